@@ -1,0 +1,88 @@
+package io.agentmetrics.api;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One finished phase or parallel task of an execution, as its consumers see it.
+ *
+ * <p>Phases form a tree: {@link #parentId()} is the {@link #id()} of the phase that was running
+ * when this one started, or {@link #ROOT} for a top-level phase. Times are offsets from the start
+ * of the execution, from a monotonic clock.
+ *
+ * @param id this phase's id, unique within its execution, in start order from 0
+ * @param parentId the enclosing phase's id, or {@link #ROOT}
+ * @param name the phase or task name
+ * @param category the category it counts in, or null if it is uncategorized
+ * @param startOffsetNanos nanoseconds from the execution's start to this phase's start
+ * @param durationNanos how long it ran
+ * @param parallel whether it was started as a parallel task
+ * @param closedByCollector whether it was still running when the execution completed and the
+ *     collector closed it
+ * @param metadata the metadata given at start and added with {@link PhaseTimer#annotate}
+ * @since 0.1.0
+ */
+public record PhaseRecord(
+    int id,
+    int parentId,
+    String name,
+    @Nullable PhaseCategory category,
+    long startOffsetNanos,
+    long durationNanos,
+    boolean parallel,
+    boolean closedByCollector,
+    Map<String, Object> metadata) {
+
+  /** The {@link #parentId()} of a top-level phase. */
+  public static final int ROOT = -1;
+
+  /** Metadata key for the name of the tool a phase ran. */
+  public static final String TOOL_NAME = "tool.name";
+
+  /** Metadata key for the model an LLM phase called. */
+  public static final String LLM_MODEL = "llm.model";
+
+  /** Metadata key for the provider an LLM phase called ({@code "gemini"}, {@code "openai"}). */
+  public static final String LLM_PROVIDER = "llm.provider";
+
+  /** Metadata key for the input tokens an LLM phase used. */
+  public static final String LLM_INPUT_TOKENS = "llm.input_tokens";
+
+  /** Metadata key for the output tokens an LLM phase produced. */
+  public static final String LLM_OUTPUT_TOKENS = "llm.output_tokens";
+
+  /** Metadata key for the error type of a phase that failed. */
+  public static final String ERROR_TYPE = "error.type";
+
+  /** Validates every field and copies the metadata. */
+  public PhaseRecord {
+    if (id < 0) {
+      throw new IllegalArgumentException("id must not be negative, got " + id);
+    }
+    if (parentId < ROOT || parentId >= id) {
+      throw new IllegalArgumentException(
+          "parentId must be ROOT or the id of an earlier phase, got " + parentId + " for id " + id);
+    }
+    requireNonNull(name, "name");
+    Checks.nonNegative(startOffsetNanos, "startOffsetNanos");
+    Checks.nonNegative(durationNanos, "durationNanos");
+    metadata = Checks.orderedCopy(metadata, "metadata");
+  }
+
+  /** Whether this is a top-level phase. */
+  public boolean isRoot() {
+    return parentId == ROOT;
+  }
+
+  /** The offset of the end of this phase from the execution's start, in nanoseconds. */
+  public long endOffsetNanos() {
+    return startOffsetNanos + durationNanos;
+  }
+
+  /** The duration in milliseconds. */
+  public double durationMs() {
+    return durationNanos / 1_000_000.0;
+  }
+}

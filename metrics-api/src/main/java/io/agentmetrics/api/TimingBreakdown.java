@@ -1,0 +1,181 @@
+package io.agentmetrics.api;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Where the wall time of one execution went, split into the {@link PhaseCategory categories}.
+ *
+ * <p>{@link #totalMs()} is wall-clock time from the collector's creation to the moment the
+ * breakdown was taken. Each category's time is the wall time during which at least one phase of
+ * that category was running, so parallel tasks that overlap are not summed. {@link #overheadMs()}
+ * is the wall time no categorized phase covered. Categories may overlap each other (a database
+ * query inside a tool call counts in both), so their sum can exceed the total; the overhead never
+ * does.
+ *
+ * @param totalMs wall-clock time of the execution
+ * @param initializationMs time in {@link PhaseCategory#INITIALIZATION}
+ * @param toolExecutionMs time in {@link PhaseCategory#TOOL_EXECUTION}
+ * @param llmProcessingMs time in {@link PhaseCategory#LLM_PROCESSING}
+ * @param websocketNotificationMs time in {@link PhaseCategory#WEBSOCKET_NOTIFICATION}
+ * @param databaseQueryMs time in {@link PhaseCategory#DATABASE_QUERY}
+ * @param externalApiMs time in {@link PhaseCategory#EXTERNAL_API}
+ * @param queueWaitMs time in {@link PhaseCategory#QUEUE_WAIT}
+ * @param overheadMs wall time no categorized phase covered; at most {@code totalMs}
+ * @param ttftMs time to first token, if a first token was recorded
+ * @param phasesMs the duration of every phase by name (repeated names are summed), in start order
+ * @since 0.1.0
+ */
+public record TimingBreakdown(
+    double totalMs,
+    double initializationMs,
+    double toolExecutionMs,
+    double llmProcessingMs,
+    double websocketNotificationMs,
+    double databaseQueryMs,
+    double externalApiMs,
+    double queueWaitMs,
+    double overheadMs,
+    OptionalDouble ttftMs,
+    Map<String, Double> phasesMs) {
+
+  /** Validates every field and copies the phase map. */
+  public TimingBreakdown {
+    Checks.nonNegative(totalMs, "totalMs");
+    Checks.nonNegative(initializationMs, "initializationMs");
+    Checks.nonNegative(toolExecutionMs, "toolExecutionMs");
+    Checks.nonNegative(llmProcessingMs, "llmProcessingMs");
+    Checks.nonNegative(websocketNotificationMs, "websocketNotificationMs");
+    Checks.nonNegative(databaseQueryMs, "databaseQueryMs");
+    Checks.nonNegative(externalApiMs, "externalApiMs");
+    Checks.nonNegative(queueWaitMs, "queueWaitMs");
+    Checks.nonNegative(overheadMs, "overheadMs");
+    if (overheadMs > totalMs) {
+      throw new IllegalArgumentException(
+          "overheadMs must not exceed totalMs, got " + overheadMs + " > " + totalMs);
+    }
+    requireNonNull(ttftMs, "ttftMs");
+    if (ttftMs.isPresent()) {
+      Checks.nonNegative(ttftMs.getAsDouble(), "ttftMs");
+    }
+    phasesMs = Checks.orderedCopy(phasesMs, "phasesMs");
+    phasesMs.forEach((name, ms) -> Checks.nonNegative(ms, "phasesMs[" + name + "]"));
+  }
+
+  /** A breakdown of an execution that took no time and ran no phase. */
+  public static TimingBreakdown empty() {
+    return builder().build();
+  }
+
+  /** A builder that starts with every duration at zero and no TTFT. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The percentage (0–100) of the total spent in categorized work, that is {@code 100 * (total -
+   * overhead) / total}. An execution that took no time is 100% efficient.
+   */
+  public double calculateEfficiency() {
+    if (totalMs == 0) {
+      return 100.0;
+    }
+    return 100.0 * (totalMs - overheadMs) / totalMs;
+  }
+
+  /** The time spent in {@code category}. */
+  public double categoryMs(PhaseCategory category) {
+    return switch (category) {
+      case INITIALIZATION -> initializationMs;
+      case TOOL_EXECUTION -> toolExecutionMs;
+      case LLM_PROCESSING -> llmProcessingMs;
+      case WEBSOCKET_NOTIFICATION -> websocketNotificationMs;
+      case DATABASE_QUERY -> databaseQueryMs;
+      case EXTERNAL_API -> externalApiMs;
+      case QUEUE_WAIT -> queueWaitMs;
+    };
+  }
+
+  /** The time spent in every category, including the ones that took none. */
+  public Map<PhaseCategory, Double> categoriesMs() {
+    Map<PhaseCategory, Double> categories = new EnumMap<>(PhaseCategory.class);
+    for (PhaseCategory category : PhaseCategory.values()) {
+      categories.put(category, categoryMs(category));
+    }
+    return categories;
+  }
+
+  /**
+   * Builds a {@link TimingBreakdown}; collectors use it, and so can tests. Not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private final Map<PhaseCategory, Double> categoriesMs = new EnumMap<>(PhaseCategory.class);
+    private final Map<String, Double> phasesMs = new LinkedHashMap<>();
+    private double totalMs;
+    private double overheadMs;
+    private OptionalDouble ttftMs = OptionalDouble.empty();
+
+    private Builder() {}
+
+    /** Sets the wall-clock total. */
+    public Builder totalMs(double totalMs) {
+      this.totalMs = totalMs;
+      return this;
+    }
+
+    /** Sets the time spent in {@code category}. */
+    public Builder categoryMs(PhaseCategory category, double ms) {
+      categoriesMs.put(requireNonNull(category, "category"), ms);
+      return this;
+    }
+
+    /** Sets the uncategorized wall time. */
+    public Builder overheadMs(double overheadMs) {
+      this.overheadMs = overheadMs;
+      return this;
+    }
+
+    /** Sets the time to first token. */
+    public Builder ttftMs(double ttftMs) {
+      this.ttftMs = OptionalDouble.of(ttftMs);
+      return this;
+    }
+
+    /** Adds {@code ms} to the phase {@code name}. */
+    public Builder addPhaseMs(String name, double ms) {
+      phasesMs.merge(requireNonNull(name, "name"), ms, Double::sum);
+      return this;
+    }
+
+    /**
+     * Builds the breakdown.
+     *
+     * @throws IllegalArgumentException if a duration is negative or not finite, or the overhead
+     *     exceeds the total
+     */
+    public TimingBreakdown build() {
+      return new TimingBreakdown(
+          totalMs,
+          get(PhaseCategory.INITIALIZATION),
+          get(PhaseCategory.TOOL_EXECUTION),
+          get(PhaseCategory.LLM_PROCESSING),
+          get(PhaseCategory.WEBSOCKET_NOTIFICATION),
+          get(PhaseCategory.DATABASE_QUERY),
+          get(PhaseCategory.EXTERNAL_API),
+          get(PhaseCategory.QUEUE_WAIT),
+          overheadMs,
+          ttftMs,
+          phasesMs);
+    }
+
+    private double get(PhaseCategory category) {
+      return categoriesMs.getOrDefault(category, 0.0);
+    }
+  }
+}
