@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a.dto;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
@@ -68,6 +69,7 @@ public record Part(
    * @return {@code true} for kind {@code text}
    * @since 0.1.0
    */
+  @JsonIgnore
   public boolean isText() {
     return TEXT.equals(kind);
   }
