@@ -1,7 +1,6 @@
 package io.agentmetrics.a2a.dto;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
@@ -61,16 +60,5 @@ public record Part(
    */
   public static Part text(String text) {
     return new Part(TEXT, text, null, null, null);
-  }
-
-  /**
-   * Whether this is a text part.
-   *
-   * @return {@code true} for kind {@code text}
-   * @since 0.1.0
-   */
-  @JsonIgnore
-  public boolean isText() {
-    return TEXT.equals(kind);
   }
 }

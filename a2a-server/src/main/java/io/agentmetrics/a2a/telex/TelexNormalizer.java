@@ -49,7 +49,7 @@ public final class TelexNormalizer {
     String query = null;
     List<String> raw = new ArrayList<>();
     for (Part part : message.parts()) {
-      if (part.isText() && query == null) {
+      if (Part.TEXT.equals(part.kind()) && query == null) {
         String text = HtmlText.toPlainText(part.text() == null ? "" : part.text());
         if (!text.isEmpty()) {
           query = text;
