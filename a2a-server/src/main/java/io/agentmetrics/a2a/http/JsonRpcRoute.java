@@ -11,6 +11,7 @@ import io.agentmetrics.api.TimeSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -95,6 +96,13 @@ final class JsonRpcRoute implements Route {
     if (reply instanceof JsonRpcReply.Stream stream) {
       streamEvents(stream, response, clock);
       callback.succeeded();
+    } else if (reply instanceof JsonRpcReply.Json json && json.asEvent()) {
+      startEventStream(response);
+      byte[] event = new byte[DATA.length + json.body().length + EVENT_END.length];
+      System.arraycopy(DATA, 0, event, 0, DATA.length);
+      System.arraycopy(json.body(), 0, event, DATA.length, json.body().length);
+      System.arraycopy(EVENT_END, 0, event, DATA.length + json.body().length, EVENT_END.length);
+      response.write(true, ByteBuffer.wrap(event), callback);
     } else {
       HttpJson.write(response, callback, HttpStatus.OK_200, ((JsonRpcReply.Json) reply).body());
     }
@@ -117,16 +125,20 @@ final class JsonRpcRoute implements Route {
     }
   }
 
+  private static void startEventStream(Response response) {
+    response.setStatus(HttpStatus.OK_200);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+    response.getHeaders().put("X-Accel-Buffering", "no");
+  }
+
   /**
    * Writes each task event as an SSE event until the final status update. The time spent waiting
    * for events is the agent's; the time spent encoding them is serialization.
    */
   private void streamEvents(JsonRpcReply.Stream stream, Response response, RequestClock clock)
       throws IOException, InterruptedException {
-    response.setStatus(HttpStatus.OK_200);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-    response.getHeaders().put("X-Accel-Buffering", "no");
+    startEventStream(response);
     try (TaskEventStream events = stream.events();
         OutputStream out = Content.Sink.asOutputStream(response)) {
       while (true) {

@@ -15,6 +15,7 @@ import io.agentmetrics.a2a.trace.RequestObserver;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class JsonRpcDispatcher {
 
   private static final Logger logger = LoggerFactory.getLogger(JsonRpcDispatcher.class);
+
+  /** Methods answered with Server-Sent Events, errors included. */
+  private static final Set<String> STREAMING = Set.of("message/stream", "tasks/resubscribe");
 
   private final ObjectMapper mapper;
   private final Map<String, MethodHandler> handlers;
@@ -75,6 +79,7 @@ public final class JsonRpcDispatcher {
    */
   public JsonRpcReply dispatch(byte[] body, RequestClock clock) {
     JsonNode id = NullNode.getInstance();
+    boolean streaming = false;
     try {
       JsonNode root = parse(body, clock);
       JsonNode rawId = root.get("id");
@@ -95,6 +100,7 @@ public final class JsonRpcDispatcher {
         throw invalidRequest("method is required and must be a string");
       }
       MethodHandler handler = handlers.get(name);
+      streaming = STREAMING.contains(name);
       if (handler == null) {
         throw new JsonRpcException(
             JsonRpcErrorCode.METHOD_NOT_FOUND,
@@ -105,21 +111,23 @@ public final class JsonRpcDispatcher {
       if (outcome instanceof MethodOutcome.Stream stream) {
         return new JsonRpcReply.Stream(id, stream.events());
       }
-      return json(JsonRpcResponse.success(id, ((MethodOutcome.Result) outcome).value()), clock);
+      return json(
+          JsonRpcResponse.success(id, ((MethodOutcome.Result) outcome).value()), false, clock);
     } catch (JsonRpcException e) {
-      return json(JsonRpcResponse.failure(id, e.code().code(), e.getMessage()), clock);
+      return json(JsonRpcResponse.failure(id, e.code().code(), e.getMessage()), streaming, clock);
     } catch (TaskException e) {
       JsonRpcErrorCode code = code(e.reason());
       String message =
           code == JsonRpcErrorCode.INVALID_PARAMS
               ? "Invalid params: " + e.getMessage()
               : e.getMessage();
-      return json(JsonRpcResponse.failure(id, code.code(), message), clock);
+      return json(JsonRpcResponse.failure(id, code.code(), message), streaming, clock);
     } catch (RuntimeException e) {
       logger.error("internal error handling request {}", clock.requestId(), e);
       return json(
           JsonRpcResponse.failure(
               id, JsonRpcErrorCode.INTERNAL_ERROR.code(), "Internal error; see the server log"),
+          streaming,
           clock);
     }
   }
@@ -180,14 +188,15 @@ public final class JsonRpcDispatcher {
     }
   }
 
-  private JsonRpcReply.Json json(JsonRpcResponse response, RequestClock clock) {
+  private JsonRpcReply.Json json(JsonRpcResponse response, boolean asEvent, RequestClock clock) {
     long started = clock.now();
     try {
-      return new JsonRpcReply.Json(mapper.writeValueAsBytes(response));
+      return new JsonRpcReply.Json(mapper.writeValueAsBytes(response), asEvent);
     } catch (JsonProcessingException e) {
       logger.error("could not serialize the response to request {}", clock.requestId(), e);
       return new JsonRpcReply.Json(
-          errorBody(JsonRpcErrorCode.INTERNAL_ERROR, "Internal error; see the server log"));
+          errorBody(JsonRpcErrorCode.INTERNAL_ERROR, "Internal error; see the server log"),
+          asEvent);
     } finally {
       clock.addSerialization(started);
     }

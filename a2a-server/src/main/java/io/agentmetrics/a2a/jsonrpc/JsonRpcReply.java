@@ -16,9 +16,11 @@ public sealed interface JsonRpcReply {
    * A complete JSON response body (a result or an error).
    *
    * @param body the serialized response
+   * @param asEvent whether to send it as a single Server-Sent Event, because the client called a
+   *     streaming method and expects {@code text/event-stream} even for an error
    * @since 0.1.0
    */
-  record Json(byte[] body) implements JsonRpcReply {
+  record Json(byte[] body, boolean asEvent) implements JsonRpcReply {
 
     /** Checks the body. */
     public Json {

@@ -136,9 +136,10 @@ final class TaskRecord {
           TaskException.Reason.NOT_CANCELABLE,
           "task " + id + " is already " + state.wireName() + " and cannot be canceled");
     }
+    Future<?> running = work;
     finish(TaskState.CANCELED, null, now, null, 0);
-    if (work != null) {
-      work.cancel(true);
+    if (running != null) {
+      running.cancel(true);
     }
     return snapshot();
   }
