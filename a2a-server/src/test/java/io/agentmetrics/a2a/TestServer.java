@@ -33,6 +33,12 @@ final class TestServer implements AutoCloseable {
 
   static TestServer start(UnaryOperator<ServerConfig.Builder> config, TaskProcessor processor)
       throws Exception {
+    return start(config, processor, new TraceSettings(true, 1.0, null));
+  }
+
+  static TestServer start(
+      UnaryOperator<ServerConfig.Builder> config, TaskProcessor processor, TraceSettings trace)
+      throws Exception {
     ServerConfig cfg =
         config
             .apply(
@@ -41,7 +47,7 @@ final class TestServer implements AutoCloseable {
                     .simulatedLlmLatency(Duration.ZERO)
                     .shutdownGrace(Duration.ofSeconds(20)))
             .build();
-    A2aServer.Builder builder = A2aServer.builder(cfg).trace(new TraceSettings(true, 1.0, null));
+    A2aServer.Builder builder = A2aServer.builder(cfg).trace(trace);
     if (processor != null) {
       builder.processor(conversations -> processor, "test");
     }

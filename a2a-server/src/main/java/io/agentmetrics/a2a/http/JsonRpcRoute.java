@@ -95,8 +95,14 @@ final class JsonRpcRoute implements Route {
     JsonRpcReply reply = dispatcher.dispatch(body.get(), clock);
     if (reply instanceof JsonRpcReply.Stream stream) {
       streamEvents(stream, response, clock);
+      observer.onRequest(clock.finish());
       callback.succeeded();
-    } else if (reply instanceof JsonRpcReply.Json json && json.asEvent()) {
+      return;
+    }
+    // Reported before the write, as the seed does: total is the handler's time, and the trace
+    // line is out before the client sees the response.
+    observer.onRequest(clock.finish());
+    if (reply instanceof JsonRpcReply.Json json && json.asEvent()) {
       startEventStream(response);
       byte[] event = new byte[DATA.length + json.body().length + EVENT_END.length];
       System.arraycopy(DATA, 0, event, 0, DATA.length);
@@ -106,7 +112,6 @@ final class JsonRpcRoute implements Route {
     } else {
       HttpJson.write(response, callback, HttpStatus.OK_200, ((JsonRpcReply.Json) reply).body());
     }
-    observer.onRequest(clock.finish());
   }
 
   private boolean sample() {

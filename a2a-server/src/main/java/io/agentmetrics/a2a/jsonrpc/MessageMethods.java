@@ -14,6 +14,7 @@ import io.agentmetrics.a2a.telex.TelexNormalizer;
 import io.agentmetrics.a2a.trace.AgentRunLatency;
 import io.agentmetrics.a2a.trace.RequestObserver;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
 
@@ -58,8 +59,8 @@ final class MessageMethods {
 
     long submitted = clock.now();
     TaskRun run = tasks.send(send.message(), normalized, push(send), null);
-    observeAgent(run, clock.sampled());
-    Task task = send.blocking() ? await(run).task() : run.submitted();
+    CompletableFuture<RunResult> observed = observeAgent(run, clock.sampled());
+    Task task = send.blocking() ? await(observed).task() : run.submitted();
     clock.addAgent(submitted);
     Integer historyLength =
         send.configuration() == null ? null : send.configuration().historyLength();
@@ -94,26 +95,29 @@ final class MessageMethods {
     return configuration == null ? null : configuration.pushNotificationConfig();
   }
 
-  private void observeAgent(TaskRun run, boolean sampled) {
-    run.completion()
-        .thenAccept(
-            result ->
-                result
-                    .agentStages()
-                    .ifPresent(
-                        stages ->
-                            observer.onAgentRun(
-                                new AgentRunLatency(
-                                    result.task().id(),
-                                    result.task().contextId(),
-                                    stages,
-                                    result.queueWaitMs(),
-                                    sampled))));
+  /** The turn's result, completed only after the agent timings were reported. */
+  private CompletableFuture<RunResult> observeAgent(TaskRun run, boolean sampled) {
+    return run.completion()
+        .thenApply(
+            result -> {
+              result
+                  .agentStages()
+                  .ifPresent(
+                      stages ->
+                          observer.onAgentRun(
+                              new AgentRunLatency(
+                                  result.task().id(),
+                                  result.task().contextId(),
+                                  stages,
+                                  result.queueWaitMs(),
+                                  sampled)));
+              return result;
+            });
   }
 
-  private static RunResult await(TaskRun run) {
+  private static RunResult await(CompletableFuture<RunResult> turn) {
     try {
-      return run.completion().get();
+      return turn.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new JsonRpcException(
