@@ -21,7 +21,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 
@@ -69,12 +68,9 @@ public final class HttpServer {
       TimeSource time) {
     requireNonNull(settings, "settings");
     this.cardFactory = requireNonNull(cardFactory, "cardFactory");
+    // Bounded by maxThreads; Jetty advises against bounding the job queue itself.
     QueuedThreadPool pool =
-        new QueuedThreadPool(
-            settings.maxThreads(),
-            Math.min(8, settings.maxThreads()),
-            60_000,
-            new BlockingArrayQueue<>(settings.maxThreads() * 16));
+        new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()), 60_000);
     pool.setName("a2a-http");
     server = new Server(pool);
     HttpConfiguration http = new HttpConfiguration();
