@@ -264,139 +264,254 @@ public record ServerConfig(
 
     private Builder() {}
 
-    /** Sets the interface to bind. @param value the host @return this builder */
+    /**
+     * Sets the interface to bind.
+     *
+     * @param value the host
+     * @return this builder
+     */
     public Builder host(String value) {
       this.host = requireNonNull(value, "host");
       return this;
     }
 
-    /** Sets the port, {@code 0} for any free one. @param value the port @return this builder */
+    /**
+     * Sets the port, {@code 0} for any free one.
+     *
+     * @param value the port
+     * @return this builder
+     */
     public Builder port(int value) {
       this.port = value;
       return this;
     }
 
-    /** Sets the advertised base URL. @param value the URL or null @return this builder */
+    /**
+     * Sets the advertised base URL.
+     *
+     * @param value the URL or null
+     * @return this builder
+     */
     public Builder publicUrl(@Nullable String value) {
       this.publicUrl = value;
       return this;
     }
 
-    /** Sets the body limit in bytes. @param value the limit @return this builder */
+    /**
+     * Sets the body limit in bytes.
+     *
+     * @param value the limit
+     * @return this builder
+     */
     public Builder maxBodyBytes(int value) {
       this.maxBodyBytes = value;
       return this;
     }
 
-    /** Sets the JSON nesting limit. @param value the limit @return this builder */
+    /**
+     * Sets the JSON nesting limit.
+     *
+     * @param value the limit
+     * @return this builder
+     */
     public Builder maxNestingDepth(int value) {
       this.maxNestingDepth = value;
       return this;
     }
 
-    /** Sets the JSON string limit. @param value the limit @return this builder */
+    /**
+     * Sets the JSON string limit.
+     *
+     * @param value the limit
+     * @return this builder
+     */
     public Builder maxStringLength(int value) {
       this.maxStringLength = value;
       return this;
     }
 
-    /** Sets the parts-per-message limit. @param value the limit @return this builder */
+    /**
+     * Sets the parts-per-message limit.
+     *
+     * @param value the limit
+     * @return this builder
+     */
     public Builder maxParts(int value) {
       this.maxParts = value;
       return this;
     }
 
-    /** Sets the text-part limit. @param value the limit @return this builder */
+    /**
+     * Sets the text-part limit.
+     *
+     * @param value the limit
+     * @return this builder
+     */
     public Builder maxTextLength(int value) {
       this.maxTextLength = value;
       return this;
     }
 
-    /** Sets the history kept per conversation. @param value the cap @return this builder */
+    /**
+     * Sets the history kept per conversation.
+     *
+     * @param value the cap
+     * @return this builder
+     */
     public Builder maxHistory(int value) {
       this.maxHistory = value;
       return this;
     }
 
-    /** Sets the task store size. @param value the size @return this builder */
+    /**
+     * Sets the task store size.
+     *
+     * @param value the size
+     * @return this builder
+     */
     public Builder taskStoreMaxSize(long value) {
       this.taskStoreMaxSize = value;
       return this;
     }
 
-    /** Sets the task time-to-live. @param value the TTL @return this builder */
+    /**
+     * Sets the task time-to-live.
+     *
+     * @param value the TTL
+     * @return this builder
+     */
     public Builder taskTtl(Duration value) {
       this.taskTtl = value;
       return this;
     }
 
-    /** Sets the conversation store size. @param value the size @return this builder */
+    /**
+     * Sets the conversation store size.
+     *
+     * @param value the size
+     * @return this builder
+     */
     public Builder contextStoreMaxSize(long value) {
       this.contextStoreMaxSize = value;
       return this;
     }
 
-    /** Sets the conversation time-to-live. @param value the TTL @return this builder */
+    /**
+     * Sets the conversation time-to-live.
+     *
+     * @param value the TTL
+     * @return this builder
+     */
     public Builder contextTtl(Duration value) {
       this.contextTtl = value;
       return this;
     }
 
-    /** Sets the HTTP worker pool size. @param value the size @return this builder */
+    /**
+     * Sets the HTTP worker pool size.
+     *
+     * @param value the size
+     * @return this builder
+     */
     public Builder httpMaxThreads(int value) {
       this.httpMaxThreads = value;
       return this;
     }
 
-    /** Sets the agent thread count. @param value the count @return this builder */
+    /**
+     * Sets the agent thread count.
+     *
+     * @param value the count
+     * @return this builder
+     */
     public Builder agentThreads(int value) {
       this.agentThreads = value;
       return this;
     }
 
-    /** Sets the agent queue capacity. @param value the capacity @return this builder */
+    /**
+     * Sets the agent queue capacity.
+     *
+     * @param value the capacity
+     * @return this builder
+     */
     public Builder agentQueueCapacity(int value) {
       this.agentQueueCapacity = value;
       return this;
     }
 
-    /** Sets the shutdown grace period. @param value the period @return this builder */
+    /**
+     * Sets the shutdown grace period.
+     *
+     * @param value the period
+     * @return this builder
+     */
     public Builder shutdownGrace(Duration value) {
       this.shutdownGrace = value;
       return this;
     }
 
-    /** Sets the bearer token, or null for none. @param value the token @return this builder */
+    /**
+     * Sets the bearer token, or null for none.
+     *
+     * @param value the token
+     * @return this builder
+     */
     public Builder authToken(@Nullable String value) {
       this.authToken = value;
       return this;
     }
 
-    /** Sets the CORS origins. @param value the origins @return this builder */
+    /**
+     * Sets the CORS origins.
+     *
+     * @param value the origins
+     * @return this builder
+     */
     public Builder corsOrigins(List<String> value) {
       this.corsOrigins = List.copyOf(value);
       return this;
     }
 
-    /** Sets the push host allow-list. @param value the hosts @return this builder */
+    /**
+     * Sets the push host allow-list.
+     *
+     * @param value the hosts
+     * @return this builder
+     */
     public Builder pushAllowedHosts(List<String> value) {
       this.pushAllowedHosts = List.copyOf(value);
       return this;
     }
 
-    /** Sets the push attempt timeout. @param value the timeout @return this builder */
+    /**
+     * Sets the push attempt timeout.
+     *
+     * @param value the timeout
+     * @return this builder
+     */
     public Builder pushTimeout(Duration value) {
       this.pushTimeout = value;
       return this;
     }
 
-    /** Sets the push attempts. @param value the attempts @return this builder */
+    /**
+     * Sets the push attempts.
+     *
+     * @param value the attempts
+     * @return this builder
+     */
     public Builder pushMaxAttempts(int value) {
       this.pushMaxAttempts = value;
       return this;
     }
 
-    /** Sets the simulated LLM latency. @param value the latency @return this builder */
+    /**
+     * Sets the simulated LLM latency.
+     *
+     * @param value the latency
+     * @return this builder
+     */
     public Builder simulatedLlmLatency(Duration value) {
       this.simulatedLlmLatency = value;
       return this;

@@ -57,7 +57,11 @@ public final class TaskEventStream implements AutoCloseable {
     return event instanceof TaskStatusUpdateEvent update && update.isFinal();
   }
 
-  /** Stops receiving events. @since 0.1.0 */
+  /**
+   * Stops receiving events.
+   *
+   * @since 0.1.0
+   */
   @Override
   public void close() {
     onClose.run();

@@ -12,7 +12,11 @@ public final class TaskException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Why the operation was refused. @since 0.1.0 */
+  /**
+   * Why the operation was refused.
+   *
+   * @since 0.1.0
+   */
   public enum Reason {
     /** No task with that id (or it expired). */
     NOT_FOUND,

@@ -314,7 +314,11 @@ public final class TaskService implements AutoCloseable {
     notifier.close();
   }
 
-  /** Shuts down without waiting for running turns. @since 0.1.0 */
+  /**
+   * Shuts down without waiting for running turns.
+   *
+   * @since 0.1.0
+   */
   @Override
   public void close() {
     shutdown(Duration.ZERO);
@@ -337,12 +341,14 @@ public final class TaskService implements AutoCloseable {
       record.complete(answer, artifact, time.now(), reply.timings(), queueWaitMs);
     } catch (InterruptedException e) {
       // A cancel has already recorded the canceled state; otherwise the server is stopping.
-      record.fail(agentNote(record, "The server stopped before answering."), time.now(), 0);
+      record.fail(
+          agentNote(record, "The server stopped before answering."), time.now(), queueWaitMs);
       Thread.currentThread().interrupt();
     } catch (Exception e) {
       // The exception message may quote user text, so only its type is logged.
       logger.warn("agent failed on task {}: {}", record.id(), e.getClass().getName());
-      record.fail(agentNote(record, "The agent failed to answer; try again."), time.now(), 0);
+      record.fail(
+          agentNote(record, "The agent failed to answer; try again."), time.now(), queueWaitMs);
     }
     notifyPush(record, record.snapshot());
   }

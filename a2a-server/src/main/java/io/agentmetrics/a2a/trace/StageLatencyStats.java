@@ -21,7 +21,11 @@ public final class StageLatencyStats implements RequestObserver {
 
   private final Map<Stage, Histogram> histograms = new EnumMap<>(Stage.class);
 
-  /** Creates empty statistics. @since 0.1.0 */
+  /**
+   * Creates empty statistics.
+   *
+   * @since 0.1.0
+   */
   public StageLatencyStats() {
     for (Stage stage : Stage.values()) {
       histograms.put(stage, new ConcurrentHistogram(HIGHEST_MICROS, 3));

@@ -24,7 +24,11 @@ public final class TraceLatencyLog implements RequestObserver {
 
   private static final Logger trace = LoggerFactory.getLogger(LOGGER_NAME);
 
-  /** Creates the log writer. @since 0.1.0 */
+  /**
+   * Creates the log writer.
+   *
+   * @since 0.1.0
+   */
   public TraceLatencyLog() {}
 
   @Override
