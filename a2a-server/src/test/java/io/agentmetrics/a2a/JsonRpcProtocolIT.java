@@ -282,6 +282,25 @@ class JsonRpcProtocolIT {
   }
 
   @Test
+  void malformedHttpGetsAJsonErrorFromJettyNotAnHtmlPage() throws Exception {
+    try (java.net.Socket socket =
+        new java.net.Socket(server.uri("/").getHost(), server.uri("/").getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String reply =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+      assertThat(reply).startsWith("HTTP/1.1 400");
+      assertThat(reply).containsIgnoringCase("content-type: application/json");
+      assertThat(reply).contains("\"status\":400").doesNotContain("<html");
+    }
+  }
+
+  @Test
   void agentCardIsServedAtBothWellKnownPaths() throws Exception {
     for (String path : new String[] {"/.well-known/agent-card.json", "/.well-known/agent.json"}) {
       JsonNode card = JSON.readTree(server.get(path).body());
