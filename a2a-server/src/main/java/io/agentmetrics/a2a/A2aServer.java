@@ -86,6 +86,7 @@ public final class A2aServer implements AutoCloseable {
             new TelexNormalizer(config.maxHistory()),
             config.maxParts(),
             config.maxTextLength(),
+            config.pushNotifications(),
             observer);
     List<MetricsSummaryContributor> summary = new ArrayList<>();
     summary.add(MetricsSummaryContributor.of("stages", stages::snapshot));
@@ -108,7 +109,8 @@ public final class A2aServer implements AutoCloseable {
                 publicUrl != null ? publicUrl : base + "/",
                 version,
                 b.llm,
-                config.authToken() != null);
+                config.authToken() != null,
+                config.pushNotifications());
     this.http =
         new HttpServer(
             new HttpServer.HttpSettings(

@@ -50,6 +50,7 @@ public final class EnvironmentConfig {
     seconds(env, "A2A_SHUTDOWN_GRACE_SECONDS", b::shutdownGrace);
     string(env, "A2A_AUTH_TOKEN", b::authToken);
     list(env, "A2A_CORS_ORIGINS", b::corsOrigins);
+    parsed(env, "A2A_PUSH_NOTIFICATIONS", EnvironmentConfig::bool, b::pushNotifications);
     list(env, "A2A_PUSH_ALLOWED_HOSTS", b::pushAllowedHosts);
     parsed(env, "A2A_PUSH_TIMEOUT_MS", v -> Duration.ofMillis(Long.parseLong(v)), b::pushTimeout);
     integer(env, "A2A_PUSH_MAX_ATTEMPTS", b::pushMaxAttempts);
@@ -95,9 +96,17 @@ public final class EnvironmentConfig {
       parsed = parser.apply(value.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          name + " must be a whole number, got '" + value + "'; fix or unset it", e);
+          name + " has an unreadable value '" + value + "'; fix or unset it", e);
     }
     setter.accept(parsed);
+  }
+
+  private static boolean bool(String value) {
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default -> throw new NumberFormatException(value);
+    };
   }
 
   private static @Nullable String value(Map<String, String> env, String name) {

@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param shutdownGrace how long in-flight requests may take to finish on shutdown
  * @param authToken the bearer token every JSON-RPC request must carry, or {@code null} for none
  * @param corsOrigins origins allowed to call the server from a browser; empty disables CORS
+ * @param pushNotifications whether push notifications are offered; when off, the card says so and
+ *     push requests get {@code -32003}
  * @param pushAllowedHosts hosts push notifications may be sent to; empty allows any host
  * @param pushTimeout the timeout of one push-notification attempt
  * @param pushMaxAttempts how many times a push notification is tried
@@ -58,6 +60,7 @@ public record ServerConfig(
     Duration shutdownGrace,
     @Nullable String authToken,
     List<String> corsOrigins,
+    boolean pushNotifications,
     List<String> pushAllowedHosts,
     Duration pushTimeout,
     int pushMaxAttempts,
@@ -210,6 +213,7 @@ public record ServerConfig(
     b.shutdownGrace = shutdownGrace;
     b.authToken = authToken;
     b.corsOrigins = corsOrigins;
+    b.pushNotifications = pushNotifications;
     b.pushAllowedHosts = pushAllowedHosts;
     b.pushTimeout = pushTimeout;
     b.pushMaxAttempts = pushMaxAttempts;
@@ -257,6 +261,7 @@ public record ServerConfig(
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
     private @Nullable String authToken;
     private List<String> corsOrigins = List.of();
+    private boolean pushNotifications = true;
     private List<String> pushAllowedHosts = List.of();
     private Duration pushTimeout = DEFAULT_PUSH_TIMEOUT;
     private int pushMaxAttempts = DEFAULT_PUSH_MAX_ATTEMPTS;
@@ -474,6 +479,17 @@ public record ServerConfig(
     }
 
     /**
+     * Sets whether push notifications are offered.
+     *
+     * @param value {@code false} to refuse them with {@code -32003}
+     * @return this builder
+     */
+    public Builder pushNotifications(boolean value) {
+      this.pushNotifications = value;
+      return this;
+    }
+
+    /**
      * Sets the push host allow-list.
      *
      * @param value the hosts
@@ -544,6 +560,7 @@ public record ServerConfig(
           shutdownGrace,
           authToken,
           corsOrigins,
+          pushNotifications,
           pushAllowedHosts,
           pushTimeout,
           pushMaxAttempts,

@@ -45,6 +45,7 @@ class EnvironmentConfigTest {
                     Map.entry("A2A_SHUTDOWN_GRACE_SECONDS", "3"),
                     Map.entry("A2A_AUTH_TOKEN", "tok"),
                     Map.entry("A2A_CORS_ORIGINS", "https://a.example, https://b.example"),
+                    Map.entry("A2A_PUSH_NOTIFICATIONS", "false"),
                     Map.entry("A2A_PUSH_ALLOWED_HOSTS", "*.telex.im"),
                     Map.entry("A2A_PUSH_TIMEOUT_MS", "1500"),
                     Map.entry("A2A_PUSH_MAX_ATTEMPTS", "5"),
@@ -73,6 +74,7 @@ class EnvironmentConfigTest {
                 Duration.ofSeconds(3),
                 "tok",
                 List.of("https://a.example", "https://b.example"),
+                false,
                 List.of("*.telex.im"),
                 Duration.ofMillis(1500),
                 5,
@@ -80,7 +82,12 @@ class EnvironmentConfigTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"PORT, http", "A2A_MAX_BODY_BYTES, 1MB", "SIMULATED_LLM_LATENCY_MS, fast"})
+  @CsvSource({
+    "PORT, http",
+    "A2A_MAX_BODY_BYTES, 1MB",
+    "SIMULATED_LLM_LATENCY_MS, fast",
+    "A2A_PUSH_NOTIFICATIONS, sometimes"
+  })
   void aMalformedNumberFailsNamingTheVariable(String name, String value) {
     assertThatThrownBy(() -> EnvironmentConfig.read(Map.of(name, value)))
         .isInstanceOf(IllegalArgumentException.class)

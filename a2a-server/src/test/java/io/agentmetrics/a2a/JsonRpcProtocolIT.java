@@ -301,6 +301,34 @@ class JsonRpcProtocolIT {
   }
 
   @Test
+  void withPushNotificationsOffTheCardSaysSoAndPushRequestsGet32003() throws Exception {
+    try (TestServer noPush = TestServer.start(c -> c.pushNotifications(false))) {
+      JsonNode card = JSON.readTree(noPush.get("/.well-known/agent-card.json").body());
+      JsonNode set =
+          JSON.readTree(
+              noPush
+                  .post(
+                      "/",
+                      "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tasks/pushNotificationConfig/set\","
+                          + "\"params\":{\"taskId\":\"t\",\"pushNotificationConfig\":{\"url\":\"https://h.example/x\"}}}")
+                  .body());
+      JsonNode send =
+          JSON.readTree(
+              noPush
+                  .post(
+                      "/",
+                      "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"message/send\",\"params\":{\"message\":"
+                          + message("hi")
+                          + ",\"configuration\":{\"pushNotificationConfig\":{\"url\":\"https://h.example/x\"}}}}")
+                  .body());
+
+      assertThat(card.path("capabilities").path("pushNotifications").asBoolean()).isFalse();
+      assertThat(set.path("error").path("code").asInt()).isEqualTo(-32003);
+      assertThat(send.path("error").path("code").asInt()).isEqualTo(-32003);
+    }
+  }
+
+  @Test
   void agentCardIsServedAtBothWellKnownPaths() throws Exception {
     for (String path : new String[] {"/.well-known/agent-card.json", "/.well-known/agent.json"}) {
       JsonNode card = JSON.readTree(server.get(path).body());

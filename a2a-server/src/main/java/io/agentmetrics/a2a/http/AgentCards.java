@@ -32,10 +32,12 @@ public final class AgentCards {
    * @param version the server's version
    * @param llm which LLM answers; {@code simulated} is called out in the description
    * @param bearerAuth whether JSON-RPC calls need a bearer token
+   * @param pushNotifications whether push notifications are offered
    * @return the card
    * @since 0.1.0
    */
-  public static AgentCard studyAgent(String url, String version, String llm, boolean bearerAuth) {
+  public static AgentCard studyAgent(
+      String url, String version, String llm, boolean bearerAuth, boolean pushNotifications) {
     String model =
         "simulated".equals(llm)
             ? " Answers come from a simulated LLM (no model is called), for latency profiling."
@@ -49,7 +51,7 @@ public final class AgentCards {
         "JSONRPC",
         version,
         new AgentProvider("agentmetrics", "https://github.com/agentmetrics/agentmetrics"),
-        new AgentCapabilities(true, true, false),
+        new AgentCapabilities(true, pushNotifications, false),
         bearerAuth
             ? Map.of(
                 BEARER,

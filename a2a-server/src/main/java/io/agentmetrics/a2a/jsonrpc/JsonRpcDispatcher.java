@@ -48,6 +48,7 @@ public final class JsonRpcDispatcher {
    * @param normalizer the Telex normalizer
    * @param maxParts the most parts per message
    * @param maxTextLength the longest text part
+   * @param pushNotifications whether push notifications are offered ({@code -32003} otherwise)
    * @param observer receives agent-run timings
    * @since 0.1.0
    */
@@ -57,15 +58,21 @@ public final class JsonRpcDispatcher {
       TelexNormalizer normalizer,
       int maxParts,
       int maxTextLength,
+      boolean pushNotifications,
       RequestObserver observer) {
     this.mapper = requireNonNull(mapper, "mapper");
     ParamsReader reader = new ParamsReader(mapper);
     Map<String, MethodHandler> all = new HashMap<>();
     new MessageMethods(
-            reader, new MessageLimits(maxParts, maxTextLength), normalizer, tasks, observer)
+            reader,
+            new MessageLimits(maxParts, maxTextLength),
+            normalizer,
+            tasks,
+            pushNotifications,
+            observer)
         .register(all);
     new TaskMethods(reader, tasks).register(all);
-    new PushConfigMethods(reader, tasks).register(all);
+    new PushConfigMethods(reader, tasks, pushNotifications).register(all);
     this.handlers = Map.copyOf(all);
   }
 

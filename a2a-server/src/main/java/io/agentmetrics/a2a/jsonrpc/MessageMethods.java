@@ -31,6 +31,7 @@ final class MessageMethods {
   private final MessageLimits limits;
   private final TelexNormalizer normalizer;
   private final TaskService tasks;
+  private final boolean pushNotifications;
   private final RequestObserver observer;
 
   MessageMethods(
@@ -38,11 +39,13 @@ final class MessageMethods {
       MessageLimits limits,
       TelexNormalizer normalizer,
       TaskService tasks,
+      boolean pushNotifications,
       RequestObserver observer) {
     this.reader = reader;
     this.limits = limits;
     this.normalizer = normalizer;
     this.tasks = tasks;
+    this.pushNotifications = pushNotifications;
     this.observer = observer;
   }
 
@@ -90,9 +93,14 @@ final class MessageMethods {
                     "params.message.parts must contain a non-empty text part (kind 'text')"));
   }
 
-  private static @Nullable PushNotificationConfig push(MessageSendParams send) {
+  private @Nullable PushNotificationConfig push(MessageSendParams send) {
     MessageSendConfiguration configuration = send.configuration();
-    return configuration == null ? null : configuration.pushNotificationConfig();
+    PushNotificationConfig push =
+        configuration == null ? null : configuration.pushNotificationConfig();
+    if (push != null && !pushNotifications) {
+      throw PushConfigMethods.notSupported();
+    }
+    return push;
   }
 
   /** The turn's result, completed only after the agent timings were reported. */

@@ -18,17 +18,33 @@ final class PushConfigMethods {
 
   private final ParamsReader reader;
   private final TaskService tasks;
+  private final boolean enabled;
 
-  PushConfigMethods(ParamsReader reader, TaskService tasks) {
+  PushConfigMethods(ParamsReader reader, TaskService tasks, boolean enabled) {
     this.reader = reader;
     this.tasks = tasks;
+    this.enabled = enabled;
   }
 
   void register(Map<String, MethodHandler> handlers) {
-    handlers.put("tasks/pushNotificationConfig/set", this::set);
-    handlers.put("tasks/pushNotificationConfig/get", this::get);
-    handlers.put("tasks/pushNotificationConfig/list", this::list);
-    handlers.put("tasks/pushNotificationConfig/delete", this::delete);
+    handlers.put("tasks/pushNotificationConfig/set", whenEnabled(this::set));
+    handlers.put("tasks/pushNotificationConfig/get", whenEnabled(this::get));
+    handlers.put("tasks/pushNotificationConfig/list", whenEnabled(this::list));
+    handlers.put("tasks/pushNotificationConfig/delete", whenEnabled(this::delete));
+  }
+
+  private MethodHandler whenEnabled(MethodHandler handler) {
+    return enabled
+        ? handler
+        : (params, clock) -> {
+          throw notSupported();
+        };
+  }
+
+  static JsonRpcException notSupported() {
+    return new JsonRpcException(
+        JsonRpcErrorCode.PUSH_NOTIFICATION_NOT_SUPPORTED,
+        "Push notifications are not supported by this server (A2A_PUSH_NOTIFICATIONS=false)");
   }
 
   private MethodOutcome set(@Nullable JsonNode params, RequestClock clock) {
