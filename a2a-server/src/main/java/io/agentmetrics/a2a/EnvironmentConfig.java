@@ -94,7 +94,8 @@ public final class EnvironmentConfig {
     T parsed;
     try {
       parsed = parser.apply(value.trim());
-    } catch (NumberFormatException e) {
+    } catch (IllegalArgumentException e) {
+      // NumberFormatException included: the message names the variable, not Java's parser.
       throw new IllegalArgumentException(
           name + " has an unreadable value '" + value + "'; fix or unset it", e);
     }
@@ -105,7 +106,7 @@ public final class EnvironmentConfig {
     return switch (value.toLowerCase(java.util.Locale.ROOT)) {
       case "true", "1", "yes" -> true;
       case "false", "0", "no" -> false;
-      default -> throw new NumberFormatException(value);
+      default -> throw new IllegalArgumentException("expected true or false");
     };
   }
 

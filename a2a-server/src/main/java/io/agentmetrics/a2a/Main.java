@@ -1,5 +1,7 @@
 package io.agentmetrics.a2a;
 
+import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
 
   /** The subcommands, in help order. Add new subcommands (profile, trace-report, demo) here. */
-  static final Object[] SUBCOMMANDS = {new ServeCommand(), new CommandLine.HelpCommand()};
+  static final List<Supplier<Object>> SUBCOMMANDS =
+      List.of(ServeCommand::new, CommandLine.HelpCommand::new);
 
   @Spec private CommandSpec spec;
 
@@ -49,8 +52,8 @@ public final class Main implements Runnable {
    */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
-    for (Object subcommand : SUBCOMMANDS) {
-      cli.addSubcommand(subcommand);
+    for (Supplier<Object> subcommand : SUBCOMMANDS) {
+      cli.addSubcommand(subcommand.get());
     }
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
