@@ -29,11 +29,18 @@ public record BreakdownAnalysis(
     recommendations = List.copyOf(requireNonNull(recommendations, "recommendations"));
   }
 
-  /** What a {@link Bottleneck} is. */
+  /**
+   * What a {@link Bottleneck} is.
+   *
+   * @since 0.1.0
+   */
   public enum Kind {
     /** The time of one {@link PhaseCategory}. */
     CATEGORY,
-    /** The time of one uncategorized phase name. */
+    /**
+     * The summed time of one phase name that is not a category id. A phase timed with {@code
+     * measure(name, type)} can appear both as a phase and, through its type, as a category.
+     */
     PHASE,
     /** The wall time no categorized phase covered. */
     OVERHEAD

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +88,11 @@ public class ExecutionTimingCollector implements TimingCollector {
   static final String PHASE_KEY = "phase";
 
   private static final long NO_FIRST_TOKEN = Long.MIN_VALUE;
+  private static final PhaseCategory[] CATEGORIES = PhaseCategory.values();
 
   final TimeSource timeSource;
   private final UUID executionId;
+  private final String executionIdString;
   private final String agentName;
   private final boolean metricPerCategorizedPhase;
   private final long startNanos;
@@ -109,7 +112,6 @@ public class ExecutionTimingCollector implements TimingCollector {
   private final Object completionLock = new Object();
   private volatile @Nullable CompletedExecution completed;
   private volatile long endNanos;
-  private @Nullable String executionIdString;
 
   /**
    * Creates a collector for a new execution with a random id, timed by the system clocks.
@@ -136,6 +138,7 @@ public class ExecutionTimingCollector implements TimingCollector {
       TimeSource timeSource,
       boolean metricPerCategorizedPhase) {
     this.executionId = requireNonNull(executionId, "executionId");
+    this.executionIdString = executionId.toString();
     this.agentName = requireNonNull(agentName, "agentName");
     this.timeSource = requireNonNull(timeSource, "timeSource");
     this.metricPerCategorizedPhase = metricPerCategorizedPhase;
@@ -187,7 +190,12 @@ public class ExecutionTimingCollector implements TimingCollector {
     return stop(runningPhases, name);
   }
 
-  /** {@inheritDoc} Also records a {@link MetricType#TTFT} metric on the first call. */
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The first call also records a {@link MetricType#TTFT} metric. Called first after {@link
+   * #complete(ExecutionOutcome)}, it records nothing and returns the execution's total time.
+   */
   @Override
   public double recordFirstToken() {
     long now = timeSource.nanoTime();
@@ -340,9 +348,11 @@ public class ExecutionTimingCollector implements TimingCollector {
    * {@inheritDoc}
    *
    * <p>Phases still running are closed at the completion time and reported with {@link
-   * PhaseRecord#closedByCollector()} set; the {@link MetricType#TOTAL_EXECUTION} metric holds the
-   * total wall time. The returned execution has no attributes; callers that have an {@link
-   * io.agentmetrics.api.ExecutionContext} add them with {@link CompletedExecution#withContext}.
+   * PhaseRecord#closedByCollector()} set; being cut short, they record no metric and their JFR
+   * events are committed on the completing thread; the {@link MetricType#TOTAL_EXECUTION} metric
+   * holds the total wall time. The returned execution has no attributes; callers that have an
+   * {@link io.agentmetrics.api.ExecutionContext} add them with {@link
+   * CompletedExecution#withContext}.
    *
    * @throws NullPointerException if {@code outcome} is null
    */
@@ -366,7 +376,10 @@ public class ExecutionTimingCollector implements TimingCollector {
         }
       }
       if (closed > 0) {
-        logger.debug("Closed {} phase(s) still running when execution {} completed", closed, id());
+        logger.debug(
+            "Closed {} phase(s) still running when execution {} completed",
+            closed,
+            executionIdString);
       }
       runningPhases.clear();
       runningTasks.clear();
@@ -409,9 +422,21 @@ public class ExecutionTimingCollector implements TimingCollector {
    */
   public List<TimingEntry> getCriticalPath() {
     long end = isCompleted() ? endNanos : timeSource.nanoTime();
-    List<Phase> all = new ArrayList<>(phases);
+    // Children of each phase (null key: top level), latest end first, the longer one first on ties.
+    Map<@Nullable Phase, List<Phase>> children = new HashMap<>();
+    for (Phase phase : phases) {
+      if (phase.startNanos <= end) {
+        children.computeIfAbsent(phase.parent, parent -> new ArrayList<>()).add(phase);
+      }
+    }
+    Comparator<Phase> latestEndFirst =
+        Comparator.comparingLong((Phase phase) -> -phase.endOr(end))
+            .thenComparingLong(phase -> phase.startNanos);
+    for (List<Phase> siblings : children.values()) {
+      siblings.sort(latestEndFirst);
+    }
     List<TimingEntry> path = new ArrayList<>();
-    appendCriticalPath(all, null, startNanos, end, 0, end, path);
+    appendCriticalPath(children, null, startNanos, end, 0, end, path);
     return path;
   }
 
@@ -424,40 +449,29 @@ public class ExecutionTimingCollector implements TimingCollector {
     return droppedMetrics.get();
   }
 
-  /** Appends the path among the children of {@code parent} within [from, cursor], in order. */
+  /**
+   * Appends, in execution order, the chain among the children of {@code parent} that lie within
+   * [{@code from}, {@code until}], followed each by its own chain one level deeper.
+   */
   private void appendCriticalPath(
-      List<Phase> all,
+      Map<@Nullable Phase, List<Phase>> children,
       @Nullable Phase parent,
       long from,
-      long cursor,
+      long until,
       int depth,
       long now,
       List<TimingEntry> path) {
+    List<Phase> siblings = children.get(parent);
+    if (siblings == null) {
+      return;
+    }
     List<Phase> chain = new ArrayList<>();
-    long limit = cursor;
-    while (true) {
-      Phase latest = null;
-      long latestEnd = Long.MIN_VALUE;
-      for (Phase phase : all) {
-        if (phase.parent != parent || phase.startNanos < from) {
-          continue;
-        }
-        long phaseEnd = phase.endOr(now);
-        // Among phases ending at the same time, the longer one is the one that held things up.
-        if (phaseEnd <= limit
-            && (phaseEnd > latestEnd
-                || (phaseEnd == latestEnd
-                    && latest != null
-                    && phase.startNanos < latest.startNanos))) {
-          latest = phase;
-          latestEnd = phaseEnd;
-        }
+    long limit = until;
+    for (Phase phase : siblings) {
+      if (phase.endOr(now) <= limit && phase.startNanos >= from) {
+        chain.add(phase);
+        limit = phase.startNanos;
       }
-      if (latest == null) {
-        break;
-      }
-      chain.add(latest);
-      limit = latest.startNanos;
     }
     for (int i = chain.size() - 1; i >= 0; i--) {
       Phase phase = chain.get(i);
@@ -468,7 +482,7 @@ public class ExecutionTimingCollector implements TimingCollector {
               toMs(phaseEnd - phase.startNanos),
               toMs(phase.startNanos - startNanos),
               depth));
-      appendCriticalPath(all, phase, phase.startNanos, phaseEnd, depth + 1, now, path);
+      appendCriticalPath(children, phase, phase.startNanos, phaseEnd, depth + 1, now, path);
     }
   }
 
@@ -476,17 +490,9 @@ public class ExecutionTimingCollector implements TimingCollector {
     return completed != null;
   }
 
+  /** The execution id as text, computed once for log lines and JFR events. */
   String executionIdString() {
-    String id = executionIdString;
-    if (id == null) {
-      id = executionId.toString();
-      executionIdString = id;
-    }
-    return id;
-  }
-
-  private String id() {
-    return executionIdString();
+    return executionIdString;
   }
 
   private PhaseTimer start(
@@ -499,7 +505,8 @@ public class ExecutionTimingCollector implements TimingCollector {
       return PhaseTimer.noop();
     }
     if (isCompleted()) {
-      logger.debug("Ignored phase '{}' started after execution {} completed", name, id());
+      logger.debug(
+          "Ignored phase '{}' started after execution {} completed", name, executionIdString);
       return PhaseTimer.noop();
     }
     ConcurrentHashMap<String, Phase> running = parallel ? runningTasks : runningPhases;
@@ -566,14 +573,24 @@ public class ExecutionTimingCollector implements TimingCollector {
     return candidate;
   }
 
+  /**
+   * The category of a phase: by {@code type} if it has one, else by name. Loops instead of the
+   * Optional-returning lookups of {@link PhaseCategory}, because this runs on every phase start.
+   */
   private static @Nullable PhaseCategory categoryOf(String name, @Nullable MetricType type) {
     if (type != null) {
-      PhaseCategory byType = PhaseCategory.of(type).orElse(null);
-      if (byType != null) {
-        return byType;
+      for (PhaseCategory category : CATEGORIES) {
+        if (category.metricType() == type) {
+          return category;
+        }
       }
     }
-    return PhaseCategory.fromPhaseName(name).orElse(null);
+    for (PhaseCategory category : CATEGORIES) {
+      if (category.id().equals(name)) {
+        return category;
+      }
+    }
+    return null;
   }
 
   private static @Nullable Map<String, Object> copyMetadata(
@@ -678,8 +695,6 @@ public class ExecutionTimingCollector implements TimingCollector {
         ttft,
         phasesMs);
   }
-
-  private static final PhaseCategory[] CATEGORIES = PhaseCategory.values();
 
   /** Extends the current merged run of category {@code c}, or closes it and starts a new one. */
   private static void merge(

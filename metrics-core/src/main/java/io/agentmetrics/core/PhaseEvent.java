@@ -14,7 +14,8 @@ import jdk.jfr.StackTrace;
  *
  * <p>It is disabled unless a recording enables {@value #NAME}, for example with {@code jcmd <pid>
  * JFR.start settings=agentmetrics.jfc}; the JDK's default and profile settings leave it off, so it
- * costs nothing then. Its start is the phase's start and its end the phase's end.
+ * costs nothing then. Its start is the phase's start and its end the phase's end; it is recorded on
+ * the thread that ended the phase.
  */
 @Name(PhaseEvent.NAME)
 @Label("Agent Phase")
