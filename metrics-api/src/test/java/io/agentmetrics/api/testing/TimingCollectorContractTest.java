@@ -561,6 +561,80 @@ public abstract class TimingCollectorContractTest {
     assertThat(successfulStops.get()).isPositive();
   }
 
+  @Test
+  @Timeout(60)
+  void completeRacingWithStopsEndsEachPhaseExactlyOnce() throws Exception {
+    int count = 2000;
+    List<PhaseTimer> timers = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      timers.add(collector.startParallelTask("task" + i));
+    }
+    AtomicInteger stoppedByCaller = new AtomicInteger();
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService executor = Executors.newFixedThreadPool(2);
+    CompletedExecution execution;
+    try {
+      Future<?> stopper =
+          executor.submit(
+              () -> {
+                start.await();
+                for (PhaseTimer timer : timers) {
+                  if (timer.stop().isPresent()) {
+                    stoppedByCaller.incrementAndGet();
+                  }
+                }
+                return null;
+              });
+      Future<CompletedExecution> completer =
+          executor.submit(
+              () -> {
+                start.await();
+                return collector.complete(ExecutionOutcome.succeeded());
+              });
+      start.countDown();
+      stopper.get(60, TimeUnit.SECONDS);
+      execution = completer.get(60, TimeUnit.SECONDS);
+    } finally {
+      executor.shutdownNow();
+    }
+
+    long closedByCollector =
+        execution.phases().stream().filter(PhaseRecord::closedByCollector).count();
+    assertThat(execution.phases()).hasSize(count);
+    assertThat(stoppedByCaller.get() + closedByCollector).isEqualTo(count);
+  }
+
+  @Test
+  void nullMetadataEntriesAndNullAnnotationsAreSkippedWithoutThrowing() {
+    Map<String, Object> metadata = new HashMap<>();
+    metadata.put("kept", "yes");
+    metadata.put("dropped", null);
+
+    assertThatCode(
+            () -> {
+              PhaseTimer timer = collector.startPhase("work", metadata);
+              timer.annotate("late", null);
+              timer.annotate(null, "value");
+              timer.stop();
+              collector.startPhase("other", null).stop();
+            })
+        .doesNotThrowAnyException();
+
+    assertThat(collector.complete(ExecutionOutcome.succeeded()).phases().get(0).metadata())
+        .containsExactly(Map.entry("kept", "yes"));
+  }
+
+  @Test
+  void annotationsAfterCompleteAreIgnored() {
+    PhaseTimer timer = collector.startPhase("work");
+    timer.stop();
+    CompletedExecution execution = collector.complete(ExecutionOutcome.succeeded());
+
+    timer.annotate("late", 1);
+
+    assertThat(execution.phases().get(0).metadata()).isEmpty();
+  }
+
   @ParameterizedTest
   @EnumSource(PhaseCategory.class)
   @SuppressWarnings("try") // the timer is closed by try-with-resources, never read
