@@ -53,7 +53,9 @@ import org.slf4j.LoggerFactory;
  *       Phases still running count up to now.
  *   <li>A phase started while another (non-parallel) phase is running is that phase's child: its
  *       parent is the innermost phase running at that moment, on any thread. Parallel tasks can be
- *       children but are never parents.
+ *       children but are never parents. {@link #getCriticalPath()} follows this tree.
+ *   <li>Every phase is also a JDK Flight Recorder event, {@code io.agentmetrics.Phase}, when a
+ *       recording enables it; otherwise it costs one check of a flag.
  * </ul>
  *
  * <h2>Misuse</h2>
