@@ -16,7 +16,7 @@ import java.util.OptionalDouble;
  *
  * <p>Defaults: 24 h retention, 10,000 exported metrics kept per type, trends by p95 over {@link
  * AggregationWindow#FIVE_MINUTES} with a 10% tolerance and at least 30 samples per window, slices
- * of 5 s (for MINUTE and FIVE_MINUTES), 1 min (for HOUR) and 1 h (for DAY and WEEK), and the
+ * of 10 s (for MINUTE and FIVE_MINUTES), 5 min (for HOUR) and 1 h (for DAY and WEEK), and the
  * bottleneck thresholds of {@link #DEFAULT_BOTTLENECK_THRESHOLDS}.
  *
  * @since 0.1.0
@@ -44,11 +44,11 @@ public final class AggregatorConfig {
   /** The summary, its trends and the default bottleneck check cover the last five minutes. */
   public static final AggregationWindow DEFAULT_SUMMARY_WINDOW = AggregationWindow.FIVE_MINUTES;
 
-  /** Slice length for {@link AggregationWindow#MINUTE} and {@code FIVE_MINUTES}: 5 s. */
-  public static final Duration DEFAULT_FINE_SLICE = Duration.ofSeconds(5);
+  /** Slice length for {@link AggregationWindow#MINUTE} and {@code FIVE_MINUTES}: 10 s. */
+  public static final Duration DEFAULT_FINE_SLICE = Duration.ofSeconds(10);
 
-  /** Slice length for {@link AggregationWindow#HOUR}: 1 min. */
-  public static final Duration DEFAULT_MEDIUM_SLICE = Duration.ofMinutes(1);
+  /** Slice length for {@link AggregationWindow#HOUR}: 5 min. */
+  public static final Duration DEFAULT_MEDIUM_SLICE = Duration.ofMinutes(5);
 
   /** Slice length for {@link AggregationWindow#DAY} and {@code WEEK}: 1 h. */
   public static final Duration DEFAULT_COARSE_SLICE = Duration.ofHours(1);

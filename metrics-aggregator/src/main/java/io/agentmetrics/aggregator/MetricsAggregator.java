@@ -397,8 +397,7 @@ public final class MetricsAggregator implements MetricsSink {
   }
 
   private Histogram merge(MetricType type, AggregationWindow window, long nowNanos, int back) {
-    MetricSeries typeSeries = series[type.ordinal()];
-    return typeSeries.slicesFor(window).merge(nowNanos, typeSeries.sliceCount(window), back);
+    return series[type.ordinal()].merge(window, nowNanos, back);
   }
 
   private TrendEvidence trend(Histogram current, Histogram previous) {

@@ -25,8 +25,8 @@ class AggregatorConfigTest {
     assertThat(config.trendStatistic()).isEqualTo(TrendStatistic.P95);
     assertThat(config.minTrendSamples()).isEqualTo(AggregatorConfig.DEFAULT_MIN_TREND_SAMPLES);
     assertThat(config.summaryWindow()).isEqualTo(AggregationWindow.FIVE_MINUTES);
-    assertThat(config.fineSlice()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(config.mediumSlice()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.fineSlice()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.mediumSlice()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.coarseSlice()).isEqualTo(Duration.ofHours(1));
     assertThat(config.bottleneckThresholds())
         .containsEntry(MetricType.TTFT, 1_000.0)
