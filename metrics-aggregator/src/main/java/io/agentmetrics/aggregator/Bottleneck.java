@@ -6,7 +6,8 @@ import io.agentmetrics.api.AggregationWindow;
 import io.agentmetrics.api.MetricType;
 
 /**
- * A metric type whose observed percentile exceeds its configured threshold.
+ * A metric type whose observed percentile exceeds its configured threshold. Immutable and
+ * thread-safe.
  *
  * @param metricType the metric type over its threshold
  * @param window the window the percentile was observed over

@@ -36,12 +36,13 @@ import org.slf4j.LoggerFactory;
  * <h2>How values are kept</h2>
  *
  * Every value is recorded, as a whole number of thousandths of its unit (microseconds for
- * durations), into three time-sliced histograms of its type: 5-second slices answer {@link
- * AggregationWindow#MINUTE} and {@code FIVE_MINUTES}, 1-minute slices answer {@code HOUR}, 1-hour
- * slices answer {@code DAY} and {@code WEEK} (lengths configurable in {@link AggregatorConfig}). A
- * window is answered by merging the slices it covers, the newest one partial, so it spans between
- * its length minus one slice and its length. Values are sliced by the time they are added (from the
- * injected {@link TimeSource}'s monotonic clock), not by their timestamps.
+ * durations), into one HdrHistogram {@code Recorder} per type. Its interval histogram is drained
+ * into three time slicings of that type: 10-second slices answer {@link AggregationWindow#MINUTE}
+ * and {@code FIVE_MINUTES}, 5-minute slices answer {@code HOUR}, 1-hour slices answer {@code DAY}
+ * and {@code WEEK} (lengths configurable in {@link AggregatorConfig}). A window is answered by
+ * merging the slices it covers, the newest one partial, so it spans between its length minus one
+ * slice and its length. Values are sliced by the time they are added (from the injected {@link
+ * TimeSource}'s monotonic clock), not by their timestamps.
  *
  * <h2>Accuracy</h2>
  *
@@ -52,14 +53,16 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Memory</h2>
  *
- * Per metric type: at most 120 fine slices (10 minutes, twice the longest fine window, for trends),
- * 120 medium slices (2 hours) and {@code min(336, retention / 1 h + 1)} coarse slices, plus one
- * live slice and one recycled interval histogram per slicing, and the reservoir of raw metrics
- * ({@link AggregatorConfig#reservoirSize()} entries, 10,000 by default). Slices are packed
- * histograms whose size follows the distinct buckets they use: about 0.3 KB empty (empty slices are
- * not kept), 5 KB for a thousand log-normal latencies, 9 KB for a hundred thousand, and 39 KB for a
- * million values spread over the whole 1 µs–1 h range. {@link #estimatedFootprintBytes()} reports
- * the current total; docs/aggregation.md has the table.
+ * Bounded by types and slices, never by samples. Per metric type: the recorder's live and spare
+ * histograms (sized by the largest value seen: about 125 KB each for values up to a few seconds,
+ * 377 KB at the full 1 µs–1 h range), at most 60 fine slices (10 minutes, twice the longest fine
+ * window, for trends), 24 medium slices (2 hours) and {@code min(336, retention / 1 h + 1)} coarse
+ * slices, plus one live slice per slicing, and the reservoir of raw metrics ({@link
+ * AggregatorConfig#reservoirSize()} entries, 10,000 by default, not counted below). Slices are
+ * packed histograms whose size follows the distinct buckets they use: about 0.3 KB empty (empty
+ * slices are not kept), 5 KB for a thousand log-normal latencies, 9 KB for a hundred thousand.
+ * Measured steady state: about 1 MB per type that is in use; {@link #estimatedFootprintBytes()}
+ * reports the current total and docs/aggregation.md has the table.
  *
  * <h2>Retention</h2>
  *
@@ -71,10 +74,10 @@ import org.slf4j.LoggerFactory;
  * <h2>Thread safety</h2>
  *
  * Thread-safe. {@link #addMetric} is lock-free and loses no sample under any contention: it records
- * into an HdrHistogram {@code Recorder} (wait-free) and a lock-free ring buffer. Rolling to a new
- * slice takes a per-type lock that recording threads only ever try, never wait for; a value
- * recorded during a rollover may land in the adjacent slice. Queries hold that lock while they
- * merge.
+ * into an HdrHistogram {@code Recorder} (wait-free) and a lock-free ring buffer. Draining the
+ * recorder and rolling to a new slice takes a per-type lock that recording threads only ever try,
+ * never wait for; a value recorded during a rollover may land in the adjacent slice. Queries hold
+ * that lock to drain and pick slices, and merge closed slices outside it.
  *
  * @since 0.1.0
  */

@@ -10,7 +10,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * A snapshot of every metric type over one window, its trend and the resource metrics.
+ * A snapshot of every metric type over one window, its trend and the resource metrics. Immutable
+ * and thread-safe.
  *
  * <p>The window is {@link AggregatorConfig#summaryWindow()} (five minutes by default). Maps hold
  * only the types that had samples; they iterate in {@link MetricType} order.

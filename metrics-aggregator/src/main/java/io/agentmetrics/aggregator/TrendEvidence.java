@@ -3,7 +3,7 @@ package io.agentmetrics.aggregator;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A trend verdict together with the data it rests on.
+ * A trend verdict together with the data it rests on. Immutable and thread-safe.
  *
  * @param trend the verdict
  * @param statistic the statistic compared
