@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentmetrics.agent.llm.ScriptedLlmServer.RecordedRequest;
-import io.agentmetrics.agent.llm.ScriptedLlmServer.Reply;
+import io.agentmetrics.agent.testing.ProviderScripts;
+import io.agentmetrics.agent.testing.ScriptedLlmServer.RecordedRequest;
+import io.agentmetrics.agent.testing.ScriptedLlmServer.Reply;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.agentmetrics.agent.llm.ScriptedLlmServer.Reply;
+import io.agentmetrics.agent.testing.ScriptedLlmServer;
+import io.agentmetrics.agent.testing.ScriptedLlmServer.Reply;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,7 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -339,6 +342,32 @@ abstract class HttpLlmClientContract {
         .hasMessageContaining("could not reach")
         .hasMessageContaining("after 3 attempts");
     assertThat(sleeper.waits()).hasSize(2);
+  }
+
+  @Test
+  void interruptingABlockedGenerateCancelsItAndKeepsTheInterruptFlag() throws Exception {
+    server.enqueue(Reply.ok().stall());
+    LlmClient client = client();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicBoolean stillInterrupted = new AtomicBoolean();
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                client.generate(LlmRequest.of("Plan"));
+              } catch (Throwable t) {
+                failure.set(t);
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+              }
+            });
+    caller.start();
+    server.takeRequest(WAIT);
+
+    caller.interrupt();
+    caller.join(WAIT.toMillis());
+
+    assertThat(failure.get()).isInstanceOf(LlmCancelledException.class);
+    assertThat(stillInterrupted).isTrue();
   }
 
   @Test

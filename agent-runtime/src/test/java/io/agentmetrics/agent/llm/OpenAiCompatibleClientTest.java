@@ -3,8 +3,9 @@ package io.agentmetrics.agent.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentmetrics.agent.llm.ScriptedLlmServer.RecordedRequest;
-import io.agentmetrics.agent.llm.ScriptedLlmServer.Reply;
+import io.agentmetrics.agent.testing.ProviderScripts;
+import io.agentmetrics.agent.testing.ScriptedLlmServer.RecordedRequest;
+import io.agentmetrics.agent.testing.ScriptedLlmServer.Reply;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;

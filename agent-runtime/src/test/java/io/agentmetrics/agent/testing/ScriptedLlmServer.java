@@ -1,4 +1,4 @@
-package io.agentmetrics.agent.llm;
+package io.agentmetrics.agent.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;

@@ -1,6 +1,7 @@
-package io.agentmetrics.agent.llm;
+package io.agentmetrics.agent.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * chunk objects, framed as server-sent events where they stream.
  */
 public final class ProviderScripts {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ProviderScripts() {}
 
@@ -137,7 +140,7 @@ public final class ProviderScripts {
 
   private static String quote(String text) {
     try {
-      return LlmJson.MAPPER.writeValueAsString(text);
+      return JSON.writeValueAsString(text);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
