@@ -25,6 +25,8 @@ public final class GeminiConfig {
   /** The API version path segment: {@value}. */
   public static final String DEFAULT_API_VERSION = "v1beta";
 
+  private static final String MODEL_RESOURCE_PREFIX = "models/";
+
   private final String apiKey;
   private final String model;
   private final URI baseUri;
@@ -102,9 +104,16 @@ public final class GeminiConfig {
       return this;
     }
 
-    /** The model, such as {@code gemini-2.5-pro}; not blank. */
+    /**
+     * The model, such as {@code gemini-2.5-pro}; not blank. The resource form {@code
+     * models/gemini-2.5-pro} is accepted too.
+     */
     public Builder model(String model) {
-      this.model = ConfigChecks.notBlank(model, "model").strip();
+      String name = ConfigChecks.notBlank(model, "model").strip();
+      this.model =
+          name.startsWith(MODEL_RESOURCE_PREFIX)
+              ? name.substring(MODEL_RESOURCE_PREFIX.length())
+              : name;
       return this;
     }
 

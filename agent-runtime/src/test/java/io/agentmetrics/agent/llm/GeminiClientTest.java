@@ -204,6 +204,12 @@ class GeminiClientTest extends HttpLlmClientContract {
   }
 
   @Test
+  void modelMayBeGivenInResourceForm() {
+    assertThat(GeminiConfig.builder().apiKey(SECRET).model("models/gemini-2.5-pro").build().model())
+        .isEqualTo("gemini-2.5-pro");
+  }
+
+  @Test
   void configWithoutKeySaysWhereToGetOne() {
     assertThatThrownBy(() -> GeminiConfig.builder().build())
         .isInstanceOf(IllegalStateException.class)
