@@ -12,6 +12,8 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Two keys are equal when name and type are equal; a state holds one value per name.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param name the key's name, unique within a state; not blank
  * @param type the type of the value; values are checked against it when stored
  * @param <T> the value type

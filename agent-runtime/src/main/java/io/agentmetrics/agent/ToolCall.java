@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 /**
  * A named tool invocation, for {@link AgentTiming#parallel}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param toolName the tool's name; the parallel task's name and its {@code tool.name} metadata
  * @param call the invocation
  * @param <T> what the tool returns

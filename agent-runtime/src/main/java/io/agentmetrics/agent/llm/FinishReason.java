@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Why a model stopped generating, normalized across providers.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1.0
  */
 public enum FinishReason {

@@ -38,6 +38,9 @@ final class HttpLlmTransport implements AutoCloseable {
 
   private static final Logger logger = LoggerFactory.getLogger(HttpLlmTransport.class);
 
+  /** Whole answers larger than this are refused rather than buffered: 16 MiB. */
+  static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
   /** Error bodies are read only this far; a provider's error JSON is far smaller. */
   private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
@@ -66,6 +69,12 @@ final class HttpLlmTransport implements AutoCloseable {
     this.jitter = jitter;
     this.http =
         HttpClient.newBuilder()
+            // Over plain http, HTTP/2 would mean an h2c upgrade that some local model servers
+            // mishandle; over https, HTTP/2 is negotiated with ALPN and falls back cleanly.
+            .version(
+                "http".equalsIgnoreCase(protocol.baseUri().getScheme())
+                    ? HttpClient.Version.HTTP_1_1
+                    : HttpClient.Version.HTTP_2)
             .connectTimeout(config.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
@@ -242,41 +251,40 @@ final class HttpLlmTransport implements AutoCloseable {
     }
 
     byte[] readBody(InputStream stream) {
-      try (ReadTimeoutGuard guarded = guard(stream)) {
-        try {
-          return guarded.readAllBytes();
-        } catch (IOException e) {
-          throw readFailure(guarded, "the response body", e);
+      ReadTimeoutGuard guarded = guard(stream);
+      try {
+        byte[] body = guarded.readNBytes(MAX_RESPONSE_BYTES + 1);
+        if (body.length > MAX_RESPONSE_BYTES) {
+          throw errors.unreadable("a response larger than " + MAX_RESPONSE_BYTES + " bytes", null);
         }
-      } catch (IOException closeFailure) {
-        throw errors.unreachable(closeFailure, 1);
+        return body;
+      } catch (IOException e) {
+        throw readFailure(guarded, "the connection failed while reading the response", e);
+      } finally {
+        closeQuietly(guarded);
       }
     }
 
     private String readErrorBody(InputStream stream) {
-      try (ReadTimeoutGuard guarded = guard(stream)) {
+      ReadTimeoutGuard guarded = guard(stream);
+      try {
         return new String(guarded.readNBytes(MAX_ERROR_BODY_BYTES), UTF_8);
       } catch (IOException unreadable) {
         // The status alone still says what went wrong.
         return "";
+      } finally {
+        closeQuietly(guarded);
       }
     }
 
     private LlmResponse readStream(InputStream stream, LlmStreamListener listener) {
       StreamDecoder decoder = protocol.newStreamDecoder(errors);
+      ReadTimeoutGuard guarded = guard(stream);
       int events = 0;
-      try (ReadTimeoutGuard guarded = guard(stream)) {
+      try {
         SseReader reader = new SseReader(guarded);
-        while (true) {
-          SseEvent event;
-          try {
-            event = reader.next();
-          } catch (IOException e) {
-            throw readFailure(guarded, "the connection failed after " + events + " events", e);
-          }
-          if (event == null) {
-            break;
-          }
+        SseEvent event;
+        while ((event = reader.next()) != null) {
           events++;
           String text = decoder.onEvent(event);
           if (!text.isEmpty()) {
@@ -286,21 +294,24 @@ final class HttpLlmTransport implements AutoCloseable {
             break;
           }
         }
-        if (aborted) {
-          throw errors.cancelled(null);
-        }
-        if (guarded.timedOut()) {
-          throw errors.timeout(config.readTimeout(), "data", null);
-        }
-        if (!decoder.isComplete()) {
-          throw errors.interrupted(
-              "the server closed the stream after " + events + " events without marking its end",
-              null);
-        }
-        return decoder.response();
-      } catch (IOException closeFailure) {
-        throw errors.interrupted("closing the stream failed", closeFailure);
+      } catch (IOException e) {
+        throw readFailure(guarded, "the connection failed after " + events + " events", e);
+      } finally {
+        closeQuietly(guarded);
       }
+      // A stream closed by cancellation or by the read timeout ends like a normal one.
+      if (aborted) {
+        throw errors.cancelled(null);
+      }
+      if (guarded.timedOut()) {
+        throw errors.timeout(config.readTimeout(), "data", null);
+      }
+      if (!decoder.isComplete()) {
+        throw errors.interrupted(
+            "the server closed the stream after " + events + " events without marking its end",
+            null);
+      }
+      return decoder.response();
     }
 
     private LlmException readFailure(ReadTimeoutGuard guarded, String what, IOException cause) {

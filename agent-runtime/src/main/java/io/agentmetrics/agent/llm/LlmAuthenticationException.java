@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
  * The provider rejected the credentials (HTTP 401 or 403, or Gemini's {@code API_KEY_INVALID}). Not
  * retried: fix the API key setting the message names.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1.0
  */
 public final class LlmAuthenticationException extends LlmException {

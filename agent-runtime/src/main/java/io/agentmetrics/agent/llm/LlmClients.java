@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Creates the {@link LlmClient} that environment-style settings ask for. Pass {@code
@@ -55,8 +53,6 @@ public final class LlmClients {
   /** Setting with the simulated client's time to first token, in milliseconds. */
   public static final String SIMULATED_LLM_LATENCY_MS = "SIMULATED_LLM_LATENCY_MS";
 
-  private static final Logger logger = LoggerFactory.getLogger(LlmClients.class);
-
   private LlmClients() {}
 
   /**
@@ -69,21 +65,14 @@ public final class LlmClients {
     String provider = setting(settings, LLM_PROVIDER);
     String normalized = provider == null ? "simulated" : provider.toLowerCase(Locale.ROOT);
     String model = setting(settings, LLM_MODEL);
-    LlmClient client =
-        switch (normalized) {
-          case "simulated" -> simulated(settings, model);
-          case "gemini" -> gemini(settings, model);
-          case "openai" -> openAi(settings, model);
-          default ->
-              throw new IllegalArgumentException(
-                  LLM_PROVIDER
-                      + " must be one of simulated, gemini, openai, got '"
-                      + provider
-                      + "'");
-        };
-    logger.info(
-        "LLM client from settings: provider {}, model {}", client.provider(), client.model());
-    return client;
+    return switch (normalized) {
+      case "simulated" -> simulated(settings, model);
+      case "gemini" -> gemini(settings, model);
+      case "openai" -> openAi(settings, model);
+      default ->
+          throw new IllegalArgumentException(
+              LLM_PROVIDER + " must be one of simulated, gemini, openai, got '" + provider + "'");
+    };
   }
 
   private static LlmClient simulated(Map<String, String> settings, @Nullable String model) {

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * One turn of a conversation sent to an LLM.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param role who said it
  * @param text what was said
  * @since 0.1.0

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
  * The provider answered with something this client cannot read, such as malformed JSON or a
  * response without text. Usually a base URL pointing at the wrong server.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1.0
  */
 public final class LlmProtocolException extends LlmException {

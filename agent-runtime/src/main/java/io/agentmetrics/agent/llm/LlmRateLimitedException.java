@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The provider answered HTTP 429 (or reported an exhausted quota) and the retries were used up, or
  * it asked for a wait longer than the configured {@link RetryConfig#maxRetryAfter() maximum}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1.0
  */
 public final class LlmRateLimitedException extends LlmException {

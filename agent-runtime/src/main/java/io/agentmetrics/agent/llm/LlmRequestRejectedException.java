@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
  * The provider refused the request itself (an HTTP 4xx other than 401, 403, 404 and 429), for
  * example an invalid parameter or a prompt that is too long. Not retried.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1.0
  */
 public final class LlmRequestRejectedException extends LlmException {

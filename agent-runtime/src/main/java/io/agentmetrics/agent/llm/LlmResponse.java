@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * A complete answer from an LLM, with what observability needs to know about it.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param text the generated text
  * @param model the model that answered, as the provider reported it (or as configured, if it did
  *     not report one)

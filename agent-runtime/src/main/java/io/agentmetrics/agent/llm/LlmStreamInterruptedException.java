@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  * closed early. Tokens already delivered to the listener are not taken back, so the call is not
  * retried.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1.0
  */
 public final class LlmStreamInterruptedException extends LlmException {

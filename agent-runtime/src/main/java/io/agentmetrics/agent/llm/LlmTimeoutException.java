@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * The provider did not connect, answer or send data within the configured timeout. Not retried,
  * because a retry would multiply the wait; raise the timeout or check the server.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1.0
  */
 public final class LlmTimeoutException extends LlmException {

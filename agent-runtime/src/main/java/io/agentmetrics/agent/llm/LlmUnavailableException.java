@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
  * The provider could not be reached or failed on its side (connection refused or reset, HTTP 5xx),
  * and the retries were used up or not allowed.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1.0
  */
 public final class LlmUnavailableException extends LlmException {

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
  * The provider does not know the requested model (HTTP 404). Not retried: fix the model setting
  * ({@code LLM_MODEL}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1.0
  */
 public final class LlmUnknownModelException extends LlmException {

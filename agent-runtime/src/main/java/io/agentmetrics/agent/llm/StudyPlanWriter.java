@@ -22,6 +22,8 @@ final class StudyPlanWriter {
               + "(?:learn(?:ing)?|study(?:ing)?|master(?:ing)?|understand(?:ing)?|prepare\\s+for)?\\s*",
           Pattern.CASE_INSENSITIVE);
 
+  private static final int MAX_TOPIC_CHARS = 80;
+
   private static final String[] FOCUS = {
     "30 minutes a day", "45 minutes a day", "an hour every other day", "two focused hours a week"
   };
@@ -57,6 +59,10 @@ final class StudyPlanWriter {
     String text = question.strip().replaceAll("\\s+", " ");
     text = REQUEST_PREAMBLE.matcher(text).replaceFirst("");
     text = text.replaceAll("[?!.]+$", "").strip();
+    if (text.length() > MAX_TOPIC_CHARS) {
+      // A pasted essay is not a topic; the plan quotes its start.
+      text = text.substring(0, MAX_TOPIC_CHARS).strip() + "...";
+    }
     return text.isEmpty() ? "your subject" : text;
   }
 

@@ -22,6 +22,13 @@ class StudyPlanWriterTest {
   }
 
   @Test
+  void longQuestionsAreShortenedToATopic() {
+    String topic = StudyPlanWriter.topicOf("x".repeat(500));
+
+    assertThat(topic).hasSize(83).endsWith("...");
+  }
+
+  @Test
   void planNamesTheTopicInEveryStepAndIsTheSameEveryTime() {
     String plan = StudyPlanWriter.write("How do I learn linear algebra?");
 

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Response bodies in the providers' documented wire formats, for scripting a {@link
  * ScriptedLlmServer}: Gemini's {@code GenerateContentResponse} and OpenAI's chat completion and
  * chunk objects, framed as server-sent events where they stream.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class ProviderScripts {
 
