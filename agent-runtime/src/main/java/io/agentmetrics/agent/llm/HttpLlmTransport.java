@@ -122,6 +122,8 @@ final class HttpLlmTransport implements AutoCloseable {
   public void close() {
     streamThreads.shutdownNow();
     watchdog.shutdownNow();
+    // Java 17's HttpClient cannot be closed: its idle connections and selector thread end once it
+    // becomes unreachable, which this transport is after close.
   }
 
   /** One call: its retries, its current HTTP exchange and body, and its cancellation. */

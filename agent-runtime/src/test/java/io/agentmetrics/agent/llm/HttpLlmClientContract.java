@@ -323,7 +323,7 @@ abstract class HttpLlmClientContract {
                 client(transport().readTimeout(Duration.ofMillis(300)).build())
                     .generate(LlmRequest.of("Plan")))
         .isInstanceOf(LlmTimeoutException.class)
-        .hasMessageContaining("response headers");
+        .hasMessageContaining("sent no response headers within 300 ms");
     assertThat(sleeper.waits()).isEmpty();
   }
 
