@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -312,6 +313,48 @@ abstract class HttpLlmClientContract {
         .isInstanceOf(LlmTimeoutException.class)
         .hasMessageContaining("read timeout");
     assertThat(((LlmTimeoutException) failure).timeout()).isEqualTo(Duration.ofMillis(300));
+  }
+
+  @Test
+  void slowListenerIsNotMistakenForASilentServer() throws Exception {
+    server.enqueue(Reply.eventStream().chunk(stream(PIECES, 1, 1)));
+    LlmClient client = client(transport().readTimeout(Duration.ofMillis(200)).build());
+
+    LlmResponse response =
+        client.stream(
+                LlmRequest.of("Plan"),
+                text -> {
+                  // The consumer dawdles longer than the read timeout while data is waiting.
+                  try {
+                    new CountDownLatch(1).await(300, TimeUnit.MILLISECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                })
+            .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(response.text()).isEqualTo(String.join("", PIECES));
+  }
+
+  @Test
+  void oneClientServesConcurrentStreams() throws Exception {
+    int streams = 6;
+    for (int i = 0; i < streams; i++) {
+      server.enqueue(
+          Reply.eventStream().pause(Duration.ofMillis(50)).chunksOf(stream(PIECES, 1, 1), 16));
+    }
+    LlmClient client = client();
+
+    List<CompletableFuture<LlmResponse>> futures = new ArrayList<>();
+    for (int i = 0; i < streams; i++) {
+      futures.add(client.stream(LlmRequest.of("Plan " + i), LlmStreamListener.ignoring()));
+    }
+
+    for (CompletableFuture<LlmResponse> future : futures) {
+      assertThat(future.get(WAIT.toSeconds(), TimeUnit.SECONDS).text())
+          .isEqualTo(String.join("", PIECES));
+    }
+    assertThat(server.requests()).hasSize(streams);
   }
 
   @Test
