@@ -78,8 +78,8 @@ public final class AgentTiming {
    * Runs tool calls in parallel on {@code executor} inside a {@value #PARALLEL_TOOLS_PHASE} phase,
    * each tracked as a parallel task, and waits for all of them.
    *
-   * @return one result per call, in the order of {@code calls}; a call that threw (or that the
-   *     executor rejected) is a failed result rather than an exception
+   * @return one result per call, in the order of {@code calls}; a call that threw an exception (or
+   *     that the executor rejected) is a failed result; an {@link Error} is rethrown
    * @throws IllegalArgumentException if two calls have the same tool name
    * @throws InterruptedException if the waiting thread is interrupted; calls not yet started are
    *     skipped, and calls already running finish in the background
@@ -127,7 +127,11 @@ public final class AgentTiming {
       futures.forEach(future -> future.cancel(true));
       throw e;
     } catch (ExecutionException e) {
-      throw new IllegalStateException("a tool task escaped its own error handling", e);
+      // runTask turns every exception into a result, so only an Error gets here.
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("a tool task failed outside its own error handling", e);
     } finally {
       batch.close();
     }
@@ -156,6 +160,9 @@ public final class AgentTiming {
         Thread.currentThread().interrupt();
       }
       return ToolResult.failure(call.toolName(), e, task.elapsedMs());
+    } catch (Error e) {
+      task.annotate(PhaseRecord.ERROR_TYPE, e.getClass().getName());
+      throw e;
     } finally {
       task.close();
     }

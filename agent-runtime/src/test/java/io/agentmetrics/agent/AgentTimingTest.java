@@ -161,6 +161,23 @@ class AgentTimingTest {
   }
 
   @Test
+  void errorInAParallelToolIsRethrown() {
+    assertThatThrownBy(
+            () ->
+                AgentTiming.parallel(
+                    timing,
+                    pool,
+                    List.of(
+                        ToolCall.of(
+                            "broken",
+                            () -> {
+                              throw new AssertionError("bug in the tool");
+                            }))))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("bug in the tool");
+  }
+
+  @Test
   void duplicateToolNamesInOneBatchAreRejected() {
     assertThatThrownBy(
             () ->
