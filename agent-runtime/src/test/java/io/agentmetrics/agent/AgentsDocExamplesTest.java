@@ -15,6 +15,9 @@ import io.agentmetrics.agent.llm.OpenAiCompatibleConfig;
 import io.agentmetrics.agent.llm.RetryConfig;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmConfig;
+import io.agentmetrics.agent.testing.ProviderScripts;
+import io.agentmetrics.agent.testing.ScriptedLlmServer;
+import io.agentmetrics.agent.testing.ScriptedLlmServer.Reply;
 import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionContext;
 import io.agentmetrics.api.MetricType;
@@ -270,5 +273,29 @@ class AgentsDocExamplesTest {
       assertThat(ollama.provider()).isEqualTo("openai");
       assertThat(ollama.config().apiKey()).isEmpty();
     }
+  }
+
+  @Test
+  void scriptedServer() {
+    // snippet: scripted-server
+    LlmResponse hello;
+    try (ScriptedLlmServer server = ScriptedLlmServer.start();
+        OpenAiCompatibleClient client =
+            new OpenAiCompatibleClient(
+                OpenAiCompatibleConfig.builder()
+                    .baseUri(URI.create(server.baseUri() + "/v1"))
+                    .build())) {
+      server.enqueue(
+          Reply.eventStream()
+              .pause(Duration.ofMillis(200))
+              .chunksOf(ProviderScripts.openAiStream(List.of("Hello", " world"), 5, 2), 7));
+
+      hello = client.generateStreaming(LlmRequest.of("Hi"), System.out::print);
+    }
+    // end-snippet
+
+    assertThat(hello.text()).isEqualTo("Hello world");
+    assertThat(hello.inputTokens()).isEqualTo(5);
+    assertThat(hello.outputTokens()).isEqualTo(2);
   }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class GeminiClientTest extends HttpLlmClientContract {
+class GeminiClientTest extends HttpLlmClientContractTest {
 
   @Override
   LlmClient newClient(URI baseUri, HttpTransportConfig transport, Sleeper sleeper, Clock clock) {

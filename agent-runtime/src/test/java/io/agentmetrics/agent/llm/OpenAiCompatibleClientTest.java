@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class OpenAiCompatibleClientTest extends HttpLlmClientContract {
+class OpenAiCompatibleClientTest extends HttpLlmClientContractTest {
 
   @Override
   LlmClient newClient(URI baseUri, HttpTransportConfig transport, Sleeper sleeper, Clock clock) {

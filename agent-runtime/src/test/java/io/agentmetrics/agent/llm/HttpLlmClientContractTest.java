@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * provider's wire format: normal and streamed answers, awkward chunking, cut streams, retries,
  * typed errors, time to first token, cancellation and timeouts. Each provider's test extends it.
  */
-abstract class HttpLlmClientContract {
+abstract class HttpLlmClientContractTest {
 
   static final String SECRET = "sk-test-SECRET-0123456789";
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC);
