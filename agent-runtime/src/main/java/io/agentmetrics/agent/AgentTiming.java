@@ -169,7 +169,7 @@ public final class AgentTiming {
   }
 
   /**
-   * Streams an LLM answer inside an {@value #LLM_PHASE} phase, recording the time to first token
+   * Streams an LLM answer inside an {@code llm_processing} phase, recording the time to first token
    * when the first piece of text arrives, then the provider, model and token counts.
    *
    * @param listener also gets every piece of text, after the first-token time is taken
@@ -197,8 +197,8 @@ public final class AgentTiming {
   }
 
   /**
-   * Asks an LLM for a whole answer inside an {@value #LLM_PHASE} phase. No first token is recorded:
-   * use {@link #streamLlm} where time to first token matters.
+   * Asks an LLM for a whole answer inside an {@code llm_processing} phase. No first token is
+   * recorded: use {@link #streamLlm} where time to first token matters.
    *
    * @throws io.agentmetrics.agent.llm.LlmException if the call fails; the phase records its type
    */

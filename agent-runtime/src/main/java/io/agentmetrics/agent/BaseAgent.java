@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * call
  *
  * <ol>
- *   <li>times the {@value #INITIALIZATION_PHASE} phase around {@link #initialize}, which counts as
+ *   <li>times the {@code initialization} phase around {@link #initialize}, which counts as
  *       initialization in the breakdown;
  *   <li>times the {@value #EXECUTION_PHASE} phase around {@link #execute}; phases the agent starts
  *       inside become its children;
@@ -156,8 +156,8 @@ public abstract class BaseAgent {
   }
 
   /**
-   * Prepares an execution, inside the {@value #INITIALIZATION_PHASE} phase. Does nothing unless
-   * overridden. An exception fails the execution without calling {@link #execute}.
+   * Prepares an execution, inside the {@code initialization} phase. Does nothing unless overridden.
+   * An exception fails the execution without calling {@link #execute}.
    *
    * @param context the execution's context
    * @param timing the execution's collector

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * chunk objects, framed as server-sent events where they stream.
  *
  * <p>Stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ProviderScripts {
 

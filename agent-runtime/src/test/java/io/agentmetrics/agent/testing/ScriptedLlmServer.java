@@ -44,6 +44,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe: replies may be enqueued and requests read from any thread. A request that finds
  * no reply gets HTTP 500 with the body {@code no scripted reply}.
+ *
+ * @since 0.1.0
  */
 public final class ScriptedLlmServer implements AutoCloseable {
 
@@ -128,6 +130,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
    * @param query the raw query, or an empty string
    * @param headers the headers, by lower-case name
    * @param body the body as UTF-8
+   * @since 0.1.0
    */
   public record RecordedRequest(
       String method, String path, String query, Map<String, String> headers, String body) {
@@ -141,6 +144,8 @@ public final class ScriptedLlmServer implements AutoCloseable {
   /**
    * What to answer to one request: a status, headers, and steps that write, pause, stall or cut.
    * Not thread-safe while being built.
+   *
+   * @since 0.1.0
    */
   public static final class Reply {
     private final int status;
