@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -141,7 +142,10 @@ final class HttpLlmTransport implements AutoCloseable {
       try {
         HttpResponse<InputStream> response =
             send(protocol.streamRequest(request).header("Accept", "text/event-stream"));
-        future.complete(readStream(response.body(), listener));
+        future.complete(
+            isJson(response)
+                ? readWholeAnswerAsOneToken(response.body(), listener)
+                : readStream(response.body(), listener));
       } catch (Throwable failure) {
         future.completeExceptionally(failure);
       } finally {
@@ -279,6 +283,15 @@ final class HttpLlmTransport implements AutoCloseable {
       }
     }
 
+    /** Some compatible servers ignore {@code stream: true} and answer with one JSON document. */
+    private LlmResponse readWholeAnswerAsOneToken(InputStream stream, LlmStreamListener listener) {
+      LlmResponse response = protocol.parseResponse(readBody(stream), errors);
+      if (!response.text().isEmpty()) {
+        listener.onToken(response.text());
+      }
+      return response;
+    }
+
     private LlmResponse readStream(InputStream stream, LlmStreamListener listener) {
       StreamDecoder decoder = protocol.newStreamDecoder(errors);
       ReadTimeoutGuard guarded = guard(stream);
@@ -376,6 +389,14 @@ final class HttpLlmTransport implements AutoCloseable {
       // An abort may have interrupted this pooled thread; the flag must not leak to its next task.
       Thread.interrupted();
     }
+  }
+
+  private static boolean isJson(HttpResponse<?> response) {
+    return response
+        .headers()
+        .firstValue("Content-Type")
+        .map(type -> type.toLowerCase(Locale.ROOT).startsWith("application/json"))
+        .orElse(false);
   }
 
   private static void closeQuietly(InputStream stream) {

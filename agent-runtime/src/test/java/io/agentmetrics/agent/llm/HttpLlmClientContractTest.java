@@ -137,6 +137,19 @@ abstract class HttpLlmClientContractTest {
   }
 
   @Test
+  void streamAnsweredWithOneJsonDocumentIsDeliveredAsOnePiece() throws Exception {
+    server.enqueue(Reply.json(200, answer("Whole answer.", 3, 2)));
+    List<String> received = new CopyOnWriteArrayList<>();
+
+    LlmResponse response =
+        client().stream(LlmRequest.of("Plan"), received::add)
+            .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(received).containsExactly("Whole answer.");
+    assertThat(response.outputTokens()).isEqualTo(2);
+  }
+
+  @Test
   void streamCutMidwayFailsAsInterruptedAfterDeliveringWhatArrived() {
     String firstTwoEvents = streamEvent(PIECES.get(0)) + streamEvent(PIECES.get(1));
     String halfOfNext = streamEvent(PIECES.get(2)).substring(0, 20);
