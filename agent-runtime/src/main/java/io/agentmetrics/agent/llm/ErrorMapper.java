@@ -24,11 +24,7 @@ final class ErrorMapper {
     this.redactor = redactor;
   }
 
-  String provider() {
-    return protocol.provider();
-  }
-
-  String redact(String text) {
+  private String redact(String text) {
     return redactor.redact(text);
   }
 
