@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.agentmetrics.agent.testing.ScriptedLlmServer;
 import io.agentmetrics.agent.testing.ScriptedLlmServer.Reply;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -246,6 +249,24 @@ abstract class HttpLlmClientContractTest {
     assertThat(failure.getMessage()).contains(credentialSetting()).doesNotContain(SECRET);
     assertThat(failure.httpStatus()).hasValue(status);
     assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void retryLogLinesNeverShowTheKey() {
+    server.enqueue(Reply.json(503, error(503, "upstream rejected key " + SECRET)));
+    server.enqueue(Reply.json(200, answer("ok", 1, 1)));
+    PrintStream original = System.err;
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      client().generate(LlmRequest.of("Plan"));
+    } finally {
+      System.setErr(original);
+    }
+
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("retrying in 100 ms", "upstream rejected key")
+        .doesNotContain(SECRET);
   }
 
   @Test
