@@ -11,6 +11,9 @@ import io.agentmetrics.api.PhaseRecord;
 import io.agentmetrics.api.TimeSource;
 import io.agentmetrics.api.TimingCollector;
 import io.agentmetrics.api.testing.FakeTimeSource;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -314,10 +317,21 @@ class BaseAgentTest {
             List.of(broken, after::add),
             time);
 
-    ExecutionResult result = agent.run(context("run-1"));
+    PrintStream original = System.err;
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    ExecutionResult result;
+    try {
+      result = agent.run(context("run-1"));
+    } finally {
+      System.setErr(original);
+    }
 
     assertThat(result.success()).isTrue();
     assertThat(after).hasSize(1);
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains(
+            "WARN", "Metrics sink", broken.getClass().getName(), "scripted_agent", "exporter down");
   }
 
   @Test
