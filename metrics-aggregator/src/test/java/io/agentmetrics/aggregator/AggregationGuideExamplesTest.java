@@ -12,6 +12,8 @@ import io.agentmetrics.api.PerformanceMetric;
 import io.agentmetrics.api.PhaseCategory;
 import io.agentmetrics.api.TimeSource;
 import io.agentmetrics.api.TimingBreakdown;
+import io.agentmetrics.api.testing.DocSnippets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +32,13 @@ class AggregationGuideExamplesTest {
   private static final UUID EXECUTION = UUID.randomUUID();
 
   private final List<String> alerts = new ArrayList<>();
+
+  @Test
+  void pageMatchesTheseExamples() {
+    DocSnippets.assertPageMatches(
+        Path.of("../docs/aggregation.md"),
+        Path.of("src/test/java/io/agentmetrics/aggregator/AggregationGuideExamplesTest.java"));
+  }
 
   @Test
   void globalAggregator() {
