@@ -1,0 +1,142 @@
+package io.agentmetrics.a2a.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Sends one JSON-RPC request and classifies what came back. A response counts as a success only
+ * when it is HTTP 200, valid JSON-RPC with a {@code result}, and (for tasks) not in a failed state;
+ * every other outcome carries a {@link FailureCause}.
+ *
+ * <p>Thread-safe: it holds only the shared {@link HttpClient} and {@link ObjectMapper}, both of
+ * which are thread-safe.
+ */
+final class RequestSender {
+
+  private static final Set<String> FAILED_TASK_STATES = Set.of("failed", "rejected");
+
+  private final HttpClient client;
+  private final ObjectMapper mapper;
+  private final boolean stream;
+  private final NanoClock clock;
+
+  RequestSender(HttpClient client, ObjectMapper mapper, boolean stream, NanoClock clock) {
+    this.client = client;
+    this.mapper = mapper;
+    this.stream = stream;
+    this.clock = clock;
+  }
+
+  /** Sends the request and blocks until the whole response (or stream) has been read. */
+  Outcome send(HttpRequest request) {
+    try {
+      return stream ? sendStreaming(request) : sendBlocking(request);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Outcome.failure(FailureCause.IO_ERROR, "interrupted");
+    } catch (IOException | RuntimeException e) {
+      return classify(e);
+    }
+  }
+
+  private Outcome sendBlocking(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      return Outcome.failure(
+          FailureCause.httpStatus(response.statusCode()), "HTTP " + response.statusCode());
+    }
+    JsonNode body;
+    try {
+      body = mapper.readTree(response.body());
+    } catch (IOException e) {
+      return Outcome.failure(FailureCause.INVALID_RESPONSE, "response is not JSON");
+    }
+    return judge(body, Outcome.NO_EVENT);
+  }
+
+  private Outcome sendStreaming(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<InputStream> response =
+        client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream in = response.body();
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      if (response.statusCode() != 200) {
+        return Outcome.failure(
+            FailureCause.httpStatus(response.statusCode()), "HTTP " + response.statusCode());
+      }
+      long firstEvent = Outcome.NO_EVENT;
+      Outcome last = Outcome.failure(FailureCause.INVALID_RESPONSE, "stream had no events");
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.startsWith("data:")) {
+          continue;
+        }
+        if (firstEvent == Outcome.NO_EVENT) {
+          firstEvent = clock.nanoTime();
+        }
+        JsonNode event;
+        try {
+          event = mapper.readTree(line.substring("data:".length()).trim());
+        } catch (IOException e) {
+          return Outcome.failure(FailureCause.INVALID_RESPONSE, "SSE event is not JSON");
+        }
+        last = judge(event, firstEvent);
+        if (!last.succeeded()) {
+          return last;
+        }
+      }
+      return last;
+    }
+  }
+
+  private static Outcome judge(JsonNode body, long firstEventNanos) {
+    JsonNode error = body.path("error");
+    if (error.isObject()) {
+      int code = error.path("code").asInt(0);
+      String message = error.path("message").asText("");
+      return Outcome.failure(
+          FailureCause.jsonRpcError(code),
+          message.isEmpty() ? "JSON-RPC error " + code : "JSON-RPC error " + code + ": " + message);
+    }
+    JsonNode result = body.path("result");
+    if (result.isMissingNode() || result.isNull()) {
+      return Outcome.failure(FailureCause.INVALID_RESPONSE, "JSON-RPC response has no result");
+    }
+    String state = result.path("status").path("state").asText("");
+    if (FAILED_TASK_STATES.contains(state)) {
+      return Outcome.failure(FailureCause.TASK_FAILED, "task " + state);
+    }
+    return Outcome.success(firstEventNanos);
+  }
+
+  private static Outcome classify(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HttpTimeoutException) {
+        return Outcome.failure(FailureCause.TIMEOUT, "timeout");
+      }
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+        return Outcome.failure(FailureCause.UNKNOWN_HOST, "unknown host");
+      }
+      if (t instanceof ConnectException) {
+        return Outcome.failure(FailureCause.CONNECTION_REFUSED, "connection refused");
+      }
+    }
+    String message = e.getMessage();
+    return Outcome.failure(
+        FailureCause.IO_ERROR,
+        e.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+  }
+}
