@@ -15,7 +15,9 @@ final class Formats {
     return ms(nanos / 1e6);
   }
 
+  /** A share as a percentage; small shares keep two decimals so they do not read as zero. */
   static String percent(double share) {
-    return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    double percent = share * 100;
+    return String.format(Locale.ROOT, percent < 1 ? "%.2f%%" : "%.1f%%", percent);
   }
 }

@@ -2,8 +2,11 @@ package io.agentmetrics.a2a.profile;
 
 import static java.util.Objects.requireNonNull;
 
+import org.HdrHistogram.Histogram;
+
 /**
- * Server-side statistics of one request stage, as served by {@code GET /metrics/summary}.
+ * Statistics of one request stage, as served by {@code GET /metrics/summary} or computed from a
+ * trace log.
  *
  * @param name the stage, e.g. {@code json_parsing}
  * @param count how many requests the statistics cover
@@ -27,5 +30,12 @@ record StageSummary(
     if (count < 0) {
       throw new IllegalArgumentException("count must not be negative, got " + count);
     }
+  }
+
+  /** Statistics of a histogram of microseconds, with the exact mean computed by the caller. */
+  static StageSummary of(String name, Histogram micros, double meanMs) {
+    LatencyStats stats = LatencyStats.of(micros);
+    return new StageSummary(
+        name, stats.count(), meanMs, stats.median(), stats.p95(), stats.p99(), stats.max());
   }
 }
