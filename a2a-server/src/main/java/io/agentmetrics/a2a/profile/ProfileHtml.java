@@ -66,7 +66,11 @@ final class ProfileHtml {
     }
     return new ReportModel(
         "Profile report",
-        settings.method() + " → " + settings.endpoint() + " · started " + result.startedAt(),
+        settings.method()
+            + " → "
+            + settings.endpoint()
+            + " · started "
+            + Formats.timestamp(result.startedAt()),
         finishedAt,
         cards,
         ChartData.bins(result.corrected()),
@@ -145,7 +149,7 @@ final class ProfileHtml {
             "arrival",
             openLoop ? "open loop, " + Formats.ms(settings.rate()) + " req/s" : "closed loop"));
     settingRows.add(List.of("warm-up requests", Integer.toString(settings.warmup())));
-    settingRows.add(List.of("timeout", settings.timeout().toString()));
+    settingRows.add(List.of("timeout", Formats.duration(settings.timeout())));
     settingRows.add(List.of("duration", Formats.ms(result.elapsedNanos() / 1e9) + " s"));
     tables.add(new ReportModel.Table("Settings", List.of("Setting", "Value"), settingRows));
     return tables;

@@ -44,7 +44,7 @@ public final class HtmlReport {
         .append(Html.escape(model.title()))
         .append("</h1><p>")
         .append(Html.escape(model.subtitle()))
-        .append(" · generated ")
+        .append(" · report generated ")
         .append(TIMESTAMP.format(model.generatedAt()))
         .append("</p></header>\n");
     notes(html, model.notes());

@@ -59,14 +59,14 @@ final class ReportStyle {
         border: 1px solid var(--warn-border); font-size: 14px; }
       .notes p { margin: 4px 0; }
       svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
-      svg.chart text { fill: var(--muted); font-size: 11px; font-family: inherit; }
+      svg.chart text { fill: var(--muted); font-size: 12.5px; font-family: inherit; }
       svg.chart .tick-y { text-anchor: end; }
       svg.chart .tick-x { text-anchor: middle; }
-      svg.chart .axis-title { text-anchor: middle; font-size: 11.5px; }
-      svg.chart .legend { fill: var(--text); font-size: 11.5px; }
+      svg.chart .axis-title { text-anchor: middle; font-size: 12.5px; }
+      svg.chart .legend { fill: var(--text); font-size: 13px; }
       svg.chart .legend-value { text-anchor: end; fill: var(--muted); font-variant-numeric: tabular-nums; }
-      svg.chart .bar-title { fill: var(--text); font-size: 12.5px; font-weight: 600; }
-      svg.chart .segment-label { fill: #fff; font-size: 11px; font-weight: 600; text-anchor: middle;
+      svg.chart .bar-title { fill: var(--text); font-size: 13.5px; font-weight: 600; }
+      svg.chart .segment-label { fill: #fff; font-size: 12px; font-weight: 600; text-anchor: middle;
         pointer-events: none; }
       svg.chart .empty { text-anchor: middle; font-size: 14px; }
       svg.chart .grid { stroke: var(--grid); stroke-width: 1; }
