@@ -35,10 +35,12 @@ final class Html {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return "0";
     }
-    String text = String.format(Locale.ROOT, "%.2f", value);
-    if (text.contains(".")) {
-      text = text.replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
+    return trimZeros(String.format(Locale.ROOT, "%.2f", value));
+  }
+
+  private static String trimZeros(String decimal) {
+    String text =
+        decimal.contains(".") ? decimal.replaceAll("0+$", "").replaceAll("\\.$", "") : decimal;
     return "-0".equals(text) ? "0" : text;
   }
 
@@ -54,6 +56,6 @@ final class Html {
     if (magnitude >= 0.1) {
       return num(value);
     }
-    return String.format(Locale.ROOT, "%.3f", value);
+    return trimZeros(String.format(Locale.ROOT, "%.3f", value));
   }
 }

@@ -22,6 +22,9 @@ public final class HtmlReport {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
+  /** Tables with more columns than this span the full width. */
+  private static final int WIDE_TABLE_COLUMNS = 7;
+
   private HtmlReport() {}
 
   /**
@@ -118,7 +121,10 @@ public final class HtmlReport {
   }
 
   private static void table(StringBuilder html, ReportModel.Table table) {
-    html.append("<section class=\"panel\"><h2>")
+    html.append(
+            table.headers().size() > WIDE_TABLE_COLUMNS
+                ? "<section class=\"panel wide\"><h2>"
+                : "<section class=\"panel\"><h2>")
         .append(Html.escape(table.title()))
         .append("</h2><div class=\"table-wrap\"><table><thead><tr>");
     for (String header : table.headers()) {

@@ -37,7 +37,8 @@ final class PercentileChart {
     svg.yAxis(frame, yScale.ticks(), "latency (ms)");
     for (int i = 0; i < drawn.size(); i++) {
       ReportModel.PercentileSeries s = drawn.get(i);
-      String colour = "series-" + (i % SERIES_COLOURS);
+      // Later series are dashed so a curve hidden under an identical one still shows.
+      String colour = "series-" + (i % SERIES_COLOURS) + (i > 0 ? " dashed" : "");
       List<double[]> points = new ArrayList<>();
       for (ReportModel.PercentilePoint p : s.points()) {
         double px = p.percentile() >= 100 ? maxX : Math.min(maxX, x(p.percentile()));

@@ -76,6 +76,7 @@ final class ReportStyle {
       svg.chart .bar-track { fill: var(--track); }
       svg.chart .curve { fill: none; stroke-width: 2; stroke-linejoin: round; }
       svg.chart .dot.translucent { fill-opacity: 0.55; }
+      svg.chart .curve.dashed { stroke-dasharray: 6 4; }
       svg.chart .failure { fill: var(--bad); }
       svg.chart .failure-band { stroke: var(--bad); stroke-opacity: 0.25; stroke-width: 2; }
       svg.chart .series-0 { stroke: var(--c0); fill: var(--c0); }
@@ -91,6 +92,7 @@ final class ReportStyle {
       svg.chart .stage-8 { fill: var(--s8); }
       .tables { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr));
         gap: 16px; margin-top: 16px; }
+      section.panel.wide { grid-column: 1 / -1; }
       .table-wrap { overflow-x: auto; }
       table { border-collapse: collapse; width: 100%; font-size: 13.5px; }
       th, td { padding: 6px 10px; border-bottom: 1px solid var(--border); text-align: right;

@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.profile;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,16 +40,16 @@ final class Chromium {
   }
 
   /** The DOM after the page's scripts ran. */
-  String dumpDom(Path page, Path profileDir) throws IOException, InterruptedException {
+  String dumpDom(URI page, Path profileDir) throws IOException, InterruptedException {
     return run(page, profileDir, "--dump-dom");
   }
 
-  void screenshot(Path page, Path png, Path profileDir, int width, int height)
+  void screenshot(URI page, Path png, Path profileDir, int width, int height)
       throws IOException, InterruptedException {
     run(page, profileDir, "--screenshot=" + png, "--window-size=" + width + "," + height);
   }
 
-  private String run(Path page, Path profileDir, String... extra)
+  private String run(URI page, Path profileDir, String... extra)
       throws IOException, InterruptedException {
     List<String> command =
         new ArrayList<>(
@@ -66,7 +67,7 @@ final class Chromium {
                 "--virtual-time-budget=5000",
                 "--user-data-dir=" + profileDir));
     command.addAll(List.of(extra));
-    command.add(page.toUri().toString());
+    command.add(page.toString());
     Path stdout = Files.createTempFile(profileDir.getParent(), "chromium", ".out");
     Process process =
         new ProcessBuilder(command)

@@ -3,6 +3,8 @@ package io.agentmetrics.a2a.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,15 +41,16 @@ class HtmlReportRenderIT {
       }}
       """;
 
+  private static final String NO_CHROMIUM =
+      "SKIPPED: no chromium binary on PATH, so the HTML report was not rendered."
+          + " Install the Debian package 'chromium' to run this check.";
+
   @TempDir Path dir;
 
   @Test
   void profileReportRendersAllChartsInChromium() throws Exception {
     Optional<Chromium> chromium = Chromium.find();
-    assumeTrue(
-        chromium.isPresent(),
-        "SKIPPED: no chromium binary on PATH, so the HTML report was not rendered."
-            + " Install the Debian package 'chromium' to run this check.");
+    assumeTrue(chromium.isPresent(), NO_CHROMIUM);
     Path html = Path.of("target", "profile-report.html").toAbsolutePath();
     Random random = new Random(42);
     List<Long> delays = new ArrayList<>();
@@ -69,6 +72,8 @@ class HtmlReportRenderIT {
               "30",
               "--concurrency",
               "8",
+              "--warmup",
+              "24",
               "--progress",
               "none",
               "--html",
@@ -76,7 +81,70 @@ class HtmlReportRenderIT {
       assertThat(run.exitCode()).isZero();
     }
 
-    String dom = chromium.get().dumpDom(html, Files.createDirectories(dir.resolve("profile-1")));
+    String dom = chromium.get().dumpDom(html.toUri(), profile("a"));
+    assertChartsRendered(
+        dom, "chart-histogram", "chart-percentiles", "chart-timeline", "chart-stages");
+
+    Path png = Path.of("target", "profile-report.png").toAbsolutePath();
+    Files.deleteIfExists(png);
+    chromium.get().screenshot(html.toUri(), png, profile("b"), 1280, 1850);
+    assertThat(png).isNotEmptyFile();
+  }
+
+  @Test
+  void traceReportRendersAllChartsInChromium() throws Exception {
+    Chromium chromium = chromium();
+    Path html = Path.of("target", "trace-report.html").toAbsolutePath();
+    CommandRun run =
+        CommandRun.of(
+            new TraceReportCommand(),
+            TraceReportCommandTest.fixture("concurrent-with-ids.log").toString(),
+            "--html",
+            html.toString());
+    assertThat(run.exitCode()).isZero();
+
+    assertChartsRendered(
+        chromium.dumpDom(html.toUri(), profile("c")),
+        "chart-histogram",
+        "chart-percentiles",
+        "chart-timeline",
+        "chart-stages");
+    chromium.screenshot(
+        html.toUri(),
+        Path.of("target", "trace-report.png").toAbsolutePath(),
+        profile("d"),
+        1280,
+        1850);
+  }
+
+  @Test
+  void liveDashboardDrawsTheServersStagesInChromium() throws Exception {
+    Chromium chromium = chromium();
+    try (StubA2aServer server = StubA2aServer.answeringOk().withMetricsSummary(METRICS_SUMMARY)) {
+      URI page = server.url().resolve("/dashboard");
+
+      String dom = chromium.dumpDom(page, profile("e"));
+
+      assertChartsRendered(dom, "chart-stages", "chart-stage-percentiles");
+      assertThat(dom)
+          .contains("class=\"segment stage-", ">llm_invocation<", ">Median total<", ">56.0 ms<")
+          .contains("updated ");
+      chromium.screenshot(
+          page, Path.of("target", "dashboard.png").toAbsolutePath(), profile("f"), 1280, 900);
+    }
+  }
+
+  private static Chromium chromium() {
+    Optional<Chromium> chromium = Chromium.find();
+    assumeTrue(chromium.isPresent(), NO_CHROMIUM);
+    return chromium.get();
+  }
+
+  private Path profile(String name) throws IOException {
+    return Files.createDirectories(dir.resolve("chromium-" + name));
+  }
+
+  private static void assertChartsRendered(String dom, String... ids) {
     Matcher matcher = RENDERED.matcher(dom);
     List<String> rendered = new ArrayList<>();
     while (matcher.find()) {
@@ -88,16 +156,7 @@ class HtmlReportRenderIT {
           .isGreaterThan(100);
       rendered.add(matcher.group(1));
     }
-    assertThat(rendered)
-        .containsExactlyInAnyOrder(
-            "chart-histogram", "chart-percentiles", "chart-timeline", "chart-stages");
-    assertThat(dom).contains("data-charts-rendered=\"4\"");
-
-    Path png = Path.of("target", "profile-report.png").toAbsolutePath();
-    Files.deleteIfExists(png);
-    chromium
-        .get()
-        .screenshot(html, png, Files.createDirectories(dir.resolve("profile-2")), 1280, 2000);
-    assertThat(png).isNotEmptyFile();
+    assertThat(rendered).containsExactlyInAnyOrder(ids);
+    assertThat(dom).contains("data-charts-rendered=\"" + ids.length + "\"");
   }
 }

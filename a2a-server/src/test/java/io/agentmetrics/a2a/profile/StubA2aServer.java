@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.report.DashboardPage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -130,6 +131,10 @@ final class StubA2aServer implements AutoCloseable {
       } else {
         respond(response, callback, 200, "application/json", metricsSummary);
       }
+      return;
+    }
+    if ("GET".equals(request.getMethod()) && "/dashboard".equals(path)) {
+      respond(response, callback, 200, "text/html;charset=utf-8", DashboardPage.render());
       return;
     }
     if (!"POST".equals(request.getMethod()) || !"/tasks/send".equals(path)) {
