@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -184,6 +185,8 @@ public final class ProfileCommand implements Callable<Integer> {
     ExecutorService httpThreads =
         Executors.newFixedThreadPool(
             Math.max(2, settings.concurrency()), daemonThreads("profile-http"));
+    ScheduledExecutorService watchdog =
+        Executors.newSingleThreadScheduledExecutor(daemonThreads("profile-timeout"));
     try {
       HttpClient client =
           HttpClient.newBuilder()
@@ -193,7 +196,8 @@ public final class ProfileCommand implements Callable<Integer> {
               .executor(httpThreads)
               .build();
       RequestSender sender =
-          new RequestSender(client, ProfileJson.mapper(), settings.stream(), clock);
+          new RequestSender(
+              client, ProfileJson.mapper(), settings.stream(), clock, watchdog, settings.timeout());
       Transport<HttpRequest> transport =
           new Transport<>() {
             @Override
@@ -222,6 +226,7 @@ public final class ProfileCommand implements Callable<Integer> {
     } finally {
       clientThreads.shutdownNow();
       httpThreads.shutdownNow();
+      watchdog.shutdownNow();
     }
   }
 

@@ -115,10 +115,6 @@ final class RequestFactory {
     return method;
   }
 
-  boolean usesCustomBody() {
-    return customBody != null;
-  }
-
   /** The request for request number {@code index} (1-based for measured requests). */
   HttpRequest create(long index) {
     HttpRequest.Builder builder =

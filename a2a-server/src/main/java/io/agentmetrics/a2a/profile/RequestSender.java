@@ -14,7 +14,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends one JSON-RPC request and classifies what came back. A response counts as a success only
@@ -32,12 +37,28 @@ final class RequestSender {
   private final ObjectMapper mapper;
   private final boolean stream;
   private final NanoClock clock;
+  private final ScheduledExecutorService watchdog;
+  private final Duration timeout;
 
-  RequestSender(HttpClient client, ObjectMapper mapper, boolean stream, NanoClock clock) {
+  /**
+   * Creates a sender.
+   *
+   * @param watchdog closes a stream that is still open when {@code timeout} has passed, because the
+   *     HTTP client's own timeout only covers the wait for the response headers
+   */
+  RequestSender(
+      HttpClient client,
+      ObjectMapper mapper,
+      boolean stream,
+      NanoClock clock,
+      ScheduledExecutorService watchdog,
+      Duration timeout) {
     this.client = client;
     this.mapper = mapper;
     this.stream = stream;
     this.clock = clock;
+    this.watchdog = watchdog;
+    this.timeout = timeout;
   }
 
   /** Sends the request and blocks until the whole response (or stream) has been read. */
@@ -68,37 +89,66 @@ final class RequestSender {
   }
 
   private Outcome sendStreaming(HttpRequest request) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     HttpResponse<InputStream> response =
         client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    try (InputStream in = response.body();
-        BufferedReader reader =
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      if (response.statusCode() != 200) {
-        return Outcome.failure(
-            FailureCause.httpStatus(response.statusCode()), "HTTP " + response.statusCode());
+    InputStream in = response.body();
+    AtomicBoolean expired = new AtomicBoolean();
+    ScheduledFuture<?> guard =
+        watchdog.schedule(
+            () -> {
+              expired.set(true);
+              closeQuietly(in);
+            },
+            Math.max(0, deadline - System.nanoTime()),
+            TimeUnit.NANOSECONDS);
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      Outcome outcome = readStream(response.statusCode(), reader);
+      return expired.get() ? Outcome.failure(FailureCause.TIMEOUT, "timeout") : outcome;
+    } catch (IOException e) {
+      if (expired.get()) {
+        return Outcome.failure(FailureCause.TIMEOUT, "timeout");
       }
-      long firstEvent = Outcome.NO_EVENT;
-      Outcome last = Outcome.failure(FailureCause.INVALID_RESPONSE, "stream had no events");
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.startsWith("data:")) {
-          continue;
-        }
-        if (firstEvent == Outcome.NO_EVENT) {
-          firstEvent = clock.nanoTime();
-        }
-        JsonNode event;
-        try {
-          event = mapper.readTree(line.substring("data:".length()).trim());
-        } catch (IOException e) {
-          return Outcome.failure(FailureCause.INVALID_RESPONSE, "SSE event is not JSON");
-        }
-        last = judge(event, firstEvent);
-        if (!last.succeeded()) {
-          return last;
-        }
+      throw e;
+    } finally {
+      guard.cancel(false);
+    }
+  }
+
+  private Outcome readStream(int status, BufferedReader reader) throws IOException {
+    if (status != 200) {
+      return Outcome.failure(FailureCause.httpStatus(status), "HTTP " + status);
+    }
+    long firstEvent = Outcome.NO_EVENT;
+    Outcome last = Outcome.failure(FailureCause.INVALID_RESPONSE, "stream had no events");
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (!line.startsWith("data:")) {
+        continue;
       }
-      return last;
+      if (firstEvent == Outcome.NO_EVENT) {
+        firstEvent = clock.nanoTime();
+      }
+      JsonNode event;
+      try {
+        event = mapper.readTree(line.substring("data:".length()).trim());
+      } catch (IOException e) {
+        return Outcome.failure(FailureCause.INVALID_RESPONSE, "SSE event is not JSON");
+      }
+      last = judge(event, firstEvent);
+      if (!last.succeeded()) {
+        return last;
+      }
+    }
+    return last;
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // The stream is being abandoned because it timed out; a failing close changes nothing.
     }
   }
 

@@ -31,11 +31,6 @@ final class Svg {
         .append("</title>");
   }
 
-  Svg raw(String svg) {
-    out.append(svg);
-    return this;
-  }
-
   Svg line(double x1, double y1, double x2, double y2, String cssClass) {
     out.append("<line class=\"")
         .append(cssClass)

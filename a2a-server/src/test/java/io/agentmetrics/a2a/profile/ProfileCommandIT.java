@@ -131,6 +131,28 @@ class ProfileCommandIT {
   }
 
   @Test
+  void aStreamThatStallsAfterItsFirstEventCountsAsTimeout() throws Exception {
+    try (StubA2aServer server =
+        new StubA2aServer(n -> n == 1 ? new StubA2aServer.Reply.Hang() : StubA2aServer.ok())) {
+      CommandRun run =
+          CommandRun.profile(
+              "--url",
+              server.url().toString(),
+              "--requests",
+              "2",
+              "--stream",
+              "--timeout",
+              "400ms");
+      server.release();
+
+      assertThat(run.out())
+          .contains("Request 1/2... ✗ timeout\n")
+          .contains("Request 2/2... ✓ ")
+          .contains("  timeout:            1\n");
+    }
+  }
+
+  @Test
   void unreachableServerPrintsTheTroubleshootingHintAndExitsWith2() throws Exception {
     String url = "http://127.0.0.1:" + StubA2aServer.closedPort();
 

@@ -44,7 +44,7 @@ final class StubA2aServer implements AutoCloseable {
     /** A bare HTTP status with an HTML body, as a broken proxy would send. */
     record Status(int status) implements Reply {}
 
-    /** No answer until {@link #release()} (or 30 s). */
+    /** No answer (for streams: no event after the first) until {@link #release()} (or 30 s). */
     record Hang() implements Reply {}
   }
 
@@ -149,7 +149,9 @@ final class StubA2aServer implements AutoCloseable {
     Reply reply = script.apply(n);
     JsonNode id = body.path("id");
     boolean stream = "message/stream".equals(body.path("method").asText());
-    if (reply instanceof Reply.Hang) {
+    if (reply instanceof Reply.Hang && stream) {
+      hangMidStream(response, callback, id);
+    } else if (reply instanceof Reply.Hang) {
       release.await(30, TimeUnit.SECONDS);
       respond(response, callback, 200, "application/json", result(id, "completed"));
     } else if (reply instanceof Reply.Status status) {
@@ -189,6 +191,20 @@ final class StubA2aServer implements AutoCloseable {
               + ",\"result\":{\"kind\":\"status-update\",\"taskId\":\"task-1\","
               + "\"contextId\":\"ctx-1\",\"status\":{\"state\":\"completed\"},\"final\":true}}";
       out.write(("data: " + done + "\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+    callback.succeeded();
+  }
+
+  private void hangMidStream(Response response, Callback callback, JsonNode id)
+      throws IOException, InterruptedException {
+    response.setStatus(200);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+      out.write(("data: " + result(id, "working") + "\n\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      release.await(30, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // The client gave up on the stream, which is what the test wants.
     }
     callback.succeeded();
   }
