@@ -60,48 +60,56 @@ public final class ProfileCommand implements Callable<Integer> {
 
   @Option(
       names = "--url",
+      paramLabel = "URL",
       defaultValue = "http://localhost:5000",
       description = "Base URL of the server (default: ${DEFAULT-VALUE}).")
   String url = "http://localhost:5000";
 
   @Option(
       names = "--path",
+      paramLabel = "PATH",
       defaultValue = "/tasks/send",
       description = "Path the JSON-RPC requests are posted to (default: ${DEFAULT-VALUE}).")
   String path = "/tasks/send";
 
   @Option(
       names = "--requests",
+      paramLabel = "N",
       defaultValue = "10",
       description = "Number of measured requests (default: ${DEFAULT-VALUE}).")
   int requests = 10;
 
   @Option(
       names = "--duration",
+      paramLabel = "DURATION",
       converter = DurationConverter.class,
       description = "Run for this long instead of a number of requests, e.g. 30s or 2m.")
   @Nullable Duration duration;
 
   @Option(
       names = "--concurrency",
+      paramLabel = "N",
       defaultValue = "1",
       description = "Client threads, each with at most one request in flight (default: 1).")
   int concurrency = 1;
 
   @Option(
       names = "--warmup",
+      paramLabel = "N",
       defaultValue = "0",
       description = "Unmeasured requests sent first (default: ${DEFAULT-VALUE}).")
   int warmup;
 
   @Option(
       names = "--rate",
+      paramLabel = "PER_SECOND",
       description =
           "Fixed arrival rate in requests/s (open loop, corrected for coordinated omission).")
   @Nullable Double rate;
 
   @Option(
       names = "--timeout",
+      paramLabel = "DURATION",
       defaultValue = "30s",
       converter = DurationConverter.class,
       description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
@@ -139,6 +147,7 @@ public final class ProfileCommand implements Callable<Integer> {
 
   @Option(
       names = "--progress",
+      paramLabel = "MODE",
       defaultValue = "auto",
       converter = ProgressMode.Converter.class,
       description = "auto, bar, lines or none (default: ${DEFAULT-VALUE}).")
@@ -371,37 +380,56 @@ public final class ProfileCommand implements Callable<Integer> {
     Instant finishedAt = Instant.now();
     Path json = output;
     Path report = html;
+    boolean written = true;
+    if (json != null) {
+      written =
+          write(
+              out,
+              err,
+              json,
+              () ->
+                  ProfileJson.mapper()
+                      .writeValueAsBytes(ProfileJson.toJson(result, stages, finishedAt)),
+              "💾 Results saved to ");
+    }
+    if (report != null) {
+      written &=
+          write(
+              out,
+              err,
+              report,
+              () -> ProfileHtml.render(result, stages, finishedAt).getBytes(StandardCharsets.UTF_8),
+              "📄 HTML report written to ");
+    }
+    out.flush();
+    err.flush();
+    return written;
+  }
+
+  /** Content produced only when it is about to be written. */
+  private interface Content {
+    byte[] bytes() throws IOException;
+  }
+
+  private static boolean write(
+      PrintWriter out, PrintWriter err, Path file, Content content, String done) {
     try {
-      if (json != null) {
-        write(
-            json,
-            ProfileJson.mapper().writeValueAsBytes(ProfileJson.toJson(result, stages, finishedAt)));
-        out.println("💾 Results saved to " + json);
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
       }
-      if (report != null) {
-        write(
-            report,
-            ProfileHtml.render(result, stages, finishedAt).getBytes(StandardCharsets.UTF_8));
-        out.println("📄 HTML report written to " + report);
-      }
-      out.flush();
+      Files.write(file, content.bytes());
+      out.println(done + file);
       return true;
     } catch (IOException e) {
       err.println(
-          "❌ Cannot write "
-              + e.getMessage()
-              + ": check that the directory exists and is writable.");
-      err.flush();
+          "❌ Cannot write the results to "
+              + file
+              + " ("
+              + e
+              + "). Check that the path is writable.");
       return false;
     }
-  }
-
-  private static void write(Path file, byte[] content) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Files.write(file, content);
   }
 
   private CommandSpec spec() {

@@ -69,6 +69,7 @@ public final class TraceReportCommand implements Callable<Integer> {
 
   @Option(
       names = "--top",
+      paramLabel = "N",
       defaultValue = "10",
       description = "How many of the slowest requests to list (default: ${DEFAULT-VALUE}).")
   int top = 10;

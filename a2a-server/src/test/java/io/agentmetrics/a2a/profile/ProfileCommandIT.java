@@ -421,6 +421,27 @@ class ProfileCommandIT {
   }
 
   @Test
+  void unwritableOutputFileExitsWith2AfterPrintingTheResults() throws Exception {
+    Path blocker = Files.writeString(dir.resolve("not-a-directory"), "");
+    try (StubA2aServer server = StubA2aServer.answeringOk()) {
+      CommandRun run =
+          CommandRun.profile(
+              "--url",
+              server.url().toString(),
+              "--requests",
+              "1",
+              "--output",
+              blocker.resolve("run.json").toString());
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.out()).contains("📈 PROFILING RESULTS");
+      assertThat(run.err())
+          .contains("❌ Cannot write the results to " + blocker.resolve("run.json"))
+          .contains("Check that the path is writable.");
+    }
+  }
+
+  @Test
   void htmlReportIsOneSelfContainedFile() throws Exception {
     Path html = dir.resolve("report.html");
     String url;

@@ -139,6 +139,26 @@ class SmallPartsTest {
   }
 
   @Test
+  void progressBarRedrawsInPlaceAndEndsTheLine() {
+    StringWriter text = new StringWriter();
+    LoadRunTest.FakeClock clock = new LoadRunTest.FakeClock();
+    ProgressBar bar = new ProgressBar(new PrintWriter(text, true), 4, clock);
+    for (long i = 1; i <= 4; i++) {
+      clock.now += ProgressBar.REDRAW_NANOS;
+      bar.requestFinished(
+          new Sample(i, 0, 0, 1, Outcome.NO_EVENT, null), Outcome.success(Outcome.NO_EVENT));
+    }
+    bar.runFinished();
+
+    assertThat(text.toString())
+        .startsWith("\r[")
+        .contains("] 4/4  100%")
+        .contains("0 failed")
+        .endsWith(System.lineSeparator())
+        .doesNotContain("\n\r");
+  }
+
+  @Test
   void sampleRejectsTimesOutOfOrder() {
     assertThatThrownBy(() -> new Sample(1, 10, 5, 20, Outcome.NO_EVENT, null))
         .isInstanceOf(IllegalArgumentException.class)
