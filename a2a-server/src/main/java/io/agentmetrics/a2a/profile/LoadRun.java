@@ -27,7 +27,8 @@ import org.HdrHistogram.Histogram;
  * and the uncorrected (from actual send) latencies are kept.
  *
  * <p>Each thread records into its own histograms, merged at the end, so recording takes no lock. A
- * run stops early when the server is unreachable before any request has succeeded.
+ * run stops early when the server is unreachable before any request (warm-up included) has
+ * succeeded; a server that answered once and then refuses connections just fails requests.
  *
  * <p>Not thread-safe: one instance runs once, from one thread.
  */
@@ -45,7 +46,7 @@ final class LoadRun<R> {
   private final ExecutorService workers;
   private final ProgressListener listener;
 
-  private final AtomicLong successes = new AtomicLong();
+  private final AtomicBoolean answered = new AtomicBoolean();
   private final AtomicLong storedSamples = new AtomicLong();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final AtomicBoolean unreachable = new AtomicBoolean();
@@ -82,28 +83,26 @@ final class LoadRun<R> {
       records.add(await(future));
     }
     listener.runFinished();
-    return merge(settings, startedAt, records);
+    return merge(startedAt, records);
   }
 
   private void warmUp() throws InterruptedException {
     AtomicLong next = new AtomicLong();
-    List<Future<WorkerRecord>> futures = new ArrayList<>();
+    List<Future<Void>> futures = new ArrayList<>();
     for (int i = 0; i < settings.concurrency(); i++) {
       futures.add(
           workers.submit(
               () -> {
                 long index;
                 while (!stop.get() && (index = next.getAndIncrement()) < settings.warmup()) {
-                  Outcome outcome = transport.send(transport.prepare(-1 - index));
-                  noteOutcome(outcome);
+                  noteOutcome(transport.send(transport.prepare(-1 - index)));
                 }
-                return new WorkerRecord();
+                return null;
               }));
     }
-    for (Future<WorkerRecord> future : futures) {
+    for (Future<Void> future : futures) {
       await(future);
     }
-    successes.set(0);
   }
 
   private WorkerRecord measure(long t0, AtomicLong next) throws InterruptedException {
@@ -133,8 +132,8 @@ final class LoadRun<R> {
         request = transport.prepare(index);
         intended = clock.nanoTime();
       }
-      long start = clock.nanoTime();
       listener.requestStarted(index);
+      long start = clock.nanoTime();
       Outcome outcome = transport.send(request);
       long end = clock.nanoTime();
       long firstEvent =
@@ -152,14 +151,14 @@ final class LoadRun<R> {
   private void noteOutcome(Outcome outcome) {
     FailureCause cause = outcome.cause();
     if (cause == null) {
-      successes.incrementAndGet();
-    } else if (cause.kind().meansUnreachable() && successes.get() == 0) {
+      answered.set(true);
+    } else if (cause.kind().meansUnreachable() && !answered.get()) {
       unreachable.set(true);
       stop.set(true);
     }
   }
 
-  private RunResult merge(ProfileSettings settings, Instant startedAt, List<WorkerRecord> records) {
+  private RunResult merge(Instant startedAt, List<WorkerRecord> records) {
     WorkerRecord total = new WorkerRecord();
     for (WorkerRecord record : records) {
       total.addAll(record);
@@ -180,7 +179,7 @@ final class LoadRun<R> {
         unreachable.get());
   }
 
-  private static WorkerRecord await(Future<WorkerRecord> future) throws InterruptedException {
+  private static <T> T await(Future<T> future) throws InterruptedException {
     try {
       return future.get();
     } catch (ExecutionException e) {

@@ -165,7 +165,11 @@ public final class ProfileCommand implements Callable<Integer> {
   /** The clock the run is scheduled and measured with; replaced in tests. */
   NanoClock clock = NanoClock.SYSTEM;
 
-  /** Creates the command; picocli fills in the options. */
+  /**
+   * Creates the command; picocli fills in the options.
+   *
+   * @since 0.1.0
+   */
   public ProfileCommand() {}
 
   /**

@@ -56,6 +56,7 @@ final class ProgressBar implements ProgressListener {
     if (planned > 0) {
       int filled = (int) Math.min(WIDTH, completed * WIDTH / planned);
       out.printf(
+          Locale.ROOT,
           "\r[%s%s] %d/%d  %3d%%  %s  %d failed ",
           "█".repeat(filled),
           "░".repeat(WIDTH - filled),
@@ -65,7 +66,8 @@ final class ProgressBar implements ProgressListener {
           rate,
           failed);
     } else {
-      out.printf("\r%d requests  %s  %d failed  %.0f s ", completed, rate, failed, seconds);
+      out.printf(
+          Locale.ROOT, "\r%d requests  %s  %d failed  %.0f s ", completed, rate, failed, seconds);
     }
     out.flush();
   }

@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a.profile;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
  * Progress for logs and pipes: one line per completed tenth of a planned run, or one line every
@@ -39,8 +40,12 @@ final class ProgressLines implements ProgressListener {
     if (planned > 0) {
       if (completed * 10 / planned > (completed - 1) * 10 / planned) {
         out.printf(
+            Locale.ROOT,
             "Progress: %d/%d (%d%%), %d failed%n",
-            completed, planned, completed * 100 / planned, failed);
+            completed,
+            planned,
+            completed * 100 / planned,
+            failed);
         out.flush();
       }
       return;
@@ -49,8 +54,11 @@ final class ProgressLines implements ProgressListener {
     if (now >= nextReportNanos) {
       nextReportNanos = now + INTERVAL_NANOS;
       out.printf(
+          Locale.ROOT,
           "Progress: %d requests, %d failed, %d s elapsed%n",
-          completed, failed, (now - startNanos) / 1_000_000_000L);
+          completed,
+          failed,
+          (now - startNanos) / 1_000_000_000L);
       out.flush();
     }
   }

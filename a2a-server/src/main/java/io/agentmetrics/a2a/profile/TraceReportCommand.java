@@ -88,7 +88,11 @@ public final class TraceReportCommand implements Callable<Integer> {
   /** Standard input; replaced in tests. */
   InputStream stdin = System.in;
 
-  /** Creates the command; picocli fills in the options. */
+  /**
+   * Creates the command; picocli fills in the options.
+   *
+   * @since 0.1.0
+   */
   public TraceReportCommand() {}
 
   /**

@@ -15,10 +15,18 @@ import org.HdrHistogram.HistogramIterationValue;
  */
 public final class ChartData {
 
-  /** Roughly how many bins a histogram chart gets. */
+  /**
+   * Roughly how many bins a histogram chart gets.
+   *
+   * @since 0.1.0
+   */
   public static final int TARGET_BINS = 40;
 
-  /** Percentile iteration resolution: ticks per half-distance to 100%, as in HdrHistogram. */
+  /**
+   * Percentile iteration resolution: ticks per half-distance to 100%, as in HdrHistogram.
+   *
+   * @since 0.1.0
+   */
   public static final int PERCENTILE_TICKS_PER_HALF_DISTANCE = 5;
 
   private ChartData() {}

@@ -18,10 +18,18 @@ import java.util.regex.Pattern;
  */
 public final class DashboardPage {
 
-  /** The summary endpoint the page polls by default. */
+  /**
+   * The summary endpoint the page polls by default.
+   *
+   * @since 0.1.0
+   */
   public static final String DEFAULT_SUMMARY_PATH = "/metrics/summary";
 
-  /** How often the page polls by default. */
+  /**
+   * How often the page polls by default.
+   *
+   * @since 0.1.0
+   */
   public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(2);
 
   private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._~/-]*");

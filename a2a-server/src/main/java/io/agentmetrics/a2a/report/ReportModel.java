@@ -37,7 +37,11 @@ public record ReportModel(
     List<Table> tables,
     List<String> notes) {
 
-  /** Checks and copies the fields. */
+  /**
+   * Checks and copies the fields.
+   *
+   * @since 0.1.0
+   */
   public ReportModel {
     requireNonNull(title, "title");
     requireNonNull(subtitle, "subtitle");
@@ -61,7 +65,11 @@ public record ReportModel(
    * @since 0.1.0
    */
   public record Card(String label, String value, String detail) {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @since 0.1.0
+     */
     public Card {
       requireNonNull(label, "label");
       requireNonNull(value, "value");
@@ -78,7 +86,11 @@ public record ReportModel(
    * @since 0.1.0
    */
   public record Bin(double fromMs, double toMs, long count) {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @since 0.1.0
+     */
     public Bin {
       if (!(toMs > fromMs) || count < 0) {
         throw new IllegalArgumentException(
@@ -95,7 +107,11 @@ public record ReportModel(
    * @since 0.1.0
    */
   public record PercentileSeries(String name, List<PercentilePoint> points) {
-    /** Checks and copies the fields. */
+    /**
+     * Checks and copies the fields.
+     *
+     * @since 0.1.0
+     */
     public PercentileSeries {
       requireNonNull(name, "name");
       points = List.copyOf(points);
@@ -110,7 +126,11 @@ public record ReportModel(
    * @since 0.1.0
    */
   public record PercentilePoint(double percentile, double valueMs) {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @since 0.1.0
+     */
     public PercentilePoint {
       if (!(percentile >= 0 && percentile <= 100)) {
         throw new IllegalArgumentException("percentile must be in [0, 100], got " + percentile);
@@ -137,7 +157,11 @@ public record ReportModel(
    * @since 0.1.0
    */
   public record Segment(String name, double meanMs, boolean llm) {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @since 0.1.0
+     */
     public Segment {
       requireNonNull(name, "name");
       if (!(meanMs >= 0)) {
@@ -155,7 +179,11 @@ public record ReportModel(
    * @since 0.1.0
    */
   public record Table(String title, List<String> headers, List<List<String>> rows) {
-    /** Checks and copies the fields. */
+    /**
+     * Checks and copies the fields.
+     *
+     * @since 0.1.0
+     */
     public Table {
       requireNonNull(title, "title");
       headers = List.copyOf(headers);
