@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Sends one JSON-RPC request and classifies what came back. A response counts as a success only
@@ -79,13 +80,20 @@ final class RequestSender {
       return Outcome.failure(
           FailureCause.httpStatus(response.statusCode()), "HTTP " + response.statusCode());
     }
+    return judgeJson(new String(response.body(), StandardCharsets.UTF_8));
+  }
+
+  /** A whole JSON-RPC response; a stream request may get one too, e.g. for invalid params. */
+  private Outcome judgeJson(String text) {
     JsonNode body;
     try {
-      body = mapper.readTree(response.body());
+      body = mapper.readTree(text);
     } catch (IOException e) {
       return Outcome.failure(FailureCause.INVALID_RESPONSE, "response is not JSON");
     }
-    return judge(body, Outcome.NO_EVENT);
+    return body == null
+        ? Outcome.failure(FailureCause.INVALID_RESPONSE, "response is empty")
+        : judge(body, Outcome.NO_EVENT);
   }
 
   private Outcome sendStreaming(HttpRequest request) throws IOException, InterruptedException {
@@ -104,7 +112,16 @@ final class RequestSender {
             TimeUnit.NANOSECONDS);
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      Outcome outcome = readStream(response.statusCode(), reader);
+      boolean json =
+          response
+              .headers()
+              .firstValue("Content-Type")
+              .map(type -> type.startsWith("application/json"))
+              .orElse(false);
+      Outcome outcome =
+          json
+              ? judgeJson(reader.lines().collect(Collectors.joining("\n")))
+              : readStream(response.statusCode(), reader);
       return expired.get() ? Outcome.failure(FailureCause.TIMEOUT, "timeout") : outcome;
     } catch (IOException e) {
       if (expired.get()) {

@@ -17,13 +17,12 @@ import org.jspecify.annotations.Nullable;
  * message} string (as some encoders do), and JSON pretty-printed over several lines (as in the
  * seed's examples).
  *
- * <p>Rules: a line without {@code {} is not JSON. From its first {@code {} a line is parsed as
- * JSON; if the input ends mid-object, following lines are appended (up to {@link
+ * <p>Rules: a line without an opening brace is not JSON. From its first opening brace a line is
+ * parsed as JSON; if the input ends mid-object, following lines are appended (up to {@link
  * #MAX_CONTINUATION_LINES}) until it parses. If the next line makes it invalid, or is a complete
  * JSON object by itself, the started object is counted as truncated and parsing restarts at that
- * line. Lines longer than {@link
- * #MAX_LINE_CHARS} are skipped. Events without a {@code timings_ms} object of numbers are counted
- * as malformed. Every skip is counted in {@link ParseStats}.
+ * line. Lines longer than {@link #MAX_LINE_CHARS} are skipped. Events without a {@code timings_ms}
+ * object of numbers are counted as malformed. Every skip is counted in {@link ParseStats}.
  *
  * <p>Not thread-safe.
  */

@@ -131,6 +131,21 @@ class ProfileCommandIT {
   }
 
   @Test
+  void aPlainJsonRpcErrorAnsweringAStreamRequestCountsByItsCode() throws Exception {
+    try (StubA2aServer server =
+        new StubA2aServer(n -> new StubA2aServer.Reply.RpcError(-32602, "Invalid params"))) {
+      CommandRun run =
+          CommandRun.profile("--url", server.url().toString(), "--requests", "2", "--stream");
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.out())
+          .contains("Request 1/2... ✗ JSON-RPC error -32602: Invalid params\n")
+          .contains("  JSON-RPC error -32602: 2\n")
+          .contains("Latency Statistics (ms): no successful requests");
+    }
+  }
+
+  @Test
   void aStreamThatStallsAfterItsFirstEventCountsAsTimeout() throws Exception {
     try (StubA2aServer server =
         new StubA2aServer(n -> n == 1 ? new StubA2aServer.Reply.Hang() : StubA2aServer.ok())) {
