@@ -230,7 +230,7 @@ public final class ProfileCommand implements Callable<Integer> {
         return EXIT_USAGE;
       }
       List<StageSummary> stages =
-          new ServerBreakdownClient(client, ProfileJson.mapper()).fetch(settings.url(), authToken);
+          new ServerBreakdownClient(client, ProfileJson.mapper()).fetch(settings.url(), token());
       new ResultsPrinter(out).print(result, stages);
       if (!writeFiles(out, err, result, stages)) {
         return EXIT_USAGE;
@@ -291,11 +291,17 @@ public final class ProfileCommand implements Callable<Integer> {
         stream,
         timeout,
         body != null,
-        authToken != null && !authToken.isEmpty());
+        token() != null);
+  }
+
+  /** The bearer token, or null when none (or an empty one) was given. */
+  private @Nullable String token() {
+    String token = authToken;
+    return token == null || token.isBlank() ? null : token.trim();
   }
 
   private RequestFactory requestFactory(ProfileSettings settings) {
-    String token = authToken == null || authToken.isEmpty() ? null : authToken;
+    String token = token();
     Path bodyFile = body;
     return bodyFile == null
         ? RequestFactory.telex(

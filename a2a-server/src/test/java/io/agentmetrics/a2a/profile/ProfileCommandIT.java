@@ -282,6 +282,7 @@ class ProfileCommandIT {
   @Test
   void streamingReportsTimeToFirstEvent() throws Exception {
     Path output = dir.resolve("stream.json");
+    Path html = dir.resolve("stream.html");
     try (StubA2aServer server = new StubA2aServer(n -> new StubA2aServer.Reply.Task(150))) {
       CommandRun run =
           CommandRun.profile(
@@ -291,10 +292,13 @@ class ProfileCommandIT {
               "3",
               "--stream",
               "--output",
-              output.toString());
+              output.toString(),
+              "--html",
+              html.toString());
 
       assertThat(run.exitCode()).isZero();
       assertThat(run.out()).contains("Time to First Event (ms):").contains("⚙️  streaming");
+      assertThat(Files.readString(html)).contains("time to first event", "TTFT P50");
       assertThat(server.bodies())
           .allSatisfy(body -> assertThat(body.path("method").asText()).isEqualTo("message/stream"));
     }
