@@ -49,7 +49,9 @@ final class TraceAnalysis implements Consumer<TraceCorrelator.Pair> {
     if (pair.request().timings().containsKey(Stages.TOTAL)) {
       double total = total(pair);
       LatencyHistograms.recordMillis(totals, total);
-      timeline.add(new double[] {requests, total});
+      if (timeline.size() < LoadRun.MAX_SAMPLES) {
+        timeline.add(new double[] {requests, total});
+      }
     }
     TraceEvent.Agent agent = pair.agent();
     if (agent != null) {
@@ -97,7 +99,7 @@ final class TraceAnalysis implements Consumer<TraceCorrelator.Pair> {
     return totals;
   }
 
-  /** (request number, total ms) of each request, in log order. */
+  /** (request number, total ms) of the first {@link LoadRun#MAX_SAMPLES} requests, in log order. */
   List<double[]> timeline() {
     return timeline;
   }
