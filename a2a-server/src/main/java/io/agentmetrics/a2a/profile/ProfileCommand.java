@@ -331,7 +331,9 @@ public final class ProfileCommand implements Callable<Integer> {
       append(mode, "open loop at " + Formats.ms(settings.rate()) + " req/s");
     }
     if (settings.warmup() > 0) {
-      append(mode, settings.warmup() + " warm-up requests");
+      append(
+          mode,
+          settings.warmup() + (settings.warmup() == 1 ? " warm-up request" : " warm-up requests"));
     }
     if (settings.stream()) {
       append(mode, "streaming (message/stream)");
