@@ -111,16 +111,26 @@ final class ResultsPrinter {
       return;
     }
     out.printf(
+        Locale.ROOT,
         "⚠ The client fell behind its schedule: %d of %d requests started more than %d ms late"
             + " (max %s ms).%n",
         lag.lateStarts(),
         result.total(),
         LoadRun.LATE_START_NANOS / 1_000_000,
         Formats.ms(lag.maxLagNanos()));
-    out.printf(
-        "  All %d connections were busy. Latencies are measured from the intended start times,"
-            + " so the wait counts%n  against the server (coordinated omission corrected)."
-            + " Raise --concurrency to offer the full rate.%n",
-        result.settings().concurrency());
+    int connections = result.settings().concurrency();
+    String busy =
+        switch (connections) {
+          case 1 -> "The only connection was";
+          case 2 -> "Both connections were";
+          default -> "All " + connections + " connections were";
+        };
+    out.println(
+        "  " + busy + " busy. Latencies are measured from the intended start times, so the wait");
+    out.println("  counts against the server (coordinated omission corrected).");
+    out.println(
+        result.settings().warmup() == 0
+            ? "  Raise --concurrency to offer the full rate, and --warmup to leave start-up out."
+            : "  Raise --concurrency to offer the full rate.");
   }
 }
