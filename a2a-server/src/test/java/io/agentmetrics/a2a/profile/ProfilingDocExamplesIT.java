@@ -3,8 +3,10 @@ package io.agentmetrics.a2a.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentmetrics.a2a.report.DashboardPage;
+import io.agentmetrics.api.testing.DocSnippets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -13,6 +15,13 @@ import picocli.CommandLine;
  * same code between its {@code // snippet: NAME} and {@code // end-snippet} lines here.
  */
 class ProfilingDocExamplesIT {
+
+  @Test
+  void pageMatchesTheseExamples() {
+    DocSnippets.assertPageMatches(
+        Path.of("../docs/profiling.md"),
+        Path.of("src/test/java/io/agentmetrics/a2a/profile/ProfilingDocExamplesIT.java"));
+  }
 
   @Test
   void profileCanBeRunFromJavaWithItsOutputCaptured() {
