@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.agent.ConversationStore;
-import io.agentmetrics.a2a.agent.SimulatedStudyAgent;
+import io.agentmetrics.a2a.agent.StudyAgent;
+import io.agentmetrics.a2a.agent.StudyAgentProcessor;
 import io.agentmetrics.a2a.agent.TaskProcessor;
 import io.agentmetrics.a2a.dto.JsonMappers;
 import io.agentmetrics.a2a.dto.ServerStatus;
@@ -19,6 +20,9 @@ import io.agentmetrics.a2a.trace.RequestObserver;
 import io.agentmetrics.a2a.trace.StageLatencyStats;
 import io.agentmetrics.a2a.trace.TraceLatencyLog;
 import io.agentmetrics.a2a.trace.TraceSettings;
+import io.agentmetrics.agent.llm.LlmClient;
+import io.agentmetrics.agent.llm.SimulatedLlmClient;
+import io.agentmetrics.agent.llm.SimulatedLlmConfig;
 import io.agentmetrics.api.TimeSource;
 import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,14 +54,20 @@ public final class A2aServer implements AutoCloseable {
   private final HttpServer http;
   private final TaskService tasks;
   private final StageLatencyStats stages;
+  private final LlmClient llm;
 
   private A2aServer(Builder b) throws Exception {
     this.config = b.config;
+    this.llm = b.llm != null ? b.llm : simulatedLlm(config.simulatedLlmLatency());
+    String llmLabel = b.llmLabel != null ? b.llmLabel : label(llm);
     ObjectMapper mapper = JsonMappers.create(config.maxNestingDepth(), config.maxStringLength());
     ConversationStore conversations =
         new ConversationStore(
             config.contextStoreMaxSize(), config.contextTtl(), config.maxHistory() * 2);
-    TaskProcessor processor = b.processor.apply(conversations);
+    TaskProcessor processor =
+        b.processor != null
+            ? b.processor.apply(conversations)
+            : new StudyAgentProcessor(new StudyAgent(conversations, llm, b.time));
     this.tasks =
         new TaskService(
             new TaskSettings(
@@ -108,7 +119,7 @@ public final class A2aServer implements AutoCloseable {
             AgentCards.studyAgent(
                 publicUrl != null ? publicUrl : base + "/",
                 version,
-                b.llm,
+                llmLabel,
                 config.authToken() != null,
                 config.pushNotifications());
     this.http =
@@ -126,7 +137,7 @@ public final class A2aServer implements AutoCloseable {
             dispatcher,
             observer,
             new ServerStatus(
-                "ok", AgentCards.AGENT_NAME, version, AgentCards.PROTOCOL_VERSION, b.llm),
+                "ok", AgentCards.AGENT_NAME, version, AgentCards.PROTOCOL_VERSION, llmLabel),
             card,
             summary,
             b.openTelemetry,
@@ -135,8 +146,32 @@ public final class A2aServer implements AutoCloseable {
       http.start();
     } catch (Exception e) {
       tasks.close();
+      llm.close();
       throw e;
     }
+  }
+
+  /**
+   * The simulated LLM of agent-runtime with the given time to first token; {@code 0} also drops the
+   * delay between tokens, for load tests.
+   *
+   * @param latency the time to first token
+   * @return the client
+   * @since 0.1.0
+   */
+  public static LlmClient simulatedLlm(Duration latency) {
+    return new SimulatedLlmClient(
+        SimulatedLlmConfig.builder()
+            .timeToFirstToken(latency)
+            .interTokenDelay(
+                latency.isZero() ? Duration.ZERO : SimulatedLlmConfig.DEFAULT_INTER_TOKEN_DELAY)
+            .build());
+  }
+
+  private static String label(LlmClient llm) {
+    return SIMULATED_LLM.equals(llm.provider())
+        ? SIMULATED_LLM
+        : llm.provider() + " (" + llm.model() + ")";
   }
 
   /**
@@ -194,6 +229,11 @@ public final class A2aServer implements AutoCloseable {
       logger.warn("HTTP server did not stop cleanly", e);
     }
     tasks.shutdown(config.shutdownGrace());
+    try {
+      llm.close();
+    } catch (Exception e) {
+      logger.warn("LLM client did not close cleanly", e);
+    }
   }
 
   private static String version() {
@@ -211,8 +251,9 @@ public final class A2aServer implements AutoCloseable {
   public static final class Builder {
     private final ServerConfig config;
     private TraceSettings trace = TraceSettings.disabled();
-    private Function<ConversationStore, TaskProcessor> processor;
-    private String llm = SIMULATED_LLM;
+    private @Nullable Function<ConversationStore, TaskProcessor> processor;
+    private @Nullable String llmLabel;
+    private @Nullable LlmClient llm;
     private OpenTelemetry openTelemetry = OpenTelemetry.noop();
     private TimeSource time = TimeSource.system();
     private final List<RequestObserver> observers = new ArrayList<>();
@@ -220,9 +261,19 @@ public final class A2aServer implements AutoCloseable {
 
     private Builder(ServerConfig config) {
       this.config = requireNonNull(config, "config");
-      this.processor =
-          conversations ->
-              new SimulatedStudyAgent(conversations, config.simulatedLlmLatency(), time);
+    }
+
+    /**
+     * Sets the LLM the study agent asks (default: the simulated LLM with {@link
+     * ServerConfig#simulatedLlmLatency()}). The server closes it on {@link A2aServer#close()}.
+     *
+     * @param value the client
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder llm(LlmClient value) {
+      this.llm = requireNonNull(value, "llm");
+      return this;
     }
 
     /**
@@ -238,7 +289,7 @@ public final class A2aServer implements AutoCloseable {
     }
 
     /**
-     * Sets the agent (default: the simulated study agent).
+     * Replaces the study agent (for tests and embedding).
      *
      * @param factory builds the agent from the server's conversation store
      * @param llmLabel which LLM answers, shown on the card and status page
@@ -247,7 +298,7 @@ public final class A2aServer implements AutoCloseable {
      */
     public Builder processor(Function<ConversationStore, TaskProcessor> factory, String llmLabel) {
       this.processor = requireNonNull(factory, "factory");
-      this.llm = requireNonNull(llmLabel, "llmLabel");
+      this.llmLabel = requireNonNull(llmLabel, "llmLabel");
       return this;
     }
 

@@ -1,5 +1,7 @@
 package io.agentmetrics.a2a;
 
+import io.agentmetrics.a2a.profile.ProfileCommand;
+import io.agentmetrics.a2a.profile.TraceReportCommand;
 import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -22,7 +24,11 @@ public final class Main implements Runnable {
 
   /** The subcommands, in help order. Add new subcommands (profile, trace-report, demo) here. */
   static final List<Supplier<Object>> SUBCOMMANDS =
-      List.of(ServeCommand::new, CommandLine.HelpCommand::new);
+      List.of(
+          ServeCommand::new,
+          ProfileCommand::new,
+          TraceReportCommand::new,
+          CommandLine.HelpCommand::new);
 
   @Spec private CommandSpec spec;
 

@@ -4,6 +4,8 @@ import ch.qos.logback.classic.LoggerContext;
 import io.agentmetrics.a2a.otel.OpenTelemetrySetup;
 import io.agentmetrics.a2a.trace.TraceLogAppender;
 import io.agentmetrics.a2a.trace.TraceSettings;
+import io.agentmetrics.agent.llm.LlmClient;
+import io.agentmetrics.agent.llm.LlmClients;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,10 +48,11 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig config = EnvironmentConfig.read(env).host(host).port(port).build();
     TraceSettings trace = TraceSettings.fromEnvironment(env);
     TraceLogAppender.install(trace);
+    LlmClient llm = llm(env, config);
     OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.create();
     A2aServer server;
     try {
-      server = A2aServer.builder(config).trace(trace).openTelemetry(openTelemetry).start();
+      server = A2aServer.builder(config).trace(trace).openTelemetry(openTelemetry).llm(llm).start();
     } catch (Exception e) {
       openTelemetry.close();
       throw e;
@@ -60,6 +63,20 @@ final class ServeCommand implements Callable<Integer> {
         "A2A server ready at {} (tracing {})", server.baseUri(), trace.enabled() ? "on" : "off");
     server.join();
     return 0;
+  }
+
+  /**
+   * The LLM {@code LLM_PROVIDER} asks for; the simulated one (with {@code
+   * SIMULATED_LLM_LATENCY_MS}, default 800 ms) when it is unset or {@code simulated}.
+   */
+  private static LlmClient llm(Map<String, String> env, ServerConfig config) {
+    String provider = env.get(LlmClients.LLM_PROVIDER);
+    if (provider == null
+        || provider.isBlank()
+        || A2aServer.SIMULATED_LLM.equalsIgnoreCase(provider.trim())) {
+      return A2aServer.simulatedLlm(config.simulatedLlmLatency());
+    }
+    return LlmClients.fromEnvironment(env);
   }
 
   /**

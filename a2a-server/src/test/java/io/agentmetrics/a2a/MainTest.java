@@ -13,7 +13,7 @@ class MainTest {
   void everySubcommandIsRegisteredAndServeDocumentsHostAndPort() {
     CommandLine cli = Main.commandLine();
 
-    assertThat(cli.getSubcommands()).containsKeys("serve", "help");
+    assertThat(cli.getSubcommands()).containsKeys("serve", "profile", "trace-report", "help");
     String usage = cli.getSubcommands().get("serve").getUsageMessage();
     assertThat(usage)
         .contains("--host")

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.agent.AgentReply;
+import io.agentmetrics.a2a.agent.AgentRequest;
+import io.agentmetrics.a2a.agent.AgentStageTimings;
+import io.agentmetrics.a2a.agent.TaskProcessor;
 import io.agentmetrics.a2a.trace.TraceSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +24,9 @@ class TelexAndTraceIT {
 
   @Test
   void telexNonBlockingSendReturnsAtOnceAndPushesTheFinishedTaskWithItsToken() throws Exception {
+    RecordingAgent agent = new RecordingAgent();
     try (PushReceiver receiver = new PushReceiver(1);
-        TestServer server = TestServer.start()) {
+        TestServer server = TestServer.start(c -> c, agent)) {
       String body = fixture("message-send-nonblocking.json").replace("${PUSH_URL}", receiver.url());
 
       JsonNode task = JSON.readTree(server.post("/tasks/send", body).body()).path("result");
@@ -35,24 +41,28 @@ class TelexAndTraceIT {
       JsonNode pushed = JSON.readTree(push.body());
       assertThat(pushed.path("id").asText()).isEqualTo(task.path("id").asText());
       assertThat(pushed.path("status").path("state").asText()).isEqualTo("completed");
-      String answer = pushed.path("artifacts").get(0).path("parts").get(0).path("text").asText();
-      assertThat(answer).contains("\"what is photosynthesis\"");
-      // hello, the greeting (tags stripped, entities unescaped); the repeat and the query dropped.
-      assertThat(answer).contains("2 earlier turns");
+      assertThat(pushed.path("artifacts").get(0).path("parts").get(0).path("text").asText())
+          .isEqualTo("answer");
+      AgentRequest seen = agent.requests.get(0);
+      assertThat(seen.message().query()).isEqualTo("what is photosynthesis");
+      // Tags stripped, entities unescaped, whitespace collapsed; the repeat and the query dropped.
+      assertThat(seen.message().history())
+          .containsExactly("hello", "Hi! I'm Studly, your study buddy. What shall we learn?");
     }
   }
 
   @Test
   void legacyTypeKeysAndHtmlAreNormalized() throws Exception {
-    try (TestServer server = TestServer.start()) {
+    RecordingAgent agent = new RecordingAgent();
+    try (TestServer server = TestServer.start(c -> c, agent)) {
       JsonNode result =
           JSON.readTree(server.post("/tasks/send", fixture("message-send-legacy-type.json")).body())
               .path("result");
 
       assertThat(result.path("status").path("state").asText()).isEqualTo("completed");
-      assertThat(result.path("artifacts").get(0).path("parts").get(0).path("text").asText())
-          .contains("\"Quiz me on <cells> & tissues\"")
-          .contains("1 earlier turns");
+      AgentRequest seen = agent.requests.get(0);
+      assertThat(seen.message().query()).isEqualTo("Quiz me on <cells> & tissues");
+      assertThat(seen.message().history()).containsExactly("Earlier: mitochondria?");
     }
   }
 
@@ -147,6 +157,17 @@ class TelexAndTraceIT {
                   .asInt())
           .as("statistics still see every request")
           .isEqualTo(1);
+    }
+  }
+
+  /** Records what reaches the agent. */
+  private static final class RecordingAgent implements TaskProcessor {
+    final List<AgentRequest> requests = new CopyOnWriteArrayList<>();
+
+    @Override
+    public AgentReply process(AgentRequest request) {
+      requests.add(request);
+      return new AgentReply("answer", new AgentStageTimings(0, 0, 0, 0));
     }
   }
 

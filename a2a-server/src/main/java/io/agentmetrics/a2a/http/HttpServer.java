@@ -40,6 +40,7 @@ public final class HttpServer {
   private final Server server;
   private final ServerConnector connector;
   private volatile @Nullable AgentCard card;
+  private volatile @Nullable URI boundUri;
   private final Function<URI, AgentCard> cardFactory;
 
   /**
@@ -128,6 +129,10 @@ public final class HttpServer {
    */
   public void start() throws Exception {
     server.start();
+    // Kept, so the address stays known after the connector closes during shutdown.
+    String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
+    String shown = host.contains(":") ? "[" + host + "]" : host;
+    boundUri = URI.create("http://" + shown + ":" + connector.getLocalPort());
   }
 
   /**
@@ -137,9 +142,11 @@ public final class HttpServer {
    * @since 0.1.0
    */
   public URI baseUri() {
-    String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
-    String shown = host.contains(":") ? "[" + host + "]" : host;
-    return URI.create("http://" + shown + ":" + connector.getLocalPort());
+    URI uri = boundUri;
+    if (uri == null) {
+      throw new IllegalStateException("the server has not been started");
+    }
+    return uri;
   }
 
   /**
