@@ -1,0 +1,364 @@
+package io.agentmetrics.a2a;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.agent.ConversationStore;
+import io.agentmetrics.a2a.agent.StudyAgent;
+import io.agentmetrics.a2a.agent.StudyAgentProcessor;
+import io.agentmetrics.a2a.agent.TaskProcessor;
+import io.agentmetrics.a2a.dto.JsonMappers;
+import io.agentmetrics.a2a.dto.ServerStatus;
+import io.agentmetrics.a2a.http.AgentCards;
+import io.agentmetrics.a2a.http.HttpServer;
+import io.agentmetrics.a2a.http.MetricsSummaryContributor;
+import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
+import io.agentmetrics.a2a.task.TaskService;
+import io.agentmetrics.a2a.task.TaskSettings;
+import io.agentmetrics.a2a.telex.TelexNormalizer;
+import io.agentmetrics.a2a.trace.RequestObserver;
+import io.agentmetrics.a2a.trace.StageLatencyStats;
+import io.agentmetrics.a2a.trace.TraceLatencyLog;
+import io.agentmetrics.a2a.trace.TraceSettings;
+import io.agentmetrics.agent.llm.LlmClient;
+import io.agentmetrics.agent.llm.SimulatedLlmClient;
+import io.agentmetrics.agent.llm.SimulatedLlmConfig;
+import io.agentmetrics.api.TimeSource;
+import io.opentelemetry.api.OpenTelemetry;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The A2A server, wired: stores, agent, task service, JSON-RPC dispatcher, tracing and HTTP. Build
+ * one with {@link #builder(ServerConfig)}; {@link #close()} shuts it down gracefully.
+ *
+ * <p>Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class A2aServer implements AutoCloseable {
+
+  private static final Logger logger = LoggerFactory.getLogger(A2aServer.class);
+
+  /** The LLM label of the simulated model. */
+  public static final String SIMULATED_LLM = "simulated";
+
+  private final ServerConfig config;
+  private final HttpServer http;
+  private final TaskService tasks;
+  private final StageLatencyStats stages;
+  private final LlmClient llm;
+
+  private A2aServer(Builder b) throws Exception {
+    this.config = b.config;
+    this.llm = b.llm != null ? b.llm : simulatedLlm(config.simulatedLlmLatency());
+    String llmLabel = b.llmLabel != null ? b.llmLabel : label(llm);
+    ObjectMapper mapper = JsonMappers.create(config.maxNestingDepth(), config.maxStringLength());
+    ConversationStore conversations =
+        new ConversationStore(
+            config.contextStoreMaxSize(), config.contextTtl(), config.maxHistory() * 2);
+    TaskProcessor processor =
+        b.processor != null
+            ? b.processor.apply(conversations)
+            : new StudyAgentProcessor(new StudyAgent(conversations, llm, b.time));
+    this.tasks =
+        new TaskService(
+            new TaskSettings(
+                config.taskStoreMaxSize(),
+                config.taskTtl(),
+                config.agentThreads(),
+                config.agentQueueCapacity(),
+                config.pushAllowedHosts(),
+                config.pushTimeout(),
+                config.pushMaxAttempts(),
+                Duration.ofMillis(500)),
+            processor,
+            mapper,
+            b.time);
+    this.stages = new StageLatencyStats();
+    List<RequestObserver> observers = new ArrayList<>();
+    observers.add(stages);
+    if (b.trace.enabled()) {
+      observers.add(new TraceLatencyLog());
+    }
+    observers.addAll(b.observers);
+    RequestObserver observer = RequestObserver.composite(observers);
+    JsonRpcDispatcher dispatcher =
+        new JsonRpcDispatcher(
+            mapper,
+            tasks,
+            new TelexNormalizer(config.maxHistory()),
+            config.maxParts(),
+            config.maxTextLength(),
+            config.pushNotifications(),
+            observer);
+    List<MetricsSummaryContributor> summary = new ArrayList<>();
+    summary.add(MetricsSummaryContributor.of("stages", stages::snapshot));
+    summary.add(
+        MetricsSummaryContributor.of(
+            "stores",
+            () ->
+                Map.of(
+                    "tasks", tasks.storeStats(),
+                    "contexts",
+                        Map.of(
+                            "size", conversations.size(),
+                            "evictions", conversations.evictionCount()))));
+    summary.addAll(b.summary);
+    String version = version();
+    String publicUrl = config.publicUrl();
+    Function<URI, io.agentmetrics.a2a.dto.AgentCard> card =
+        base ->
+            AgentCards.studyAgent(
+                publicUrl != null ? publicUrl : base + "/",
+                version,
+                llmLabel,
+                config.authToken() != null,
+                config.pushNotifications());
+    this.http =
+        new HttpServer(
+            new HttpServer.HttpSettings(
+                config.host(),
+                config.port(),
+                config.httpMaxThreads(),
+                config.maxBodyBytes(),
+                config.shutdownGrace(),
+                config.authToken(),
+                config.corsOrigins(),
+                b.trace.sampleRate()),
+            mapper,
+            dispatcher,
+            observer,
+            new ServerStatus(
+                "ok", AgentCards.AGENT_NAME, version, AgentCards.PROTOCOL_VERSION, llmLabel),
+            card,
+            summary,
+            b.openTelemetry,
+            b.time);
+    try {
+      http.start();
+    } catch (Exception e) {
+      tasks.close();
+      llm.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The simulated LLM of agent-runtime with the given time to first token; {@code 0} also drops the
+   * delay between tokens, for load tests.
+   *
+   * @param latency the time to first token
+   * @return the client
+   * @since 0.1.0
+   */
+  public static LlmClient simulatedLlm(Duration latency) {
+    return new SimulatedLlmClient(
+        SimulatedLlmConfig.builder()
+            .timeToFirstToken(latency)
+            .interTokenDelay(
+                latency.isZero() ? Duration.ZERO : SimulatedLlmConfig.DEFAULT_INTER_TOKEN_DELAY)
+            .build());
+  }
+
+  private static String label(LlmClient llm) {
+    return SIMULATED_LLM.equals(llm.provider())
+        ? SIMULATED_LLM
+        : llm.provider() + " (" + llm.model() + ")";
+  }
+
+  /**
+   * A builder for a server with {@code config}.
+   *
+   * @param config the configuration
+   * @return the builder
+   * @since 0.1.0
+   */
+  public static Builder builder(ServerConfig config) {
+    return new Builder(config);
+  }
+
+  /**
+   * The base URL the server listens on, with the bound port.
+   *
+   * @return for example {@code http://127.0.0.1:5000}
+   * @since 0.1.0
+   */
+  public URI baseUri() {
+    return http.baseUri();
+  }
+
+  /**
+   * The per-stage statistics behind {@code /metrics/summary}.
+   *
+   * @return the statistics
+   * @since 0.1.0
+   */
+  public StageLatencyStats stageStatistics() {
+    return stages;
+  }
+
+  /**
+   * Blocks until the server stops.
+   *
+   * @throws InterruptedException if interrupted
+   * @since 0.1.0
+   */
+  public void join() throws InterruptedException {
+    http.join();
+  }
+
+  /**
+   * Stops gracefully: no new requests, in-flight ones get the grace period, then the agent threads
+   * are stopped.
+   *
+   * @since 0.1.0
+   */
+  @Override
+  public void close() {
+    try {
+      http.stop();
+    } catch (Exception e) {
+      logger.warn("HTTP server did not stop cleanly", e);
+    }
+    tasks.shutdown(config.shutdownGrace());
+    try {
+      llm.close();
+    } catch (Exception e) {
+      logger.warn("LLM client did not close cleanly", e);
+    }
+  }
+
+  private static String version() {
+    String version = A2aServer.class.getPackage().getImplementationVersion();
+    return version == null ? "0.1.0-SNAPSHOT" : version;
+  }
+
+  /**
+   * Assembles an {@link A2aServer}.
+   *
+   * <p>Not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private final ServerConfig config;
+    private TraceSettings trace = TraceSettings.disabled();
+    private @Nullable Function<ConversationStore, TaskProcessor> processor;
+    private @Nullable String llmLabel;
+    private @Nullable LlmClient llm;
+    private OpenTelemetry openTelemetry = OpenTelemetry.noop();
+    private TimeSource time = TimeSource.system();
+    private final List<RequestObserver> observers = new ArrayList<>();
+    private final List<MetricsSummaryContributor> summary = new ArrayList<>();
+
+    private Builder(ServerConfig config) {
+      this.config = requireNonNull(config, "config");
+    }
+
+    /**
+     * Sets the LLM the study agent asks (default: the simulated LLM with {@link
+     * ServerConfig#simulatedLlmLatency()}). The server closes it on {@link A2aServer#close()}.
+     *
+     * @param value the client
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder llm(LlmClient value) {
+      this.llm = requireNonNull(value, "llm");
+      return this;
+    }
+
+    /**
+     * Sets the trace settings (default: off).
+     *
+     * @param value the settings
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder trace(TraceSettings value) {
+      this.trace = requireNonNull(value, "trace");
+      return this;
+    }
+
+    /**
+     * Replaces the study agent (for tests and embedding).
+     *
+     * @param factory builds the agent from the server's conversation store
+     * @param llmLabel which LLM answers, shown on the card and status page
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder processor(Function<ConversationStore, TaskProcessor> factory, String llmLabel) {
+      this.processor = requireNonNull(factory, "factory");
+      this.llmLabel = requireNonNull(llmLabel, "llmLabel");
+      return this;
+    }
+
+    /**
+     * Sets the OpenTelemetry instance for server spans (default: no-op).
+     *
+     * @param value the instance
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder openTelemetry(OpenTelemetry value) {
+      this.openTelemetry = requireNonNull(value, "openTelemetry");
+      return this;
+    }
+
+    /**
+     * Sets the clock (default: the system clock).
+     *
+     * @param value the clock
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder time(TimeSource value) {
+      this.time = requireNonNull(value, "time");
+      return this;
+    }
+
+    /**
+     * Adds an observer of request and agent timings (such as the metrics aggregator).
+     *
+     * @param value the observer
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder addObserver(RequestObserver value) {
+      observers.add(requireNonNull(value, "observer"));
+      return this;
+    }
+
+    /**
+     * Adds a section to {@code /metrics/summary}.
+     *
+     * @param value the contributor
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder addSummary(MetricsSummaryContributor value) {
+      summary.add(requireNonNull(value, "summary"));
+      return this;
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @return the running server
+     * @throws Exception if the port cannot be bound
+     * @since 0.1.0
+     */
+    public A2aServer start() throws Exception {
+      return new A2aServer(this);
+    }
+  }
+}

@@ -1,0 +1,570 @@
+package io.agentmetrics.a2a;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the server can be told: address, request limits, store bounds, thread pools, security
+ * and push-notification policy. Read from the environment by {@link EnvironmentConfig}; every
+ * setting and its variable are listed in {@code docs/a2a-server.md}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param host the interface to bind
+ * @param port the port to bind, {@code 0} for any free port
+ * @param publicUrl the base URL advertised in the agent card, or {@code null} for the bound address
+ * @param maxBodyBytes the largest request body accepted; larger bodies get HTTP 413
+ * @param maxNestingDepth the deepest JSON nesting accepted
+ * @param maxStringLength the longest JSON string accepted, in characters
+ * @param maxParts the most parts one message may have
+ * @param maxTextLength the longest text part accepted, in characters
+ * @param maxHistory how many earlier turns the agent keeps per conversation
+ * @param taskStoreMaxSize how many tasks are kept before the least recently used are evicted
+ * @param taskTtl how long a task is kept after its last change
+ * @param contextStoreMaxSize how many conversations are kept
+ * @param contextTtl how long a conversation is kept after its last turn
+ * @param httpMaxThreads the HTTP worker pool's size
+ * @param agentThreads how many tasks run at once
+ * @param agentQueueCapacity how many tasks may wait for a free agent thread
+ * @param shutdownGrace how long in-flight requests may take to finish on shutdown
+ * @param authToken the bearer token every JSON-RPC request must carry, or {@code null} for none
+ * @param corsOrigins origins allowed to call the server from a browser; empty disables CORS
+ * @param pushNotifications whether push notifications are offered; when off, the card says so and
+ *     push requests get {@code -32003}
+ * @param pushAllowedHosts hosts push notifications may be sent to; empty allows any host
+ * @param pushTimeout the timeout of one push-notification attempt
+ * @param pushMaxAttempts how many times a push notification is tried
+ * @param simulatedLlmLatency how long the simulated LLM takes per answer
+ * @since 0.1.0
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    @Nullable String publicUrl,
+    int maxBodyBytes,
+    int maxNestingDepth,
+    int maxStringLength,
+    int maxParts,
+    int maxTextLength,
+    int maxHistory,
+    long taskStoreMaxSize,
+    Duration taskTtl,
+    long contextStoreMaxSize,
+    Duration contextTtl,
+    int httpMaxThreads,
+    int agentThreads,
+    int agentQueueCapacity,
+    Duration shutdownGrace,
+    @Nullable String authToken,
+    List<String> corsOrigins,
+    boolean pushNotifications,
+    List<String> pushAllowedHosts,
+    Duration pushTimeout,
+    int pushMaxAttempts,
+    Duration simulatedLlmLatency) {
+
+  /** Default interface: loopback only. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
+
+  /** Default port, as in the seed. */
+  public static final int DEFAULT_PORT = 5000;
+
+  /** Default body limit: 1 MiB. */
+  public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+  /** Default JSON nesting limit. */
+  public static final int DEFAULT_MAX_NESTING_DEPTH = 32;
+
+  /** Default JSON string limit, in characters. */
+  public static final int DEFAULT_MAX_STRING_LENGTH = 256 * 1024;
+
+  /** Default parts-per-message limit. */
+  public static final int DEFAULT_MAX_PARTS = 64;
+
+  /** Default text-part limit, in characters. */
+  public static final int DEFAULT_MAX_TEXT_LENGTH = 64 * 1024;
+
+  /** Default conversation history kept per context, as the issue asks. */
+  public static final int DEFAULT_MAX_HISTORY = 20;
+
+  /** Default task store size. */
+  public static final long DEFAULT_TASK_STORE_MAX_SIZE = 10_000;
+
+  /** Default task time-to-live. */
+  public static final Duration DEFAULT_TASK_TTL = Duration.ofHours(1);
+
+  /** Default conversation store size. */
+  public static final long DEFAULT_CONTEXT_STORE_MAX_SIZE = 10_000;
+
+  /** Default conversation time-to-live. */
+  public static final Duration DEFAULT_CONTEXT_TTL = Duration.ofHours(1);
+
+  /** Default HTTP worker threads. */
+  public static final int DEFAULT_HTTP_MAX_THREADS = 64;
+
+  /** Default agent threads. */
+  public static final int DEFAULT_AGENT_THREADS = 16;
+
+  /** Default agent queue capacity. */
+  public static final int DEFAULT_AGENT_QUEUE_CAPACITY = 256;
+
+  /** Default shutdown grace period. */
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  /** Default timeout of one push attempt. */
+  public static final Duration DEFAULT_PUSH_TIMEOUT = Duration.ofSeconds(5);
+
+  /** Default push attempts. */
+  public static final int DEFAULT_PUSH_MAX_ATTEMPTS = 3;
+
+  /** Default simulated LLM latency: within the seed's typical 500-3000 ms. */
+  public static final Duration DEFAULT_SIMULATED_LLM_LATENCY = Duration.ofMillis(800);
+
+  /** Checks every field; see {@link Builder} for the allowed ranges. */
+  public ServerConfig {
+    requireNonNull(host, "host");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+    }
+    positive(maxBodyBytes, "maxBodyBytes");
+    positive(maxNestingDepth, "maxNestingDepth");
+    positive(maxStringLength, "maxStringLength");
+    positive(maxParts, "maxParts");
+    positive(maxTextLength, "maxTextLength");
+    if (maxHistory < 0) {
+      throw new IllegalArgumentException("maxHistory must not be negative, got " + maxHistory);
+    }
+    positive(taskStoreMaxSize, "taskStoreMaxSize");
+    positive(taskTtl, "taskTtl");
+    positive(contextStoreMaxSize, "contextStoreMaxSize");
+    positive(contextTtl, "contextTtl");
+    if (httpMaxThreads < 4) {
+      throw new IllegalArgumentException(
+          "httpMaxThreads must be at least 4, got " + httpMaxThreads);
+    }
+    positive(agentThreads, "agentThreads");
+    positive(agentQueueCapacity, "agentQueueCapacity");
+    requireNonNull(shutdownGrace, "shutdownGrace");
+    if (shutdownGrace.isNegative()) {
+      throw new IllegalArgumentException(
+          "shutdownGrace must not be negative, got " + shutdownGrace);
+    }
+    if (authToken != null && authToken.isBlank()) {
+      throw new IllegalArgumentException("authToken must not be blank; leave it unset for none");
+    }
+    corsOrigins = List.copyOf(corsOrigins);
+    pushAllowedHosts = List.copyOf(pushAllowedHosts);
+    positive(pushTimeout, "pushTimeout");
+    positive(pushMaxAttempts, "pushMaxAttempts");
+    requireNonNull(simulatedLlmLatency, "simulatedLlmLatency");
+    if (simulatedLlmLatency.isNegative()) {
+      throw new IllegalArgumentException(
+          "simulatedLlmLatency must not be negative, got " + simulatedLlmLatency);
+    }
+  }
+
+  /**
+   * The defaults: 127.0.0.1:5000, 1 MiB bodies, and the other {@code DEFAULT_*} constants.
+   *
+   * @return the default config
+   * @since 0.1.0
+   */
+  public static ServerConfig defaults() {
+    return builder().build();
+  }
+
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a new builder
+   * @since 0.1.0
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder starting from this config.
+   *
+   * @return a new builder holding this config's values
+   * @since 0.1.0
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.host = host;
+    b.port = port;
+    b.publicUrl = publicUrl;
+    b.maxBodyBytes = maxBodyBytes;
+    b.maxNestingDepth = maxNestingDepth;
+    b.maxStringLength = maxStringLength;
+    b.maxParts = maxParts;
+    b.maxTextLength = maxTextLength;
+    b.maxHistory = maxHistory;
+    b.taskStoreMaxSize = taskStoreMaxSize;
+    b.taskTtl = taskTtl;
+    b.contextStoreMaxSize = contextStoreMaxSize;
+    b.contextTtl = contextTtl;
+    b.httpMaxThreads = httpMaxThreads;
+    b.agentThreads = agentThreads;
+    b.agentQueueCapacity = agentQueueCapacity;
+    b.shutdownGrace = shutdownGrace;
+    b.authToken = authToken;
+    b.corsOrigins = corsOrigins;
+    b.pushNotifications = pushNotifications;
+    b.pushAllowedHosts = pushAllowedHosts;
+    b.pushTimeout = pushTimeout;
+    b.pushMaxAttempts = pushMaxAttempts;
+    b.simulatedLlmLatency = simulatedLlmLatency;
+    return b;
+  }
+
+  private static void positive(long value, String field) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(field + " must be positive, got " + value);
+    }
+  }
+
+  private static void positive(Duration value, String field) {
+    requireNonNull(value, field);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(field + " must be positive, got " + value);
+    }
+  }
+
+  /**
+   * Builds a {@link ServerConfig}; {@link #build()} checks every value and names the bad one.
+   *
+   * <p>Not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
+    private @Nullable String publicUrl;
+    private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
+    private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
+    private int maxParts = DEFAULT_MAX_PARTS;
+    private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
+    private int maxHistory = DEFAULT_MAX_HISTORY;
+    private long taskStoreMaxSize = DEFAULT_TASK_STORE_MAX_SIZE;
+    private Duration taskTtl = DEFAULT_TASK_TTL;
+    private long contextStoreMaxSize = DEFAULT_CONTEXT_STORE_MAX_SIZE;
+    private Duration contextTtl = DEFAULT_CONTEXT_TTL;
+    private int httpMaxThreads = DEFAULT_HTTP_MAX_THREADS;
+    private int agentThreads = DEFAULT_AGENT_THREADS;
+    private int agentQueueCapacity = DEFAULT_AGENT_QUEUE_CAPACITY;
+    private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+    private @Nullable String authToken;
+    private List<String> corsOrigins = List.of();
+    private boolean pushNotifications = true;
+    private List<String> pushAllowedHosts = List.of();
+    private Duration pushTimeout = DEFAULT_PUSH_TIMEOUT;
+    private int pushMaxAttempts = DEFAULT_PUSH_MAX_ATTEMPTS;
+    private Duration simulatedLlmLatency = DEFAULT_SIMULATED_LLM_LATENCY;
+
+    private Builder() {}
+
+    /**
+     * Sets the interface to bind.
+     *
+     * @param value the host
+     * @return this builder
+     */
+    public Builder host(String value) {
+      this.host = requireNonNull(value, "host");
+      return this;
+    }
+
+    /**
+     * Sets the port, {@code 0} for any free one.
+     *
+     * @param value the port
+     * @return this builder
+     */
+    public Builder port(int value) {
+      this.port = value;
+      return this;
+    }
+
+    /**
+     * Sets the advertised base URL.
+     *
+     * @param value the URL or null
+     * @return this builder
+     */
+    public Builder publicUrl(@Nullable String value) {
+      this.publicUrl = value;
+      return this;
+    }
+
+    /**
+     * Sets the body limit in bytes.
+     *
+     * @param value the limit
+     * @return this builder
+     */
+    public Builder maxBodyBytes(int value) {
+      this.maxBodyBytes = value;
+      return this;
+    }
+
+    /**
+     * Sets the JSON nesting limit.
+     *
+     * @param value the limit
+     * @return this builder
+     */
+    public Builder maxNestingDepth(int value) {
+      this.maxNestingDepth = value;
+      return this;
+    }
+
+    /**
+     * Sets the JSON string limit.
+     *
+     * @param value the limit
+     * @return this builder
+     */
+    public Builder maxStringLength(int value) {
+      this.maxStringLength = value;
+      return this;
+    }
+
+    /**
+     * Sets the parts-per-message limit.
+     *
+     * @param value the limit
+     * @return this builder
+     */
+    public Builder maxParts(int value) {
+      this.maxParts = value;
+      return this;
+    }
+
+    /**
+     * Sets the text-part limit.
+     *
+     * @param value the limit
+     * @return this builder
+     */
+    public Builder maxTextLength(int value) {
+      this.maxTextLength = value;
+      return this;
+    }
+
+    /**
+     * Sets the history kept per conversation.
+     *
+     * @param value the cap
+     * @return this builder
+     */
+    public Builder maxHistory(int value) {
+      this.maxHistory = value;
+      return this;
+    }
+
+    /**
+     * Sets the task store size.
+     *
+     * @param value the size
+     * @return this builder
+     */
+    public Builder taskStoreMaxSize(long value) {
+      this.taskStoreMaxSize = value;
+      return this;
+    }
+
+    /**
+     * Sets the task time-to-live.
+     *
+     * @param value the TTL
+     * @return this builder
+     */
+    public Builder taskTtl(Duration value) {
+      this.taskTtl = value;
+      return this;
+    }
+
+    /**
+     * Sets the conversation store size.
+     *
+     * @param value the size
+     * @return this builder
+     */
+    public Builder contextStoreMaxSize(long value) {
+      this.contextStoreMaxSize = value;
+      return this;
+    }
+
+    /**
+     * Sets the conversation time-to-live.
+     *
+     * @param value the TTL
+     * @return this builder
+     */
+    public Builder contextTtl(Duration value) {
+      this.contextTtl = value;
+      return this;
+    }
+
+    /**
+     * Sets the HTTP worker pool size.
+     *
+     * @param value the size
+     * @return this builder
+     */
+    public Builder httpMaxThreads(int value) {
+      this.httpMaxThreads = value;
+      return this;
+    }
+
+    /**
+     * Sets the agent thread count.
+     *
+     * @param value the count
+     * @return this builder
+     */
+    public Builder agentThreads(int value) {
+      this.agentThreads = value;
+      return this;
+    }
+
+    /**
+     * Sets the agent queue capacity.
+     *
+     * @param value the capacity
+     * @return this builder
+     */
+    public Builder agentQueueCapacity(int value) {
+      this.agentQueueCapacity = value;
+      return this;
+    }
+
+    /**
+     * Sets the shutdown grace period.
+     *
+     * @param value the period
+     * @return this builder
+     */
+    public Builder shutdownGrace(Duration value) {
+      this.shutdownGrace = value;
+      return this;
+    }
+
+    /**
+     * Sets the bearer token, or null for none.
+     *
+     * @param value the token
+     * @return this builder
+     */
+    public Builder authToken(@Nullable String value) {
+      this.authToken = value;
+      return this;
+    }
+
+    /**
+     * Sets the CORS origins.
+     *
+     * @param value the origins
+     * @return this builder
+     */
+    public Builder corsOrigins(List<String> value) {
+      this.corsOrigins = List.copyOf(value);
+      return this;
+    }
+
+    /**
+     * Sets whether push notifications are offered.
+     *
+     * @param value {@code false} to refuse them with {@code -32003}
+     * @return this builder
+     */
+    public Builder pushNotifications(boolean value) {
+      this.pushNotifications = value;
+      return this;
+    }
+
+    /**
+     * Sets the push host allow-list.
+     *
+     * @param value the hosts
+     * @return this builder
+     */
+    public Builder pushAllowedHosts(List<String> value) {
+      this.pushAllowedHosts = List.copyOf(value);
+      return this;
+    }
+
+    /**
+     * Sets the push attempt timeout.
+     *
+     * @param value the timeout
+     * @return this builder
+     */
+    public Builder pushTimeout(Duration value) {
+      this.pushTimeout = value;
+      return this;
+    }
+
+    /**
+     * Sets the push attempts.
+     *
+     * @param value the attempts
+     * @return this builder
+     */
+    public Builder pushMaxAttempts(int value) {
+      this.pushMaxAttempts = value;
+      return this;
+    }
+
+    /**
+     * Sets the simulated LLM latency.
+     *
+     * @param value the latency
+     * @return this builder
+     */
+    public Builder simulatedLlmLatency(Duration value) {
+      this.simulatedLlmLatency = value;
+      return this;
+    }
+
+    /**
+     * Checks the values and builds the config.
+     *
+     * @return the config
+     * @throws IllegalArgumentException naming the first bad value and its allowed range
+     */
+    public ServerConfig build() {
+      return new ServerConfig(
+          host,
+          port,
+          publicUrl,
+          maxBodyBytes,
+          maxNestingDepth,
+          maxStringLength,
+          maxParts,
+          maxTextLength,
+          maxHistory,
+          taskStoreMaxSize,
+          taskTtl,
+          contextStoreMaxSize,
+          contextTtl,
+          httpMaxThreads,
+          agentThreads,
+          agentQueueCapacity,
+          shutdownGrace,
+          authToken,
+          corsOrigins,
+          pushNotifications,
+          pushAllowedHosts,
+          pushTimeout,
+          pushMaxAttempts,
+          simulatedLlmLatency);
+    }
+  }
+}

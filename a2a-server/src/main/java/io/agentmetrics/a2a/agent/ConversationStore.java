@@ -1,0 +1,112 @@
+package io.agentmetrics.a2a.agent;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Conversation history per context id, bounded three ways: at most {@code maxContexts}
+ * conversations, each kept for {@code ttl} after its last turn, each holding at most {@code
+ * maxTurns} turns (oldest dropped first). Evictions are counted.
+ *
+ * <p>Thread-safe: each conversation's turns are updated atomically.
+ *
+ * @since 0.1.0
+ */
+public final class ConversationStore {
+
+  private final Cache<String, List<String>> conversations;
+  private final int maxTurns;
+  private final LongAdder evictions = new LongAdder();
+
+  /**
+   * A store with the given bounds, on the system ticker.
+   *
+   * @param maxContexts the most conversations kept
+   * @param ttl how long an idle conversation is kept
+   * @param maxTurns the most turns kept per conversation
+   * @since 0.1.0
+   */
+  public ConversationStore(long maxContexts, Duration ttl, int maxTurns) {
+    this(maxContexts, ttl, maxTurns, Ticker.systemTicker());
+  }
+
+  ConversationStore(long maxContexts, Duration ttl, int maxTurns, Ticker ticker) {
+    if (maxTurns < 0) {
+      throw new IllegalArgumentException("maxTurns must not be negative, got " + maxTurns);
+    }
+    this.maxTurns = maxTurns;
+    this.conversations =
+        Caffeine.newBuilder()
+            .maximumSize(maxContexts)
+            .expireAfterAccess(ttl)
+            .ticker(ticker)
+            .executor(Runnable::run)
+            .removalListener(
+                (String key,
+                    List<String> value,
+                    com.github.benmanes.caffeine.cache.RemovalCause c) -> {
+                  if (c.wasEvicted()) {
+                    evictions.increment();
+                  }
+                })
+            .build();
+  }
+
+  /**
+   * The turns of {@code contextId}, oldest first.
+   *
+   * @param contextId the conversation
+   * @return a copy of its turns, empty if unknown or expired
+   * @since 0.1.0
+   */
+  public List<String> history(String contextId) {
+    List<String> turns = conversations.getIfPresent(contextId);
+    return turns == null ? List.of() : turns;
+  }
+
+  /**
+   * Appends turns to {@code contextId}, dropping the oldest beyond the cap.
+   *
+   * @param contextId the conversation
+   * @param newTurns the turns to add, oldest first
+   * @since 0.1.0
+   */
+  public void append(String contextId, List<String> newTurns) {
+    conversations
+        .asMap()
+        .compute(
+            contextId,
+            (id, old) -> {
+              List<String> all = new ArrayList<>(old == null ? List.of() : old);
+              all.addAll(newTurns);
+              int from = Math.max(0, all.size() - maxTurns);
+              return List.copyOf(all.subList(from, all.size()));
+            });
+  }
+
+  /**
+   * How many conversations were evicted for size or age.
+   *
+   * @return the eviction count
+   * @since 0.1.0
+   */
+  public long evictionCount() {
+    conversations.cleanUp();
+    return evictions.sum();
+  }
+
+  /**
+   * How many conversations are held.
+   *
+   * @return the estimated size
+   * @since 0.1.0
+   */
+  public long size() {
+    return conversations.estimatedSize();
+  }
+}

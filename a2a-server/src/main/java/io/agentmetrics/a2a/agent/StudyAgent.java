@@ -1,0 +1,109 @@
+package io.agentmetrics.a2a.agent;
+
+import static java.util.Objects.requireNonNull;
+
+import io.agentmetrics.agent.BaseAgent;
+import io.agentmetrics.agent.ExecutionResult;
+import io.agentmetrics.agent.llm.LlmClient;
+import io.agentmetrics.agent.llm.LlmRequest;
+import io.agentmetrics.api.ExecutionContext;
+import io.agentmetrics.api.PhaseTimer;
+import io.agentmetrics.api.TimeSource;
+import io.agentmetrics.api.TimingCollector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The seed's StudlyAgent: a study helper timed in four stages, {@code text_extraction}, {@code
+ * context_lookup} (the conversation of the context, bounded), {@code llm_invocation} and {@code
+ * response_building}. The LLM comes from agent-runtime ({@code SimulatedLlmClient} by default,
+ * Gemini or an OpenAI-compatible server when configured).
+ *
+ * <p>The turn to answer travels in the execution context's attributes under {@link
+ * #REQUEST_ATTRIBUTE}; the result's data holds the answer under {@link #ANSWER} and the stage
+ * timings under {@link #STAGES}.
+ *
+ * <p>Thread-safe: each execution has its own collector, and the conversation store is thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class StudyAgent extends BaseAgent {
+
+  /** The agent's name. */
+  public static final String NAME = "study-agent";
+
+  /** The context attribute holding the {@link AgentRequest}. */
+  public static final String REQUEST_ATTRIBUTE = "a2a.request";
+
+  /** The result key of the answer text. */
+  public static final String ANSWER = "answer";
+
+  /** The result key of the {@link AgentStageTimings}. */
+  public static final String STAGES = "stages";
+
+  private static final String SYSTEM_INSTRUCTION =
+      "You are Studly, a patient study helper. Explain step by step, suggest how to practise,"
+          + " and keep answers short.";
+
+  private final ConversationStore conversations;
+  private final LlmClient llm;
+
+  /**
+   * A study agent.
+   *
+   * @param conversations the bounded conversation store
+   * @param llm the LLM to ask
+   * @param time the clock the stages are timed with
+   * @since 0.1.0
+   */
+  public StudyAgent(ConversationStore conversations, LlmClient llm, TimeSource time) {
+    super(NAME, List.of(), time);
+    this.conversations = requireNonNull(conversations, "conversations");
+    this.llm = requireNonNull(llm, "llm");
+  }
+
+  @Override
+  protected ExecutionResult execute(ExecutionContext context, TimingCollector timing) {
+    AgentRequest request = (AgentRequest) context.attributes().get(REQUEST_ATTRIBUTE);
+    if (request == null) {
+      return ExecutionResult.failure("the context has no " + REQUEST_ATTRIBUTE + " attribute");
+    }
+    PhaseTimer extraction = timing.startPhase("text_extraction");
+    String question = request.message().query().strip();
+    double extractionMs = extraction.stop().orElse(0);
+
+    PhaseTimer lookup = timing.startPhase("context_lookup");
+    List<String> history = new ArrayList<>(conversations.history(request.contextId()));
+    for (String turn : request.message().history()) {
+      if (!history.contains(turn)) {
+        history.add(turn);
+      }
+    }
+    double lookupMs = lookup.stop().orElse(0);
+
+    PhaseTimer invocation = timing.startPhase("llm_invocation");
+    String answer = llm.generate(prompt(history, question)).text();
+    double invocationMs = invocation.stop().orElse(0);
+
+    PhaseTimer building = timing.startPhase("response_building");
+    conversations.append(request.contextId(), List.of(question, answer));
+    double buildingMs = building.stop().orElse(0);
+
+    return ExecutionResult.success(
+        Map.of(
+            ANSWER,
+            answer,
+            STAGES,
+            new AgentStageTimings(extractionMs, lookupMs, invocationMs, buildingMs)));
+  }
+
+  /** Earlier turns go in as plain user context: Telex history does not say who spoke. */
+  private static LlmRequest prompt(List<String> history, String question) {
+    LlmRequest.Builder prompt = LlmRequest.builder().systemInstruction(SYSTEM_INSTRUCTION);
+    if (!history.isEmpty()) {
+      prompt.user("Earlier in this conversation:\n- " + String.join("\n- ", history));
+    }
+    return prompt.user(question).build();
+  }
+}

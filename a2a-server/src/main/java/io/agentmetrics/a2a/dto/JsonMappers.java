@@ -1,0 +1,62 @@
+package io.agentmetrics.a2a.dto;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+
+/**
+ * Builds the server's single {@link ObjectMapper}: request limits enforced while parsing ({@link
+ * StreamReadConstraints}: nesting depth and string length), no silent type coercion (a number where
+ * a string belongs is an error, not a string), trailing garbage rejected, unknown fields ignored so
+ * newer clients keep working.
+ *
+ * <p>The returned mapper is thread-safe once built.
+ *
+ * @since 0.1.0
+ */
+public final class JsonMappers {
+
+  private JsonMappers() {}
+
+  /**
+   * A configured mapper.
+   *
+   * @param maxNestingDepth the deepest nesting accepted
+   * @param maxStringLength the longest string accepted, in characters
+   * @return the mapper
+   * @since 0.1.0
+   */
+  public static ObjectMapper create(int maxNestingDepth, int maxStringLength) {
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(maxNestingDepth)
+                    .maxStringLength(maxStringLength)
+                    .build())
+            .build();
+    JsonMapper mapper =
+        JsonMapper.builder(factory)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+    for (CoercionInputShape shape :
+        new CoercionInputShape[] {
+          CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean
+        }) {
+      mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+    }
+    return mapper;
+  }
+}

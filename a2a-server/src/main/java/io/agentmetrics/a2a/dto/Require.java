@@ -1,0 +1,58 @@
+package io.agentmetrics.a2a.dto;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Field checks for the compact constructors of this package; messages name the field. */
+final class Require {
+
+  private Require() {}
+
+  static <T> T present(@Nullable T value, String field) {
+    if (value == null) {
+      throw new IllegalArgumentException(field + " is required");
+    }
+    return value;
+  }
+
+  static String nonBlank(@Nullable String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + " is required and must be a non-empty string");
+    }
+    return value;
+  }
+
+  static <T> List<T> nonEmpty(@Nullable List<T> value, String field) {
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException(field + " is required and must be a non-empty array");
+    }
+    return copyOf(value, field);
+  }
+
+  static <T> List<T> copyOrEmpty(@Nullable List<T> value, String field) {
+    return value == null ? List.of() : copyOf(value, field);
+  }
+
+  static Map<String, Object> copyOrEmpty(@Nullable Map<String, Object> value) {
+    return value == null
+        ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(value));
+  }
+
+  static @Nullable Integer nonNegative(@Nullable Integer value, String field) {
+    if (value != null && value < 0) {
+      throw new IllegalArgumentException(field + " must not be negative, got " + value);
+    }
+    return value;
+  }
+
+  private static <T> List<T> copyOf(List<T> value, String field) {
+    for (int i = 0; i < value.size(); i++) {
+      if (value.get(i) == null) {
+        throw new IllegalArgumentException(field + "[" + i + "] must not be null");
+      }
+    }
+    return List.copyOf(value);
+  }
+}

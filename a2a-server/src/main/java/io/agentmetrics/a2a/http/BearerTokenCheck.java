@@ -1,0 +1,47 @@
+package io.agentmetrics.a2a.http;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks {@code Authorization: Bearer <token>} in constant time. Both sides are hashed first, so
+ * neither the token's content nor its length leaks through timing.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class BearerTokenCheck {
+
+  private static final String PREFIX = "Bearer ";
+
+  private final byte @Nullable [] expectedDigest;
+
+  BearerTokenCheck(@Nullable String token) {
+    this.expectedDigest = token == null ? null : sha256(token);
+  }
+
+  boolean enabled() {
+    return expectedDigest != null;
+  }
+
+  boolean accepts(@Nullable String authorizationHeader) {
+    if (expectedDigest == null) {
+      return true;
+    }
+    if (authorizationHeader == null
+        || !authorizationHeader.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+      return false;
+    }
+    byte[] presented = sha256(authorizationHeader.substring(PREFIX.length()).trim());
+    return MessageDigest.isEqual(expectedDigest, presented);
+  }
+
+  private static byte[] sha256(String value) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required on every Java platform", e);
+    }
+  }
+}

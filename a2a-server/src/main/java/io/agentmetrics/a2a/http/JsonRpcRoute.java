@@ -1,0 +1,171 @@
+package io.agentmetrics.a2a.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
+import io.agentmetrics.a2a.jsonrpc.JsonRpcErrorCode;
+import io.agentmetrics.a2a.jsonrpc.JsonRpcReply;
+import io.agentmetrics.a2a.jsonrpc.RequestClock;
+import io.agentmetrics.a2a.task.TaskEventStream;
+import io.agentmetrics.a2a.trace.RequestObserver;
+import io.agentmetrics.api.TimeSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The JSON-RPC endpoint ({@code POST /} and {@code POST /tasks/send}): checks the bearer token,
+ * reads the body up to the size limit (413 with a JSON-RPC error beyond it), dispatches, and writes
+ * either one JSON response or a Server-Sent Events stream. Every request's stage timings go to the
+ * observer after the response is written.
+ *
+ * <p>Thread-safe.
+ */
+final class JsonRpcRoute implements Route {
+
+  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
+  private static final Duration KEEP_ALIVE_INTERVAL = Duration.ofSeconds(15);
+
+  private final ObjectMapper mapper;
+  private final JsonRpcDispatcher dispatcher;
+  private final BearerTokenCheck auth;
+  private final RequestObserver observer;
+  private final TimeSource time;
+  private final int maxBodyBytes;
+  private final double sampleRate;
+
+  JsonRpcRoute(
+      ObjectMapper mapper,
+      JsonRpcDispatcher dispatcher,
+      BearerTokenCheck auth,
+      RequestObserver observer,
+      TimeSource time,
+      int maxBodyBytes,
+      double sampleRate) {
+    this.mapper = mapper;
+    this.dispatcher = dispatcher;
+    this.auth = auth;
+    this.observer = observer;
+    this.time = time;
+    this.maxBodyBytes = maxBodyBytes;
+    this.sampleRate = sampleRate;
+  }
+
+  @Override
+  public void handle(Request request, Response response, Callback callback) throws Exception {
+    if (!Routes.methodAllowed(mapper, request, response, callback, "POST")) {
+      return;
+    }
+    if (!auth.accepts(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
+      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"a2a\"");
+      HttpJson.write(
+          response,
+          callback,
+          HttpStatus.UNAUTHORIZED_401,
+          dispatcher.errorBody(
+              JsonRpcErrorCode.INVALID_REQUEST,
+              "Unauthorized: send Authorization: Bearer <token> (see the agent card's"
+                  + " securitySchemes)"));
+      return;
+    }
+    RequestClock clock = new RequestClock(time, sample());
+    Optional<byte[]> body = readBody(request);
+    if (body.isEmpty()) {
+      HttpJson.write(
+          response,
+          callback,
+          HttpStatus.PAYLOAD_TOO_LARGE_413,
+          dispatcher.errorBody(
+              JsonRpcErrorCode.INVALID_REQUEST,
+              "Invalid Request: the body exceeds " + maxBodyBytes + " bytes (A2A_MAX_BODY_BYTES)"));
+      return;
+    }
+    JsonRpcReply reply = dispatcher.dispatch(body.get(), clock);
+    if (reply instanceof JsonRpcReply.Stream stream) {
+      streamEvents(stream, response, clock);
+      observer.onRequest(clock.finish());
+      callback.succeeded();
+      return;
+    }
+    // Reported before the write, as the seed does: total is the handler's time, and the trace
+    // line is out before the client sees the response.
+    observer.onRequest(clock.finish());
+    if (reply instanceof JsonRpcReply.Json json && json.asEvent()) {
+      startEventStream(response);
+      byte[] event = new byte[DATA.length + json.body().length + EVENT_END.length];
+      System.arraycopy(DATA, 0, event, 0, DATA.length);
+      System.arraycopy(json.body(), 0, event, DATA.length, json.body().length);
+      System.arraycopy(EVENT_END, 0, event, DATA.length + json.body().length, EVENT_END.length);
+      response.write(true, ByteBuffer.wrap(event), callback);
+    } else {
+      HttpJson.write(response, callback, HttpStatus.OK_200, ((JsonRpcReply.Json) reply).body());
+    }
+  }
+
+  private boolean sample() {
+    return sampleRate >= 1.0 || ThreadLocalRandom.current().nextDouble() < sampleRate;
+  }
+
+  /** The body, or empty when it is larger than the limit. */
+  private Optional<byte[]> readBody(Request request) throws IOException {
+    long declared = request.getLength();
+    if (declared > maxBodyBytes) {
+      return Optional.empty();
+    }
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      byte[] body = in.readNBytes(maxBodyBytes + 1);
+      return body.length > maxBodyBytes ? Optional.empty() : Optional.of(body);
+    }
+  }
+
+  private static void startEventStream(Response response) {
+    response.setStatus(HttpStatus.OK_200);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+    response.getHeaders().put("X-Accel-Buffering", "no");
+  }
+
+  /**
+   * Writes each task event as an SSE event until the final status update. The time spent waiting
+   * for events is the agent's; the time spent encoding them is serialization.
+   */
+  private void streamEvents(JsonRpcReply.Stream stream, Response response, RequestClock clock)
+      throws IOException, InterruptedException {
+    startEventStream(response);
+    try (TaskEventStream events = stream.events();
+        OutputStream out = Content.Sink.asOutputStream(response)) {
+      while (true) {
+        long waiting = clock.now();
+        Optional<Object> event = events.next(KEEP_ALIVE_INTERVAL);
+        clock.addAgent(waiting);
+        if (event.isEmpty()) {
+          out.write(KEEP_ALIVE);
+          out.flush();
+          continue;
+        }
+        long encoding = clock.now();
+        byte[] json = dispatcher.serializeEvent(stream.id(), event.get());
+        clock.addSerialization(encoding);
+        out.write(DATA);
+        out.write(json);
+        out.write(EVENT_END);
+        out.flush();
+        if (TaskEventStream.isFinal(event.get())) {
+          return;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.agentmetrics.a2a.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Dispatches by exact path; unknown paths get a JSON 404.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class Routes extends Handler.Abstract {
+
+  private final Map<String, Route> routes;
+  private final ObjectMapper mapper;
+
+  Routes(Map<String, Route> routes, ObjectMapper mapper) {
+    this.routes = Map.copyOf(routes);
+    this.mapper = mapper;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    Route route = routes.get(Request.getPathInContext(request));
+    if (route == null) {
+      HttpJson.error(mapper, response, callback, HttpStatus.NOT_FOUND_404, "no such path");
+    } else {
+      route.handle(request, response, callback);
+    }
+    return true;
+  }
+
+  /** Answers 405 with an {@code Allow} header unless the method is {@code allowed}. */
+  static boolean methodAllowed(
+      ObjectMapper mapper, Request request, Response response, Callback callback, String allowed) {
+    if (allowed.equals(request.getMethod())) {
+      return true;
+    }
+    response.getHeaders().put("Allow", allowed);
+    HttpJson.error(mapper, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "use " + allowed);
+    return false;
+  }
+}

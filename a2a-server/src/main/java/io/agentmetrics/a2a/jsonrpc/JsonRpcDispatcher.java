@@ -1,0 +1,225 @@
+package io.agentmetrics.a2a.jsonrpc;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.agentmetrics.a2a.dto.JsonRpcResponse;
+import io.agentmetrics.a2a.task.TaskException;
+import io.agentmetrics.a2a.task.TaskService;
+import io.agentmetrics.a2a.telex.TelexNormalizer;
+import io.agentmetrics.a2a.trace.RequestObserver;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one JSON-RPC request body: parses it (the {@code json_parsing} stage), validates the
+ * envelope, dispatches to the method and serializes the response (the {@code
+ * response_serialization} stage). Every failure becomes a JSON-RPC error that echoes the request's
+ * {@code id}; nothing here throws for bad input.
+ *
+ * <p>Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class JsonRpcDispatcher {
+
+  private static final Logger logger = LoggerFactory.getLogger(JsonRpcDispatcher.class);
+
+  /** Methods answered with Server-Sent Events, errors included. */
+  private static final Set<String> STREAMING = Set.of("message/stream", "tasks/resubscribe");
+
+  private final ObjectMapper mapper;
+  private final Map<String, MethodHandler> handlers;
+
+  /**
+   * A dispatcher serving every A2A v0.3.0 method.
+   *
+   * @param mapper the server's mapper (with its parse limits)
+   * @param tasks the task service
+   * @param normalizer the Telex normalizer
+   * @param maxParts the most parts per message
+   * @param maxTextLength the longest text part
+   * @param pushNotifications whether push notifications are offered ({@code -32003} otherwise)
+   * @param observer receives agent-run timings
+   * @since 0.1.0
+   */
+  public JsonRpcDispatcher(
+      ObjectMapper mapper,
+      TaskService tasks,
+      TelexNormalizer normalizer,
+      int maxParts,
+      int maxTextLength,
+      boolean pushNotifications,
+      RequestObserver observer) {
+    this.mapper = requireNonNull(mapper, "mapper");
+    ParamsReader reader = new ParamsReader(mapper);
+    Map<String, MethodHandler> all = new HashMap<>();
+    new MessageMethods(
+            reader,
+            new MessageLimits(maxParts, maxTextLength),
+            normalizer,
+            tasks,
+            pushNotifications,
+            observer)
+        .register(all);
+    new TaskMethods(reader, tasks).register(all);
+    new PushConfigMethods(reader, tasks, pushNotifications).register(all);
+    this.handlers = Map.copyOf(all);
+  }
+
+  /**
+   * Handles one request body.
+   *
+   * @param body the raw body
+   * @param clock the request's stage clock
+   * @return the reply to send
+   * @since 0.1.0
+   */
+  public JsonRpcReply dispatch(byte[] body, RequestClock clock) {
+    JsonNode id = NullNode.getInstance();
+    boolean streaming = false;
+    try {
+      JsonNode root = parse(body, clock);
+      JsonNode rawId = root.get("id");
+      if (rawId != null && !(rawId.isTextual() || rawId.isNumber() || rawId.isNull())) {
+        throw invalidRequest("id must be a string, a number or null");
+      }
+      id = rawId == null ? NullNode.getInstance() : rawId;
+      JsonNode method = root.get("method");
+      String name = method != null && method.isTextual() ? method.asText() : "";
+      clock.identify(
+          id.isNull() ? "req-" + UUID.randomUUID() : id.asText(),
+          handlers.containsKey(name) ? name : "unknown");
+      JsonNode version = root.get("jsonrpc");
+      if (version == null || !"2.0".equals(version.textValue())) {
+        throw invalidRequest("jsonrpc must be \"2.0\"");
+      }
+      if (method == null || !method.isTextual() || name.isEmpty()) {
+        throw invalidRequest("method is required and must be a string");
+      }
+      MethodHandler handler = handlers.get(name);
+      streaming = STREAMING.contains(name);
+      if (handler == null) {
+        throw new JsonRpcException(
+            JsonRpcErrorCode.METHOD_NOT_FOUND,
+            "Method not found: the A2A v0.3.0 methods are message/send, message/stream, tasks/get,"
+                + " tasks/cancel, tasks/resubscribe and tasks/pushNotificationConfig/*");
+      }
+      MethodOutcome outcome = handler.handle(root.get("params"), clock);
+      if (outcome instanceof MethodOutcome.Stream stream) {
+        return new JsonRpcReply.Stream(id, stream.events());
+      }
+      return json(
+          JsonRpcResponse.success(id, ((MethodOutcome.Result) outcome).value()), false, clock);
+    } catch (JsonRpcException e) {
+      return json(JsonRpcResponse.failure(id, e.code().code(), e.getMessage()), streaming, clock);
+    } catch (TaskException e) {
+      JsonRpcErrorCode code = code(e.reason());
+      String message =
+          code == JsonRpcErrorCode.INVALID_PARAMS
+              ? "Invalid params: " + e.getMessage()
+              : e.getMessage();
+      return json(JsonRpcResponse.failure(id, code.code(), message), streaming, clock);
+    } catch (RuntimeException e) {
+      logger.error("internal error handling request {}", clock.requestId(), e);
+      return json(
+          JsonRpcResponse.failure(
+              id, JsonRpcErrorCode.INTERNAL_ERROR.code(), "Internal error; see the server log"),
+          streaming,
+          clock);
+    }
+  }
+
+  /**
+   * Serializes one streamed event as a JSON-RPC success response.
+   *
+   * @param id the request's id
+   * @param event the event
+   * @return the JSON bytes
+   * @throws IOException if the event cannot be serialized
+   * @since 0.1.0
+   */
+  public byte[] serializeEvent(JsonNode id, Object event) throws IOException {
+    return mapper.writeValueAsBytes(JsonRpcResponse.success(id, event));
+  }
+
+  /**
+   * A JSON-RPC error body with a null id, for failures before the body is read (size, auth).
+   *
+   * @param code the code
+   * @param message the message
+   * @return the JSON bytes
+   * @since 0.1.0
+   */
+  public byte[] errorBody(JsonRpcErrorCode code, String message) {
+    try {
+      return mapper.writeValueAsBytes(
+          JsonRpcResponse.failure(NullNode.getInstance(), code.code(), message));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an error response is always serializable", e);
+    }
+  }
+
+  private JsonNode parse(byte[] body, RequestClock clock) {
+    long started = clock.now();
+    try {
+      JsonNode root = mapper.readTree(body);
+      if (root == null || root.isMissingNode()) {
+        throw new JsonRpcException(JsonRpcErrorCode.PARSE_ERROR, "Parse error: the body is empty");
+      }
+      if (root.isArray()) {
+        throw invalidRequest("batch requests are not supported; send one request object");
+      }
+      if (!root.isObject()) {
+        throw invalidRequest("the body must be a JSON object");
+      }
+      return root;
+    } catch (StreamConstraintsException e) {
+      throw invalidRequest(
+          "the JSON exceeds the server's limits on nesting depth (A2A_MAX_JSON_DEPTH) or string"
+              + " length (A2A_MAX_STRING_LENGTH)");
+    } catch (IOException e) {
+      throw new JsonRpcException(
+          JsonRpcErrorCode.PARSE_ERROR, "Parse error: the body is not valid JSON");
+    } finally {
+      clock.addParsing(started);
+    }
+  }
+
+  private JsonRpcReply.Json json(JsonRpcResponse response, boolean asEvent, RequestClock clock) {
+    long started = clock.now();
+    try {
+      return new JsonRpcReply.Json(mapper.writeValueAsBytes(response), asEvent);
+    } catch (JsonProcessingException e) {
+      logger.error("could not serialize the response to request {}", clock.requestId(), e);
+      return new JsonRpcReply.Json(
+          errorBody(JsonRpcErrorCode.INTERNAL_ERROR, "Internal error; see the server log"),
+          asEvent);
+    } finally {
+      clock.addSerialization(started);
+    }
+  }
+
+  private static JsonRpcException invalidRequest(String why) {
+    return new JsonRpcException(JsonRpcErrorCode.INVALID_REQUEST, "Invalid Request: " + why);
+  }
+
+  private static JsonRpcErrorCode code(TaskException.Reason reason) {
+    return switch (reason) {
+      case NOT_FOUND -> JsonRpcErrorCode.TASK_NOT_FOUND;
+      case NOT_CANCELABLE -> JsonRpcErrorCode.TASK_NOT_CANCELABLE;
+      case UNSUPPORTED -> JsonRpcErrorCode.UNSUPPORTED_OPERATION;
+      case INVALID_PARAMS -> JsonRpcErrorCode.INVALID_PARAMS;
+      case OVERLOADED -> JsonRpcErrorCode.INTERNAL_ERROR;
+    };
+  }
+}

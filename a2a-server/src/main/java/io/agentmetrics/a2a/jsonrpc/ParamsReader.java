@@ -1,0 +1,84 @@
+package io.agentmetrics.a2a.jsonrpc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns {@code params} into a DTO, or into a {@code -32602} error whose message names the field by
+ * its path ({@code params.message.parts[0].kind}).
+ *
+ * <p>Thread-safe.
+ */
+final class ParamsReader {
+
+  private final ObjectMapper mapper;
+
+  ParamsReader(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  <T> T read(@Nullable JsonNode params, Class<T> type) {
+    if (params == null || params.isNull() || params.isMissingNode()) {
+      throw invalid("params is required and must be an object");
+    }
+    if (!params.isObject()) {
+      throw invalid("params must be an object");
+    }
+    try {
+      return mapper.treeToValue(params, type);
+    } catch (ValueInstantiationException e) {
+      Throwable cause = e.getCause();
+      String why = cause != null && cause.getMessage() != null ? cause.getMessage() : "is invalid";
+      throw invalid(path(e.getPath(), true) + why);
+    } catch (MismatchedInputException e) {
+      String path = path(e.getPath(), false);
+      throw invalid(path + " has the wrong type; expected " + expected(e.getTargetType()));
+    } catch (JsonMappingException e) {
+      throw invalid(path(e.getPath(), false) + " is invalid");
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw invalid("params could not be read");
+    }
+  }
+
+  static JsonRpcException invalid(String message) {
+    return new JsonRpcException(JsonRpcErrorCode.INVALID_PARAMS, "Invalid params: " + message);
+  }
+
+  /** {@code params.a.b[0]}, with a trailing dot when a field name will follow. */
+  private static String path(List<JsonMappingException.Reference> refs, boolean trailingDot) {
+    StringBuilder path = new StringBuilder("params");
+    for (JsonMappingException.Reference ref : refs) {
+      if (ref.getFieldName() != null) {
+        path.append('.').append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return trailingDot ? path.append('.').toString() : path.toString();
+  }
+
+  private static String expected(@Nullable Class<?> type) {
+    if (type == null) {
+      return "another type";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class) {
+      return "an integer";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "a boolean";
+    }
+    return "an object";
+  }
+}

@@ -1,0 +1,111 @@
+package io.agentmetrics.a2a.jsonrpc;
+
+import io.agentmetrics.a2a.trace.RequestLatency;
+import io.agentmetrics.api.TimeSource;
+
+/**
+ * Times the five request stages of one JSON-RPC request with a monotonic clock. Each stage is a sum
+ * of {@code nanoTime} differences, so a stage measured in pieces (a streamed response's
+ * serialization) adds up.
+ *
+ * <p>Not thread-safe: one request thread owns it.
+ *
+ * @since 0.1.0
+ */
+public final class RequestClock {
+
+  private static final double NANOS_PER_MS = 1_000_000.0;
+
+  private final TimeSource time;
+  private final long startNanos;
+  private final boolean sampled;
+  private long parsingNanos;
+  private long normalizationNanos;
+  private long agentNanos;
+  private long serializationNanos;
+  private String requestId = "";
+  private String method = "unknown";
+
+  /**
+   * A clock started now.
+   *
+   * @param time the clock
+   * @param sampled whether this request goes to the trace log
+   * @since 0.1.0
+   */
+  public RequestClock(TimeSource time, boolean sampled) {
+    this.time = time;
+    this.sampled = sampled;
+    this.startNanos = time.nanoTime();
+  }
+
+  /**
+   * A reading to pass to one of the {@code add*} methods later.
+   *
+   * @return the current monotonic time
+   * @since 0.1.0
+   */
+  public long now() {
+    return time.nanoTime();
+  }
+
+  void addParsing(long since) {
+    parsingNanos += time.nanoTime() - since;
+  }
+
+  void addNormalization(long since) {
+    normalizationNanos += time.nanoTime() - since;
+  }
+
+  /**
+   * Adds the time since {@code since} to agent processing.
+   *
+   * @param since an earlier {@link #now()}
+   * @since 0.1.0
+   */
+  public void addAgent(long since) {
+    agentNanos += time.nanoTime() - since;
+  }
+
+  /**
+   * Adds the time since {@code since} to response serialization.
+   *
+   * @param since an earlier {@link #now()}
+   * @since 0.1.0
+   */
+  public void addSerialization(long since) {
+    serializationNanos += time.nanoTime() - since;
+  }
+
+  void identify(String id, String name) {
+    this.requestId = id;
+    this.method = name;
+  }
+
+  boolean sampled() {
+    return sampled;
+  }
+
+  String requestId() {
+    return requestId;
+  }
+
+  /**
+   * The stage timings, with {@code total} measured up to now.
+   *
+   * @return the request's latency
+   * @since 0.1.0
+   */
+  public RequestLatency finish() {
+    long total = time.nanoTime() - startNanos;
+    return new RequestLatency(
+        requestId,
+        method,
+        parsingNanos / NANOS_PER_MS,
+        normalizationNanos / NANOS_PER_MS,
+        agentNanos / NANOS_PER_MS,
+        serializationNanos / NANOS_PER_MS,
+        total / NANOS_PER_MS,
+        sampled);
+  }
+}

@@ -1,0 +1,378 @@
+package io.agentmetrics.a2a.task;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.agentmetrics.a2a.agent.AgentReply;
+import io.agentmetrics.a2a.agent.AgentRequest;
+import io.agentmetrics.a2a.agent.TaskProcessor;
+import io.agentmetrics.a2a.dto.Artifact;
+import io.agentmetrics.a2a.dto.Message;
+import io.agentmetrics.a2a.dto.Part;
+import io.agentmetrics.a2a.dto.PushNotificationConfig;
+import io.agentmetrics.a2a.dto.Task;
+import io.agentmetrics.a2a.dto.TaskPushNotificationConfig;
+import io.agentmetrics.a2a.telex.NormalizedMessage;
+import io.agentmetrics.api.TimeSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs A2A tasks: creates or continues a task per send, runs each turn on a bounded agent executor
+ * (the time a turn waits there is its QUEUE_WAIT), cancels by interrupting the turn, streams events
+ * to subscribers and sends push notifications when a turn ends.
+ *
+ * <p>Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class TaskService implements AutoCloseable {
+
+  private static final Logger logger = LoggerFactory.getLogger(TaskService.class);
+  private static final double NANOS_PER_MS = 1_000_000.0;
+
+  private final TaskStore store;
+  private final TaskProcessor processor;
+  private final TimeSource time;
+  private final ThreadPoolExecutor executor;
+  private final PushNotifier notifier;
+  private final PushUrlPolicy pushPolicy;
+
+  /**
+   * A service with the given bounds.
+   *
+   * @param settings store, executor and push bounds
+   * @param processor the agent
+   * @param mapper serializes push-notification bodies
+   * @param time the clock for QUEUE_WAIT and timestamps
+   * @since 0.1.0
+   */
+  public TaskService(
+      TaskSettings settings, TaskProcessor processor, ObjectMapper mapper, TimeSource time) {
+    requireNonNull(settings, "settings");
+    this.processor = requireNonNull(processor, "processor");
+    this.time = requireNonNull(time, "time");
+    this.store = new TaskStore(settings.storeMaxSize(), settings.ttl(), Ticker.systemTicker());
+    this.executor =
+        new ThreadPoolExecutor(
+            settings.agentThreads(),
+            settings.agentThreads(),
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(settings.agentQueueCapacity()),
+            daemonThreads("a2a-agent-"));
+    this.notifier =
+        new PushNotifier(
+            mapper,
+            Executors.newScheduledThreadPool(2, daemonThreads("a2a-push-")),
+            settings.pushTimeout(),
+            settings.pushMaxAttempts(),
+            settings.pushInitialBackoff());
+    this.pushPolicy = new PushUrlPolicy(settings.pushAllowedHosts());
+  }
+
+  /**
+   * Starts a turn: a new task, or the next turn of {@code message.taskId()}.
+   *
+   * @param message the validated message
+   * @param normalized its normalized form, handed to the agent
+   * @param push a push-notification config to attach, if any
+   * @param stream a stream to subscribe before the turn starts, if any
+   * @return the submitted task and the turn's completion
+   * @throws TaskException if the task is unknown, busy or ended, the push URL is refused, or the
+   *     agent queue is full
+   * @since 0.1.0
+   */
+  public TaskRun send(
+      Message message,
+      NormalizedMessage normalized,
+      @Nullable PushNotificationConfig push,
+      @Nullable TaskEventStream stream) {
+    if (push != null) {
+      pushPolicy.check(push.url());
+    }
+    CompletableFuture<RunResult> turn = new CompletableFuture<>();
+    TaskRecord record;
+    boolean created = message.taskId() == null;
+    if (created) {
+      String contextId = message.contextId() != null ? message.contextId() : newId();
+      record = new TaskRecord(newId(), contextId, time.now());
+      record.firstTurn(message.withIds(contextId, record.id()), time.now(), turn);
+      store.put(record);
+    } else {
+      record = store.get(message.taskId());
+      if (message.contextId() != null && !message.contextId().equals(record.contextId())) {
+        throw new TaskException(
+            TaskException.Reason.INVALID_PARAMS,
+            "message.contextId does not match the contextId of task " + record.id());
+      }
+      record.startTurn(message.withIds(record.contextId(), record.id()), time.now(), turn);
+    }
+    if (push != null) {
+      record.putPushConfig(push.id() == null ? push.withId(newId()) : push);
+    }
+    Task submitted = record.snapshot();
+    if (stream != null) {
+      subscribe(record, stream);
+    }
+    long enqueued = time.nanoTime();
+    AgentRequest request = new AgentRequest(record.id(), record.contextId(), normalized);
+    try {
+      Future<?> work = executor.submit(() -> runTurn(record, request, enqueued));
+      record.attachWork(work);
+    } catch (RejectedExecutionException e) {
+      record.fail(agentNote(record, "The server is busy; try again later."), time.now(), 0);
+      if (created) {
+        store.remove(record.id());
+      }
+      throw new TaskException(
+          TaskException.Reason.OVERLOADED,
+          "the agent queue is full (" + executor.getQueue().size() + " waiting); retry later");
+    }
+    return new TaskRun(submitted, turn);
+  }
+
+  /**
+   * The task {@code id}.
+   *
+   * @param id the task id
+   * @param historyLength how many of the newest messages to include, or {@code null} for all
+   * @return the task snapshot
+   * @throws TaskException if the task is unknown
+   * @since 0.1.0
+   */
+  public Task get(String id, @Nullable Integer historyLength) {
+    Task task = store.get(id).snapshot();
+    return historyLength == null ? task : task.withHistoryLimit(historyLength);
+  }
+
+  /**
+   * Cancels task {@code id}, interrupting its running turn.
+   *
+   * @param id the task id
+   * @return the cancelled task
+   * @throws TaskException if the task is unknown or already ended
+   * @since 0.1.0
+   */
+  public Task cancel(String id) {
+    TaskRecord record = store.get(id);
+    Task canceled = record.cancel(time.now());
+    notifyPush(record, canceled);
+    return canceled;
+  }
+
+  /**
+   * Streams the events of the running task {@code id}.
+   *
+   * @param id the task id
+   * @return a stream starting with the current task snapshot
+   * @throws TaskException if the task is unknown or has already ended
+   * @since 0.1.0
+   */
+  public TaskEventStream resubscribe(String id) {
+    TaskRecord record = store.get(id);
+    TaskEventStream stream = new TaskEventStream();
+    if (!subscribe(record, stream)) {
+      throw new TaskException(
+          TaskException.Reason.UNSUPPORTED,
+          "task " + id + " has already ended; read it with tasks/get");
+    }
+    return stream;
+  }
+
+  /**
+   * Opens an event stream to pass to {@link #send}.
+   *
+   * @return a new, unsubscribed stream
+   * @since 0.1.0
+   */
+  public TaskEventStream newStream() {
+    return new TaskEventStream();
+  }
+
+  /**
+   * Attaches a push-notification config to a task; an absent config id gets a generated one.
+   *
+   * @param config the task and config
+   * @return the stored config
+   * @throws TaskException if the task is unknown or the URL is refused
+   * @since 0.1.0
+   */
+  public TaskPushNotificationConfig setPushConfig(TaskPushNotificationConfig config) {
+    pushPolicy.check(config.pushNotificationConfig().url());
+    TaskRecord record = store.get(config.taskId());
+    PushNotificationConfig push = config.pushNotificationConfig();
+    return new TaskPushNotificationConfig(
+        record.id(), record.putPushConfig(push.id() == null ? push.withId(newId()) : push));
+  }
+
+  /**
+   * One push-notification config of a task.
+   *
+   * @param taskId the task
+   * @param configId the config id, or {@code null} for the task's first config
+   * @return the config
+   * @throws TaskException if the task or the config is unknown
+   * @since 0.1.0
+   */
+  public TaskPushNotificationConfig getPushConfig(String taskId, @Nullable String configId) {
+    TaskRecord record = store.get(taskId);
+    return record.pushConfigs().stream()
+        .filter(c -> configId == null || configId.equals(c.id()))
+        .findFirst()
+        .map(c -> new TaskPushNotificationConfig(taskId, c))
+        .orElseThrow(
+            () ->
+                new TaskException(
+                    TaskException.Reason.INVALID_PARAMS,
+                    "task "
+                        + taskId
+                        + " has no push notification config"
+                        + (configId == null ? "" : " with id " + configId)));
+  }
+
+  /**
+   * The push-notification configs of a task.
+   *
+   * @param taskId the task
+   * @return its configs, possibly empty
+   * @throws TaskException if the task is unknown
+   * @since 0.1.0
+   */
+  public List<TaskPushNotificationConfig> listPushConfigs(String taskId) {
+    return store.get(taskId).pushConfigs().stream()
+        .map(c -> new TaskPushNotificationConfig(taskId, c))
+        .toList();
+  }
+
+  /**
+   * Removes a push-notification config.
+   *
+   * @param taskId the task
+   * @param configId the config
+   * @throws TaskException if the task or the config is unknown
+   * @since 0.1.0
+   */
+  public void deletePushConfig(String taskId, String configId) {
+    if (!store.get(taskId).removePushConfig(configId)) {
+      throw new TaskException(
+          TaskException.Reason.INVALID_PARAMS,
+          "task " + taskId + " has no push notification config with id " + configId);
+    }
+  }
+
+  /**
+   * Store sizes and eviction counts, for {@code /metrics/summary}.
+   *
+   * @return the statistics
+   * @since 0.1.0
+   */
+  public StoreStats storeStats() {
+    return new StoreStats(store.size(), store.evictionCount(), executor.getQueue().size());
+  }
+
+  /**
+   * Sizes and evictions of the task store.
+   *
+   * @param tasks tasks held
+   * @param taskEvictions tasks evicted for size or age
+   * @param queuedTurns turns waiting for an agent thread
+   * @since 0.1.0
+   */
+  public record StoreStats(long tasks, long taskEvictions, long queuedTurns) {}
+
+  /**
+   * Stops taking turns, lets running turns finish within {@code grace}, then interrupts the rest.
+   *
+   * @param grace how long running turns may take
+   * @since 0.1.0
+   */
+  public void shutdown(Duration grace) {
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    notifier.close();
+  }
+
+  /**
+   * Shuts down without waiting for running turns.
+   *
+   * @since 0.1.0
+   */
+  @Override
+  public void close() {
+    shutdown(Duration.ZERO);
+  }
+
+  private boolean subscribe(TaskRecord record, TaskEventStream stream) {
+    stream.onClose(() -> record.unsubscribe(stream.subscriber()));
+    return record.subscribe(stream.subscriber());
+  }
+
+  private void runTurn(TaskRecord record, AgentRequest request, long enqueuedNanos) {
+    double queueWaitMs = (time.nanoTime() - enqueuedNanos) / NANOS_PER_MS;
+    if (!record.markWorking(time.now())) {
+      return;
+    }
+    try {
+      AgentReply reply = processor.process(request);
+      Message answer = Message.agentText(reply.text(), newId(), record.contextId(), record.id());
+      Artifact artifact = new Artifact(newId(), "answer", List.of(Part.text(reply.text())));
+      record.complete(answer, artifact, time.now(), reply.timings(), queueWaitMs);
+    } catch (InterruptedException e) {
+      // A cancel has already recorded the canceled state; otherwise the server is stopping.
+      record.fail(
+          agentNote(record, "The server stopped before answering."), time.now(), queueWaitMs);
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      // The exception message may quote user text, so only its type is logged.
+      logger.warn("agent failed on task {}: {}", record.id(), e.getClass().getName());
+      record.fail(
+          agentNote(record, "The agent failed to answer; try again."), time.now(), queueWaitMs);
+    }
+    notifyPush(record, record.snapshot());
+  }
+
+  private void notifyPush(TaskRecord record, Task task) {
+    for (PushNotificationConfig config : record.pushConfigs()) {
+      notifier.send(task, config);
+    }
+  }
+
+  private static Message agentNote(TaskRecord record, String text) {
+    return Message.agentText(text, newId(), record.contextId(), record.id());
+  }
+
+  private static String newId() {
+    return UUID.randomUUID().toString();
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,30 @@
+package io.agentmetrics.a2a.trace;
+
+import static java.util.Objects.requireNonNull;
+
+import io.agentmetrics.a2a.agent.AgentStageTimings;
+
+/**
+ * The agent stages of one task run, plus how long the run waited for an agent thread.
+ *
+ * @param taskId the task
+ * @param contextId its conversation
+ * @param stages the four agent stages
+ * @param queueWaitMs time between submission and the start of the run (QUEUE_WAIT)
+ * @param sampled whether this run is written to the trace log
+ * @since 0.1.0
+ */
+public record AgentRunLatency(
+    String taskId,
+    String contextId,
+    AgentStageTimings stages,
+    double queueWaitMs,
+    boolean sampled) {
+
+  /** Checks the fields. */
+  public AgentRunLatency {
+    requireNonNull(taskId, "taskId");
+    requireNonNull(contextId, "contextId");
+    requireNonNull(stages, "stages");
+  }
+}

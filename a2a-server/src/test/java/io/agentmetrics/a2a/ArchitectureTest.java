@@ -1,0 +1,76 @@
+package io.agentmetrics.a2a;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The server's package rules: DTOs carry the Jackson annotations, and layers point one way. */
+class ArchitectureTest {
+
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.agentmetrics.a2a");
+
+  @Test
+  void onlyDtosUseJacksonAnnotations() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.agentmetrics.a2a.dto..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.fasterxml.jackson.annotation..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void dtosDependOnNoOtherServerPackage() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.agentmetrics.a2a.dto..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.agentmetrics.a2a",
+            "io.agentmetrics.a2a.agent..",
+            "io.agentmetrics.a2a.http..",
+            "io.agentmetrics.a2a.jsonrpc..",
+            "io.agentmetrics.a2a.task..",
+            "io.agentmetrics.a2a.telex..",
+            "io.agentmetrics.a2a.trace..",
+            "io.agentmetrics.a2a.otel..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void innerLayersDoNotReachOutToHttpOrTheRootPackage() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.agentmetrics.a2a.agent..",
+            "io.agentmetrics.a2a.task..",
+            "io.agentmetrics.a2a.telex..",
+            "io.agentmetrics.a2a.trace..",
+            "io.agentmetrics.a2a.jsonrpc..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.agentmetrics.a2a", "io.agentmetrics.a2a.http..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheEntryPointAndTraceAppenderTouchLogback() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("io.agentmetrics.a2a.ServeCommand")
+        .and()
+        .doNotHaveFullyQualifiedName("io.agentmetrics.a2a.trace.TraceLogAppender")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("ch.qos.logback..")
+        .check(CLASSES);
+  }
+}

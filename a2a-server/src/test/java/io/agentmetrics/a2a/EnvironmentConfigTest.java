@@ -1,0 +1,110 @@
+package io.agentmetrics.a2a;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EnvironmentConfigTest {
+
+  @Test
+  void withNothingSetTheDefaultsApply() {
+    assertThat(EnvironmentConfig.read(Map.of()).build()).isEqualTo(ServerConfig.defaults());
+    assertThat(ServerConfig.defaults().host()).isEqualTo("127.0.0.1");
+    assertThat(ServerConfig.defaults().port()).isEqualTo(5000);
+    assertThat(ServerConfig.defaults().maxBodyBytes()).isEqualTo(1024 * 1024);
+    assertThat(ServerConfig.defaults().maxHistory()).isEqualTo(20);
+  }
+
+  @Test
+  void everyVariableIsRead() {
+    ServerConfig config =
+        EnvironmentConfig.read(
+                Map.ofEntries(
+                    Map.entry("HOST", "0.0.0.0"),
+                    Map.entry("PORT", "8080"),
+                    Map.entry("A2A_PUBLIC_URL", "https://agent.example.com/"),
+                    Map.entry("A2A_MAX_BODY_BYTES", "2048"),
+                    Map.entry("A2A_MAX_JSON_DEPTH", "8"),
+                    Map.entry("A2A_MAX_STRING_LENGTH", "1000"),
+                    Map.entry("A2A_MAX_PARTS", "4"),
+                    Map.entry("A2A_MAX_TEXT_LENGTH", "500"),
+                    Map.entry("A2A_MAX_HISTORY", "5"),
+                    Map.entry("A2A_TASK_STORE_SIZE", "100"),
+                    Map.entry("A2A_TASK_TTL_SECONDS", "60"),
+                    Map.entry("A2A_CONTEXT_STORE_SIZE", "50"),
+                    Map.entry("A2A_CONTEXT_TTL_SECONDS", "30"),
+                    Map.entry("A2A_HTTP_MAX_THREADS", "16"),
+                    Map.entry("A2A_AGENT_THREADS", "2"),
+                    Map.entry("A2A_AGENT_QUEUE", "10"),
+                    Map.entry("A2A_SHUTDOWN_GRACE_SECONDS", "3"),
+                    Map.entry("A2A_AUTH_TOKEN", "tok"),
+                    Map.entry("A2A_CORS_ORIGINS", "https://a.example, https://b.example"),
+                    Map.entry("A2A_PUSH_NOTIFICATIONS", "false"),
+                    Map.entry("A2A_PUSH_ALLOWED_HOSTS", "*.telex.im"),
+                    Map.entry("A2A_PUSH_TIMEOUT_MS", "1500"),
+                    Map.entry("A2A_PUSH_MAX_ATTEMPTS", "5"),
+                    Map.entry("SIMULATED_LLM_LATENCY_MS", "0")))
+            .build();
+
+    assertThat(config)
+        .isEqualTo(
+            new ServerConfig(
+                "0.0.0.0",
+                8080,
+                "https://agent.example.com/",
+                2048,
+                8,
+                1000,
+                4,
+                500,
+                5,
+                100,
+                Duration.ofSeconds(60),
+                50,
+                Duration.ofSeconds(30),
+                16,
+                2,
+                10,
+                Duration.ofSeconds(3),
+                "tok",
+                List.of("https://a.example", "https://b.example"),
+                false,
+                List.of("*.telex.im"),
+                Duration.ofMillis(1500),
+                5,
+                Duration.ZERO));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "PORT, http",
+    "A2A_MAX_BODY_BYTES, 1MB",
+    "SIMULATED_LLM_LATENCY_MS, fast",
+    "A2A_PUSH_NOTIFICATIONS, sometimes"
+  })
+  void aMalformedNumberFailsNamingTheVariable(String name, String value) {
+    assertThatThrownBy(() -> EnvironmentConfig.read(Map.of(name, value)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(name)
+        .hasMessageContaining(value);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "PORT, 70000, port",
+    "A2A_MAX_BODY_BYTES, 0, maxBodyBytes",
+    "A2A_AGENT_THREADS, -1, agentThreads"
+  })
+  void anOutOfRangeValueFailsNamingTheSetting(String name, String value, String field) {
+    assertThatThrownBy(() -> EnvironmentConfig.read(Map.of(name, value)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(field)
+        .hasMessageContaining(value);
+  }
+}

@@ -1,0 +1,382 @@
+package io.agentmetrics.a2a;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The JSON-RPC endpoint over raw HTTP: the seed's curl examples and every error case. */
+class JsonRpcProtocolIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static TestServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start(c -> c.maxParts(3).maxTextLength(50).maxNestingDepth(16));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void seedTroubleshootingCurlOfRootAnswersJsonStatus() throws Exception {
+    HttpResponse<String> response = server.get("/");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(body.path("status").asText()).isEqualTo("ok");
+    assertThat(body.path("protocolVersion").asText()).isEqualTo("0.3.0");
+  }
+
+  @Test
+  void healthReportsReady() throws Exception {
+    HttpResponse<String> response = server.get("/health");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(response.body()).path("status").asText()).isEqualTo("ok");
+  }
+
+  @Test
+  void seedCurlWithEmptyParamsIsInvalidParamsNamingMessage() throws Exception {
+    HttpResponse<String> response =
+        server.post(
+            "/tasks/send",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"test\",\"method\":\"message/send\",\"params\":{}}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(body.path("jsonrpc").asText()).isEqualTo("2.0");
+    assertThat(body.path("id").asText()).isEqualTo("test");
+    assertThat(body.path("error").path("code").asInt()).isEqualTo(-32602);
+    assertThat(body.path("error").path("message").asText()).contains("params.message");
+  }
+
+  @Test
+  void messageSendOnBothPathsReturnsCompletedTask() throws Exception {
+    for (String path : new String[] {"/", "/tasks/send"}) {
+      HttpResponse<String> response = server.post(path, send("\"r1\"", "What is entropy?"));
+
+      JsonNode result = JSON.readTree(response.body()).path("result");
+      assertThat(result.path("kind").asText()).isEqualTo("task");
+      assertThat(result.path("status").path("state").asText()).isEqualTo("completed");
+      assertThat(result.path("artifacts").get(0).path("parts").get(0).path("text").asText())
+          .contains("entropy");
+      assertThat(result.path("history")).hasSize(2);
+    }
+  }
+
+  @Test
+  void nonBlockingSendReturnsAtOnceAndTasksGetShowsTheEnd() throws Exception {
+    String body =
+        "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"message/send\",\"params\":{\"message\":"
+            + message("Explain osmosis")
+            + ",\"configuration\":{\"blocking\":false}}}";
+    JsonNode task = JSON.readTree(server.post("/", body).body()).path("result");
+
+    assertThat(task.path("status").path("state").asText())
+        .isIn("submitted", "working", "completed");
+    String id = task.path("id").asText();
+    JsonNode fetched;
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    do {
+      fetched =
+          JSON.readTree(
+                  server
+                      .post(
+                          "/",
+                          "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tasks/get\",\"params\":{\"id\":\""
+                              + id
+                              + "\",\"historyLength\":1}}")
+                      .body())
+              .path("result");
+    } while (!fetched.path("status").path("state").asText().equals("completed")
+        && System.nanoTime() < deadline);
+    assertThat(fetched.path("status").path("state").asText()).isEqualTo("completed");
+    assertThat(fetched.path("history")).hasSize(1);
+  }
+
+  static Stream<Arguments> badRequests() {
+    String ok = message("hi");
+    return Stream.of(
+        Arguments.of("not json {", -32700, null, "Parse error"),
+        Arguments.of("", -32700, null, "Parse error"),
+        Arguments.of(
+            "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tasks/get\"}]", -32600, null, "batch"),
+        Arguments.of("\"text\"", -32600, null, "object"),
+        Arguments.of(
+            "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"tasks/get\"}", -32600, "1", "jsonrpc"),
+        Arguments.of("{\"id\":2,\"method\":\"tasks/get\"}", -32600, "2", "jsonrpc"),
+        Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":\"a\"}", -32600, "a", "method"),
+        Arguments.of(
+            "{\"jsonrpc\":\"2.0\",\"id\":{\"x\":1},\"method\":\"tasks/get\"}", -32600, null, "id"),
+        Arguments.of(
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tasks/nope\"}",
+            -32601,
+            "3",
+            "Method not found"),
+        Arguments.of(
+            "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"message/send\"}", -32602, "4", "params"),
+        Arguments.of(
+            "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"message/send\",\"params\":[]}",
+            -32602,
+            "4",
+            "params must be an object"),
+        Arguments.of(
+            sendParams("{\"message\":{\"role\":\"user\",\"messageId\":\"m\"}}"),
+            -32602,
+            "5",
+            "params.message.parts"),
+        Arguments.of(
+            sendParams("{\"message\":{\"role\":\"user\",\"messageId\":\"m\",\"parts\":{}}}"),
+            -32602,
+            "5",
+            "params.message.parts"),
+        Arguments.of(
+            sendParams(
+                "{\"message\":{\"role\":5,\"messageId\":\"m\",\"parts\":[{\"kind\":\"text\",\"text\":\"x\"}]}}"),
+            -32602,
+            "5",
+            "params.message.role"),
+        Arguments.of(
+            sendParams(
+                "{\"message\":{\"role\":\"robot\",\"messageId\":\"m\",\"parts\":[{\"kind\":\"text\",\"text\":\"x\"}]}}"),
+            -32602,
+            "5",
+            "params.message.role"),
+        Arguments.of(
+            sendParams(
+                "{\"message\":{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"x\"}]}}"),
+            -32602,
+            "5",
+            "params.message.messageId"),
+        Arguments.of(
+            sendParams(
+                "{\"message\":{\"role\":\"user\",\"messageId\":\"m\",\"parts\":[{\"kind\":\"video\"}]}}"),
+            -32602,
+            "5",
+            "params.message.parts[0].kind"),
+        Arguments.of(
+            sendParams(
+                "{\"message\":{\"role\":\"user\",\"messageId\":\"m\",\"parts\":[{\"kind\":\"text\"}]}}"),
+            -32602,
+            "5",
+            "params.message.parts[0].text"),
+        Arguments.of(
+            sendParams("{\"message\":" + ok + ",\"configuration\":{\"historyLength\":-1}}"),
+            -32602,
+            "5",
+            "historyLength"),
+        Arguments.of(
+            sendParams(
+                "{\"message\":"
+                    + ok
+                    + ",\"configuration\":{\"pushNotificationConfig\":{\"url\":\"file:///etc/passwd\"}}}"),
+            -32602,
+            "5",
+            "pushNotificationConfig.url"),
+        Arguments.of(
+            sendParams(
+                "{\"message\":{\"role\":\"user\",\"messageId\":\"m\",\"parts\":[{\"kind\":\"text\",\"text\":\"a\"},{\"kind\":\"text\",\"text\":\"b\"},{\"kind\":\"text\",\"text\":\"c\"},{\"kind\":\"text\",\"text\":\"d\"}]}}"),
+            -32602,
+            "5",
+            "A2A_MAX_PARTS"),
+        Arguments.of(
+            sendParams(
+                "{\"message\":{\"role\":\"user\",\"messageId\":\"m\",\"parts\":[{\"kind\":\"text\",\"text\":\""
+                    + "x".repeat(51)
+                    + "\"}]}}"),
+            -32602,
+            "5",
+            "A2A_MAX_TEXT_LENGTH"),
+        Arguments.of(
+            sendParams(
+                "{\"message\":"
+                    + ok
+                    + ",\"metadata\":"
+                    + "{\"a\":".repeat(20)
+                    + "1"
+                    + "}".repeat(20)
+                    + "}"),
+            -32600,
+            null,
+            "A2A_MAX_JSON_DEPTH"),
+        Arguments.of(
+            "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tasks/get\",\"params\":{}}",
+            -32602,
+            "6",
+            "params.id"),
+        Arguments.of(
+            "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tasks/get\",\"params\":{\"id\":\"missing\"}}",
+            -32001,
+            "6",
+            "missing"),
+        Arguments.of(
+            "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tasks/cancel\",\"params\":{\"id\":\"missing\"}}",
+            -32001,
+            "6",
+            "missing"),
+        Arguments.of(
+            "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tasks/pushNotificationConfig/list\",\"params\":{\"id\":\"missing\"}}",
+            -32001,
+            "6",
+            "missing"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badRequests")
+  void badInputGetsJsonRpcErrorWithHttp200AndNoStackTrace(
+      String body, int code, String id, String messagePart) throws Exception {
+    HttpResponse<String> response = server.post("/", body);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode json = JSON.readTree(response.body());
+    assertThat(json.path("jsonrpc").asText()).isEqualTo("2.0");
+    assertThat(json.path("error").path("code").asInt()).isEqualTo(code);
+    assertThat(json.path("error").path("message").asText()).contains(messagePart);
+    if (id == null) {
+      assertThat(json.get("id").isNull()).isTrue();
+    } else {
+      assertThat(json.get("id").asText()).isEqualTo(id);
+    }
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void bodyOverTheLimitGets413WithJsonRpcError() throws Exception {
+    String huge =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"message/send\",\"params\":{\"pad\":\""
+            + "x".repeat(ServerConfig.DEFAULT_MAX_BODY_BYTES)
+            + "\"}}";
+
+    HttpResponse<String> response = server.post("/", huge);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    JsonNode json = JSON.readTree(response.body());
+    assertThat(json.path("error").path("code").asInt()).isEqualTo(-32600);
+    assertThat(json.path("error").path("message").asText()).contains("A2A_MAX_BODY_BYTES");
+  }
+
+  @Test
+  void unknownPathAndWrongMethodAnswerJsonNotHtml() throws Exception {
+    HttpResponse<String> missing = server.get("/nope");
+    HttpResponse<String> wrongMethod = server.get("/tasks/send");
+
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(missing.body()).path("error").path("status").asInt()).isEqualTo(404);
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(wrongMethod.body()).doesNotContain("<html");
+  }
+
+  @Test
+  void malformedHttpGetsAJsonErrorFromJettyNotAnHtmlPage() throws Exception {
+    try (java.net.Socket socket =
+        new java.net.Socket(server.uri("/").getHost(), server.uri("/").getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String reply =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+      assertThat(reply).startsWith("HTTP/1.1 400");
+      assertThat(reply).containsIgnoringCase("content-type: application/json");
+      assertThat(reply).contains("\"status\":400").doesNotContain("<html");
+    }
+  }
+
+  @Test
+  void withPushNotificationsOffTheCardSaysSoAndPushRequestsGet32003() throws Exception {
+    try (TestServer noPush = TestServer.start(c -> c.pushNotifications(false))) {
+      JsonNode card = JSON.readTree(noPush.get("/.well-known/agent-card.json").body());
+      JsonNode set =
+          JSON.readTree(
+              noPush
+                  .post(
+                      "/",
+                      "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tasks/pushNotificationConfig/set\","
+                          + "\"params\":{\"taskId\":\"t\",\"pushNotificationConfig\":{\"url\":\"https://h.example/x\"}}}")
+                  .body());
+      JsonNode send =
+          JSON.readTree(
+              noPush
+                  .post(
+                      "/",
+                      "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"message/send\",\"params\":{\"message\":"
+                          + message("hi")
+                          + ",\"configuration\":{\"pushNotificationConfig\":{\"url\":\"https://h.example/x\"}}}}")
+                  .body());
+
+      assertThat(card.path("capabilities").path("pushNotifications").asBoolean()).isFalse();
+      assertThat(set.path("error").path("code").asInt()).isEqualTo(-32003);
+      assertThat(send.path("error").path("code").asInt()).isEqualTo(-32003);
+    }
+  }
+
+  @Test
+  void agentCardIsServedAtBothWellKnownPaths() throws Exception {
+    for (String path : new String[] {"/.well-known/agent-card.json", "/.well-known/agent.json"}) {
+      JsonNode card = JSON.readTree(server.get(path).body());
+
+      assertThat(card.path("protocolVersion").asText()).isEqualTo("0.3.0");
+      assertThat(card.path("preferredTransport").asText()).isEqualTo("JSONRPC");
+      assertThat(card.path("url").asText()).isEqualTo(server.url());
+      assertThat(card.path("capabilities").path("streaming").asBoolean()).isTrue();
+      assertThat(card.path("capabilities").path("pushNotifications").asBoolean()).isTrue();
+      assertThat(card.path("defaultInputModes")).isNotEmpty();
+      assertThat(card.path("defaultOutputModes")).isNotEmpty();
+      JsonNode skill = card.path("skills").get(0);
+      for (String field : new String[] {"id", "name", "description", "tags", "examples"}) {
+        assertThat(skill.has(field)).as(field).isTrue();
+      }
+      assertThat(card.has("securitySchemes")).isFalse();
+    }
+  }
+
+  @Test
+  void metricsSummaryReportsPerStageStatistics() throws Exception {
+    server.post("/", send("\"m1\"", "Summarise the cell cycle"));
+
+    JsonNode summary = JSON.readTree(server.get("/metrics/summary").body());
+
+    assertThat(summary.path("stages").path("total").path("count").asLong()).isPositive();
+    assertThat(summary.path("stages").has("llm_invocation")).isTrue();
+    assertThat(summary.path("stages").has("queue_wait")).isTrue();
+    assertThat(summary.path("stores").path("tasks").path("tasks").asLong()).isPositive();
+  }
+
+  static String message(String text) {
+    return "{\"kind\":\"message\",\"role\":\"user\",\"messageId\":\"m-"
+        + Math.abs(text.hashCode())
+        + "\",\"parts\":[{\"kind\":\"text\",\"text\":\""
+        + text
+        + "\"}]}";
+  }
+
+  static String send(String id, String text) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":"
+        + id
+        + ",\"method\":\"message/send\",\"params\":{\"message\":"
+        + message(text)
+        + "}}";
+  }
+
+  private static String sendParams(String params) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"message/send\",\"params\":" + params + "}";
+  }
+}

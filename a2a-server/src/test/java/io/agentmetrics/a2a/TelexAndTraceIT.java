@@ -1,0 +1,190 @@
+package io.agentmetrics.a2a;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.agent.AgentReply;
+import io.agentmetrics.a2a.agent.AgentRequest;
+import io.agentmetrics.a2a.agent.AgentStageTimings;
+import io.agentmetrics.a2a.agent.TaskProcessor;
+import io.agentmetrics.a2a.trace.TraceSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Telex-shaped fixtures over raw HTTP, push notifications, and the A2A_TRACE_LATENCY lines. */
+class TelexAndTraceIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void telexNonBlockingSendReturnsAtOnceAndPushesTheFinishedTaskWithItsToken() throws Exception {
+    RecordingAgent agent = new RecordingAgent();
+    try (PushReceiver receiver = new PushReceiver(1);
+        TestServer server = TestServer.start(c -> c, agent)) {
+      String body = fixture("message-send-nonblocking.json").replace("${PUSH_URL}", receiver.url());
+
+      JsonNode task = JSON.readTree(server.post("/tasks/send", body).body()).path("result");
+
+      assertThat(task.path("status").path("state").asText()).isIn("submitted", "working");
+      assertThat(task.path("history")).isEmpty();
+      assertThat(receiver.delivered.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(receiver.calls.get()).as("one failed attempt, then a retry").isEqualTo(2);
+      PushReceiver.Received push = receiver.received.get(0);
+      assertThat(push.headers().get("X-a2a-notification-token"))
+          .containsExactly("telex-token-abc123");
+      JsonNode pushed = JSON.readTree(push.body());
+      assertThat(pushed.path("id").asText()).isEqualTo(task.path("id").asText());
+      assertThat(pushed.path("status").path("state").asText()).isEqualTo("completed");
+      assertThat(pushed.path("artifacts").get(0).path("parts").get(0).path("text").asText())
+          .isEqualTo("answer");
+      AgentRequest seen = agent.requests.get(0);
+      assertThat(seen.message().query()).isEqualTo("what is photosynthesis");
+      // Tags stripped, entities unescaped, whitespace collapsed; the repeat and the query dropped.
+      assertThat(seen.message().history())
+          .containsExactly("hello", "Hi! I'm Studly, your study buddy. What shall we learn?");
+    }
+  }
+
+  @Test
+  void legacyTypeKeysAndHtmlAreNormalized() throws Exception {
+    RecordingAgent agent = new RecordingAgent();
+    try (TestServer server = TestServer.start(c -> c, agent)) {
+      JsonNode result =
+          JSON.readTree(server.post("/tasks/send", fixture("message-send-legacy-type.json")).body())
+              .path("result");
+
+      assertThat(result.path("status").path("state").asText()).isEqualTo("completed");
+      AgentRequest seen = agent.requests.get(0);
+      assertThat(seen.message().query()).isEqualTo("Quiz me on <cells> & tissues");
+      assertThat(seen.message().history()).containsExactly("Earlier: mitochondria?");
+    }
+  }
+
+  @Test
+  void eachRequestWritesBothTraceEventsWithAllKeysAndSaneValues() throws Exception {
+    TraceCapture trace = new TraceCapture();
+    try (TestServer server = TestServer.start()) {
+      JsonNode task =
+          JSON.readTree(
+                  server
+                      .post("/tasks/send", JsonRpcProtocolIT.send("\"req-123\"", "Define work"))
+                      .body())
+              .path("result");
+
+      JsonNode latency = only(trace.events("tasks_send_latency"));
+      assertThat(fieldNames(latency))
+          .containsExactly("event", "request_id", "method", "timings_ms");
+      assertThat(latency.path("request_id").asText()).isEqualTo("req-123");
+      assertThat(latency.path("method").asText()).isEqualTo("message/send");
+      JsonNode timings = latency.path("timings_ms");
+      assertThat(fieldNames(timings))
+          .containsExactly(
+              "json_parsing",
+              "message_normalization",
+              "agent_processing",
+              "response_serialization",
+              "total");
+      timings.forEach(v -> assertThat(v.isNumber() && v.asDouble() >= 0).isTrue());
+      double parts =
+          timings.path("json_parsing").asDouble()
+              + timings.path("message_normalization").asDouble()
+              + timings.path("agent_processing").asDouble()
+              + timings.path("response_serialization").asDouble();
+      assertThat(timings.path("total").asDouble()).isGreaterThanOrEqualTo(parts - 0.01);
+
+      JsonNode detail = only(trace.events("agent_processing_detail"));
+      assertThat(fieldNames(detail))
+          .containsExactly("event", "task_id", "context_id", "timings_ms");
+      assertThat(detail.path("task_id").asText()).isEqualTo(task.path("id").asText());
+      assertThat(detail.path("context_id").asText()).isEqualTo(task.path("contextId").asText());
+      assertThat(fieldNames(detail.path("timings_ms")))
+          .containsExactly(
+              "text_extraction", "context_lookup", "llm_invocation", "response_building");
+      assertThat(detail.path("timings_ms").path("llm_invocation").asDouble())
+          .isLessThanOrEqualTo(timings.path("agent_processing").asDouble());
+    }
+  }
+
+  @Test
+  void requestsWithoutAnIdGetAGeneratedRequestId() throws Exception {
+    TraceCapture trace = new TraceCapture();
+    try (TestServer server = TestServer.start()) {
+      server.post("/", "{\"jsonrpc\":\"2.0\",\"method\":\"tasks/get\",\"params\":{\"id\":\"x\"}}");
+
+      JsonNode latency = only(trace.events("tasks_send_latency"));
+      assertThat(latency.path("request_id").asText()).startsWith("req-").hasSizeGreaterThan(10);
+      assertThat(latency.path("method").asText()).isEqualTo("tasks/get");
+    }
+  }
+
+  @Test
+  void newlinesInClientIdsCannotForgeTraceLines() throws Exception {
+    TraceCapture trace = new TraceCapture();
+    try (TestServer server = TestServer.start()) {
+      String forged =
+          "\"a\\n{\\\"event\\\":\\\"tasks_send_latency\\\",\\\"request_id\\\":\\\"forged\\\"}\"";
+      server.post(
+          "/",
+          "{\"jsonrpc\":\"2.0\",\"id\":"
+              + forged
+              + ",\"method\":\"tasks/get\",\"params\":{\"id\":\"x\"}}");
+
+      List<String> lines = trace.lines();
+      assertThat(lines).hasSize(1);
+      assertThat(only(trace.events("tasks_send_latency")).path("request_id").asText())
+          .startsWith("a\n{");
+    }
+  }
+
+  @Test
+  void aSampleRateOfZeroWritesNothing() throws Exception {
+    TraceCapture trace = new TraceCapture();
+    try (TestServer server = TestServer.start(c -> c, null, new TraceSettings(true, 0.0, null))) {
+      server.post("/", JsonRpcProtocolIT.send("1", "Anything"));
+
+      assertThat(trace.lines()).isEmpty();
+      assertThat(
+              JSON.readTree(server.get("/metrics/summary").body())
+                  .path("stages")
+                  .path("total")
+                  .path("count")
+                  .asInt())
+          .as("statistics still see every request")
+          .isEqualTo(1);
+    }
+  }
+
+  /** Records what reaches the agent. */
+  private static final class RecordingAgent implements TaskProcessor {
+    final List<AgentRequest> requests = new CopyOnWriteArrayList<>();
+
+    @Override
+    public AgentReply process(AgentRequest request) {
+      requests.add(request);
+      return new AgentReply("answer", new AgentStageTimings(0, 0, 0, 0));
+    }
+  }
+
+  private static JsonNode only(List<JsonNode> events) {
+    assertThat(events).hasSize(1);
+    return events.get(0);
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  static String fixture(String name) throws IOException {
+    try (InputStream in = TelexAndTraceIT.class.getResourceAsStream("/telex/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

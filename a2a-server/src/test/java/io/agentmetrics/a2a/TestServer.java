@@ -1,0 +1,95 @@
+package io.agentmetrics.a2a;
+
+import io.agentmetrics.a2a.agent.TaskProcessor;
+import io.agentmetrics.a2a.trace.TraceSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/** A server on 127.0.0.1 and a free port, with a raw HTTP client; close it after each test. */
+final class TestServer implements AutoCloseable {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private final A2aServer server;
+
+  private TestServer(A2aServer server) {
+    this.server = server;
+  }
+
+  static TestServer start() throws Exception {
+    return start(b -> b, null);
+  }
+
+  static TestServer start(UnaryOperator<ServerConfig.Builder> config) throws Exception {
+    return start(config, null);
+  }
+
+  static TestServer start(UnaryOperator<ServerConfig.Builder> config, TaskProcessor processor)
+      throws Exception {
+    return start(config, processor, new TraceSettings(true, 1.0, null));
+  }
+
+  static TestServer start(
+      UnaryOperator<ServerConfig.Builder> config, TaskProcessor processor, TraceSettings trace)
+      throws Exception {
+    ServerConfig cfg =
+        config
+            .apply(
+                ServerConfig.builder()
+                    .port(0)
+                    .simulatedLlmLatency(Duration.ZERO)
+                    .shutdownGrace(Duration.ofSeconds(20)))
+            .build();
+    A2aServer.Builder builder = A2aServer.builder(cfg).trace(trace);
+    if (processor != null) {
+      builder.processor(conversations -> processor, "test");
+    }
+    return new TestServer(builder.start());
+  }
+
+  A2aServer server() {
+    return server;
+  }
+
+  URI uri(String path) {
+    return server.baseUri().resolve(path);
+  }
+
+  String url() {
+    return server.baseUri() + "/";
+  }
+
+  HttpResponse<String> post(String path, String body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> get(String path, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

@@ -1,0 +1,49 @@
+package io.agentmetrics.a2a.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ConversationStoreTest {
+
+  private final AtomicLong nanos = new AtomicLong();
+  private final Ticker ticker = nanos::get;
+
+  @Test
+  void eachConversationKeepsOnlyItsNewestTurns() {
+    ConversationStore store = new ConversationStore(10, Duration.ofMinutes(5), 3, ticker);
+
+    store.append("c1", List.of("a", "b"));
+    store.append("c1", List.of("c", "d"));
+
+    assertThat(store.history("c1")).containsExactly("b", "c", "d");
+    assertThat(store.history("other")).isEmpty();
+  }
+
+  @Test
+  void idleConversationsExpireAndTheEvictionIsCounted() {
+    ConversationStore store = new ConversationStore(10, Duration.ofMinutes(5), 3, ticker);
+    store.append("c1", List.of("a"));
+
+    nanos.addAndGet(Duration.ofMinutes(6).toNanos());
+
+    assertThat(store.history("c1")).isEmpty();
+    assertThat(store.evictionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void theStoreIsBoundedBySizeAndCountsWhatItEvicts() {
+    ConversationStore store = new ConversationStore(2, Duration.ofMinutes(5), 3, ticker);
+
+    for (int i = 0; i < 50; i++) {
+      store.append("c" + i, List.of("turn"));
+    }
+
+    assertThat(store.evictionCount()).isEqualTo(48);
+    assertThat(store.size()).isEqualTo(2);
+  }
+}

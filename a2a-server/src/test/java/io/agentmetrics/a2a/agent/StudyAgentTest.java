@@ -1,0 +1,135 @@
+package io.agentmetrics.a2a.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.agentmetrics.a2a.telex.NormalizedMessage;
+import io.agentmetrics.agent.llm.FinishReason;
+import io.agentmetrics.agent.llm.LlmClient;
+import io.agentmetrics.agent.llm.LlmRequest;
+import io.agentmetrics.agent.llm.LlmResponse;
+import io.agentmetrics.agent.llm.LlmStreamListener;
+import io.agentmetrics.api.TimeSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class StudyAgentTest {
+
+  private final AtomicLong nanos = new AtomicLong();
+  private final TimeSource clock =
+      new TimeSource() {
+        @Override
+        public long nanoTime() {
+          return nanos.get();
+        }
+
+        @Override
+        public Instant now() {
+          return Instant.EPOCH.plusNanos(nanos.get());
+        }
+      };
+  private final List<LlmRequest> prompts = new CopyOnWriteArrayList<>();
+  private final ConversationStore conversations =
+      new ConversationStore(10, Duration.ofMinutes(5), 10);
+
+  /** An LLM that takes 1.2 s of fake time and echoes the question. */
+  private final LlmClient llm =
+      new LlmClient() {
+        @Override
+        public String provider() {
+          return "fake";
+        }
+
+        @Override
+        public String model() {
+          return "echo";
+        }
+
+        @Override
+        public LlmResponse generate(LlmRequest request) {
+          prompts.add(request);
+          nanos.addAndGet(Duration.ofMillis(1200).toNanos());
+          return new LlmResponse(
+              "About " + request.lastUserText(), "echo", "fake", 1, 1, FinishReason.STOP);
+        }
+
+        @Override
+        public CompletableFuture<LlmResponse> stream(
+            LlmRequest request, LlmStreamListener listener) {
+          return CompletableFuture.completedFuture(generate(request));
+        }
+
+        @Override
+        public void close() {}
+      };
+
+  @Test
+  void aTurnIsTimedInTheSeedsFourStagesAndRemembered() throws Exception {
+    StudyAgentProcessor agent = new StudyAgentProcessor(new StudyAgent(conversations, llm, clock));
+
+    AgentReply reply =
+        agent.process(
+            new AgentRequest("t1", "c1", new NormalizedMessage("What is osmosis?", List.of("hi"))));
+
+    assertThat(reply.text()).isEqualTo("About What is osmosis?");
+    assertThat(reply.timings().llmInvocationMs()).isEqualTo(1200.0);
+    assertThat(reply.timings().textExtractionMs()).isZero();
+    assertThat(reply.timings().contextLookupMs()).isZero();
+    assertThat(reply.timings().responseBuildingMs()).isZero();
+    assertThat(conversations.history("c1")).containsExactly("What is osmosis?", reply.text());
+    assertThat(prompts.get(0).toString()).contains("hi");
+  }
+
+  @Test
+  void laterTurnsSendTheStoredConversationToTheLlm() throws Exception {
+    StudyAgentProcessor agent = new StudyAgentProcessor(new StudyAgent(conversations, llm, clock));
+    agent.process(new AgentRequest("t1", "c1", new NormalizedMessage("Define force", List.of())));
+
+    agent.process(new AgentRequest("t2", "c1", new NormalizedMessage("And mass?", List.of())));
+
+    assertThat(prompts.get(1).toString()).contains("Define force").contains("About Define force");
+    assertThat(prompts.get(1).lastUserText()).isEqualTo("And mass?");
+  }
+
+  @Test
+  void aFailingLlmFailsTheTurnWithoutLeakingIntoTheConversation() {
+    LlmClient broken =
+        new LlmClient() {
+          @Override
+          public String provider() {
+            return "fake";
+          }
+
+          @Override
+          public String model() {
+            return "broken";
+          }
+
+          @Override
+          public LlmResponse generate(LlmRequest request) {
+            throw new IllegalStateException("provider down");
+          }
+
+          @Override
+          public CompletableFuture<LlmResponse> stream(
+              LlmRequest request, LlmStreamListener listener) {
+            throw new IllegalStateException("provider down");
+          }
+
+          @Override
+          public void close() {}
+        };
+    StudyAgentProcessor agent =
+        new StudyAgentProcessor(new StudyAgent(conversations, broken, clock));
+
+    assertThatThrownBy(
+            () -> agent.process(new AgentRequest("t", "c", new NormalizedMessage("q", List.of()))))
+        .hasMessageContaining("provider down");
+    assertThat(conversations.history("c")).isEmpty();
+  }
+}

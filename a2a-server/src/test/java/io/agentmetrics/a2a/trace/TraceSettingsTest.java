@@ -1,0 +1,71 @@
+package io.agentmetrics.a2a.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TraceSettingsTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "true, true",
+    "TRUE, true",
+    "1, true",
+    "yes, true",
+    "Yes, true",
+    "' yes ', true",
+    "false, false",
+    "False, false",
+    "0, false",
+    "no, false",
+    "'', false"
+  })
+  void recognisedFlagValuesTurnTracingOnOrOff(String raw, boolean expected) {
+    assertThat(TraceSettings.parseFlag(raw)).contains(expected);
+    assertThat(TraceSettings.fromEnvironment(Map.of("A2A_TRACE_LATENCY", raw)).enabled())
+        .isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"maybe", "on", "2", "tru"})
+  void anyOtherValueIsUnrecognisedAndLeavesTracingOff(String raw) {
+    assertThat(TraceSettings.parseFlag(raw)).isEqualTo(Optional.empty());
+    assertThat(TraceSettings.fromEnvironment(Map.of("A2A_TRACE_LATENCY", raw)).enabled()).isFalse();
+  }
+
+  @Test
+  void unsetMeansOffWithFullSamplingToStdout() {
+    TraceSettings settings = TraceSettings.fromEnvironment(Map.of());
+
+    assertThat(settings.enabled()).isFalse();
+    assertThat(settings.sampleRate()).isEqualTo(1.0);
+    assertThat(settings.logFile()).isNull();
+  }
+
+  @Test
+  void sampleRateAndLogFileAreRead() {
+    TraceSettings settings =
+        TraceSettings.fromEnvironment(
+            Map.of(
+                "A2A_TRACE_LATENCY", "1",
+                "A2A_TRACE_SAMPLE_RATE", "0.25",
+                "A2A_TRACE_LOG_FILE", "/var/log/a2a-trace.log"));
+
+    assertThat(settings.sampleRate()).isEqualTo(0.25);
+    assertThat(settings.logFile()).isEqualTo(Path.of("/var/log/a2a-trace.log"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1.5", "-0.1", "half"})
+  void aSampleRateOutsideZeroToOneFailsNamingTheVariable(String raw) {
+    assertThatThrownBy(() -> TraceSettings.fromEnvironment(Map.of("A2A_TRACE_SAMPLE_RATE", raw)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("A2A_TRACE_SAMPLE_RATE");
+  }
+}
