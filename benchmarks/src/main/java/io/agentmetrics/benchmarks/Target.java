@@ -68,7 +68,7 @@ sealed interface Target {
 
     @Override
     public Verdict evaluate(Map<String, JmhResult> results, List<FootprintSample> footprint) {
-      String description = subject + " < " + maxMillis + " ms";
+      String description = subject + " <= " + maxMillis + " ms";
       JmhResult measured = results.get(subject);
       if (measured == null) {
         return Verdict.missing(id, description, maxMillis, "not in the results: " + subject);
