@@ -6,7 +6,8 @@
 #   benchmarks/run.sh ExecutionBenchmark     # only the benchmarks matching a JMH regex
 #
 # Writes benchmarks/target/results.json (JMH), footprint.json (aggregator memory) and
-# summary.json (the verdicts). Extra JMH options go in JMH_OPTS, e.g. JMH_OPTS="-i 15".
+# summary.json (the verdicts). JMH_SETTINGS replaces the fork and iteration settings, e.g.
+# JMH_SETTINGS="-f 1 -wi 1 -w 1s -i 2 -r 1s" for a quick check (JMH rejects repeated options).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -18,12 +19,11 @@ rm -f "$out/results.json" "$out/footprint.json" "$out/summary.json"
 
 # One fork per benchmark, short iterations: on a shared 2-core machine more, shorter iterations
 # give a steadier median than few long ones. -prof gc adds bytes allocated per operation.
-# shellcheck disable=SC2086 # JMH_OPTS is a list of options
-java -jar "$jar" "${@:-.*Benchmark.*}" \
-  -f 1 -wi 3 -w 1s -i 8 -r 1s \
+settings=${JMH_SETTINGS:--f 1 -wi 3 -w 1s -i 8 -r 1s}
+# shellcheck disable=SC2086 # settings is a list of options
+java -jar "$jar" "${@:-.*Benchmark.*}" $settings \
   -prof gc \
-  -rf json -rff "$out/results.json" \
-  ${JMH_OPTS:-}
+  -rf json -rff "$out/results.json"
 
 # Aggregator memory, on a full run only. SerialGC compacts the whole heap on System.gc(), so
 # used heap after GC is exact.
