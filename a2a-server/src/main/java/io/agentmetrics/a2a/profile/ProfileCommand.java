@@ -1,0 +1,467 @@
+package io.agentmetrics.a2a.profile;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code profile} subcommand: sends JSON-RPC requests to an A2A server's {@code /tasks/send}
+ * endpoint and prints the seed's PROFILING RESULTS block, with latencies from HdrHistogram.
+ *
+ * <p>Without {@code --rate} it is a closed loop of {@code --concurrency} clients. With {@code
+ * --rate} it is an open loop with intended start times, and latencies are corrected for coordinated
+ * omission as in wrk2. Output goes to the writers of the {@code CommandLine} that runs it ({@code
+ * setOut}/{@code setErr}), so it can be captured.
+ *
+ * <p>Exit codes: 0 when at least one request succeeded, 1 when every request failed, 2 for bad
+ * options, an unusable {@code --body} file, an unwritable output file, or an unreachable server.
+ *
+ * <p>Not thread-safe: picocli creates or populates one instance per execution.
+ *
+ * @since 0.1.0
+ */
+@Command(
+    name = "profile",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Load the A2A server's /tasks/send endpoint and report latency statistics.",
+      "Closed loop by default; --rate gives an open loop corrected for coordinated omission."
+    })
+public final class ProfileCommand implements Callable<Integer> {
+
+  static final int EXIT_OK = 0;
+  static final int EXIT_ALL_FAILED = 1;
+  static final int EXIT_USAGE = 2;
+
+  @Spec @Nullable CommandSpec spec;
+
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      defaultValue = "http://localhost:5000",
+      description = "Base URL of the server (default: ${DEFAULT-VALUE}).")
+  String url = "http://localhost:5000";
+
+  @Option(
+      names = "--path",
+      paramLabel = "PATH",
+      defaultValue = "/tasks/send",
+      description = "Path the JSON-RPC requests are posted to (default: ${DEFAULT-VALUE}).")
+  String path = "/tasks/send";
+
+  @Option(
+      names = "--requests",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "Number of measured requests (default: ${DEFAULT-VALUE}).")
+  int requests = 10;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Run for this long instead of a number of requests, e.g. 30s or 2m.")
+  @Nullable Duration duration;
+
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Client threads, each with at most one request in flight (default: 1).")
+  int concurrency = 1;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Unmeasured requests sent first (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(
+      names = "--rate",
+      paramLabel = "PER_SECOND",
+      description =
+          "Fixed arrival rate in requests/s (open loop, corrected for coordinated omission).")
+  @Nullable Double rate;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
+  Duration timeout = Duration.ofSeconds(30);
+
+  @Option(
+      names = "--body",
+      paramLabel = "FILE",
+      description = "JSON-RPC request to send instead of the Telex-shaped message/send.")
+  @Nullable Path body;
+
+  @Option(
+      names = "--stream",
+      description = "Use message/stream and report the time to the first SSE event (TTFT).")
+  boolean stream;
+
+  @Option(
+      names = "--auth-token",
+      paramLabel = "TOKEN",
+      defaultValue = "${env:A2A_AUTH_TOKEN}",
+      description = "Bearer token for the server (default: $A2A_AUTH_TOKEN).")
+  @Nullable String authToken;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write settings, statistics, samples and histograms as JSON.")
+  @Nullable Path output;
+
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description = "Write a self-contained HTML report.")
+  @Nullable Path html;
+
+  @Option(
+      names = "--progress",
+      paramLabel = "MODE",
+      defaultValue = "auto",
+      converter = ProgressMode.Converter.class,
+      description = "auto, bar, lines or none (default: ${DEFAULT-VALUE}).")
+  ProgressMode progress = ProgressMode.AUTO;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
+  boolean help;
+
+  /** Whether stdout is a terminal; replaced in tests. */
+  BooleanSupplier terminal = () -> System.console() != null;
+
+  /** The clock the run is scheduled and measured with; replaced in tests. */
+  NanoClock clock = NanoClock.SYSTEM;
+
+  /**
+   * Creates the command; picocli fills in the options.
+   *
+   * @since 0.1.0
+   */
+  public ProfileCommand() {}
+
+  /**
+   * Runs the profile.
+   *
+   * @return the exit code
+   * @since 0.1.0
+   */
+  @Override
+  public Integer call() throws InterruptedException {
+    CommandSpec commandSpec = spec();
+    PrintWriter out = commandSpec.commandLine().getOut();
+    PrintWriter err = commandSpec.commandLine().getErr();
+    ProfileSettings settings = settings(commandSpec);
+    RequestFactory factory;
+    try {
+      factory = requestFactory(settings);
+    } catch (RequestFactory.InvalidBodyException e) {
+      err.println("❌ " + e.getMessage());
+      err.flush();
+      return EXIT_USAGE;
+    }
+    printStart(out, settings);
+    ExecutorService clientThreads =
+        Executors.newFixedThreadPool(settings.concurrency(), daemonThreads("profile-client"));
+    ExecutorService httpThreads =
+        Executors.newFixedThreadPool(
+            Math.max(2, settings.concurrency()), daemonThreads("profile-http"));
+    ScheduledExecutorService watchdog =
+        Executors.newSingleThreadScheduledExecutor(daemonThreads("profile-timeout"));
+    try {
+      HttpClient client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .connectTimeout(settings.timeout())
+              .executor(httpThreads)
+              .build();
+      RequestSender sender =
+          new RequestSender(
+              client, ProfileJson.mapper(), settings.stream(), clock, watchdog, settings.timeout());
+      Transport<HttpRequest> transport =
+          new Transport<>() {
+            @Override
+            public HttpRequest prepare(long index) {
+              return factory.create(index);
+            }
+
+            @Override
+            public Outcome send(HttpRequest request) {
+              return sender.send(request);
+            }
+          };
+      RunResult result =
+          new LoadRun<>(settings, transport, clock, clientThreads, listener(out, settings)).run();
+      if (result.unreachable()) {
+        printUnreachable(err, settings);
+        return EXIT_USAGE;
+      }
+      List<StageSummary> stages =
+          new ServerBreakdownClient(client, ProfileJson.mapper()).fetch(settings.url(), token());
+      new ResultsPrinter(out).print(result, stages);
+      if (!writeFiles(out, err, result, stages)) {
+        return EXIT_USAGE;
+      }
+      return result.successes() > 0 ? EXIT_OK : EXIT_ALL_FAILED;
+    } finally {
+      clientThreads.shutdownNow();
+      httpThreads.shutdownNow();
+      watchdog.shutdownNow();
+    }
+  }
+
+  private ProfileSettings settings(CommandSpec commandSpec) {
+    URI base;
+    try {
+      base = new URI(url);
+    } catch (URISyntaxException e) {
+      throw usage(commandSpec, "--url '" + url + "' is not a URL: " + e.getReason());
+    }
+    if (!("http".equals(base.getScheme()) || "https".equals(base.getScheme()))
+        || base.getHost() == null) {
+      throw usage(
+          commandSpec, "--url '" + url + "' must be an http:// or https:// URL with a host");
+    }
+    if (requests < 1) {
+      throw usage(commandSpec, "--requests must be at least 1, got " + requests);
+    }
+    if (concurrency < 1 || concurrency > 1024) {
+      throw usage(commandSpec, "--concurrency must be between 1 and 1024, got " + concurrency);
+    }
+    if (warmup < 0) {
+      throw usage(commandSpec, "--warmup must not be negative, got " + warmup);
+    }
+    Double arrivalRate = rate;
+    if (arrivalRate != null && !(arrivalRate > 0 && arrivalRate <= 1_000_000)) {
+      throw usage(commandSpec, "--rate must be between 0 and 1000000 requests/s, got " + rate);
+    }
+    Duration runFor = duration;
+    if (runFor != null && (runFor.isZero() || runFor.isNegative())) {
+      throw usage(commandSpec, "--duration must be positive, got " + runFor);
+    }
+    if (runFor != null
+        && commandSpec.commandLine().getParseResult().hasMatchedOption("--requests")) {
+      throw usage(commandSpec, "use either --requests or --duration, not both");
+    }
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw usage(commandSpec, "--timeout must be positive, got " + timeout);
+    }
+    return new ProfileSettings(
+        base,
+        Endpoints.resolve(base, path),
+        stream ? RequestFactory.STREAM_METHOD : RequestFactory.SEND_METHOD,
+        requests,
+        runFor,
+        concurrency,
+        warmup,
+        arrivalRate == null ? 0 : arrivalRate,
+        stream,
+        timeout,
+        body != null,
+        token() != null);
+  }
+
+  /** The bearer token, or null when none (or an empty one) was given. */
+  private @Nullable String token() {
+    String token = authToken;
+    return token == null || token.isBlank() ? null : token.trim();
+  }
+
+  private RequestFactory requestFactory(ProfileSettings settings) {
+    String token = token();
+    Path bodyFile = body;
+    return bodyFile == null
+        ? RequestFactory.telex(
+            ProfileJson.mapper(), settings.endpoint(), settings.timeout(), token, settings.stream())
+        : RequestFactory.custom(
+            ProfileJson.mapper(),
+            settings.endpoint(),
+            settings.timeout(),
+            token,
+            settings.stream(),
+            bodyFile);
+  }
+
+  private static void printStart(PrintWriter out, ProfileSettings settings) {
+    out.println("🚀 Starting profiling against " + settings.url());
+    Duration runFor = settings.duration();
+    if (runFor == null) {
+      out.println("📊 Running " + settings.requests() + " requests...");
+    } else {
+      out.println("📊 Running for " + Formats.ms(runFor.toMillis() / 1000.0) + " s...");
+    }
+    StringBuilder mode = new StringBuilder();
+    if (settings.concurrency() > 1) {
+      mode.append("concurrency ").append(settings.concurrency());
+    }
+    if (settings.openLoop()) {
+      append(mode, "open loop at " + Formats.ms(settings.rate()) + " req/s");
+    }
+    if (settings.warmup() > 0) {
+      append(
+          mode,
+          settings.warmup() + (settings.warmup() == 1 ? " warm-up request" : " warm-up requests"));
+    }
+    if (settings.stream()) {
+      append(mode, "streaming (message/stream)");
+    }
+    if (mode.length() > 0) {
+      out.println("⚙️  " + mode);
+    }
+    out.println();
+    out.flush();
+  }
+
+  private static void append(StringBuilder text, String part) {
+    if (text.length() > 0) {
+      text.append(", ");
+    }
+    text.append(part);
+  }
+
+  private ProgressListener listener(PrintWriter out, ProfileSettings settings) {
+    long planned = settings.plannedRequests();
+    return switch (progress) {
+      case NONE -> ProgressListener.NONE;
+      case BAR -> new ProgressBar(out, planned, clock);
+      case LINES -> new ProgressLines(out, planned, clock);
+      case AUTO -> {
+        if (settings.concurrency() == 1) {
+          yield new RequestLines(out, planned);
+        }
+        yield terminal.getAsBoolean()
+            ? new ProgressBar(out, planned, clock)
+            : new ProgressLines(out, planned, clock);
+      }
+    };
+  }
+
+  private static void printUnreachable(PrintWriter err, ProfileSettings settings) {
+    String base = settings.url().toString();
+    err.println();
+    err.println("❌ Could not connect to " + base + ": no server answered.");
+    err.println();
+    err.println("Troubleshooting:");
+    err.println("  1. Ensure the server is running:");
+    err.println("       curl " + base);
+    err.println("  2. Check that " + settings.endpoint().getPath() + " is accessible:");
+    err.println("       curl -X POST " + settings.endpoint() + " \\");
+    err.println("         -H \"Content-Type: application/json\" \\");
+    err.println(
+        "         -d '{\"jsonrpc\":\"2.0\",\"id\":\"test\",\"method\":\"message/send\",\"params\":{}}'");
+    err.println("  3. Start the server with tracing on:");
+    err.println("       A2A_TRACE_LATENCY=true java -jar a2a-server/target/a2a-server.jar serve");
+    err.flush();
+  }
+
+  private boolean writeFiles(
+      PrintWriter out, PrintWriter err, RunResult result, List<StageSummary> stages) {
+    Instant finishedAt = Instant.now();
+    Path json = output;
+    Path report = html;
+    boolean written = true;
+    if (json != null) {
+      written =
+          write(
+              out,
+              err,
+              json,
+              () ->
+                  ProfileJson.mapper()
+                      .writeValueAsBytes(ProfileJson.toJson(result, stages, finishedAt)),
+              "💾 Results saved to ");
+    }
+    if (report != null) {
+      written &=
+          write(
+              out,
+              err,
+              report,
+              () -> ProfileHtml.render(result, stages, finishedAt).getBytes(StandardCharsets.UTF_8),
+              "📄 HTML report written to ");
+    }
+    out.flush();
+    err.flush();
+    return written;
+  }
+
+  /** Content produced only when it is about to be written. */
+  private interface Content {
+    byte[] bytes() throws IOException;
+  }
+
+  private static boolean write(
+      PrintWriter out, PrintWriter err, Path file, Content content, String done) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.write(file, content.bytes());
+      out.println(done + file);
+      return true;
+    } catch (IOException e) {
+      err.println(
+          "❌ Cannot write the results to "
+              + file
+              + " ("
+              + e
+              + "). Check that the path is writable.");
+      return false;
+    }
+  }
+
+  private CommandSpec spec() {
+    CommandSpec commandSpec = spec;
+    if (commandSpec == null) {
+      throw new IllegalStateException("run ProfileCommand through picocli's CommandLine");
+    }
+    return commandSpec;
+  }
+
+  private static ParameterException usage(CommandSpec commandSpec, String message) {
+    return new ParameterException(commandSpec.commandLine(), message);
+  }
+
+  static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,122 @@
+package io.agentmetrics.a2a.profile;
+
+import io.agentmetrics.a2a.report.ChartData;
+import io.agentmetrics.a2a.report.HtmlReport;
+import io.agentmetrics.a2a.report.ReportModel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Maps a trace report to the HTML report: charts of {@code total}, and the stage split. */
+final class TraceHtml {
+
+  private TraceHtml() {}
+
+  static String render(TraceReport report, Instant generatedAt) {
+    TraceAnalysis analysis = report.analysis();
+    List<TraceAnalysis.StageRow> rows = analysis.stageRows();
+    LatencyStats totals = LatencyStats.of(analysis.totals());
+    List<ReportModel.Card> cards = new ArrayList<>();
+    cards.add(
+        new ReportModel.Card(
+            "Requests",
+            Long.toString(analysis.requests()),
+            analysis.paired() + " with agent detail"));
+    cards.add(new ReportModel.Card("Median total", Formats.ms(totals.median()) + " ms", ""));
+    cards.add(new ReportModel.Card("P99 total", Formats.ms(totals.p99()) + " ms", ""));
+    report
+        .overhead()
+        .ifPresent(
+            o ->
+                cards.add(
+                    new ReportModel.Card(
+                        "Non-LLM P99", Formats.ms(o.p99()) + " ms", "total − llm_invocation")));
+    long failed =
+        analysis.goals().values().stream().filter(s -> s == StageGoal.Status.FAIL).count();
+    long checked =
+        analysis.goals().values().stream().filter(s -> s != StageGoal.Status.NO_DATA).count();
+    cards.add(
+        new ReportModel.Card(
+            "Goals", (checked - failed) + " / " + checked + " pass", "p95 per stage"));
+
+    List<ReportModel.PercentileSeries> percentiles = new ArrayList<>();
+    percentiles.add(ChartData.percentiles("total", analysis.totals()));
+    if (analysis.overhead().getTotalCount() > 0) {
+      percentiles.add(ChartData.percentiles("non-LLM overhead", analysis.overhead()));
+    }
+    List<ReportModel.TimePoint> timeline = new ArrayList<>();
+    for (double[] point : analysis.timeline()) {
+      timeline.add(new ReportModel.TimePoint(point[0], point[1], true));
+    }
+    Map<String, Double> means = new LinkedHashMap<>();
+    List<List<String>> stageRows = new ArrayList<>();
+    for (TraceAnalysis.StageRow row : rows) {
+      StageSummary s = row.summary();
+      means.put(s.name(), s.meanMs());
+      stageRows.add(
+          List.of(
+              s.name(),
+              Long.toString(s.count()),
+              Formats.ms(s.meanMs()),
+              Formats.ms(s.p50Ms()),
+              Formats.ms(s.p95Ms()),
+              Formats.ms(s.p99Ms()),
+              Formats.ms(s.maxMs()),
+              Double.isNaN(row.share()) ? "–" : Formats.percent(row.share())));
+    }
+    List<List<String>> goalRows = new ArrayList<>();
+    analysis
+        .goals()
+        .forEach(
+            (goal, status) ->
+                goalRows.add(
+                    List.of(
+                        goal.stage(),
+                        rows.stream()
+                            .filter(r -> r.summary().name().equals(goal.stage()))
+                            .findFirst()
+                            .map(r -> Formats.ms(r.summary().p95Ms()))
+                            .orElse("–"),
+                        "< " + Formats.ms(goal.limitMs()),
+                        status.label())));
+    List<List<String>> slowRows = new ArrayList<>();
+    for (TraceCorrelator.Pair pair : analysis.slowest()) {
+      TraceEvent.Agent agent = pair.agent();
+      Double llm = agent == null ? null : agent.timings().get(Stages.LLM_INVOCATION);
+      slowRows.add(
+          List.of(
+              TraceReportPrinter.abbreviate(pair.request().requestId(), 24),
+              Formats.ms(pair.request().stage(Stages.TOTAL)),
+              Formats.ms(pair.request().stage(Stages.AGENT_PROCESSING)),
+              llm == null ? "–" : Formats.ms(llm),
+              llm == null ? "–" : Formats.ms(pair.request().stage(Stages.TOTAL) - llm)));
+    }
+    List<ReportModel.Table> tables =
+        List.of(
+            new ReportModel.Table(
+                "Per-stage latency (ms)",
+                List.of("Stage", "Count", "Mean", "P50", "P95", "P99", "Max", "Share"),
+                stageRows),
+            new ReportModel.Table(
+                "Performance goals (ms)", List.of("Stage", "P95", "Goal", "Result"), goalRows),
+            new ReportModel.Table(
+                "Slowest requests (ms)",
+                List.of("request_id", "total", "agent", "llm", "non-LLM"),
+                slowRows));
+    return HtmlReport.render(
+        new ReportModel(
+            "Trace report",
+            report.source() + " · " + report.reading(),
+            generatedAt,
+            cards,
+            ChartData.bins(analysis.totals()),
+            percentiles,
+            timeline,
+            "request number (log order)",
+            StageSegments.from(means),
+            tables,
+            List.of()));
+  }
+}

@@ -1,0 +1,162 @@
+package io.agentmetrics.a2a.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Loads a real profile report in headless Chromium, checks that every chart was laid out with a
+ * non-zero size, and keeps a screenshot in {@code target/}. Skipped, with a notice, where no
+ * Chromium is installed ({@code .ci/run} installs the Debian package).
+ */
+class HtmlReportRenderIT {
+
+  private static final Pattern RENDERED =
+      Pattern.compile("<svg class=\"chart\" id=\"([a-z-]+)\"[^>]*data-rendered=\"(\\d+)x(\\d+)\"");
+
+  private static final String METRICS_SUMMARY =
+      """
+      {"stages": {
+        "json_parsing": {"count": 120, "mean_ms": 0.42, "p50_ms": 0.39, "p95_ms": 0.71, "p99_ms": 0.93, "max_ms": 1.4},
+        "message_normalization": {"count": 120, "mean_ms": 1.21, "p50_ms": 1.1, "p95_ms": 2.2, "p99_ms": 3.1, "max_ms": 4.0},
+        "agent_processing": {"count": 120, "mean_ms": 58.6, "p50_ms": 52.0, "p95_ms": 98.0, "p99_ms": 131.0, "max_ms": 152.0},
+        "text_extraction": {"count": 120, "mean_ms": 0.05, "p50_ms": 0.05, "p95_ms": 0.09, "p99_ms": 0.12, "max_ms": 0.2},
+        "context_lookup": {"count": 120, "mean_ms": 0.12, "p50_ms": 0.1, "p95_ms": 0.3, "p99_ms": 0.5, "max_ms": 0.8},
+        "llm_invocation": {"count": 120, "mean_ms": 54.5, "p50_ms": 48.0, "p95_ms": 94.0, "p99_ms": 127.0, "max_ms": 148.0},
+        "response_building": {"count": 120, "mean_ms": 3.94, "p50_ms": 3.7, "p95_ms": 5.9, "p99_ms": 7.4, "max_ms": 8.8},
+        "response_serialization": {"count": 120, "mean_ms": 2.15, "p50_ms": 2.0, "p95_ms": 3.4, "p99_ms": 4.6, "max_ms": 5.5},
+        "total": {"count": 120, "mean_ms": 62.9, "p50_ms": 56.0, "p95_ms": 103.0, "p99_ms": 137.0, "max_ms": 160.0}
+      }}
+      """;
+
+  private static final String NO_CHROMIUM =
+      "SKIPPED: no chromium binary on PATH, so the HTML report was not rendered."
+          + " Install the Debian package 'chromium' to run this check.";
+
+  @TempDir Path dir;
+
+  @Test
+  void profileReportRendersAllChartsInChromium() throws Exception {
+    Optional<Chromium> chromium = Chromium.find();
+    assumeTrue(chromium.isPresent(), NO_CHROMIUM);
+    Path html = Path.of("target", "profile-report.html").toAbsolutePath();
+    Random random = new Random(42);
+    List<Long> delays = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      // A long-tailed model latency: mostly 30-80 ms, sometimes much slower.
+      double u = random.nextDouble();
+      delays.add(Math.round(30 + 50 * random.nextDouble() + (u > 0.93 ? 120 * u : 0)));
+    }
+    try (StubA2aServer server =
+        new StubA2aServer(n -> new StubA2aServer.Reply.Task(delays.get((n - 1) % delays.size())))
+            .withMetricsSummary(METRICS_SUMMARY)) {
+      CommandRun run =
+          CommandRun.profile(
+              "--url",
+              server.url().toString(),
+              "--requests",
+              "120",
+              "--rate",
+              "30",
+              "--concurrency",
+              "8",
+              "--warmup",
+              "24",
+              "--progress",
+              "none",
+              "--html",
+              html.toString());
+      assertThat(run.exitCode()).isZero();
+    }
+
+    String dom = chromium.get().dumpDom(html.toUri(), profile("a"));
+    assertChartsRendered(
+        dom, "chart-histogram", "chart-percentiles", "chart-timeline", "chart-stages");
+
+    Path png = Path.of("target", "profile-report.png").toAbsolutePath();
+    Files.deleteIfExists(png);
+    chromium.get().screenshot(html.toUri(), png, profile("b"), 1280, 1850);
+    assertThat(png).isNotEmptyFile();
+  }
+
+  @Test
+  void traceReportRendersAllChartsInChromium() throws Exception {
+    Chromium chromium = chromium();
+    Path html = Path.of("target", "trace-report.html").toAbsolutePath();
+    CommandRun run =
+        CommandRun.of(
+            new TraceReportCommand(),
+            TraceReportCommandTest.fixture("concurrent-with-ids.log").toString(),
+            "--html",
+            html.toString());
+    assertThat(run.exitCode()).isZero();
+
+    assertChartsRendered(
+        chromium.dumpDom(html.toUri(), profile("c")),
+        "chart-histogram",
+        "chart-percentiles",
+        "chart-timeline",
+        "chart-stages");
+    chromium.screenshot(
+        html.toUri(),
+        Path.of("target", "trace-report.png").toAbsolutePath(),
+        profile("d"),
+        1280,
+        1850);
+  }
+
+  @Test
+  void liveDashboardDrawsTheServersStagesInChromium() throws Exception {
+    Chromium chromium = chromium();
+    try (StubA2aServer server = StubA2aServer.answeringOk().withMetricsSummary(METRICS_SUMMARY)) {
+      URI page = server.url().resolve("/dashboard");
+
+      String dom = chromium.dumpDom(page, profile("e"));
+
+      assertChartsRendered(dom, "chart-stages", "chart-stage-percentiles");
+      assertThat(dom)
+          .contains("class=\"segment stage-", ">llm_invocation<", ">Median total<", ">56.0 ms<")
+          .contains("updated ");
+      chromium.screenshot(
+          page, Path.of("target", "dashboard.png").toAbsolutePath(), profile("f"), 1280, 900);
+    }
+  }
+
+  private static Chromium chromium() {
+    Optional<Chromium> chromium = Chromium.find();
+    assumeTrue(chromium.isPresent(), NO_CHROMIUM);
+    return chromium.get();
+  }
+
+  private Path profile(String name) throws IOException {
+    return Files.createDirectories(dir.resolve("chromium-" + name));
+  }
+
+  private static void assertChartsRendered(String dom, String... ids) {
+    Matcher matcher = RENDERED.matcher(dom);
+    List<String> rendered = new ArrayList<>();
+    while (matcher.find()) {
+      assertThat(Integer.parseInt(matcher.group(2)))
+          .as(matcher.group(1) + " width")
+          .isGreaterThan(200);
+      assertThat(Integer.parseInt(matcher.group(3)))
+          .as(matcher.group(1) + " height")
+          .isGreaterThan(100);
+      rendered.add(matcher.group(1));
+    }
+    assertThat(rendered).containsExactlyInAnyOrder(ids);
+    assertThat(dom).contains("data-charts-rendered=\"" + ids.length + "\"");
+  }
+}

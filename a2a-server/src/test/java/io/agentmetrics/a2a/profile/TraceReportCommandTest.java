@@ -1,0 +1,229 @@
+package io.agentmetrics.a2a.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TraceReportCommandTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  static Path fixture(String name) {
+    try {
+      return Path.of(TraceReportCommandTest.class.getResource("/trace-logs/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static CommandRun traceReport(String... args) {
+    return CommandRun.of(new TraceReportCommand(), args);
+  }
+
+  private static CommandRun traceReportFromStdin(byte[] input, String... args) {
+    TraceReportCommand command = new TraceReportCommand();
+    command.stdin = new ByteArrayInputStream(input);
+    return CommandRun.of(command, args);
+  }
+
+  @Test
+  void readsTheSeedsPrettyPrintedExampleEventsAndPairsThem() {
+    CommandRun run = traceReport(fixture("seed-examples.log").toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("1 tasks_send_latency, 1 agent_processing_detail")
+        .contains("1 requests, 1 with agent detail (0 by id, 1 by log order)")
+        .containsPattern("(?m)^json_parsing +1 +0\\.42 ")
+        .containsPattern("(?m)^  llm_invocation +1 +1230\\.45 .* 99\\.4%$")
+        .containsPattern("(?m)^total +1 +1238\\.36 .* 100\\.0%$")
+        .contains("✅ PASS    json_parsing")
+        .contains("✅ PASS    message_normalization")
+        .contains("✅ PASS    context_lookup")
+        .contains("✅ PASS    response_serialization")
+        .contains("Non-LLM overhead (total − llm_invocation), 1 requests:")
+        .containsPattern(
+            "req-123 +1238\\.36 +0\\.42 +1\\.23 +1234\\.56 +1230\\.45 +2\\.15  task-456")
+        .contains(
+            "💡 llm_invocation is 99.4% of total; non-LLM overhead p99 7.91 ms;"
+                + " all 4 stages within the seed's goals.");
+  }
+
+  @Test
+  void skipsAndCountsEverythingThatIsNotATraceEvent() {
+    CommandRun run = traceReport(fixture("mixed-stdout.log").toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains(
+            "23 lines: 6 tasks_send_latency, 6 agent_processing_detail, 11 skipped"
+                + " (6 not JSON, 2 other JSON, 2 malformed, 1 truncated)")
+        .contains("6 requests, 6 with agent detail (0 by id, 6 by log order)");
+  }
+
+  @Test
+  void goalFailureIsReportedAndOnlyFailsTheExitCodeOnRequest() {
+    CommandRun lenient = traceReport(fixture("mixed-stdout.log").toString());
+    CommandRun strict = traceReport(fixture("mixed-stdout.log").toString(), "--fail-on-goals");
+
+    assertThat(lenient.out())
+        .containsPattern("❌ FAIL +message_normalization +p95 7\\.8\\d ms +goal < 5 ms")
+        .contains("✅ PASS    json_parsing")
+        .contains("1 of 4 goals missed: message_normalization.");
+    assertThat(lenient.exitCode()).isZero();
+    assertThat(strict.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void slowestRequestsComeFirstWithTheirStageSplit() {
+    CommandRun run = traceReport(fixture("mixed-stdout.log").toString(), "--top", "2");
+
+    String slowest = run.out().substring(run.out().indexOf("SLOWEST"));
+    assertThat(slowest).containsPattern("req-5 +1294\\.30 .* 1286\\.10 +2\\.05  task-5");
+    assertThat(slowest.indexOf("req-5")).isLessThan(slowest.indexOf("req-2"));
+    assertThat(slowest).doesNotContain("req-1 ");
+  }
+
+  @Test
+  void pairsInterleavedEventsByTheirIds() {
+    CommandRun run = traceReport(fixture("concurrent-with-ids.log").toString());
+
+    assertThat(run.out()).contains("20 requests, 20 with agent detail (20 by id, 0 by log order)");
+  }
+
+  @Test
+  void jsonOutputCarriesStagesGoalsOverheadAndSlowest() throws IOException {
+    CommandRun run = traceReport(fixture("mixed-stdout.log").toString(), "--json");
+
+    assertThat(run.exitCode()).isZero();
+    JsonNode json = MAPPER.readTree(run.out());
+    assertThat(json.path("schema").asText()).isEqualTo("agentmetrics.trace-report/v1");
+    assertThat(json.path("input").path("request_events").asInt()).isEqualTo(6);
+    assertThat(json.path("input").path("skipped").path("truncated").asInt()).isEqualTo(1);
+    JsonNode parsing = json.path("stages").path("json_parsing");
+    assertThat(parsing.path("count").asInt()).isEqualTo(6);
+    assertThat(parsing.path("mean_ms").asDouble()).isCloseTo(0.38, within(1e-9));
+    assertThat(parsing.path("max_ms").asDouble()).isCloseTo(0.52, within(0.001));
+    assertThat(json.path("stages").path("llm_invocation").path("share_of_total").asDouble())
+        .isCloseTo(5459.1 / 5514.04, within(1e-6));
+    assertThat(json.path("non_llm_overhead_ms").path("max").asDouble())
+        .isCloseTo(15.2, within(0.02));
+    assertThat(json.path("goals")).hasSize(4);
+    assertThat(json.path("goals").get(1).path("stage").asText()).isEqualTo("message_normalization");
+    assertThat(json.path("goals").get(1).path("status").asText()).isEqualTo("FAIL");
+    assertThat(json.path("slowest").get(0).path("request_id").asText()).isEqualTo("req-5");
+    assertThat(json.path("slowest").get(0).path("agent").path("task_id").asText())
+        .isEqualTo("task-5");
+    assertThat(json.path("reading").asText()).contains("message_normalization");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-", ""})
+  void readsStandardInputForDashOrNoArgument(String arg) throws IOException {
+    byte[] log = Files.readAllBytes(fixture("seed-examples.log"));
+
+    CommandRun run = arg.isEmpty() ? traceReportFromStdin(log) : traceReportFromStdin(log, arg);
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("📄 Trace report for stdin\n").contains("req-123");
+  }
+
+  @Test
+  void skipsALineTooLongToHoldAndKeepsTheEventsAroundIt() throws IOException {
+    String seed = Files.readString(fixture("seed-examples.log"));
+    String huge =
+        "{\"event\":\"tasks_send_latency\",\"blob\":\""
+            + "x".repeat(TraceLogParser.MAX_LINE_CHARS)
+            + "\"}";
+    Path log = dir.resolve("huge.log");
+    Files.writeString(log, huge + "\n" + seed, StandardCharsets.UTF_8);
+
+    CommandRun run = traceReport(log.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("1 too long").contains("1 tasks_send_latency");
+  }
+
+  @Test
+  void missingFileExitsWith2AndSaysSo() {
+    Path missing = dir.resolve("nope.log");
+
+    CommandRun run = traceReport(missing.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("❌ Cannot read trace log " + missing + ": no such file");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void logWithoutTraceEventsExitsWith1AndExplainsHowToGetThem() {
+    CommandRun run =
+        traceReportFromStdin(
+            "INFO started\n{\"event\":\"other\"}\n".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("No tasks_send_latency or agent_processing_detail events in stdin (2 lines read)")
+        .contains("A2A_TRACE_LATENCY=true");
+  }
+
+  @Test
+  void badTopValueIsAUsageError() {
+    CommandRun run = traceReport("--top", "-1", fixture("seed-examples.log").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--top must be between 0 and 1000, got -1")
+        .contains("Usage: trace-report");
+  }
+
+  @Test
+  void htmlReportIsWrittenNextToTheTextReport() throws IOException {
+    Path html = dir.resolve("trace.html");
+
+    CommandRun run = traceReport(fixture("mixed-stdout.log").toString(), "--html", html.toString());
+
+    assertThat(run.out()).contains("📄 HTML report written to " + html);
+    String page = Files.readString(html);
+    assertThat(page)
+        .contains("Trace report", "message_normalization", "FAIL", "chart-stages", "llm_invocation")
+        .doesNotContain("<link", "src=", "url(", "@import");
+  }
+
+  @Test
+  void closingTheReportDoesNotCloseStandardInput() {
+    boolean[] closed = {false};
+    TraceReportCommand command = new TraceReportCommand();
+    command.stdin =
+        new InputStream() {
+          @Override
+          public int read() {
+            return -1;
+          }
+
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
+
+    CommandRun.of(command, "-");
+
+    assertThat(closed[0]).isFalse();
+  }
+}
