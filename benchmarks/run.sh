@@ -2,7 +2,7 @@
 # Builds the benchmarks and runs all of them with settings that fit a 2-core machine, then
 # judges the performance targets (see docs/performance.md).
 #
-#   benchmarks/run.sh                        # everything: about 6 minutes
+#   benchmarks/run.sh                        # everything: about 5 minutes
 #   benchmarks/run.sh ExecutionBenchmark     # only the benchmarks matching a JMH regex
 #
 # Writes benchmarks/target/results.json (JMH), footprint.json (aggregator memory) and

@@ -10,7 +10,7 @@ import java.util.UUID;
  * Ready-made LLM latencies for the aggregator benchmarks: log-normal around 200 ms (most between 50
  * ms and 1 s, a tail up to minutes), from a fixed seed so every run records the same values.
  *
- * <p>Immutable after construction, so it may be shared by benchmark threads.
+ * <p>Not modified after construction, so benchmark threads may share it.
  */
 final class LatencySamples {
 
