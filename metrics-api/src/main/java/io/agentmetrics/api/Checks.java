@@ -40,14 +40,34 @@ final class Checks {
     if (map.isEmpty()) {
       return Map.of();
     }
+    // A plain loop with messages built only on failure: every metric and breakdown passes here,
+    // and capturing lambdas or eager concatenation would cost allocations on the hot path.
     Map<String, V> copy = new LinkedHashMap<>(map.size() * 2);
-    map.forEach(
-        (key, value) -> {
-          Objects.requireNonNull(key, () -> field + " must not contain a null key");
-          Objects.requireNonNull(
-              value, () -> field + " must not contain a null value (key '" + key + "')");
-          copy.put(key, value);
-        });
+    for (Map.Entry<String, ? extends V> entry : map.entrySet()) {
+      String key = entry.getKey();
+      V value = entry.getValue();
+      if (key == null) {
+        throw new NullPointerException(field + " must not contain a null key");
+      }
+      if (value == null) {
+        throw new NullPointerException(
+            field + " must not contain a null value (key '" + key + "')");
+      }
+      copy.put(key, value);
+    }
     return Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * Checks that every value of {@code map} is finite and not negative; otherwise throws naming
+   * {@code field} and the key, as in {@code phasesMs[llm_processing]}.
+   */
+  static void nonNegativeValues(Map<String, Double> map, String field) {
+    for (Map.Entry<String, Double> entry : map.entrySet()) {
+      double value = entry.getValue();
+      if (!(value >= 0) || Double.isInfinite(value)) {
+        nonNegative(value, field + "[" + entry.getKey() + "]");
+      }
+    }
   }
 }

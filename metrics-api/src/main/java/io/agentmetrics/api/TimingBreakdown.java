@@ -63,7 +63,7 @@ public record TimingBreakdown(
       Checks.nonNegative(ttftMs.getAsDouble(), "ttftMs");
     }
     phasesMs = Checks.orderedCopy(phasesMs, "phasesMs");
-    phasesMs.forEach((name, ms) -> Checks.nonNegative(ms, "phasesMs[" + name + "]"));
+    Checks.nonNegativeValues(phasesMs, "phasesMs");
   }
 
   /** A breakdown of an execution that took no time and ran no phase. */

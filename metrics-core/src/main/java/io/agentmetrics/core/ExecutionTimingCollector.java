@@ -94,7 +94,10 @@ public class ExecutionTimingCollector implements TimingCollector {
 
   final TimeSource timeSource;
   private final UUID executionId;
-  private final String executionIdString;
+
+  /** The execution id as text, made on first use: most executions never need it. */
+  private @Nullable String executionIdText;
+
   private final String agentName;
   private final boolean metricPerCategorizedPhase;
   private final long startNanos;
@@ -140,7 +143,6 @@ public class ExecutionTimingCollector implements TimingCollector {
       TimeSource timeSource,
       boolean metricPerCategorizedPhase) {
     this.executionId = requireNonNull(executionId, "executionId");
-    this.executionIdString = executionId.toString();
     this.agentName = requireNonNull(agentName, "agentName");
     this.timeSource = requireNonNull(timeSource, "timeSource");
     this.metricPerCategorizedPhase = metricPerCategorizedPhase;
@@ -379,9 +381,7 @@ public class ExecutionTimingCollector implements TimingCollector {
       }
       if (closed > 0) {
         logger.debug(
-            "Closed {} phase(s) still running when execution {} completed",
-            closed,
-            executionIdString);
+            "Closed {} phase(s) still running when execution {} completed", closed, executionId);
       }
       runningPhases.clear();
       runningTasks.clear();
@@ -492,9 +492,17 @@ public class ExecutionTimingCollector implements TimingCollector {
     return completed != null;
   }
 
-  /** The execution id as text, computed once for log lines and JFR events. */
+  /**
+   * The execution id as text for JFR events, computed once. The unsynchronized cache is safe: a
+   * String is immutable, so a racing thread at worst computes an equal one.
+   */
   String executionIdString() {
-    return executionIdString;
+    String text = executionIdText;
+    if (text == null) {
+      text = executionId.toString();
+      executionIdText = text;
+    }
+    return text;
   }
 
   private PhaseTimer start(
@@ -507,8 +515,7 @@ public class ExecutionTimingCollector implements TimingCollector {
       return PhaseTimer.noop();
     }
     if (isCompleted()) {
-      logger.debug(
-          "Ignored phase '{}' started after execution {} completed", name, executionIdString);
+      logger.debug("Ignored phase '{}' started after execution {} completed", name, executionId);
       return PhaseTimer.noop();
     }
     ConcurrentHashMap<String, Phase> running = parallel ? runningTasks : runningPhases;
