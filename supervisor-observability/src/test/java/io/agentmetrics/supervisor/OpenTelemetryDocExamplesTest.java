@@ -40,8 +40,7 @@ class OpenTelemetryDocExamplesTest {
                 .build());
     // end-snippet
 
-    try (OpenTelemetrySdk ignored = (OpenTelemetrySdk) openTelemetry) {
-      assertThat(bridge.isEnabled()).isTrue();
-    }
+    assertThat(bridge.isEnabled()).isTrue();
+    ((OpenTelemetrySdk) openTelemetry).close();
   }
 }
