@@ -13,6 +13,7 @@ import static io.agentmetrics.supervisor.otel.GenAiSemconv.REQUEST_MODEL;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.TOKEN_TYPE;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.TOKEN_TYPE_INPUT;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.TOKEN_TYPE_OUTPUT;
+import static java.util.Objects.requireNonNullElse;
 
 import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionOutcome;
@@ -105,7 +106,10 @@ final class ExecutionMetrics {
       requestDuration.record(
           execution.breakdown().totalMs() / 1000.0,
           agentAttributes.toBuilder()
-              .put(ERROR_TYPE, errorTypes.fold(String.valueOf(outcome.errorType()), OTHER_VALUE))
+              .put(
+                  ERROR_TYPE,
+                  errorTypes.fold(
+                      requireNonNullElse(outcome.errorType(), OTHER_VALUE), OTHER_VALUE))
               .build());
     }
     for (PhaseRecord phase : execution.phases()) {

@@ -9,6 +9,7 @@ import static io.agentmetrics.supervisor.otel.GenAiSemconv.OPERATION_CHAT;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.OPERATION_EXECUTE_TOOL;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.OPERATION_INVOKE_AGENT;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.OPERATION_NAME;
+import static io.agentmetrics.supervisor.otel.GenAiSemconv.OTHER_VALUE;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.PHASE_CATEGORY;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.PHASE_CLOSED_BY_COLLECTOR;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.PHASE_NAME;
@@ -19,11 +20,13 @@ import static io.agentmetrics.supervisor.otel.GenAiSemconv.RUN_ID;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.TOOL_NAME;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.USAGE_INPUT_TOKENS;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.USAGE_OUTPUT_TOKENS;
+import static java.util.Objects.requireNonNullElse;
 
 import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionContext;
 import io.agentmetrics.api.ExecutionOutcome;
 import io.agentmetrics.api.PhaseRecord;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
@@ -32,8 +35,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,16 +70,17 @@ final class ExecutionSpans {
     Context agentContext = parent.with(agentSpan);
     @Nullable String conversationId = attribute(execution, ExecutionContext.CONVERSATION_ID);
 
-    Map<Integer, Context> phaseContexts = new HashMap<>();
+    // Phase ids count from 0 in start order, and a parent always starts before its children.
+    List<PhaseRecord> phases = execution.phases();
+    @Nullable Context[] phaseContexts = new Context[phases.size()];
     long lastEndNanos = 0;
-    for (PhaseRecord phase : execution.phases()) {
-      Context phaseParent =
-          phase.isRoot()
-              ? agentContext
-              : phaseContexts.getOrDefault(phase.parentId(), agentContext);
+    for (PhaseRecord phase : phases) {
+      Context phaseParent = contextOf(phase.parentId(), phaseContexts, agentContext);
       Span span = phaseSpan(phase, phaseParent, start, conversationId);
       span.end(start.plusNanos(phase.endOffsetNanos()));
-      phaseContexts.put(phase.id(), phaseParent.with(span));
+      if (phase.id() < phaseContexts.length) {
+        phaseContexts[phase.id()] = phaseParent.with(span);
+      }
       lastEndNanos = Math.max(lastEndNanos, phase.endOffsetNanos());
     }
 
@@ -87,8 +90,8 @@ final class ExecutionSpans {
         .ifPresent(ttftMs -> agentSpan.addEvent(FIRST_TOKEN_EVENT, start.plusNanos(nanos(ttftMs))));
     ExecutionOutcome outcome = execution.outcome();
     if (!outcome.success()) {
-      agentSpan.setAttribute(ERROR_TYPE, String.valueOf(outcome.errorType()));
-      agentSpan.setStatus(StatusCode.ERROR, String.valueOf(outcome.errorMessage()));
+      agentSpan.setAttribute(ERROR_TYPE, requireNonNullElse(outcome.errorType(), OTHER_VALUE));
+      agentSpan.setStatus(StatusCode.ERROR, requireNonNullElse(outcome.errorMessage(), ""));
     }
     long totalNanos = Math.max(nanos(execution.breakdown().totalMs()), lastEndNanos);
     agentSpan.end(start.plusNanos(totalNanos));
@@ -161,15 +164,23 @@ final class ExecutionSpans {
     return span;
   }
 
+  /** The context of phase {@code parentId}, or the agent's for a top-level or unknown parent. */
+  private static Context contextOf(
+      int parentId, @Nullable Context[] phaseContexts, Context agentContext) {
+    if (parentId < 0 || parentId >= phaseContexts.length) {
+      return agentContext;
+    }
+    Context parent = phaseContexts[parentId];
+    return parent != null ? parent : agentContext;
+  }
+
   private static @Nullable String attribute(CompletedExecution execution, String key) {
     Object value = execution.attributes().get(key);
     return value != null ? value.toString() : null;
   }
 
   private static <T> void putIfPresent(
-      AttributesBuilder attributes,
-      io.opentelemetry.api.common.AttributeKey<T> key,
-      @Nullable T value) {
+      AttributesBuilder attributes, AttributeKey<T> key, @Nullable T value) {
     if (value != null) {
       attributes.put(key, value);
     }
