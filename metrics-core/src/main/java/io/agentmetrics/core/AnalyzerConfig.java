@@ -1,0 +1,143 @@
+package io.agentmetrics.core;
+
+/**
+ * The thresholds a {@link PerformanceAnalyzer} judges by. Immutable; build one with {@link
+ * #builder()} or take {@link #defaults()}.
+ *
+ * @param zScoreThreshold a value is an anomaly when its |z-score| exceeds this; positive
+ * @param minAnomalySamples the fewest samples of a metric type that anomaly detection looks at;
+ *     fewer give no anomalies. At least 2. With n samples no z-score can exceed sqrt(n - 1), so
+ *     keep it above {@code zScoreThreshold}²
+ * @param bottleneckSharePercent a category or phase taking at least this share of the total is a
+ *     bottleneck; in (0, 100]
+ * @param overheadSharePercent uncategorized time taking at least this share of the total earns an
+ *     overhead recommendation; in (0, 100]
+ * @param slowTtftMs a time to first token above this earns a streaming recommendation; positive
+ * @since 0.1.0
+ */
+public record AnalyzerConfig(
+    double zScoreThreshold,
+    int minAnomalySamples,
+    double bottleneckSharePercent,
+    double overheadSharePercent,
+    double slowTtftMs) {
+
+  /** Default {@link #zScoreThreshold()}: 3, the usual three-sigma rule. */
+  public static final double DEFAULT_Z_SCORE_THRESHOLD = 3.0;
+
+  /** Default {@link #minAnomalySamples()}: 10. */
+  public static final int DEFAULT_MIN_ANOMALY_SAMPLES = 10;
+
+  /** Default {@link #bottleneckSharePercent()}: 20%. */
+  public static final double DEFAULT_BOTTLENECK_SHARE_PERCENT = 20.0;
+
+  /** Default {@link #overheadSharePercent()}: 20%. */
+  public static final double DEFAULT_OVERHEAD_SHARE_PERCENT = 20.0;
+
+  /** Default {@link #slowTtftMs()}: 1,000 ms, the seed guide's TTFT objective. */
+  public static final double DEFAULT_SLOW_TTFT_MS = 1000.0;
+
+  private static final AnalyzerConfig DEFAULTS = builder().build();
+
+  /**
+   * Validates every field.
+   *
+   * @throws IllegalArgumentException naming the field and its allowed range
+   */
+  public AnalyzerConfig {
+    positive(zScoreThreshold, "zScoreThreshold");
+    if (minAnomalySamples < 2) {
+      throw new IllegalArgumentException(
+          "minAnomalySamples must be at least 2, got " + minAnomalySamples);
+    }
+    percent(bottleneckSharePercent, "bottleneckSharePercent");
+    percent(overheadSharePercent, "overheadSharePercent");
+    positive(slowTtftMs, "slowTtftMs");
+  }
+
+  /** The default thresholds. */
+  public static AnalyzerConfig defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder that starts from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static void positive(double value, String field) {
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(
+          field + " must be a positive, finite number, got " + value);
+    }
+  }
+
+  private static void percent(double value, String field) {
+    if (!(value > 0 && value <= 100)) {
+      throw new IllegalArgumentException(field + " must be in (0, 100], got " + value);
+    }
+  }
+
+  /**
+   * Builds an {@link AnalyzerConfig}. Each setter validates its argument. Not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private double zScoreThreshold = DEFAULT_Z_SCORE_THRESHOLD;
+    private int minAnomalySamples = DEFAULT_MIN_ANOMALY_SAMPLES;
+    private double bottleneckSharePercent = DEFAULT_BOTTLENECK_SHARE_PERCENT;
+    private double overheadSharePercent = DEFAULT_OVERHEAD_SHARE_PERCENT;
+    private double slowTtftMs = DEFAULT_SLOW_TTFT_MS;
+
+    private Builder() {}
+
+    /** Sets {@link AnalyzerConfig#zScoreThreshold()}; positive. */
+    public Builder zScoreThreshold(double zScoreThreshold) {
+      positive(zScoreThreshold, "zScoreThreshold");
+      this.zScoreThreshold = zScoreThreshold;
+      return this;
+    }
+
+    /** Sets {@link AnalyzerConfig#minAnomalySamples()}; at least 2. */
+    public Builder minAnomalySamples(int minAnomalySamples) {
+      if (minAnomalySamples < 2) {
+        throw new IllegalArgumentException(
+            "minAnomalySamples must be at least 2, got " + minAnomalySamples);
+      }
+      this.minAnomalySamples = minAnomalySamples;
+      return this;
+    }
+
+    /** Sets {@link AnalyzerConfig#bottleneckSharePercent()}; in (0, 100]. */
+    public Builder bottleneckSharePercent(double bottleneckSharePercent) {
+      percent(bottleneckSharePercent, "bottleneckSharePercent");
+      this.bottleneckSharePercent = bottleneckSharePercent;
+      return this;
+    }
+
+    /** Sets {@link AnalyzerConfig#overheadSharePercent()}; in (0, 100]. */
+    public Builder overheadSharePercent(double overheadSharePercent) {
+      percent(overheadSharePercent, "overheadSharePercent");
+      this.overheadSharePercent = overheadSharePercent;
+      return this;
+    }
+
+    /** Sets {@link AnalyzerConfig#slowTtftMs()}; positive. */
+    public Builder slowTtftMs(double slowTtftMs) {
+      positive(slowTtftMs, "slowTtftMs");
+      this.slowTtftMs = slowTtftMs;
+      return this;
+    }
+
+    /** Builds the configuration. */
+    public AnalyzerConfig build() {
+      return new AnalyzerConfig(
+          zScoreThreshold,
+          minAnomalySamples,
+          bottleneckSharePercent,
+          overheadSharePercent,
+          slowTtftMs);
+    }
+  }
+}

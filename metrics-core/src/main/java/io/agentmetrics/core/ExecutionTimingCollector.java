@@ -1,0 +1,719 @@
+package io.agentmetrics.core;
+
+import static java.util.Objects.requireNonNull;
+
+import io.agentmetrics.api.CompletedExecution;
+import io.agentmetrics.api.ExecutionOutcome;
+import io.agentmetrics.api.MetricType;
+import io.agentmetrics.api.PerformanceMetric;
+import io.agentmetrics.api.PhaseCategory;
+import io.agentmetrics.api.PhaseRecord;
+import io.agentmetrics.api.PhaseTimer;
+import io.agentmetrics.api.TimeSource;
+import io.agentmetrics.api.TimingBreakdown;
+import io.agentmetrics.api.TimingCollector;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Times the phases of one agent execution: the {@link TimingCollector} implementation of
+ * agentmetrics.
+ *
+ * <h2>What is measured</h2>
+ *
+ * <ul>
+ *   <li>The wall clock starts when the collector is created and stops at {@link
+ *       #complete(ExecutionOutcome)}; until then {@link TimingBreakdown#totalMs()} is the time up
+ *       to the moment {@link #getBreakdown()} is called. Durations come from the monotonic {@link
+ *       TimeSource#nanoTime()}; the wall clock {@link TimeSource#now()} only stamps metrics.
+ *   <li>A phase counts in a {@link PhaseCategory} when its name is the category's id ({@link
+ *       PhaseCategory#fromPhaseName}), or when it was started with {@link #measure(String,
+ *       MetricType)} for a type that has a category ({@link PhaseCategory#of}).
+ *   <li>A category's time is the <em>union</em> of the intervals of its phases: two parallel tool
+ *       calls that overlap for their whole 100 ms count 100 ms, not 200 ms. Overhead is the wall
+ *       time that no categorized phase covers, and efficiency is {@link
+ *       TimingBreakdown#calculateEfficiency()}, the categorized share of the total.
+ *   <li>{@link TimingBreakdown#phasesMs()} sums the durations of all phases and tasks by name.
+ *       Phases still running count up to now.
+ *   <li>A phase started while another (non-parallel) phase is running is that phase's child: its
+ *       parent is the innermost phase running at that moment, on any thread. Parallel tasks can be
+ *       children but are never parents. {@link #getCriticalPath()} follows this tree.
+ *   <li>Every phase is also a JDK Flight Recorder event, {@code io.agentmetrics.Phase}, when a
+ *       recording enables it; otherwise it costs one check of a flag.
+ * </ul>
+ *
+ * <h2>Misuse</h2>
+ *
+ * Instrumentation calls never throw into the agent being measured. Each misuse has a defined result
+ * and a DEBUG line on the {@code io.agentmetrics.core.ExecutionTimingCollector} logger:
+ *
+ * <ul>
+ *   <li>stopping a phase that is not running (unknown, or stopped already) returns empty;
+ *   <li>starting a phase whose name is already running returns the running timer unchanged;
+ *   <li>a null or blank name returns {@link PhaseTimer#noop()} and records nothing;
+ *   <li>a metric with a null type, a negative or non-finite value, or metadata with null entries is
+ *       dropped and counted in {@link #droppedMetrics()};
+ *   <li>calls after {@link #complete(ExecutionOutcome)} are ignored: starts return {@link
+ *       PhaseTimer#noop()}, stops return empty and metrics are dropped.
+ * </ul>
+ *
+ * <h2>Thread safety</h2>
+ *
+ * One collector may be used from many threads at once, for example by parallel tool calls. Starting
+ * and stopping phases takes no lock that other threads contend for: running phases live in
+ * concurrent maps by name, and every phase is appended to a lock-free queue. {@link
+ * #complete(ExecutionOutcome)} runs once; calls racing with it may or may not be included.
+ *
+ * @since 0.1.0
+ */
+public class ExecutionTimingCollector implements TimingCollector {
+
+  static final Logger logger = LoggerFactory.getLogger(ExecutionTimingCollector.class);
+
+  /** The name under which metrics and summaries report a phase, in metric metadata. */
+  static final String PHASE_KEY = "phase";
+
+  private static final long NO_FIRST_TOKEN = Long.MIN_VALUE;
+  private static final PhaseCategory[] CATEGORIES = PhaseCategory.values();
+
+  final TimeSource timeSource;
+  private final UUID executionId;
+  private final String executionIdString;
+  private final String agentName;
+  private final boolean metricPerCategorizedPhase;
+  private final long startNanos;
+  private final Instant startTime;
+
+  private final AtomicInteger nextPhaseId = new AtomicInteger();
+  private final ConcurrentHashMap<String, Phase> runningPhases = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Phase> runningTasks = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Phase> phases = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<PerformanceMetric> metrics = new ConcurrentLinkedQueue<>();
+
+  /** The innermost running non-parallel phase: the parent of the next phase to start. */
+  private final AtomicReference<@Nullable Phase> innermost = new AtomicReference<>();
+
+  private final AtomicLong firstTokenNanos = new AtomicLong(NO_FIRST_TOKEN);
+  private final AtomicLong droppedMetrics = new AtomicLong();
+  private final Object completionLock = new Object();
+  private volatile @Nullable CompletedExecution completed;
+  private volatile long endNanos;
+
+  /**
+   * Creates a collector for a new execution with a random id, timed by the system clocks.
+   *
+   * @param agentName the agent running the execution
+   * @throws NullPointerException if {@code agentName} is null
+   */
+  public ExecutionTimingCollector(String agentName) {
+    this(UUID.randomUUID(), agentName, TimeSource.system());
+  }
+
+  /**
+   * Creates a collector for the given execution and clocks; tests pass a fake {@link TimeSource}.
+   *
+   * @throws NullPointerException naming the parameter that is null
+   */
+  public ExecutionTimingCollector(UUID executionId, String agentName, TimeSource timeSource) {
+    this(executionId, agentName, timeSource, false);
+  }
+
+  ExecutionTimingCollector(
+      UUID executionId,
+      String agentName,
+      TimeSource timeSource,
+      boolean metricPerCategorizedPhase) {
+    this.executionId = requireNonNull(executionId, "executionId");
+    this.executionIdString = executionId.toString();
+    this.agentName = requireNonNull(agentName, "agentName");
+    this.timeSource = requireNonNull(timeSource, "timeSource");
+    this.metricPerCategorizedPhase = metricPerCategorizedPhase;
+    this.startTime = timeSource.now();
+    this.startNanos = timeSource.nanoTime();
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public UUID executionId() {
+    return executionId;
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public String agentName() {
+    return agentName;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A null or blank name, or a call after {@link #complete(ExecutionOutcome)}, returns {@link
+   * PhaseTimer#noop()}.
+   */
+  @Override
+  public PhaseTimer startPhase(String name) {
+    return start(name, null, null, false);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Null keys or values in {@code metadata} are skipped; a null map counts as empty.
+   */
+  @Override
+  public PhaseTimer startPhase(String name, Map<String, Object> metadata) {
+    return start(name, null, copyMetadata(name, metadata), false);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Only phases started with {@link #startPhase} are stopped here; a parallel task of that name
+   * is not (use {@link #stopParallelTask}).
+   */
+  @Override
+  public OptionalDouble stopPhase(String name) {
+    return stop(runningPhases, name);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The first call also records a {@link MetricType#TTFT} metric. Called first after {@link
+   * #complete(ExecutionOutcome)}, it records nothing and returns the execution's total time.
+   */
+  @Override
+  public double recordFirstToken() {
+    long now = timeSource.nanoTime();
+    long first = firstTokenNanos.get();
+    if (first == NO_FIRST_TOKEN && !isCompleted()) {
+      if (firstTokenNanos.compareAndSet(NO_FIRST_TOKEN, now)) {
+        double ttftMs = toMs(now - startNanos);
+        addMetric(MetricType.TTFT, ttftMs);
+        return ttftMs;
+      }
+      first = firstTokenNanos.get();
+    }
+    if (first == NO_FIRST_TOKEN) {
+      // Completed without a first token: report the time up to completion, record nothing.
+      return toMs(endNanos - startNanos);
+    }
+    return toMs(first - startNanos);
+  }
+
+  /** {@inheritDoc} Same misuse rules as {@link #startPhase(String)}. */
+  @Override
+  public PhaseTimer startParallelTask(String name) {
+    return start(name, null, null, true);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public OptionalDouble stopParallelTask(String name) {
+    return stop(runningTasks, name);
+  }
+
+  /** {@inheritDoc} Invalid values are dropped and counted; see the class documentation. */
+  @Override
+  public void addMetric(MetricType type, double value) {
+    addMetric(type, value, Map.of());
+  }
+
+  /** {@inheritDoc} Invalid values are dropped and counted; see the class documentation. */
+  @Override
+  public void addMetric(MetricType type, double value, Map<String, Object> metadata) {
+    if (isCompleted()) {
+      drop("the execution has completed", type, value);
+      return;
+    }
+    if (type == null || !(value >= 0) || Double.isInfinite(value)) {
+      drop("the type is null or the value is negative or not finite", type, value);
+      return;
+    }
+    try {
+      metrics.add(
+          new PerformanceMetric(
+              type,
+              value,
+              timeSource.now(),
+              executionId,
+              agentName,
+              metadata == null ? Map.of() : metadata));
+    } catch (RuntimeException e) {
+      drop("its metadata holds a null key or value", type, value);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The phase counts in {@code type}'s category, or in the category its name gives when {@code
+   * type} has none (such as {@link MetricType#TTFT}). On close it records a metric of {@code type}
+   * whose value is the duration in milliseconds, unless {@code type} is not measured in
+   * milliseconds ({@link MetricType#isDuration()}), which is logged at DEBUG. A null type times a
+   * plain phase.
+   */
+  @Override
+  public PhaseTimer measure(String name, MetricType type) {
+    if (type == null) {
+      logger.debug("measure('{}') was given no metric type; timing a plain phase", name);
+    } else if (!type.isDuration()) {
+      logger.debug("measure('{}') was given {}, which is not a duration; no metric", name, type);
+    }
+    return start(name, type, null, false);
+  }
+
+  /** {@inheritDoc} The list is a snapshot. */
+  @Override
+  public List<PerformanceMetric> getMetrics() {
+    return List.copyOf(metrics);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>After {@link #complete(ExecutionOutcome)}, returns the breakdown taken at completion.
+   */
+  @Override
+  public TimingBreakdown getBreakdown() {
+    CompletedExecution done = completed;
+    if (done != null) {
+      return done.breakdown();
+    }
+    return breakdownAt(timeSource.nanoTime());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Keys, in order: {@code execution_id}, {@code agent_name}, {@code total_ms}, {@code
+   * efficiency_percent}, {@code overhead_ms}, {@code ttft_ms} (only once recorded), {@code
+   * categories_ms} (category id to ms, categories with time only), {@code phases_ms}, {@code
+   * running_phases} (names), {@code metric_count}, {@code metrics_by_type} (type id to count),
+   * {@code dropped_metrics} and {@code completed}.
+   */
+  @Override
+  public Map<String, Object> getSummary() {
+    TimingBreakdown breakdown = getBreakdown();
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("execution_id", executionId.toString());
+    summary.put("agent_name", agentName);
+    summary.put("total_ms", breakdown.totalMs());
+    summary.put("efficiency_percent", breakdown.calculateEfficiency());
+    summary.put("overhead_ms", breakdown.overheadMs());
+    breakdown.ttftMs().ifPresent(ttft -> summary.put("ttft_ms", ttft));
+    Map<String, Double> categories = new LinkedHashMap<>();
+    for (PhaseCategory category : PhaseCategory.values()) {
+      double ms = breakdown.categoryMs(category);
+      if (ms > 0) {
+        categories.put(category.id(), ms);
+      }
+    }
+    summary.put("categories_ms", categories);
+    summary.put("phases_ms", breakdown.phasesMs());
+    List<String> running = new ArrayList<>();
+    for (Phase phase : phases) {
+      if (phase.isRunning()) {
+        running.add(phase.name);
+      }
+    }
+    summary.put("running_phases", running);
+    List<PerformanceMetric> snapshot = getMetrics();
+    summary.put("metric_count", snapshot.size());
+    Map<String, Integer> byType = new LinkedHashMap<>();
+    for (PerformanceMetric metric : snapshot) {
+      byType.merge(metric.metricType().id(), 1, Integer::sum);
+    }
+    summary.put("metrics_by_type", byType);
+    summary.put("dropped_metrics", droppedMetrics());
+    summary.put("completed", isCompleted());
+    return summary;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Phases still running are closed at the completion time and reported with {@link
+   * PhaseRecord#closedByCollector()} set; being cut short, they record no metric and their JFR
+   * events are committed on the completing thread; the {@link MetricType#TOTAL_EXECUTION} metric
+   * holds the total wall time. The returned execution has no attributes; callers that have an
+   * {@link io.agentmetrics.api.ExecutionContext} add them with {@link
+   * CompletedExecution#withContext}.
+   *
+   * @throws NullPointerException if {@code outcome} is null
+   */
+  @Override
+  public CompletedExecution complete(ExecutionOutcome outcome) {
+    requireNonNull(outcome, "outcome");
+    CompletedExecution done = completed;
+    if (done != null) {
+      return done;
+    }
+    synchronized (completionLock) {
+      done = completed;
+      if (done != null) {
+        return done;
+      }
+      long end = timeSource.nanoTime();
+      int closed = 0;
+      for (Phase phase : phases) {
+        if (phase.closeAt(end)) {
+          closed++;
+        }
+      }
+      if (closed > 0) {
+        logger.debug(
+            "Closed {} phase(s) still running when execution {} completed",
+            closed,
+            executionIdString);
+      }
+      runningPhases.clear();
+      runningTasks.clear();
+      TimingBreakdown breakdown = breakdownAt(end);
+      addMetric(MetricType.TOTAL_EXECUTION, breakdown.totalMs());
+      endNanos = end;
+      List<Phase> ordered = new ArrayList<>(phases);
+      ordered.sort(Comparator.comparingInt(phase -> phase.id));
+      List<PhaseRecord> records = new ArrayList<>(ordered.size());
+      for (Phase phase : ordered) {
+        records.add(phase.toRecord(startNanos, end));
+      }
+      done =
+          new CompletedExecution(
+              executionId,
+              agentName,
+              startTime,
+              breakdown,
+              List.copyOf(metrics),
+              records,
+              outcome,
+              Map.of());
+      completed = done;
+      return done;
+    }
+  }
+
+  /**
+   * The chain of phases that determined the total wall time, in execution order.
+   *
+   * <p>Walking back from the end of the execution, the path takes the top-level phase or task that
+   * ended last, then the one that ended last before that one started, and so on; within each phase
+   * on the path it repeats the walk over its children, which appear right after it with a greater
+   * {@link TimingEntry#depth()}. Of two parallel tasks that ran side by side, only the one that
+   * ended later is on the path: shortening the other would not shorten the execution. Running
+   * phases count up to now. Gaps between the entries are time no phase covered.
+   *
+   * @return the critical path; empty if no phase ran
+   * @since 0.1.0
+   */
+  public List<TimingEntry> getCriticalPath() {
+    long end = isCompleted() ? endNanos : timeSource.nanoTime();
+    // Children of each phase (null key: top level), latest end first, the longer one first on ties.
+    Map<@Nullable Phase, List<Phase>> children = new HashMap<>();
+    for (Phase phase : phases) {
+      if (phase.startNanos <= end) {
+        children.computeIfAbsent(phase.parent, parent -> new ArrayList<>()).add(phase);
+      }
+    }
+    Comparator<Phase> latestEndFirst =
+        Comparator.comparingLong((Phase phase) -> -phase.endOr(end))
+            .thenComparingLong(phase -> phase.startNanos);
+    for (List<Phase> siblings : children.values()) {
+      siblings.sort(latestEndFirst);
+    }
+    List<TimingEntry> path = new ArrayList<>();
+    appendCriticalPath(children, null, startNanos, end, 0, end, path);
+    return path;
+  }
+
+  /**
+   * How many metrics were dropped because they were invalid or arrived after completion.
+   *
+   * @since 0.1.0
+   */
+  public long droppedMetrics() {
+    return droppedMetrics.get();
+  }
+
+  /**
+   * Appends, in execution order, the chain among the children of {@code parent} that lie within
+   * [{@code from}, {@code until}], followed each by its own chain one level deeper.
+   */
+  private void appendCriticalPath(
+      Map<@Nullable Phase, List<Phase>> children,
+      @Nullable Phase parent,
+      long from,
+      long until,
+      int depth,
+      long now,
+      List<TimingEntry> path) {
+    List<Phase> siblings = children.get(parent);
+    if (siblings == null) {
+      return;
+    }
+    List<Phase> chain = new ArrayList<>();
+    long limit = until;
+    for (Phase phase : siblings) {
+      if (phase.endOr(now) <= limit && phase.startNanos >= from) {
+        chain.add(phase);
+        limit = phase.startNanos;
+      }
+    }
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      Phase phase = chain.get(i);
+      long phaseEnd = phase.endOr(now);
+      path.add(
+          new TimingEntry(
+              phase.name,
+              toMs(phaseEnd - phase.startNanos),
+              toMs(phase.startNanos - startNanos),
+              depth));
+      appendCriticalPath(children, phase, phase.startNanos, phaseEnd, depth + 1, now, path);
+    }
+  }
+
+  boolean isCompleted() {
+    return completed != null;
+  }
+
+  /** The execution id as text, computed once for log lines and JFR events. */
+  String executionIdString() {
+    return executionIdString;
+  }
+
+  private PhaseTimer start(
+      String name,
+      @Nullable MetricType measuredType,
+      @Nullable Map<String, Object> metadata,
+      boolean parallel) {
+    if (name == null || name.isBlank()) {
+      logger.debug("Ignored a phase with a null or blank name; returning a no-op timer");
+      return PhaseTimer.noop();
+    }
+    if (isCompleted()) {
+      logger.debug(
+          "Ignored phase '{}' started after execution {} completed", name, executionIdString);
+      return PhaseTimer.noop();
+    }
+    ConcurrentHashMap<String, Phase> running = parallel ? runningTasks : runningPhases;
+    Phase existing = running.get(name);
+    if (existing != null) {
+      logger.debug("Phase '{}' is already running; returning the running timer", name);
+      return existing;
+    }
+    PhaseCategory category = categoryOf(name, measuredType);
+    Phase parent = runningAncestor(innermost.get());
+    Phase phase =
+        new Phase(
+            this,
+            nextPhaseId.getAndIncrement(),
+            name,
+            parent,
+            category,
+            measuredType,
+            parallel,
+            timeSource.nanoTime(),
+            metadata);
+    existing = running.putIfAbsent(name, phase);
+    if (existing != null) {
+      // Another thread started the same name first; this phase never existed.
+      logger.debug("Phase '{}' is already running; returning the running timer", name);
+      return existing;
+    }
+    phases.add(phase);
+    if (!parallel) {
+      innermost.set(phase);
+    }
+    return phase;
+  }
+
+  private OptionalDouble stop(ConcurrentHashMap<String, Phase> running, String name) {
+    Phase phase = name == null ? null : running.get(name);
+    if (phase == null) {
+      logger.debug("Phase '{}' is not running; nothing to stop", name);
+      return OptionalDouble.empty();
+    }
+    return phase.stop();
+  }
+
+  /** Called once by the phase that has just stopped, on the stopping thread. */
+  void onStopped(Phase phase, long durationNanos) {
+    (phase.parallel ? runningTasks : runningPhases).remove(phase.name, phase);
+    if (!phase.parallel) {
+      innermost.compareAndSet(phase, runningAncestor(phase.parent));
+    }
+    MetricType type = phase.measuredType;
+    if (type != null && type.isDuration()) {
+      addMetric(type, toMs(durationNanos), Map.of(PHASE_KEY, phase.name));
+    } else if (type == null && metricPerCategorizedPhase && phase.category != null) {
+      addMetric(phase.category.metricType(), toMs(durationNanos), Map.of(PHASE_KEY, phase.name));
+    }
+    phase.commitEvent();
+  }
+
+  private static @Nullable Phase runningAncestor(@Nullable Phase phase) {
+    Phase candidate = phase;
+    while (candidate != null && !candidate.isRunning()) {
+      candidate = candidate.parent;
+    }
+    return candidate;
+  }
+
+  /**
+   * The category of a phase: by {@code type} if it has one, else by name. Loops instead of the
+   * Optional-returning lookups of {@link PhaseCategory}, because this runs on every phase start.
+   */
+  private static @Nullable PhaseCategory categoryOf(String name, @Nullable MetricType type) {
+    if (type != null) {
+      for (PhaseCategory category : CATEGORIES) {
+        if (category.metricType() == type) {
+          return category;
+        }
+      }
+    }
+    for (PhaseCategory category : CATEGORIES) {
+      if (category.id().equals(name)) {
+        return category;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable Map<String, Object> copyMetadata(
+      String name, @Nullable Map<String, Object> metadata) {
+    if (metadata == null || metadata.isEmpty()) {
+      return null;
+    }
+    Map<String, Object> copy = new LinkedHashMap<>(metadata.size() * 2);
+    for (Map.Entry<String, Object> entry : metadata.entrySet()) {
+      if (entry.getKey() == null || entry.getValue() == null) {
+        logger.debug("Skipped metadata with a null key or value on phase '{}'", name);
+      } else {
+        copy.put(entry.getKey(), entry.getValue());
+      }
+    }
+    return copy;
+  }
+
+  private void drop(String reason, @Nullable MetricType type, double value) {
+    droppedMetrics.incrementAndGet();
+    if (logger.isDebugEnabled()) {
+      logger.debug("Dropped metric {}={} because {}", type, value, reason);
+    }
+  }
+
+  /**
+   * The breakdown with the wall clock stopped at {@code now}: one pass over the phases sorted by
+   * start, merging each category's overlapping intervals.
+   */
+  private TimingBreakdown breakdownAt(long now) {
+    int capacity = nextPhaseId.get() + 8;
+    long[] starts = new long[capacity];
+    long[] ends = new long[capacity];
+    byte[] categories = new byte[capacity];
+    Map<String, Double> phasesMs = new LinkedHashMap<>();
+    int count = 0;
+    for (Phase phase : phases) {
+      long start = phase.startNanos;
+      long end = Math.min(phase.endOr(now), now);
+      if (end < start) {
+        continue; // started after the breakdown's clock reading
+      }
+      phasesMs.merge(phase.name, toMs(end - start), Double::sum);
+      PhaseCategory category = phase.category;
+      if (category == null || end == start) {
+        continue;
+      }
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
+        ends = Arrays.copyOf(ends, count * 2);
+        categories = Arrays.copyOf(categories, count * 2);
+      }
+      // Insertion sort by start: phases arrive almost in start order, so this is nearly linear.
+      int i = count++;
+      while (i > 0 && starts[i - 1] > start) {
+        starts[i] = starts[i - 1];
+        ends[i] = ends[i - 1];
+        categories[i] = categories[i - 1];
+        i--;
+      }
+      starts[i] = start;
+      ends[i] = end;
+      categories[i] = (byte) category.ordinal();
+    }
+    PhaseCategory[] values = CATEGORIES;
+    long[] covered = new long[values.length + 1];
+    long[] runStart = new long[values.length + 1];
+    long[] runEnd = new long[values.length + 1];
+    Arrays.fill(runEnd, Long.MIN_VALUE);
+    int any = values.length;
+    for (int i = 0; i < count; i++) {
+      merge(categories[i], starts[i], ends[i], covered, runStart, runEnd);
+      merge(any, starts[i], ends[i], covered, runStart, runEnd);
+    }
+    for (int c = 0; c <= values.length; c++) {
+      if (runEnd[c] != Long.MIN_VALUE) {
+        covered[c] += runEnd[c] - runStart[c];
+      }
+    }
+    long totalNanos = Math.max(0, now - startNanos);
+    double totalMs = toMs(totalNanos);
+    double categorizedMs = Math.min(totalMs, toMs(covered[any]));
+    double[] categoryMs = new double[values.length];
+    for (int c = 0; c < values.length; c++) {
+      categoryMs[c] = Math.min(totalMs, toMs(covered[c]));
+    }
+    long firstToken = firstTokenNanos.get();
+    OptionalDouble ttft =
+        firstToken == NO_FIRST_TOKEN || firstToken > now
+            ? OptionalDouble.empty()
+            : OptionalDouble.of(toMs(firstToken - startNanos));
+    return new TimingBreakdown(
+        totalMs,
+        categoryMs[PhaseCategory.INITIALIZATION.ordinal()],
+        categoryMs[PhaseCategory.TOOL_EXECUTION.ordinal()],
+        categoryMs[PhaseCategory.LLM_PROCESSING.ordinal()],
+        categoryMs[PhaseCategory.WEBSOCKET_NOTIFICATION.ordinal()],
+        categoryMs[PhaseCategory.DATABASE_QUERY.ordinal()],
+        categoryMs[PhaseCategory.EXTERNAL_API.ordinal()],
+        categoryMs[PhaseCategory.QUEUE_WAIT.ordinal()],
+        totalMs - categorizedMs,
+        ttft,
+        phasesMs);
+  }
+
+  /** Extends the current merged run of category {@code c}, or closes it and starts a new one. */
+  private static void merge(
+      int c, long start, long end, long[] covered, long[] runStart, long[] runEnd) {
+    if (runEnd[c] == Long.MIN_VALUE) {
+      runStart[c] = start;
+      runEnd[c] = end;
+    } else if (start > runEnd[c]) {
+      covered[c] += runEnd[c] - runStart[c];
+      runStart[c] = start;
+      runEnd[c] = end;
+    } else if (end > runEnd[c]) {
+      runEnd[c] = end;
+    }
+  }
+
+  static double toMs(long nanos) {
+    return nanos / 1_000_000.0;
+  }
+}

@@ -1,0 +1,37 @@
+package io.agentmetrics.core;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One phase on an execution's critical path, as returned by {@link
+ * ExecutionTimingCollector#getCriticalPath()}.
+ *
+ * @param operation the phase or task name
+ * @param durationMs how long it ran, in milliseconds; up to now if it is still running
+ * @param startMs when it started, in milliseconds from the start of the execution
+ * @param depth 0 for a top-level phase, 1 for its child, and so on
+ * @since 0.1.0
+ */
+public record TimingEntry(String operation, double durationMs, double startMs, int depth) {
+
+  /** Validates every field. */
+  public TimingEntry {
+    requireNonNull(operation, "operation");
+    if (!(durationMs >= 0) || Double.isInfinite(durationMs)) {
+      throw new IllegalArgumentException(
+          "durationMs must be a finite, non-negative number, got " + durationMs);
+    }
+    if (!(startMs >= 0) || Double.isInfinite(startMs)) {
+      throw new IllegalArgumentException(
+          "startMs must be a finite, non-negative number, got " + startMs);
+    }
+    if (depth < 0) {
+      throw new IllegalArgumentException("depth must not be negative, got " + depth);
+    }
+  }
+
+  /** When it ended, in milliseconds from the start of the execution. */
+  public double endMs() {
+    return startMs + durationMs;
+  }
+}

@@ -1,0 +1,226 @@
+package io.agentmetrics.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.agentmetrics.api.ExecutionOutcome;
+import io.agentmetrics.api.MetricType;
+import io.agentmetrics.api.PerformanceMetric;
+import io.agentmetrics.api.PhaseTimer;
+import io.agentmetrics.api.TimeSource;
+import io.agentmetrics.api.testing.FakeTimeSource;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ExecutionTimingCollectorTest {
+
+  private final FakeTimeSource time = new FakeTimeSource();
+  private final ExecutionTimingCollector collector =
+      new ExecutionTimingCollector(UUID.randomUUID(), "agent", time);
+
+  @Test
+  void criticalPathTakesTheLongerOfTwoParallelTasks() {
+    collector.startPhase("initialization");
+    time.advanceMillis(10);
+    collector.stopPhase("initialization");
+    collector.startParallelTask("slow_api");
+    collector.startParallelTask("fast_api");
+    time.advanceMillis(30);
+    collector.stopParallelTask("fast_api");
+    time.advanceMillis(70);
+    collector.stopParallelTask("slow_api");
+    collector.startPhase("respond");
+    time.advanceMillis(5);
+    collector.stopPhase("respond");
+
+    assertThat(collector.getCriticalPath())
+        .extracting(TimingEntry::operation, TimingEntry::durationMs, TimingEntry::startMs)
+        .containsExactly(
+            tuple("initialization", 10.0, 0.0),
+            tuple("slow_api", 100.0, 10.0),
+            tuple("respond", 5.0, 110.0));
+  }
+
+  @Test
+  void criticalPathDescendsIntoTheChildrenOfEachPhaseOnIt() {
+    collector.startPhase("main_processing");
+    collector.startPhase("preprocessing");
+    time.advanceMillis(20);
+    collector.stopPhase("preprocessing");
+    collector.startParallelTask("short_lookup");
+    collector.startParallelTask("long_lookup");
+    time.advanceMillis(10);
+    collector.stopParallelTask("short_lookup");
+    time.advanceMillis(30);
+    collector.stopParallelTask("long_lookup");
+    collector.stopPhase("main_processing");
+
+    assertThat(collector.getCriticalPath())
+        .extracting(TimingEntry::operation, TimingEntry::depth, TimingEntry::durationMs)
+        .containsExactly(
+            tuple("main_processing", 0, 60.0),
+            tuple("preprocessing", 1, 20.0),
+            tuple("long_lookup", 1, 40.0));
+  }
+
+  @Test
+  void criticalPathCountsRunningPhasesUpToNow() {
+    collector.startPhase("llm_processing");
+    time.advanceMillis(25);
+
+    assertThat(collector.getCriticalPath())
+        .extracting(TimingEntry::operation, TimingEntry::durationMs, TimingEntry::endMs)
+        .containsExactly(tuple("llm_processing", 25.0, 25.0));
+  }
+
+  @Test
+  void criticalPathOfAnExecutionWithoutPhasesIsEmpty() {
+    time.advanceMillis(25);
+
+    assertThat(collector.getCriticalPath()).isEmpty();
+  }
+
+  @Test
+  void criticalPathAfterCompleteEndsAtCompletion() {
+    collector.startPhase("left_open");
+    time.advanceMillis(15);
+    collector.complete(ExecutionOutcome.succeeded());
+    time.advanceMillis(100);
+
+    assertThat(collector.getCriticalPath())
+        .extracting(TimingEntry::operation, TimingEntry::durationMs)
+        .containsExactly(tuple("left_open", 15.0));
+  }
+
+  @Test
+  void droppedMetricsCountsInvalidAndLateMetrics() {
+    collector.addMetric(MetricType.EXTERNAL_API, -1);
+    collector.addMetric(MetricType.EXTERNAL_API, Double.NaN);
+    collector.addMetric(MetricType.EXTERNAL_API, 1);
+    collector.complete(ExecutionOutcome.succeeded());
+    collector.addMetric(MetricType.EXTERNAL_API, 1);
+
+    assertThat(collector.droppedMetrics()).isEqualTo(3);
+    assertThat(collector.getSummary()).containsEntry("dropped_metrics", 3L);
+  }
+
+  @Test
+  void plainCollectorRecordsNoMetricForAPhaseNamedAfterACategory() {
+    collector.startPhase("llm_processing");
+    time.advanceMillis(5);
+    collector.stopPhase("llm_processing");
+
+    assertThat(collector.getMetrics()).isEmpty();
+  }
+
+  @Test
+  void measureWithATypeThatIsNotADurationTimesThePhaseButRecordsNoMetric() {
+    PhaseTimer timer = collector.measure("heap_probe", MetricType.MEMORY_USAGE);
+    time.advanceMillis(5);
+    timer.close();
+
+    assertThat(collector.getMetrics()).isEmpty();
+    assertThat(collector.getBreakdown().phasesMs()).containsEntry("heap_probe", 5.0);
+  }
+
+  @Test
+  void measureWithoutACategoryForItsTypeFallsBackToTheNameCategory() {
+    PhaseTimer timer = collector.measure("llm_processing", MetricType.TTFT);
+    time.advanceMillis(5);
+    timer.close();
+
+    assertThat(collector.getBreakdown().llmProcessingMs()).isEqualTo(5.0);
+    assertThat(collector.getMetrics())
+        .extracting(PerformanceMetric::metricType, PerformanceMetric::value)
+        .containsExactly(tuple(MetricType.TTFT, 5.0));
+  }
+
+  @Test
+  void summaryReportsIdsTotalsAndCounts() {
+    collector.startPhase("llm_processing");
+    time.advanceMillis(10);
+    collector.stopPhase("llm_processing");
+    collector.addMetric(MetricType.EXTERNAL_API, 3);
+
+    Map<String, Object> summary = collector.getSummary();
+
+    assertThat(summary)
+        .containsEntry("execution_id", collector.executionId().toString())
+        .containsEntry("agent_name", collector.agentName())
+        .containsEntry("total_ms", 10.0)
+        .containsEntry("efficiency_percent", 100.0)
+        .containsKey("phases_ms");
+  }
+
+  @Test
+  void summaryListsRunningPhasesAndCountsMetricsByType() {
+    collector.startPhase("still_running");
+    collector.addMetric(MetricType.DATABASE_QUERY, 1);
+    collector.addMetric(MetricType.DATABASE_QUERY, 2);
+
+    Map<String, Object> summary = collector.getSummary();
+
+    assertThat(summary)
+        .containsEntry("running_phases", List.of("still_running"))
+        .containsEntry("metric_count", 2)
+        .containsEntry("metrics_by_type", Map.of("database_query", 2))
+        .containsEntry("completed", false);
+  }
+
+  @Test
+  void enhancedCollectorRecordsAMetricForEveryCategorizedPhase() {
+    EnhancedExecutionTimingCollector enhanced =
+        new EnhancedExecutionTimingCollector(UUID.randomUUID(), "agent", time);
+    enhanced.startPhase("llm_processing");
+    time.advanceMillis(40);
+    enhanced.stopPhase("llm_processing");
+    enhanced.startPhase("glue");
+    time.advanceMillis(1);
+    enhanced.stopPhase("glue");
+    try (PhaseTimer timer = enhanced.measure("orders", MetricType.DATABASE_QUERY)) {
+      time.advanceMillis(7);
+      timer.annotate("rows", 3);
+    }
+
+    assertThat(enhanced.getMetrics())
+        .extracting(PerformanceMetric::metricType, PerformanceMetric::value, m -> m.metadata())
+        .containsExactly(
+            tuple(MetricType.LLM_PROCESSING, 40.0, Map.of("phase", "llm_processing")),
+            tuple(MetricType.DATABASE_QUERY, 7.0, Map.of("phase", "orders")));
+  }
+
+  @Test
+  void collectorsCreatedByAgentNameGetDistinctRandomIds() {
+    ExecutionTimingCollector first = new ExecutionTimingCollector("agent");
+    ExecutionTimingCollector second = new ExecutionTimingCollector("agent");
+
+    assertThat(first.executionId()).isNotEqualTo(second.executionId());
+    assertThat(first.agentName()).isEqualTo("agent");
+  }
+
+  @Test
+  void constructorsRejectNullArgumentsNamingThem() {
+    UUID id = UUID.randomUUID();
+    TimeSource system = TimeSource.system();
+
+    assertThatNullPointerException()
+        .isThrownBy(() -> new ExecutionTimingCollector(null))
+        .withMessage("agentName");
+    assertThatNullPointerException()
+        .isThrownBy(() -> new ExecutionTimingCollector(null, "agent", system))
+        .withMessage("executionId");
+    assertThatNullPointerException()
+        .isThrownBy(() -> new EnhancedExecutionTimingCollector(id, "agent", null))
+        .withMessage("timeSource");
+  }
+
+  @Test
+  void completeRejectsANullOutcome() {
+    assertThatNullPointerException()
+        .isThrownBy(() -> collector.complete(null))
+        .withMessage("outcome");
+  }
+}
