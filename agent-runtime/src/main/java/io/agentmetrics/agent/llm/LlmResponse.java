@@ -1,0 +1,40 @@
+package io.agentmetrics.agent.llm;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A complete answer from an LLM, with what observability needs to know about it.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param text the generated text
+ * @param model the model that answered, as the provider reported it (or as configured, if it did
+ *     not report one)
+ * @param provider the provider: {@code "gemini"}, {@code "openai"} or {@code "simulated"}
+ * @param inputTokens the prompt tokens the provider counted; 0 if it did not report usage
+ * @param outputTokens the generated tokens the provider counted; 0 if it did not report usage
+ * @param finishReason why generation stopped
+ * @since 0.1.0
+ */
+public record LlmResponse(
+    String text,
+    String model,
+    String provider,
+    int inputTokens,
+    int outputTokens,
+    FinishReason finishReason) {
+
+  /** Checks every field. */
+  public LlmResponse {
+    requireNonNull(text, "text");
+    requireNonNull(model, "model");
+    requireNonNull(provider, "provider");
+    if (inputTokens < 0) {
+      throw new IllegalArgumentException("inputTokens must not be negative, got " + inputTokens);
+    }
+    if (outputTokens < 0) {
+      throw new IllegalArgumentException("outputTokens must not be negative, got " + outputTokens);
+    }
+    requireNonNull(finishReason, "finishReason");
+  }
+}

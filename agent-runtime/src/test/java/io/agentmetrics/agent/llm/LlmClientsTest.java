@@ -1,0 +1,107 @@
+package io.agentmetrics.agent.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LlmClientsTest {
+
+  @Test
+  void noSettingsGiveTheSimulatedClient() {
+    try (LlmClient client = LlmClients.fromEnvironment(Map.of())) {
+      assertThat(client).isInstanceOf(SimulatedLlmClient.class);
+      assertThat(client.model()).isEqualTo(SimulatedLlmConfig.DEFAULT_MODEL);
+    }
+  }
+
+  @Test
+  void simulatedLatencyAndModelComeFromTheSettings() {
+    try (LlmClient client =
+        LlmClients.fromEnvironment(
+            Map.of(
+                "LLM_PROVIDER",
+                "Simulated",
+                "SIMULATED_LLM_LATENCY_MS",
+                "40",
+                "LLM_MODEL",
+                "tiny"))) {
+      SimulatedLlmConfig config = ((SimulatedLlmClient) client).config();
+      assertThat(config.timeToFirstToken()).isEqualTo(Duration.ofMillis(40));
+      assertThat(config.model()).isEqualTo("tiny");
+    }
+  }
+
+  @Test
+  void geminiUsesTheKeyModelAndBaseUrl() {
+    try (LlmClient client =
+        LlmClients.fromEnvironment(
+            Map.of(
+                "LLM_PROVIDER", "gemini",
+                "GEMINI_API_KEY", "key-1234",
+                "LLM_MODEL", "gemini-2.5-pro",
+                "GEMINI_BASE_URL", "http://127.0.0.1:9/"))) {
+      GeminiConfig config = ((GeminiClient) client).config();
+      assertThat(config.apiKey()).isEqualTo("key-1234");
+      assertThat(config.model()).isEqualTo("gemini-2.5-pro");
+      assertThat(config.baseUri()).isEqualTo(URI.create("http://127.0.0.1:9"));
+    }
+  }
+
+  @Test
+  void openAiUsesTheBaseUrlAndOptionalKey() {
+    try (LlmClient client =
+        LlmClients.fromEnvironment(
+            Map.of(
+                "LLM_PROVIDER", "openai",
+                "OPENAI_BASE_URL", "http://localhost:11434/v1",
+                "LLM_MODEL", "llama3.2"))) {
+      OpenAiCompatibleConfig config = ((OpenAiCompatibleClient) client).config();
+      assertThat(config.baseUri()).isEqualTo(URI.create("http://localhost:11434/v1"));
+      assertThat(config.apiKey()).isEmpty();
+      assertThat(config.model()).isEqualTo("llama3.2");
+    }
+  }
+
+  @Test
+  void geminiWithoutKeySaysWhatToSet() {
+    assertThatThrownBy(
+            () ->
+                LlmClients.fromEnvironment(Map.of("LLM_PROVIDER", "gemini", "GEMINI_API_KEY", " ")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("GEMINI_API_KEY")
+        .hasMessageContaining("LLM_PROVIDER=simulated");
+  }
+
+  @Test
+  void unknownProviderListsTheChoices() {
+    assertThatThrownBy(() -> LlmClients.fromEnvironment(Map.of("LLM_PROVIDER", "claude")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("LLM_PROVIDER must be one of simulated, gemini, openai, got 'claude'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "fast", "1.5"})
+  void invalidSimulatedLatencyNamesTheSetting(String value) {
+    assertThatThrownBy(() -> LlmClients.fromEnvironment(Map.of("SIMULATED_LLM_LATENCY_MS", value)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SIMULATED_LLM_LATENCY_MS")
+        .hasMessageContaining(value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"localhost:11434", "ftp://host/v1", "http://host/v1?x=1", "not a url"})
+  void invalidBaseUrlNamesTheSetting(String value) {
+    assertThatThrownBy(
+            () ->
+                LlmClients.fromEnvironment(
+                    Map.of("LLM_PROVIDER", "openai", "OPENAI_BASE_URL", value)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("OPENAI_BASE_URL");
+  }
+}

@@ -1,0 +1,156 @@
+package io.agentmetrics.aggregator;
+
+import io.agentmetrics.api.AggregationWindow;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.PackedHistogram;
+import org.HdrHistogram.Recorder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the aggregator keeps for one metric type: an HdrHistogram {@link Recorder} that takes
+ * every value, the same values sliced three ways (fine for MINUTE and FIVE_MINUTES, medium for
+ * HOUR, coarse for DAY and WEEK), and the reservoir of raw metrics.
+ *
+ * <p>Recording is wait-free: one {@code recordValue} on the recorder. When time passes into a new
+ * slice of any slicing, or a query arrives, the recorder's interval histogram is drained once into
+ * the live slice of all three slicings, then each slicing rolls. The recording thread that notices
+ * a due rollover only tries the lock, so no recording thread ever waits; a value recorded while a
+ * rollover drains may land in the adjacent slice, but it is never lost. Each slicing keeps twice
+ * its longest window, so that trends can compare a window with the one before it, and never more
+ * than the retention.
+ *
+ * <p>Thread-safe.
+ */
+final class MetricSeries {
+
+  private final Recorder recorder = new Recorder(SlicedHistogram.SIGNIFICANT_DIGITS);
+  private final ReentrantLock lock = new ReentrantLock();
+  private final SlicedHistogram fine;
+  private final SlicedHistogram medium;
+  private final SlicedHistogram coarse;
+  private final Reservoir reservoir;
+  private final AggregatorConfig config;
+
+  // Guarded by lock: the recorder's last interval histogram, recycled on the next drain.
+  private @Nullable Histogram interval;
+
+  MetricSeries(AggregatorConfig config, long originNanos) {
+    this.config = config;
+    long retention = config.retention().toNanos();
+    this.fine = sliced(config.fineSlice(), AggregationWindow.FIVE_MINUTES, originNanos, retention);
+    this.medium = sliced(config.mediumSlice(), AggregationWindow.HOUR, originNanos, retention);
+    this.coarse = sliced(config.coarseSlice(), AggregationWindow.WEEK, originNanos, retention);
+    this.reservoir = new Reservoir(config.reservoirSize());
+  }
+
+  void record(long value, long nowNanos) {
+    if ((fine.rolloverDue(nowNanos) || medium.rolloverDue(nowNanos) || coarse.rolloverDue(nowNanos))
+        && lock.tryLock()) {
+      // Whoever holds the lock is rolling or querying already; the others record without waiting.
+      try {
+        drainAndRoll(nowNanos);
+      } finally {
+        lock.unlock();
+      }
+    }
+    recorder.recordValue(value);
+  }
+
+  /**
+   * Merges the {@code window}'s slices ending {@code windowsBack} windows before now; {@code
+   * windowsBack == 0} includes the live, partial slice.
+   */
+  Histogram merge(AggregationWindow window, long nowNanos, int windowsBack) {
+    SlicedHistogram slicing = slicesFor(window);
+    Histogram merged = new Histogram(SlicedHistogram.SIGNIFICANT_DIGITS);
+    List<PackedHistogram> covered;
+    lock.lock();
+    try {
+      drainAndRoll(nowNanos);
+      covered = slicing.covering(sliceCount(window), windowsBack, merged);
+    } finally {
+      lock.unlock();
+    }
+    // Closed slices are never written again, so they are merged without holding the lock.
+    for (PackedHistogram slice : covered) {
+      merged.add(slice);
+    }
+    return merged;
+  }
+
+  Reservoir reservoir() {
+    return reservoir;
+  }
+
+  /** Rolls every slicing to {@code nowNanos}; returns how many slices were dropped. */
+  int expire(long nowNanos) {
+    lock.lock();
+    try {
+      return drainAndRoll(nowNanos);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  long estimatedFootprintBytes() {
+    lock.lock();
+    try {
+      long bytes =
+          fine.estimatedFootprintBytes()
+              + medium.estimatedFootprintBytes()
+              + coarse.estimatedFootprintBytes();
+      // The recorder holds two histograms of the recycled interval's size: live and spare.
+      return interval == null ? bytes : bytes + 2 * interval.getEstimatedFootprintInBytes();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  int closedSlices() {
+    lock.lock();
+    try {
+      return fine.closedSlices() + medium.closedSlices() + coarse.closedSlices();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // Must hold lock.
+  private int drainAndRoll(long nowNanos) {
+    interval = recorder.getIntervalHistogram(interval);
+    if (interval.getTotalCount() > 0) {
+      fine.add(interval);
+      medium.add(interval);
+      coarse.add(interval);
+    }
+    return fine.rollTo(nowNanos) + medium.rollTo(nowNanos) + coarse.rollTo(nowNanos);
+  }
+
+  private SlicedHistogram slicesFor(AggregationWindow window) {
+    return switch (window) {
+      case MINUTE, FIVE_MINUTES -> fine;
+      case HOUR -> medium;
+      case DAY, WEEK -> coarse;
+    };
+  }
+
+  private long sliceCount(AggregationWindow window) {
+    Duration slice =
+        switch (window) {
+          case MINUTE, FIVE_MINUTES -> config.fineSlice();
+          case HOUR -> config.mediumSlice();
+          case DAY, WEEK -> config.coarseSlice();
+        };
+    return window.duration().toNanos() / slice.toNanos();
+  }
+
+  private static SlicedHistogram sliced(
+      Duration slice, AggregationWindow longestWindow, long originNanos, long retentionNanos) {
+    long sliceNanos = slice.toNanos();
+    long keepSlices = 2 * (longestWindow.duration().toNanos() / sliceNanos);
+    return new SlicedHistogram(originNanos, sliceNanos, keepSlices, retentionNanos);
+  }
+}

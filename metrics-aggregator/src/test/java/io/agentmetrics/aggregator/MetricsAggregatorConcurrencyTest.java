@@ -1,0 +1,145 @@
+package io.agentmetrics.aggregator;
+
+import static io.agentmetrics.aggregator.Metrics.metric;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agentmetrics.api.AggregationWindow;
+import io.agentmetrics.api.MetricType;
+import io.agentmetrics.api.PerformanceMetric;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class MetricsAggregatorConcurrencyTest {
+
+  private static final int THREADS = 8;
+  private static final int RECORDS_PER_THREAD = 1_000_000;
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void loseNoSampleWhenEightThreadsRecordAMillionEachAcrossSliceRollovers() throws Exception {
+    FakeTimeSource clock = new FakeTimeSource();
+    MetricsAggregator aggregator = new MetricsAggregator(AggregatorConfig.defaults(), clock);
+    PerformanceMetric metric = metric(MetricType.DATABASE_QUERY, 12.5);
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Future<?>> writers = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        boolean movesTheClock = t == 0;
+        writers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < RECORDS_PER_THREAD; i++) {
+                    aggregator.addMetric(metric);
+                    // 10 fine-slice rollovers while the others record, all within the last minute.
+                    if (movesTheClock && i % 1_000 == 0) {
+                      clock.advance(Duration.ofMillis(50));
+                    }
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> writer : writers) {
+        writer.get(4, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    long expected = (long) THREADS * RECORDS_PER_THREAD;
+    for (AggregationWindow window : AggregationWindow.values()) {
+      assertThat(aggregator.getAggregatedMetrics(MetricType.DATABASE_QUERY, window).get().count())
+          .as("count over %s", window)
+          .isEqualTo(expected);
+    }
+    assertThat(aggregator.exportMetrics(AggregationWindow.MINUTE))
+        .hasSize(AggregatorConfig.DEFAULT_RESERVOIR_SIZE);
+  }
+
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void queriesWhileRecordingSeeNonDecreasingCounts() throws Exception {
+    FakeTimeSource clock = new FakeTimeSource();
+    MetricsAggregator aggregator = new MetricsAggregator(AggregatorConfig.defaults(), clock);
+    PerformanceMetric metric = metric(MetricType.TTFT, 300);
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      Callable<Void> writer =
+          () -> {
+            start.await();
+            for (int i = 0; i < 200_000; i++) {
+              aggregator.addMetric(metric);
+            }
+            return null;
+          };
+      Future<Void> first = pool.submit(writer);
+      Future<Void> second = pool.submit(writer);
+      Future<Long> reader =
+          pool.submit(
+              () -> {
+                start.await();
+                long last = 0;
+                while (!(first.isDone() && second.isDone())) {
+                  long count =
+                      aggregator
+                          .getAggregatedMetrics(MetricType.TTFT, AggregationWindow.HOUR)
+                          .map(stats -> stats.count())
+                          .orElse(0L);
+                  assertThat(count).isGreaterThanOrEqualTo(last);
+                  last = count;
+                }
+                return last;
+              });
+      start.countDown();
+      first.get(1, TimeUnit.MINUTES);
+      second.get(1, TimeUnit.MINUTES);
+      reader.get(1, TimeUnit.MINUTES);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(
+            aggregator.getAggregatedMetrics(MetricType.TTFT, AggregationWindow.HOUR).get().count())
+        .isEqualTo(400_000);
+  }
+
+  @Test
+  @Timeout(value = 1, unit = TimeUnit.MINUTES)
+  void globalIsOneInstanceForEveryThread() throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<MetricsAggregator>> lookups = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        lookups.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return MetricsAggregator.global();
+                }));
+      }
+      start.countDown();
+      Set<MetricsAggregator> seen = new HashSet<>();
+      for (Future<MetricsAggregator> lookup : lookups) {
+        seen.add(lookup.get(30, TimeUnit.SECONDS));
+      }
+      assertThat(seen).containsExactly(MetricsAggregator.global());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
