@@ -4,8 +4,9 @@
  * each {@link io.agentmetrics.api.CompletedExecution} into an {@code invoke_agent} span tree and
  * {@code gen_ai.*} metrics.
  *
- * <p>This package depends on {@code opentelemetry-api} only. The application chooses the SDK,
- * exporters and samplers; without an SDK the bridge does nothing.
+ * <p>The bridge depends on {@code opentelemetry-api} only: the application chooses the SDK,
+ * exporters and samplers, and without an SDK the bridge does nothing. {@link
+ * io.agentmetrics.supervisor.otel.OpenTelemetryModule} binds it with Guice.
  *
  * @since 0.1.0
  */

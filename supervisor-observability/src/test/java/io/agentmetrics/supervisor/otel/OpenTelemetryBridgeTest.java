@@ -10,6 +10,7 @@ import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionOutcome;
 import io.agentmetrics.api.PhaseCategory;
 import io.agentmetrics.api.PhaseRecord;
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -272,6 +273,15 @@ class OpenTelemetryBridgeTest {
     assertThatCode(() -> noop.onExecutionCompleted(Executions.workflow().build()))
         .doesNotThrowAnyException();
     assertThat(noop.failedExports()).isZero();
+  }
+
+  @Test
+  void unsetGlobalOpenTelemetryDisablesTheBridge() {
+    try {
+      assertThat(new OpenTelemetryBridge(GlobalOpenTelemetry.get()).isEnabled()).isFalse();
+    } finally {
+      GlobalOpenTelemetry.resetForTest();
+    }
   }
 
   @Test
