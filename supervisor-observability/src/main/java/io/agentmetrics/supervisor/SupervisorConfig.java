@@ -1,0 +1,99 @@
+package io.agentmetrics.supervisor;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * Settings of a {@link SupervisorObservability}. Immutable; build one with {@link #builder()} or
+ * take the {@link #defaults()}.
+ *
+ * @param workflowExpiry how long a workflow may go untouched (no phase, token or breakdown call)
+ *     before it counts as abandoned and is dropped
+ * @param maxWorkflows how many workflows may be open at once; beyond it the least recently used
+ *     ones are dropped as abandoned
+ * @since 0.1.0
+ */
+public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows) {
+
+  /** Default for {@link #workflowExpiry()}: 15 minutes. */
+  public static final Duration DEFAULT_WORKFLOW_EXPIRY = Duration.ofMinutes(15);
+
+  /** Default for {@link #maxWorkflows()}. */
+  public static final long DEFAULT_MAX_WORKFLOWS = 10_000;
+
+  private static final SupervisorConfig DEFAULTS =
+      new SupervisorConfig(DEFAULT_WORKFLOW_EXPIRY, DEFAULT_MAX_WORKFLOWS);
+
+  /**
+   * Validates every field.
+   *
+   * @throws IllegalArgumentException naming the field and its allowed range
+   */
+  public SupervisorConfig {
+    checkExpiry(workflowExpiry);
+    checkMaxWorkflows(maxWorkflows);
+  }
+
+  /** The default settings. */
+  public static SupervisorConfig defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder that starts from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static void checkExpiry(Duration expiry) {
+    requireNonNull(expiry, "workflowExpiry");
+    if (expiry.isNegative() || expiry.isZero()) {
+      throw new IllegalArgumentException("workflowExpiry must be positive, got " + expiry);
+    }
+  }
+
+  private static void checkMaxWorkflows(long max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("maxWorkflows must be at least 1, got " + max);
+    }
+  }
+
+  /**
+   * Builds a {@link SupervisorConfig}. Setters validate at once. Not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private Duration workflowExpiry = DEFAULT_WORKFLOW_EXPIRY;
+    private long maxWorkflows = DEFAULT_MAX_WORKFLOWS;
+
+    private Builder() {}
+
+    /**
+     * Sets how long an untouched workflow lives.
+     *
+     * @throws IllegalArgumentException if {@code expiry} is zero or negative
+     */
+    public Builder workflowExpiry(Duration expiry) {
+      checkExpiry(expiry);
+      this.workflowExpiry = expiry;
+      return this;
+    }
+
+    /**
+     * Sets how many workflows may be open at once.
+     *
+     * @throws IllegalArgumentException if {@code max} is less than 1
+     */
+    public Builder maxWorkflows(long max) {
+      checkMaxWorkflows(max);
+      this.maxWorkflows = max;
+      return this;
+    }
+
+    /** Builds the config. */
+    public SupervisorConfig build() {
+      return new SupervisorConfig(workflowExpiry, maxWorkflows);
+    }
+  }
+}

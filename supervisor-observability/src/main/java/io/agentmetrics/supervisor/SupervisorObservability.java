@@ -1,0 +1,372 @@
+package io.agentmetrics.supervisor;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Scheduler;
+import io.agentmetrics.agent.ExecutionResult;
+import io.agentmetrics.aggregator.MetricsAggregator;
+import io.agentmetrics.api.CompletedExecution;
+import io.agentmetrics.api.ExecutionContext;
+import io.agentmetrics.api.ExecutionOutcome;
+import io.agentmetrics.api.MetricType;
+import io.agentmetrics.api.MetricsSink;
+import io.agentmetrics.api.PerformanceMetric;
+import io.agentmetrics.api.TimeSource;
+import io.agentmetrics.api.TimingBreakdown;
+import io.agentmetrics.api.TimingCollector;
+import io.agentmetrics.core.EnhancedExecutionTimingCollector;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Observes supervisor workflows by run id: one timing collector per run from {@link
+ * #startWorkflowTrace(ExecutionContext)} to {@link #completeWorkflowTrace(ExecutionContext,
+ * ExecutionResult)}, whose result goes to every {@link MetricsSink}.
+ *
+ * <pre>{@code
+ * observability.startWorkflowTrace(context);
+ * observability.startPhase(context.runId(), "tool_execution");
+ * // ... execute tools ...
+ * observability.stopPhase(context.runId(), "tool_execution");
+ * observability.recordFirstToken(context.runId());
+ * observability.completeWorkflowTrace(context, ExecutionResult.success(Map.of("result", "data")));
+ * }</pre>
+ *
+ * <h2>Bounded memory</h2>
+ *
+ * Open workflows live in a Caffeine cache. A workflow that is never completed expires once it has
+ * gone untouched for {@link SupervisorConfig#workflowExpiry()} (15 minutes by default), and the
+ * least recently used ones are dropped beyond {@link SupervisorConfig#maxWorkflows()}. Either way
+ * it is counted in {@link #abandonedWorkflows()} and logged at WARN; it never reaches the sinks.
+ * Expiry reads the injected {@link TimeSource}, so tests move time without sleeping.
+ *
+ * <h2>Never throws into the agent</h2>
+ *
+ * Calls for an unknown (never started, completed or expired) run id return empty results and are
+ * counted in {@link #droppedCalls()}, logged at DEBUG. A sink that throws is logged at WARN,
+ * counted in {@link #failedSinkDeliveries()} and skipped; the other sinks still receive the
+ * workflow.
+ *
+ * <h2>Resource metrics</h2>
+ *
+ * {@link #recordResourceMetrics(double, double, int)} records {@link MetricType#MEMORY_USAGE} and
+ * {@link MetricType#THREAD_POOL_USAGE} into the {@link MetricsAggregator} given at construction
+ * (the {@linkplain MetricsAggregator#global() global} one by default), which reports them in its
+ * {@code resourceUtilization()}. {@link JvmResourceSampler} records them on a schedule.
+ *
+ * <p>Thread-safe: one instance serves every workflow, and one workflow may be updated from many
+ * threads.
+ *
+ * @since 0.1.0
+ */
+public final class SupervisorObservability {
+
+  /** The agent name resource metrics are recorded under. */
+  public static final String RESOURCE_AGENT_NAME = "supervisor";
+
+  /**
+   * The {@link ExecutionOutcome#errorType()} of a workflow whose {@link ExecutionResult} failed: a
+   * result carries a message but no classification, so the conventions' fallback value is used.
+   */
+  public static final String FAILED_RESULT_ERROR_TYPE = "_OTHER";
+
+  private static final Logger logger = LoggerFactory.getLogger(SupervisorObservability.class);
+
+  private final SupervisorConfig config;
+  private final MetricsAggregator aggregator;
+  private final List<MetricsSink> sinks;
+  private final TimeSource time;
+  private final Cache<String, Workflow> workflows;
+  private final UUID resourceSourceId = UUID.randomUUID();
+  private final LongAdder abandoned = new LongAdder();
+  private final LongAdder droppedCalls = new LongAdder();
+  private final LongAdder failedSinkDeliveries = new LongAdder();
+
+  /**
+   * An instance with the {@linkplain SupervisorConfig#defaults() default settings} and no sinks;
+   * resource metrics go to the {@linkplain MetricsAggregator#global() global aggregator}.
+   */
+  public SupervisorObservability() {
+    this(SupervisorConfig.defaults(), MetricsAggregator.global(), List.of(), TimeSource.system());
+  }
+
+  /**
+   * An instance that hands completed workflows to {@code sinks}, in order; resource metrics go to
+   * the {@linkplain MetricsAggregator#global() global aggregator}.
+   */
+  public SupervisorObservability(
+      SupervisorConfig config, List<? extends MetricsSink> sinks, TimeSource time) {
+    this(config, MetricsAggregator.global(), sinks, time);
+  }
+
+  /**
+   * An instance that hands completed workflows to {@code sinks}, in order, and records resource
+   * metrics into {@code aggregator}. Pass the aggregator among the sinks too if it should also
+   * receive the workflows, as {@link AgentMetricsModule} does.
+   */
+  public SupervisorObservability(
+      SupervisorConfig config,
+      MetricsAggregator aggregator,
+      List<? extends MetricsSink> sinks,
+      TimeSource time) {
+    this.config = requireNonNull(config, "config");
+    this.aggregator = requireNonNull(aggregator, "aggregator");
+    this.sinks = List.copyOf(requireNonNull(sinks, "sinks"));
+    this.time = requireNonNull(time, "time");
+    this.workflows =
+        Caffeine.newBuilder()
+            .ticker(time::nanoTime)
+            .expireAfterAccess(config.workflowExpiry())
+            .maximumSize(config.maxWorkflows())
+            // Expire idle workflows even when no call arrives to trigger the cache's maintenance.
+            .scheduler(Scheduler.systemScheduler())
+            // The listener only counts and logs: run it inline rather than on the common pool.
+            .executor(Runnable::run)
+            .evictionListener(this::onEvicted)
+            .build();
+  }
+
+  /** The settings this instance was built with. */
+  public SupervisorConfig config() {
+    return config;
+  }
+
+  /**
+   * Starts timing the workflow of {@code context}'s run. A run that is already open keeps its
+   * collector, so calling this twice is harmless.
+   */
+  public void startWorkflowTrace(ExecutionContext context) {
+    if (context == null) {
+      drop("startWorkflowTrace", null);
+      return;
+    }
+    String runId = context.runId();
+    try {
+      Workflow workflow =
+          workflows.get(runId, id -> new Workflow(context, collectorFor(id, context.agentName())));
+      if (workflow.context() != context) {
+        logger.debug("Workflow {} was already started; keeping its collector", runId);
+      }
+    } catch (RuntimeException e) {
+      drop("startWorkflowTrace", runId);
+      logger.debug("Could not start workflow {}", runId, e);
+    }
+  }
+
+  /** Starts the phase {@code phase} of the run's workflow; ignored for an unknown run. */
+  public void startPhase(String runId, String phase) {
+    TimingCollector collector = collectorOrDrop(runId, "startPhase");
+    if (collector != null) {
+      collector.startPhase(phase);
+    }
+  }
+
+  /** Starts the phase {@code phase} with metadata; ignored for an unknown run. */
+  public void startPhase(String runId, String phase, Map<String, Object> metadata) {
+    TimingCollector collector = collectorOrDrop(runId, "startPhase");
+    if (collector != null) {
+      collector.startPhase(phase, metadata);
+    }
+  }
+
+  /**
+   * Stops the phase {@code phase} of the run's workflow.
+   *
+   * @return its duration in milliseconds, or empty for an unknown run or a phase that is not
+   *     running
+   */
+  public OptionalDouble stopPhase(String runId, String phase) {
+    TimingCollector collector = collectorOrDrop(runId, "stopPhase");
+    return collector != null ? collector.stopPhase(phase) : OptionalDouble.empty();
+  }
+
+  /**
+   * Records the first token of the run's workflow.
+   *
+   * @return milliseconds from the workflow's start to its first token (later calls return the first
+   *     value), or empty for an unknown run
+   */
+  public OptionalDouble recordFirstToken(String runId) {
+    TimingCollector collector = collectorOrDrop(runId, "recordFirstToken");
+    return collector != null
+        ? OptionalDouble.of(collector.recordFirstToken())
+        : OptionalDouble.empty();
+  }
+
+  /** Where the run's time went so far, or empty for an unknown run. */
+  public Optional<TimingBreakdown> getTimingBreakdown(String runId) {
+    TimingCollector collector = collectorOrDrop(runId, "getTimingBreakdown");
+    return collector != null ? Optional.of(collector.getBreakdown()) : Optional.empty();
+  }
+
+  /**
+   * The collector of the run's open workflow, for the calls this class does not mirror, such as
+   * {@link TimingCollector#measure} or parallel tasks; empty for an unknown run.
+   */
+  public Optional<TimingCollector> collector(String runId) {
+    return Optional.ofNullable(collectorOrDrop(runId, "collector"));
+  }
+
+  /**
+   * Completes the run's workflow with {@code result}'s success or error, and hands the finished
+   * execution, with {@code context}'s attributes, to every sink. Ignored for an unknown run.
+   */
+  public void completeWorkflowTrace(ExecutionContext context, ExecutionResult result) {
+    if (context == null || result == null) {
+      drop("completeWorkflowTrace", context != null ? context.runId() : null);
+      return;
+    }
+    Workflow workflow = workflows.asMap().remove(context.runId());
+    if (workflow == null) {
+      drop("completeWorkflowTrace", context.runId());
+      return;
+    }
+    ExecutionOutcome outcome =
+        result.success()
+            ? ExecutionOutcome.succeeded()
+            : ExecutionOutcome.failed(
+                FAILED_RESULT_ERROR_TYPE, result.error().orElse("the workflow failed"));
+    CompletedExecution execution =
+        workflow.collector().complete(outcome).withContext(outcome, context);
+    for (MetricsSink sink : sinks) {
+      try {
+        sink.onExecutionCompleted(execution);
+      } catch (RuntimeException e) {
+        failedSinkDeliveries.increment();
+        logger.warn("Sink {} failed on workflow {}; skipped it", sink, context.runId(), e);
+      }
+    }
+  }
+
+  /**
+   * Records the process's resource use: {@code memoryMb} as {@link MetricType#MEMORY_USAGE} and, as
+   * the seed does, {@code threadCount} as {@link MetricType#THREAD_POOL_USAGE}; {@code cpuPercent}
+   * travels as {@code cpu_percent} metadata on both. Values that are negative or not finite are
+   * dropped and counted.
+   */
+  public void recordResourceMetrics(double cpuPercent, double memoryMb, int threadCount) {
+    if (!isFiniteNonNegative(cpuPercent) || !isFiniteNonNegative(memoryMb) || threadCount < 0) {
+      droppedCalls.increment();
+      logger.debug(
+          "Dropped resource metrics cpu={} memoryMb={} threads={}: values must be finite and"
+              + " not negative",
+          cpuPercent,
+          memoryMb,
+          threadCount);
+      return;
+    }
+    Instant now = time.now();
+    Map<String, Object> metadata = Map.of("cpu_percent", cpuPercent, "thread_count", threadCount);
+    try {
+      aggregator.addMetric(
+          new PerformanceMetric(
+              MetricType.MEMORY_USAGE,
+              memoryMb,
+              now,
+              resourceSourceId,
+              RESOURCE_AGENT_NAME,
+              metadata));
+      aggregator.addMetric(
+          new PerformanceMetric(
+              MetricType.THREAD_POOL_USAGE,
+              threadCount,
+              now,
+              resourceSourceId,
+              RESOURCE_AGENT_NAME,
+              metadata));
+    } catch (RuntimeException e) {
+      droppedCalls.increment();
+      logger.debug("Dropped resource metrics", e);
+    }
+  }
+
+  /** How many workflows are open now. */
+  public long activeWorkflows() {
+    workflows.cleanUp();
+    return workflows.estimatedSize();
+  }
+
+  /** How many workflows expired or were evicted without being completed. */
+  public long abandonedWorkflows() {
+    workflows.cleanUp();
+    return abandoned.sum();
+  }
+
+  /** How many calls were ignored: unknown run ids, null arguments, invalid resource values. */
+  public long droppedCalls() {
+    return droppedCalls.sum();
+  }
+
+  /** How many times a sink threw while receiving a workflow. */
+  public long failedSinkDeliveries() {
+    return failedSinkDeliveries.sum();
+  }
+
+  private @Nullable TimingCollector collectorOrDrop(@Nullable String runId, String call) {
+    Workflow workflow = runId != null ? workflows.getIfPresent(runId) : null;
+    if (workflow == null) {
+      drop(call, runId);
+      return null;
+    }
+    return workflow.collector();
+  }
+
+  private void drop(String call, @Nullable String runId) {
+    droppedCalls.increment();
+    logger.debug("Ignored {} for run {}: no open workflow", call, runId);
+  }
+
+  private EnhancedExecutionTimingCollector collectorFor(String runId, String agentName) {
+    return new EnhancedExecutionTimingCollector(executionIdOf(runId), agentName, time);
+  }
+
+  /**
+   * The execution id of a run: the run id itself when it is a UUID, else a name-based UUID of it,
+   * so that the same run gets the same id (and the same trace sampling decision) everywhere.
+   */
+  static UUID executionIdOf(String runId) {
+    try {
+      return UUID.fromString(runId);
+    } catch (IllegalArgumentException notAUuid) {
+      return UUID.nameUUIDFromBytes(runId.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private void onEvicted(@Nullable String runId, @Nullable Workflow workflow, RemovalCause cause) {
+    abandoned.increment();
+    String agentName = workflow != null ? workflow.context().agentName() : "?";
+    if (cause == RemovalCause.EXPIRED) {
+      logger.warn(
+          "Abandoned workflow {} of agent {}: not completed and untouched for {}",
+          runId,
+          agentName,
+          config.workflowExpiry());
+    } else {
+      logger.warn(
+          "Abandoned workflow {} of agent {}: dropped ({}) because more than {} were open",
+          runId,
+          agentName,
+          cause,
+          config.maxWorkflows());
+    }
+  }
+
+  private static boolean isFiniteNonNegative(double value) {
+    return value >= 0 && !Double.isInfinite(value);
+  }
+
+  /** An open workflow: the context it was started with and its collector. */
+  private record Workflow(ExecutionContext context, EnhancedExecutionTimingCollector collector) {}
+}

@@ -1,0 +1,137 @@
+package io.agentmetrics.supervisor.otel;
+
+import static java.util.Objects.requireNonNull;
+
+import io.agentmetrics.api.CompletedExecution;
+import io.agentmetrics.api.MetricsSink;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.Context;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link MetricsSink} that exports every finished execution through the OpenTelemetry API,
+ * following the OpenTelemetry GenAI semantic conventions.
+ *
+ * <p>Each execution becomes:
+ *
+ * <ul>
+ *   <li>a span {@code invoke_agent {agent name}} (kind {@code INTERNAL}: the agent runs in this
+ *       process) with {@code gen_ai.operation.name}, {@code gen_ai.agent.name}, {@code
+ *       gen_ai.agent.id} and {@code gen_ai.conversation.id}, parented to the span current when the
+ *       execution is reported (for example an HTTP server span);
+ *   <li>a child span per phase, nested as the phases were, parallel tasks as siblings: an LLM phase
+ *       becomes {@code chat {model}} (kind {@code CLIENT}) with provider, model and token usage, a
+ *       tool phase becomes {@code execute_tool {tool name}}, any other phase keeps its name with an
+ *       {@code agentmetrics.phase.category} attribute;
+ *   <li>the histograms {@code gen_ai.server.request.duration}, {@code
+ *       gen_ai.server.time_to_first_token}, {@code gen_ai.client.operation.duration}, {@code
+ *       gen_ai.client.token.usage} and {@code agentmetrics.phase.duration}, with the bucket
+ *       boundaries the conventions recommend and bounded attribute cardinality.
+ * </ul>
+ *
+ * <p>Spans are created after the execution finished, with its real start and end timestamps. Only a
+ * {@linkplain OpenTelemetryBridgeConfig#traceSamplingRatio() configurable share} of executions is
+ * traced, chosen deterministically from the execution id; metrics count every execution. Without an
+ * OpenTelemetry SDK ({@link OpenTelemetry#noop()}), the bridge returns at once.
+ *
+ * <p>Thread-safe: one bridge serves all executions. It never throws into the reporting agent; a
+ * failure is counted ({@link #failedExports()}) and logged at DEBUG.
+ *
+ * @since 0.1.0
+ */
+public final class OpenTelemetryBridge implements MetricsSink {
+
+  /**
+   * Execution attribute key whose value, if present, becomes {@code gen_ai.agent.id}; without it
+   * the agent name is the id, because agentmetrics identifies agents by name.
+   */
+  public static final String AGENT_ID_ATTRIBUTE = "agent_id";
+
+  private static final Logger logger = LoggerFactory.getLogger(OpenTelemetryBridge.class);
+
+  private final @Nullable ExecutionSpans spans;
+  private final @Nullable ExecutionMetrics metrics;
+  private final TraceRatio traceRatio;
+  private final LongAdder failedExports = new LongAdder();
+
+  /** A bridge with the {@linkplain OpenTelemetryBridgeConfig#defaults() default settings}. */
+  public OpenTelemetryBridge(OpenTelemetry openTelemetry) {
+    this(openTelemetry, OpenTelemetryBridgeConfig.defaults());
+  }
+
+  /** A bridge that exports through {@code openTelemetry} with the given settings. */
+  public OpenTelemetryBridge(OpenTelemetry openTelemetry, OpenTelemetryBridgeConfig config) {
+    requireNonNull(openTelemetry, "openTelemetry");
+    requireNonNull(config, "config");
+    String scope = config.instrumentationScopeName();
+    @Nullable String version = config.instrumentationScopeVersion();
+    TracerProvider tracerProvider = openTelemetry.getTracerProvider();
+    // The no-op providers are singletons: comparing identities decides once, up front, whether
+    // there is anything to build attributes for.
+    this.spans =
+        tracerProvider == TracerProvider.noop() || config.traceSamplingRatio() == 0.0
+            ? null
+            : new ExecutionSpans(
+                version != null
+                    ? tracerProvider.tracerBuilder(scope).setInstrumentationVersion(version).build()
+                    : tracerProvider.get(scope));
+    MeterProvider meterProvider = openTelemetry.getMeterProvider();
+    this.metrics =
+        meterProvider == MeterProvider.noop()
+            ? null
+            : new ExecutionMetrics(
+                version != null
+                    ? meterProvider.meterBuilder(scope).setInstrumentationVersion(version).build()
+                    : meterProvider.get(scope),
+                config);
+    this.traceRatio = new TraceRatio(config.traceSamplingRatio());
+  }
+
+  /**
+   * Exports {@code execution} under the span of the {@linkplain Context#current() current} context.
+   */
+  @Override
+  public void onExecutionCompleted(CompletedExecution execution) {
+    if (spans == null && metrics == null) {
+      return;
+    }
+    export(execution, Context.current());
+  }
+
+  /**
+   * Exports {@code execution} with its {@code invoke_agent} span as a child of {@code parent}'s
+   * span; use it when the execution is reported outside the context it ran in. Never throws.
+   */
+  public void export(CompletedExecution execution, Context parent) {
+    try {
+      if (metrics != null) {
+        metrics.record(execution);
+      }
+      if (spans != null && traceRatio.isSampled(execution.executionId())) {
+        spans.export(execution, parent);
+      }
+    } catch (RuntimeException e) {
+      failedExports.increment();
+      logger.debug("Dropped the OpenTelemetry export of execution {}", idOf(execution), e);
+    }
+  }
+
+  /** Whether an OpenTelemetry SDK receives anything: false for {@link OpenTelemetry#noop()}. */
+  public boolean isEnabled() {
+    return spans != null || metrics != null;
+  }
+
+  /** How many executions could not be exported because of an unexpected error. */
+  public long failedExports() {
+    return failedExports.sum();
+  }
+
+  private static @Nullable Object idOf(@Nullable CompletedExecution execution) {
+    return execution != null ? execution.executionId() : null;
+  }
+}
