@@ -28,6 +28,7 @@ public final class Main implements Runnable {
           ServeCommand::new,
           ProfileCommand::new,
           TraceReportCommand::new,
+          DemoCommand::new,
           CommandLine.HelpCommand::new);
 
   @Spec private CommandSpec spec;
