@@ -4,6 +4,9 @@ import io.agentmetrics.a2a.profile.ProfileCommand;
 import io.agentmetrics.a2a.profile.TraceReportCommand;
 import io.agentmetrics.a2a.trace.TraceLogAppender;
 import io.agentmetrics.a2a.trace.TraceSettings;
+import io.agentmetrics.agent.llm.SimulatedLlmClient;
+import io.agentmetrics.agent.llm.SimulatedLlmConfig;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +20,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code demo}: the seed's profiling workflow in one command, offline. It starts the server
- * in-process on a free loopback port with latency tracing into a temporary file and the simulated
- * model, loads it with {@code profile}, then reads the trace file with {@code trace-report}, whose
- * last line is the one-paragraph reading, and writes an HTML report.
+ * in-process on a free loopback port with the simulated model, warms it up untraced, turns latency
+ * tracing on into a temporary file, loads the server with {@code profile}, then reads the trace
+ * file with {@code trace-report}, whose last line is the one-paragraph reading.
+ *
+ * <p>The warm-up keeps class loading and JIT compilation out of the traced numbers, as a
+ * long-running server would; without it the first requests fail the seed's per-stage goals on a
+ * cold JVM.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description =
         "Start the server in-process with the simulated model, profile it, and report the"
             + " per-stage timings. Needs no network and no API key.")
@@ -34,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--requests",
       defaultValue = "100",
-      description = "Requests to send (default ${DEFAULT-VALUE}).")
+      description = "Measured requests (default ${DEFAULT-VALUE}).")
   private int requests;
 
   @Option(
@@ -44,10 +52,22 @@ final class DemoCommand implements Callable<Integer> {
   private int concurrency;
 
   @Option(
-      names = "--latency-ms",
+      names = "--warmup",
+      defaultValue = "40",
+      description = "Untraced warm-up requests before measuring (default ${DEFAULT-VALUE}).")
+  private int warmup;
+
+  @Option(
+      names = "--ttft-ms",
       defaultValue = "300",
-      description = "Simulated LLM latency per answer in ms (default ${DEFAULT-VALUE}).")
-  private long latencyMs;
+      description = "Simulated time to first token in ms (default ${DEFAULT-VALUE}).")
+  private long ttftMs;
+
+  @Option(
+      names = "--inter-token-ms",
+      defaultValue = "2",
+      description = "Simulated delay between tokens in ms (default ${DEFAULT-VALUE}).")
+  private long interTokenMs;
 
   @Option(
       names = "--html",
@@ -57,34 +77,45 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (requests < 1 || concurrency < 1 || latencyMs < 0) {
+    if (requests < 1 || concurrency < 1 || warmup < 0 || ttftMs < 0 || interTokenMs < 0) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
-          "--requests and --concurrency must be at least 1 and --latency-ms at least 0");
+          "--requests and --concurrency must be at least 1; --warmup, --ttft-ms and"
+              + " --inter-token-ms must not be negative");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path traceFile = Files.createTempFile("agentmetrics-demo-trace-", ".log");
-    Duration latency = Duration.ofMillis(latencyMs);
     TraceSettings trace = new TraceSettings(true, 1.0, traceFile);
-    TraceLogAppender.install(trace);
-    ServerConfig config =
-        ServerConfig.builder().host("127.0.0.1").port(0).simulatedLlmLatency(latency).build();
+    TraceLogAppender.install(new TraceSettings(false, 1.0, null));
+    ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(0).build();
 
     int profileStatus;
-    try (A2aServer server =
-        A2aServer.builder(config).trace(trace).llm(A2aServer.simulatedLlm(latency)).start()) {
+    try (A2aServer server = A2aServer.builder(config).trace(trace).llm(simulatedLlm()).start()) {
+      String url = server.baseUri().toString();
       out.printf(
-          "agentmetrics demo: server at %s, simulated LLM %d ms, tracing to %s%n%n",
-          server.baseUri(), latencyMs, traceFile);
+          "agentmetrics demo: server at %s, simulated LLM (first token %d ms, %d ms per token)%n",
+          url, ttftMs, interTokenMs);
+      if (warmup > 0) {
+        out.printf("Warming up with %d untraced requests...%n", warmup);
+        out.flush();
+        PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
+        subcommand(new ProfileCommand(), discard, err)
+            .execute(
+                "--url", url,
+                "--requests", Integer.toString(warmup),
+                "--concurrency", Integer.toString(concurrency));
+      }
+      TraceLogAppender.install(trace);
+      out.printf("Tracing to %s%n%n", traceFile);
       out.flush();
       profileStatus =
           subcommand(new ProfileCommand(), out, err)
               .execute(
-                  "--url", server.baseUri().toString(),
+                  "--url", url,
                   "--requests", Integer.toString(requests),
                   "--concurrency", Integer.toString(concurrency),
-                  "--html", html.toString());
+                  "--html", html.toAbsolutePath().toString());
     }
     if (profileStatus != 0) {
       return profileStatus;
@@ -92,9 +123,17 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("%nPer-stage trace report (%s)%n%n", traceFile);
     out.flush();
     int reportStatus = subcommand(new TraceReportCommand(), out, err).execute(traceFile.toString());
-    out.printf("%nHTML report: %s%n", html.toAbsolutePath());
+    out.printf("%nOpen the HTML report: %s%n", html.toAbsolutePath().toUri());
     out.flush();
     return reportStatus;
+  }
+
+  private SimulatedLlmClient simulatedLlm() {
+    return new SimulatedLlmClient(
+        SimulatedLlmConfig.builder()
+            .timeToFirstToken(Duration.ofMillis(ttftMs))
+            .interTokenDelay(Duration.ofMillis(interTokenMs))
+            .build());
   }
 
   private static CommandLine subcommand(Object command, PrintWriter out, PrintWriter err) {

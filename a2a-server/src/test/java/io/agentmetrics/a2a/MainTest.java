@@ -13,7 +13,8 @@ class MainTest {
   void everySubcommandIsRegisteredAndServeDocumentsHostAndPort() {
     CommandLine cli = Main.commandLine();
 
-    assertThat(cli.getSubcommands()).containsKeys("serve", "profile", "trace-report", "help");
+    assertThat(cli.getSubcommands())
+        .containsKeys("serve", "profile", "trace-report", "demo", "help");
     String usage = cli.getSubcommands().get("serve").getUsageMessage();
     assertThat(usage)
         .contains("--host")
