@@ -79,8 +79,9 @@ class TelexAndTraceIT {
 
       JsonNode latency = only(trace.events("tasks_send_latency"));
       assertThat(fieldNames(latency))
-          .containsExactly("event", "request_id", "method", "timings_ms");
+          .containsExactly("event", "request_id", "method", "task_id", "timings_ms");
       assertThat(latency.path("request_id").asText()).isEqualTo("req-123");
+      assertThat(latency.path("task_id").asText()).isEqualTo(task.path("id").asText());
       assertThat(latency.path("method").asText()).isEqualTo("message/send");
       JsonNode timings = latency.path("timings_ms");
       assertThat(fieldNames(timings))
@@ -120,6 +121,7 @@ class TelexAndTraceIT {
       JsonNode latency = only(trace.events("tasks_send_latency"));
       assertThat(latency.path("request_id").asText()).startsWith("req-").hasSizeGreaterThan(10);
       assertThat(latency.path("method").asText()).isEqualTo("tasks/get");
+      assertThat(latency.has("task_id")).as("only sends name a task").isFalse();
     }
   }
 

@@ -62,6 +62,7 @@ final class MessageMethods {
 
     long submitted = clock.now();
     TaskRun run = tasks.send(send.message(), normalized, push(send), null);
+    clock.taskId(run.submitted().id());
     CompletableFuture<RunResult> observed = observeAgent(run, clock.sampled());
     Task task = send.blocking() ? await(observed).task() : run.submitted();
     clock.addAgent(submitted);
@@ -79,6 +80,7 @@ final class MessageMethods {
 
     TaskEventStream events = tasks.newStream();
     TaskRun run = tasks.send(send.message(), normalized, push(send), events);
+    clock.taskId(run.submitted().id());
     observeAgent(run, clock.sampled());
     return new MethodOutcome.Stream(events);
   }

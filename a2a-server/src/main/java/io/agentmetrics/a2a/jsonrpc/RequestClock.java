@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.jsonrpc;
 
 import io.agentmetrics.a2a.trace.RequestLatency;
 import io.agentmetrics.api.TimeSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Times the five request stages of one JSON-RPC request with a monotonic clock. Each stage is a sum
@@ -25,6 +26,7 @@ public final class RequestClock {
   private long serializationNanos;
   private String requestId = "";
   private String method = "unknown";
+  private @Nullable String taskId;
 
   /**
    * A clock started now.
@@ -82,6 +84,10 @@ public final class RequestClock {
     this.method = name;
   }
 
+  void taskId(String id) {
+    this.taskId = id;
+  }
+
   boolean sampled() {
     return sampled;
   }
@@ -101,6 +107,7 @@ public final class RequestClock {
     return new RequestLatency(
         requestId,
         method,
+        taskId,
         parsingNanos / NANOS_PER_MS,
         normalizationNanos / NANOS_PER_MS,
         agentNanos / NANOS_PER_MS,

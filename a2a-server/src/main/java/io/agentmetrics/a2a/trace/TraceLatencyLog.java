@@ -42,12 +42,23 @@ public final class TraceLatencyLog implements RequestObserver {
     timings.put("agent_processing", round(latency.agentProcessingMs()));
     timings.put("response_serialization", round(latency.responseSerializationMs()));
     timings.put("total", round(latency.totalMs()));
-    trace.info(
-        "tasks_send_latency",
-        keyValue("event", "tasks_send_latency"),
-        keyValue("request_id", latency.requestId()),
-        keyValue("method", latency.method()),
-        keyValue("timings_ms", timings));
+    String taskId = latency.taskId();
+    if (taskId == null) {
+      trace.info(
+          "tasks_send_latency",
+          keyValue("event", "tasks_send_latency"),
+          keyValue("request_id", latency.requestId()),
+          keyValue("method", latency.method()),
+          keyValue("timings_ms", timings));
+    } else {
+      trace.info(
+          "tasks_send_latency",
+          keyValue("event", "tasks_send_latency"),
+          keyValue("request_id", latency.requestId()),
+          keyValue("method", latency.method()),
+          keyValue("task_id", taskId),
+          keyValue("timings_ms", timings));
+    }
   }
 
   @Override

@@ -11,7 +11,8 @@ class StageLatencyStatsTest {
   void snapshotSummarisesEachRecordedStageInPipelineOrder() {
     StageLatencyStats stats = new StageLatencyStats();
     for (int i = 1; i <= 100; i++) {
-      stats.onRequest(new RequestLatency("r" + i, "message/send", 0.5, 1, i, 2, i + 3.5, true));
+      stats.onRequest(
+          new RequestLatency("r" + i, "message/send", "t", 0.5, 1, i, 2, i + 3.5, true));
     }
     stats.onAgentRun(
         new AgentRunLatency("t", "c", new AgentStageTimings(0.01, 0.02, 800, 0.4), 12.5, false));

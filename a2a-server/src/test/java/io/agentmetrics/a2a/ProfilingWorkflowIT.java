@@ -1,0 +1,124 @@
+package io.agentmetrics.a2a;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.profile.ProfileCommand;
+import io.agentmetrics.a2a.profile.TraceReportCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code profile} and {@code trace-report} against the real server, as the seed's workflow runs.
+ */
+class ProfilingWorkflowIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void profileMeasuresEveryRequestAndTraceReportAccountsForEachOne() throws Exception {
+    TraceCapture trace = new TraceCapture();
+    Path output = dir.resolve("profile.json");
+    try (TestServer server = TestServer.start()) {
+      String out =
+          run(
+              new ProfileCommand(),
+              0,
+              "--url",
+              server.url(),
+              "--requests",
+              "12",
+              "--concurrency",
+              "3",
+              "--output",
+              output.toString());
+
+      assertThat(out).contains("Total Requests:       12\n").contains("Successful:           12\n");
+    }
+    JsonNode profile = JSON.readTree(output.toFile());
+    assertThat(profile.path("statistics").path("successful").asLong()).isEqualTo(12);
+    assertThat(profile.path("samples")).hasSize(12);
+
+    Path traceFile = dir.resolve("trace.log");
+    Files.write(traceFile, trace.lines());
+    JsonNode report =
+        JSON.readTree(run(new TraceReportCommand(), 0, "--json", traceFile.toString()));
+
+    assertThat(report.path("correlation").path("requests").asLong()).isEqualTo(12);
+    assertThat(report.path("correlation").path("with_agent_detail").asLong()).isEqualTo(12);
+    assertThat(report.path("correlation").path("by_id").asLong()).isEqualTo(12);
+    JsonNode total = report.path("stages").path("total");
+    assertThat(total.path("count").asLong()).isEqualTo(12);
+    assertThat(total.path("max_ms").asDouble())
+        .isGreaterThanOrEqualTo(total.path("p50_ms").asDouble())
+        .isPositive();
+  }
+
+  @Test
+  void streamingProfileReportsTimeToFirstEvent() throws Exception {
+    Path output = dir.resolve("stream.json");
+    try (TestServer server = TestServer.start()) {
+      run(
+          new ProfileCommand(),
+          0,
+          "--url",
+          server.url(),
+          "--requests",
+          "5",
+          "--stream",
+          "--output",
+          output.toString());
+    }
+    JsonNode ttft = JSON.readTree(output.toFile()).path("statistics").path("ttft_ms");
+
+    assertThat(ttft.path("count").asLong()).isEqualTo(5);
+    assertThat(ttft.path("max").asDouble()).isPositive();
+  }
+
+  @Test
+  void openLoopProfileOffersAFixedRateAndCorrectsForCoordinatedOmission() throws Exception {
+    Path output = dir.resolve("rate.json");
+    try (TestServer server = TestServer.start()) {
+      run(
+          new ProfileCommand(),
+          0,
+          "--url",
+          server.url(),
+          "--rate",
+          "20",
+          "--duration",
+          "2s",
+          "--concurrency",
+          "4",
+          "--output",
+          output.toString());
+    }
+    JsonNode profile = JSON.readTree(output.toFile());
+
+    assertThat(profile.path("settings").path("rate").asDouble()).isEqualTo(20.0);
+    assertThat(profile.path("statistics").path("corrected_for_coordinated_omission").asBoolean())
+        .isTrue();
+    assertThat(profile.path("statistics").path("successful").asLong()).isBetween(30L, 50L);
+    assertThat(profile.path("statistics").path("failed").asLong()).isZero();
+  }
+
+  private static String run(Object command, int expectedExit, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit =
+        new CommandLine(command)
+            .setOut(new PrintWriter(out, true))
+            .setErr(new PrintWriter(err, true))
+            .execute(args);
+    assertThat(exit).as("exit code; stderr: %s%nstdout: %s", err, out).isEqualTo(expectedExit);
+    return out.toString();
+  }
+}
