@@ -1,7 +1,6 @@
 package io.agentmetrics.agent.llm;
 
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -23,12 +22,11 @@ import org.slf4j.LoggerFactory;
  *
  * @since 0.1.0
  */
-public final class GeminiClient implements LlmClient {
+public final class GeminiClient extends HttpLlmClient {
 
   private static final Logger logger = LoggerFactory.getLogger(GeminiClient.class);
 
   private final GeminiConfig config;
-  private final HttpLlmTransport transport;
 
   /** A client with the given settings. */
   public GeminiClient(GeminiConfig config) {
@@ -37,46 +35,20 @@ public final class GeminiClient implements LlmClient {
 
   /** A client whose waits, clock and jitter are injected, for tests. */
   GeminiClient(GeminiConfig config, Sleeper sleeper, Clock clock, DoubleSupplier jitter) {
+    super(
+        new GeminiProtocol(config),
+        config.transport(),
+        SecretRedactor.of(config.apiKey()),
+        sleeper,
+        clock,
+        jitter);
     this.config = config;
-    this.transport =
-        new HttpLlmTransport(
-            new GeminiProtocol(config),
-            config.transport(),
-            SecretRedactor.of(config.apiKey()),
-            sleeper,
-            clock,
-            jitter);
     logger.info("Gemini client ready: model {} at {}", config.model(), config.baseUri());
-  }
-
-  @Override
-  public String provider() {
-    return GeminiProtocol.PROVIDER;
-  }
-
-  @Override
-  public String model() {
-    return config.model();
   }
 
   /** The settings of this client. */
   public GeminiConfig config() {
     return config;
-  }
-
-  @Override
-  public LlmResponse generate(LlmRequest request) {
-    return transport.generate(request);
-  }
-
-  @Override
-  public CompletableFuture<LlmResponse> stream(LlmRequest request, LlmStreamListener listener) {
-    return transport.stream(request, listener);
-  }
-
-  @Override
-  public void close() {
-    transport.close();
   }
 
   @Override

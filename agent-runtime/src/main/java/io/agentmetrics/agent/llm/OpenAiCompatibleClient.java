@@ -1,7 +1,6 @@
 package io.agentmetrics.agent.llm;
 
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -24,12 +23,11 @@ import org.slf4j.LoggerFactory;
  *
  * @since 0.1.0
  */
-public final class OpenAiCompatibleClient implements LlmClient {
+public final class OpenAiCompatibleClient extends HttpLlmClient {
 
   private static final Logger logger = LoggerFactory.getLogger(OpenAiCompatibleClient.class);
 
   private final OpenAiCompatibleConfig config;
-  private final HttpLlmTransport transport;
 
   /** A client with the given settings. */
   public OpenAiCompatibleClient(OpenAiCompatibleConfig config) {
@@ -39,15 +37,14 @@ public final class OpenAiCompatibleClient implements LlmClient {
   /** A client whose waits, clock and jitter are injected, for tests. */
   OpenAiCompatibleClient(
       OpenAiCompatibleConfig config, Sleeper sleeper, Clock clock, DoubleSupplier jitter) {
+    super(
+        new OpenAiProtocol(config),
+        config.transport(),
+        config.apiKey().map(SecretRedactor::of).orElse(SecretRedactor.none()),
+        sleeper,
+        clock,
+        jitter);
     this.config = config;
-    this.transport =
-        new HttpLlmTransport(
-            new OpenAiProtocol(config),
-            config.transport(),
-            config.apiKey().map(SecretRedactor::of).orElse(SecretRedactor.none()),
-            sleeper,
-            clock,
-            jitter);
     logger.info(
         "OpenAI-compatible client ready: model {} at {} ({})",
         config.model(),
@@ -55,34 +52,9 @@ public final class OpenAiCompatibleClient implements LlmClient {
         config.apiKey().isPresent() ? "with API key" : "without API key");
   }
 
-  @Override
-  public String provider() {
-    return OpenAiProtocol.PROVIDER;
-  }
-
-  @Override
-  public String model() {
-    return config.model();
-  }
-
   /** The settings of this client. */
   public OpenAiCompatibleConfig config() {
     return config;
-  }
-
-  @Override
-  public LlmResponse generate(LlmRequest request) {
-    return transport.generate(request);
-  }
-
-  @Override
-  public CompletableFuture<LlmResponse> stream(LlmRequest request, LlmStreamListener listener) {
-    return transport.stream(request, listener);
-  }
-
-  @Override
-  public void close() {
-    transport.close();
   }
 
   @Override
