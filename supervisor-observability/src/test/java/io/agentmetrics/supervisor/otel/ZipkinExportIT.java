@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.api.CompletedExecution;
+import io.agentmetrics.api.testing.BackendProcess;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.exporter.zipkin.ZipkinSpanExporter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -13,12 +14,8 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -41,47 +38,38 @@ class ZipkinExportIT {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(60);
-  private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
-  private static final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper json = new ObjectMapper();
 
-  private static Process zipkin;
+  private static BackendProcess zipkin;
   private static URI zipkinUri;
 
   @BeforeAll
   static void startZipkin() throws Exception {
     Path jar = Paths.get(System.getProperty("zipkin.jar", "target/zipkin/zipkin-server.jar"));
     assertThat(jar).as("the Zipkin exec jar copied by the build").isRegularFile();
-    int port = freePort();
-    Path log = jar.resolveSibling("zipkin-" + port + ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
+    int port = BackendProcess.freePort();
+    zipkinUri = URI.create("http://127.0.0.1:" + port);
+    zipkin =
+        BackendProcess.start(
+            "Zipkin",
+            List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m",
                 "-Xmx256m",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-jar",
-                jar.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().put("QUERY_PORT", Integer.toString(port));
-    builder.environment().put("STORAGE_TYPE", "mem");
-    zipkin = builder.start();
-    zipkinUri = URI.create("http://127.0.0.1:" + port);
-    awaitHealthy(log);
+                jar.toString()),
+            Map.of("QUERY_PORT", Integer.toString(port), "STORAGE_TYPE", "mem"),
+            jar.resolveSibling("zipkin-" + port + ".log"),
+            zipkinUri.resolve("/health"),
+            STARTUP_TIMEOUT);
   }
 
   @AfterAll
-  static void stopZipkin() throws InterruptedException {
-    if (zipkin == null) {
-      return;
-    }
-    zipkin.descendants().forEach(ProcessHandle::destroy);
-    zipkin.destroy();
-    if (!zipkin.waitFor(20, TimeUnit.SECONDS)) {
-      zipkin.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+  static void stopZipkin() {
+    if (zipkin != null) {
+      zipkin.close();
     }
   }
 
@@ -167,63 +155,18 @@ class ZipkinExportIT {
 
   private static JsonNode awaitTrace(String traceId, Predicate<JsonNode> complete)
       throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(zipkinUri.resolve("/api/v2/trace/" + traceId))
-            .timeout(Duration.ofSeconds(10))
-            .build();
-    Instant deadline = Instant.now().plus(QUERY_TIMEOUT);
-    while (true) {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 200) {
-        JsonNode spans = json.readTree(response.body());
-        if (complete.test(spans)) {
-          return spans;
-        }
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(
-            "trace "
-                + traceId
-                + " did not arrive complete within "
-                + QUERY_TIMEOUT
-                + "; last answer "
-                + response.statusCode()
-                + ": "
-                + response.body());
-      }
-      // Polling an external process: there is nothing to await but its answer.
-      Thread.sleep(POLL_INTERVAL.toMillis());
-    }
+    return json.readTree(
+        zipkin.awaitBody(
+            zipkinUri.resolve("/api/v2/trace/" + traceId),
+            body -> complete.test(readTree(body)),
+            QUERY_TIMEOUT));
   }
 
-  private static void awaitHealthy(Path log) throws IOException, InterruptedException {
-    HttpRequest health =
-        HttpRequest.newBuilder(zipkinUri.resolve("/health")).timeout(Duration.ofSeconds(5)).build();
-    Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-    while (true) {
-      if (!zipkin.isAlive()) {
-        throw new AssertionError(
-            "Zipkin exited with " + zipkin.exitValue() + ":\n" + Files.readString(log));
-      }
-      try {
-        if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notListeningYet) {
-        // Zipkin is still starting.
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(
-            "Zipkin was not healthy within " + STARTUP_TIMEOUT + ":\n" + Files.readString(log));
-      }
-      Thread.sleep(POLL_INTERVAL.toMillis());
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
+  private static JsonNode readTree(String body) {
+    try {
+      return json.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
