@@ -23,7 +23,12 @@ import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmConfig;
+import io.agentmetrics.aggregator.AggregatorConfig;
+import io.agentmetrics.aggregator.MetricsAggregator;
+import io.agentmetrics.api.MetricsSink;
 import io.agentmetrics.api.TimeSource;
+import io.agentmetrics.supervisor.otel.OpenTelemetryBridge;
+import io.agentmetrics.supervisor.otel.OpenTelemetryBridgeConfig;
 import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
 import java.time.Duration;
@@ -50,10 +55,14 @@ public final class A2aServer implements AutoCloseable {
   /** The LLM label of the simulated model. */
   public static final String SIMULATED_LLM = "simulated";
 
+  /** The OpenTelemetry instrumentation scope of the agent spans and GenAI metrics. */
+  public static final String INSTRUMENTATION_SCOPE = "io.agentmetrics.a2a";
+
   private final ServerConfig config;
   private final HttpServer http;
   private final TaskService tasks;
   private final StageLatencyStats stages;
+  private final MetricsAggregator aggregator;
   private final LlmClient llm;
 
   private A2aServer(Builder b) throws Exception {
@@ -64,10 +73,20 @@ public final class A2aServer implements AutoCloseable {
     ConversationStore conversations =
         new ConversationStore(
             config.contextStoreMaxSize(), config.contextTtl(), config.maxHistory() * 2);
+    String version = version();
+    this.aggregator = new MetricsAggregator(AggregatorConfig.defaults(), b.time);
+    List<MetricsSink> agentSinks =
+        List.of(
+            aggregator,
+            new OpenTelemetryBridge(
+                b.openTelemetry,
+                OpenTelemetryBridgeConfig.builder()
+                    .instrumentationScope(INSTRUMENTATION_SCOPE, version)
+                    .build()));
     TaskProcessor processor =
         b.processor != null
             ? b.processor.apply(conversations)
-            : new StudyAgentProcessor(new StudyAgent(conversations, llm, b.time));
+            : new StudyAgentProcessor(new StudyAgent(conversations, llm, agentSinks, b.time));
     this.tasks =
         new TaskService(
             new TaskSettings(
@@ -111,8 +130,8 @@ public final class A2aServer implements AutoCloseable {
                         Map.of(
                             "size", conversations.size(),
                             "evictions", conversations.evictionCount()))));
+    summary.addAll(AggregatorSections.of(aggregator));
     summary.addAll(b.summary);
-    String version = version();
     String publicUrl = config.publicUrl();
     Function<URI, io.agentmetrics.a2a.dto.AgentCard> card =
         base ->
@@ -203,6 +222,17 @@ public final class A2aServer implements AutoCloseable {
    */
   public StageLatencyStats stageStatistics() {
     return stages;
+  }
+
+  /**
+   * The server's own aggregator: every agent execution's breakdown, by metric type, behind the
+   * {@code windows}, {@code trends} and {@code bottlenecks} sections of {@code /metrics/summary}.
+   *
+   * @return the aggregator
+   * @since 0.1.0
+   */
+  public MetricsAggregator aggregator() {
+    return aggregator;
   }
 
   /**

@@ -81,16 +81,25 @@ final class ServeCommand implements Callable<Integer> {
 
   /**
    * Runs in the shutdown hook. The JVM would report 143 for SIGTERM; a clean, graceful stop is a
-   * success, so the hook ends the process with 0 once everything is flushed.
+   * success, so the hook ends the process with 0 once everything is flushed, and with 1 if the stop
+   * itself failed. The exit status is set in a {@code finally}, so that no failure while stopping
+   * can leave the JVM to report the signal instead.
    */
   private static void shutdown(A2aServer server, OpenTelemetrySdk openTelemetry) {
-    logger.info("shutting down: finishing in-flight requests");
-    server.close();
-    openTelemetry.shutdown().join(10, TimeUnit.SECONDS);
-    logger.info("stopped");
-    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
-      logback.stop();
+    int status = 0;
+    try {
+      logger.info("shutting down: finishing in-flight requests");
+      server.close();
+      openTelemetry.shutdown().join(10, TimeUnit.SECONDS);
+      logger.info("stopped");
+    } catch (RuntimeException e) {
+      status = 1;
+      logger.error("the server did not stop cleanly", e);
+    } finally {
+      if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+        logback.stop();
+      }
+      Runtime.getRuntime().halt(status);
     }
-    Runtime.getRuntime().halt(0);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -349,15 +350,45 @@ class JsonRpcProtocolIT {
   }
 
   @Test
-  void metricsSummaryReportsPerStageStatistics() throws Exception {
-    server.post("/", send("\"m1\"", "Summarise the cell cycle"));
+  void metricsSummaryReportsPerStageStatisticsInSnakeCase() throws Exception {
+    JsonNode summary;
+    try (TestServer fresh = TestServer.start()) {
+      fresh.post("/", send("\"m1\"", "Summarise the cell cycle"));
+      summary = JSON.readTree(fresh.get("/metrics/summary").body());
+    }
 
-    JsonNode summary = JSON.readTree(server.get("/metrics/summary").body());
-
-    assertThat(summary.path("stages").path("total").path("count").asLong()).isPositive();
+    JsonNode total = summary.path("stages").path("total");
+    assertThat(total.path("count").asLong()).isEqualTo(1);
+    assertThat(total.path("mean_ms").asDouble()).isPositive();
+    assertThat(total.path("max_ms").asDouble())
+        .isGreaterThanOrEqualTo(total.path("p50_ms").asDouble());
+    assertThat(total.has("p95_ms") && total.has("p99_ms")).isTrue();
     assertThat(summary.path("stages").has("llm_invocation")).isTrue();
     assertThat(summary.path("stages").has("queue_wait")).isTrue();
     assertThat(summary.path("stores").path("tasks").path("tasks").asLong()).isPositive();
+  }
+
+  @Test
+  void metricsSummaryReportsTheAggregatorsWindowsTrendsAndBottlenecks() throws Exception {
+    JsonNode summary;
+    try (TestServer fresh = TestServer.start()) {
+      fresh.post("/", send("\"w1\"", "Summarise the cell cycle"));
+      fresh.post("/tasks/send", send("\"w2\"", "Explain mitosis"));
+      summary = JSON.readTree(fresh.get("/metrics/summary").body());
+    }
+
+    for (String window : List.of("minute", "five_minutes", "hour")) {
+      JsonNode types = summary.path("windows").path(window);
+      assertThat(types.path("total_execution").path("count").asLong()).as(window).isEqualTo(2);
+      assertThat(types.path("llm_processing").path("count").asLong()).as(window).isEqualTo(2);
+      assertThat(types.path("time_to_first_token").path("count").asLong()).as(window).isEqualTo(2);
+      assertThat(types.path("total_execution").path("mean_ms").asDouble()).isPositive();
+    }
+    JsonNode trend = summary.path("trends").path("total_execution");
+    assertThat(summary.path("trends").path("window").asText()).isNotEmpty();
+    assertThat(trend.path("trend").asText()).isEqualTo("stable");
+    assertThat(trend.path("current_count").asLong()).isEqualTo(2);
+    assertThat(summary.path("bottlenecks").isArray()).isTrue();
   }
 
   static String message(String text) {

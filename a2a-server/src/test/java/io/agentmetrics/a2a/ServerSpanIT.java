@@ -7,6 +7,9 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -17,26 +20,104 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every HTTP request is a SERVER span, the root of the request's trace (or a child of the
- * caller's).
+ * caller's), and the agent's execution hangs below it as GenAI spans, with GenAI metrics beside.
  */
 class ServerSpanIT {
 
+  private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
+  private final OpenTelemetrySdk sdk =
+      OpenTelemetrySdk.builder()
+          .setTracerProvider(
+              SdkTracerProvider.builder()
+                  .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                  .build())
+          .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
+          .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+          .build();
+
+  @AfterEach
+  void closeSdk() {
+    sdk.close();
+  }
+
   @Test
   void aJsonRpcRequestIsAServerSpanThatContinuesTheCallersTrace() throws Exception {
-    InMemorySpanExporter spans = InMemorySpanExporter.create();
-    OpenTelemetrySdk sdk =
-        OpenTelemetrySdk.builder()
-            .setTracerProvider(
-                SdkTracerProvider.builder()
-                    .addSpanProcessor(SimpleSpanProcessor.create(spans))
-                    .build())
-            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-            .build();
-    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    send("/tasks/send");
+
+    SpanData span = byName().get("POST /tasks/send");
+    assertThat(span).isNotNull();
+    assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
+    assertThat(span.getTraceId()).isEqualTo(TRACE_ID);
+    assertThat(span.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
+        .isEqualTo(200L);
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("http.route")))
+        .isEqualTo("/tasks/send");
+  }
+
+  @Test
+  void theAgentsExecutionIsAnInvokeAgentSpanUnderTheRequestWithItsStagesAndChatCallInside()
+      throws Exception {
+    send("/");
+
+    Map<String, SpanData> byName = byName();
+    SpanData http = byName.get("POST /");
+    SpanData agent = byName.get("invoke_agent study-agent");
+    SpanData chat = byName.get("chat simulated-study-planner");
+    assertThat(http).isNotNull();
+    assertThat(agent).as("spans: %s", byName.keySet()).isNotNull();
+    assertThat(chat).as("spans: %s", byName.keySet()).isNotNull();
+    assertThat(agent.getParentSpanId()).isEqualTo(http.getSpanId());
+    assertThat(agent.getTraceId()).isEqualTo(TRACE_ID);
+    assertThat(agent.getAttributes().get(AttributeKey.stringKey("gen_ai.agent.name")))
+        .isEqualTo("study-agent");
+    SpanData execution = byName.get("execution");
+    assertThat(execution.getParentSpanId()).isEqualTo(agent.getSpanId());
+    assertThat(chat.getParentSpanId()).isEqualTo(execution.getSpanId());
+    assertThat(chat.getKind()).isEqualTo(SpanKind.CLIENT);
+    assertThat(chat.getAttributes().get(AttributeKey.stringKey("gen_ai.provider.name")))
+        .isEqualTo("simulated");
+    assertThat(chat.getAttributes().get(AttributeKey.longKey("gen_ai.usage.output_tokens")))
+        .isPositive();
+    for (String stage : List.of("text_extraction", "context_lookup", "response_building")) {
+      assertThat(byName.get(stage)).as(stage).isNotNull();
+      assertThat(byName.get(stage).getParentSpanId()).isEqualTo(execution.getSpanId());
+    }
+  }
+
+  @Test
+  void everyExecutionFeedsTheGenAiMetrics() throws Exception {
+    send("/");
+    send("/tasks/send");
+
+    Map<String, MetricData> byName =
+        metrics.collectAllMetrics().stream()
+            .collect(Collectors.toMap(MetricData::getName, Function.identity()));
+
+    assertThat(byName)
+        .containsKeys(
+            "gen_ai.server.request.duration",
+            "gen_ai.server.time_to_first_token",
+            "gen_ai.client.operation.duration",
+            "gen_ai.client.token.usage");
+    assertThat(
+            byName.get("gen_ai.server.request.duration").getHistogramData().getPoints().stream()
+                .mapToLong(point -> point.getCount())
+                .sum())
+        .isEqualTo(2);
+  }
+
+  private void send(String path) throws Exception {
     try (A2aServer server =
         A2aServer.builder(ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO).build())
             .openTelemetry(sdk)
@@ -44,8 +125,8 @@ class ServerSpanIT {
       HttpResponse<String> response =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create(server.baseUri() + "/tasks/send"))
-                      .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                  HttpRequest.newBuilder(URI.create(server.baseUri() + path))
+                      .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
                       .POST(
                           HttpRequest.BodyPublishers.ofString(
                               JsonRpcProtocolIT.send("\"s1\"", "Trace me")))
@@ -53,17 +134,10 @@ class ServerSpanIT {
                   HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
     }
+  }
 
-    List<SpanData> finished = spans.getFinishedSpanItems();
-    assertThat(finished).hasSize(1);
-    SpanData span = finished.get(0);
-    assertThat(span.getName()).isEqualTo("POST /tasks/send");
-    assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
-    assertThat(span.getTraceId()).isEqualTo(traceId);
-    assertThat(span.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
-        .isEqualTo(200L);
-    assertThat(span.getAttributes().get(AttributeKey.stringKey("http.route")))
-        .isEqualTo("/tasks/send");
-    sdk.close();
+  private Map<String, SpanData> byName() {
+    return spans.getFinishedSpanItems().stream()
+        .collect(Collectors.toMap(SpanData::getName, Function.identity(), (a, b) -> a));
   }
 }

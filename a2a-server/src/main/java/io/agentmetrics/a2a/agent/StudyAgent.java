@@ -2,11 +2,14 @@ package io.agentmetrics.a2a.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.agent.AgentTiming;
 import io.agentmetrics.agent.BaseAgent;
 import io.agentmetrics.agent.ExecutionResult;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.LlmRequest;
+import io.agentmetrics.agent.llm.LlmStreamListener;
 import io.agentmetrics.api.ExecutionContext;
+import io.agentmetrics.api.MetricsSink;
 import io.agentmetrics.api.PhaseTimer;
 import io.agentmetrics.api.TimeSource;
 import io.agentmetrics.api.TimingCollector;
@@ -18,7 +21,9 @@ import java.util.Map;
  * The seed's StudlyAgent: a study helper timed in four stages, {@code text_extraction}, {@code
  * context_lookup} (the conversation of the context, bounded), {@code llm_invocation} and {@code
  * response_building}. The LLM comes from agent-runtime ({@code SimulatedLlmClient} by default,
- * Gemini or an OpenAI-compatible server when configured).
+ * Gemini or an OpenAI-compatible server when configured). The model is streamed inside an {@code
+ * llm_processing} phase, so each execution records its time to first token, provider, model and
+ * token counts, which the OpenTelemetry bridge exports as a {@code chat {model}} span.
  *
  * <p>The turn to answer travels in the execution context's attributes under {@link
  * #REQUEST_ATTRIBUTE}; the result's data holds the answer under {@link #ANSWER} and the stage
@@ -42,12 +47,16 @@ public final class StudyAgent extends BaseAgent {
   /** The result key of the {@link AgentStageTimings}. */
   public static final String STAGES = "stages";
 
+  private static final String LLM_INVOCATION = "llm_invocation";
+  private static final double NANOS_PER_MS = 1_000_000.0;
+
   private static final String SYSTEM_INSTRUCTION =
       "You are Studly, a patient study helper. Explain step by step, suggest how to practise,"
           + " and keep answers short.";
 
   private final ConversationStore conversations;
   private final LlmClient llm;
+  private final TimeSource time;
 
   /**
    * A study agent.
@@ -58,9 +67,28 @@ public final class StudyAgent extends BaseAgent {
    * @since 0.1.0
    */
   public StudyAgent(ConversationStore conversations, LlmClient llm, TimeSource time) {
-    super(NAME, List.of(), time);
+    this(conversations, llm, List.of(), time);
+  }
+
+  /**
+   * A study agent whose finished executions go to {@code sinks}, such as the server's aggregator
+   * and the OpenTelemetry bridge.
+   *
+   * @param conversations the bounded conversation store
+   * @param llm the LLM to ask
+   * @param sinks where each finished execution goes, in order
+   * @param time the clock the stages are timed with
+   * @since 0.1.0
+   */
+  public StudyAgent(
+      ConversationStore conversations,
+      LlmClient llm,
+      List<? extends MetricsSink> sinks,
+      TimeSource time) {
+    super(NAME, sinks, time);
     this.conversations = requireNonNull(conversations, "conversations");
     this.llm = requireNonNull(llm, "llm");
+    this.time = time;
   }
 
   @Override
@@ -82,9 +110,16 @@ public final class StudyAgent extends BaseAgent {
     }
     double lookupMs = lookup.stop().orElse(0);
 
-    PhaseTimer invocation = timing.startPhase("llm_invocation");
-    String answer = llm.generate(prompt(history, question)).text();
-    double invocationMs = invocation.stop().orElse(0);
+    long invocationStart = time.nanoTime();
+    String answer =
+        AgentTiming.streamLlm(
+                timing,
+                LLM_INVOCATION,
+                llm,
+                prompt(history, question),
+                LlmStreamListener.ignoring())
+            .text();
+    double invocationMs = (time.nanoTime() - invocationStart) / NANOS_PER_MS;
 
     PhaseTimer building = timing.startPhase("response_building");
     conversations.append(request.contextId(), List.of(question, answer));

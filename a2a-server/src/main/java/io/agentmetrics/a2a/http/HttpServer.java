@@ -109,6 +109,7 @@ public final class HttpServer {
     routes.put("/.well-known/agent-card.json", cardRoute);
     routes.put("/.well-known/agent.json", cardRoute);
     routes.put("/metrics/summary", new MetricsSummaryRoute(mapper, summary));
+    routes.put("/dashboard", new DashboardRoute(mapper));
 
     Handler app = new Routes(routes, mapper);
     if (!settings.corsOrigins().isEmpty()) {

@@ -15,6 +15,7 @@ import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskPushNotificationConfig;
 import io.agentmetrics.a2a.telex.NormalizedMessage;
 import io.agentmetrics.api.TimeSource;
+import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -132,7 +133,9 @@ public final class TaskService implements AutoCloseable {
     long enqueued = time.nanoTime();
     AgentRequest request = new AgentRequest(record.id(), record.contextId(), normalized);
     try {
-      Future<?> work = executor.submit(() -> runTurn(record, request, enqueued));
+      // The request's span is current here: the agent's spans become its children.
+      Future<?> work =
+          executor.submit(Context.current().wrap(() -> runTurn(record, request, enqueued)));
       record.attachWork(work);
     } catch (RejectedExecutionException e) {
       record.fail(agentNote(record, "The server is busy; try again later."), time.now(), 0);

@@ -8,8 +8,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Per-stage latency statistics since start-up (count, mean, p50, p95, p99, max), recorded with
- * HdrHistogram at microsecond resolution. Backs {@code GET /metrics/summary} until the metrics
- * aggregator is wired in beside it.
+ * HdrHistogram at microsecond resolution: the {@code stages} section of {@code GET
+ * /metrics/summary}. The metrics aggregator keeps the sliding windows, by metric type; these
+ * histograms keep the seed's stage names, which are not metric types.
  *
  * <p>Thread-safe; recording is lock-free.
  *
@@ -57,14 +58,14 @@ public final class StageLatencyStats implements RequestObserver {
    * @return stage name to its statistics
    * @since 0.1.0
    */
-  public Map<String, StageSummary> snapshot() {
-    Map<String, StageSummary> out = new LinkedHashMap<>();
+  public Map<String, LatencySummary> snapshot() {
+    Map<String, LatencySummary> out = new LinkedHashMap<>();
     for (Map.Entry<Stage, Histogram> e : histograms.entrySet()) {
       Histogram h = e.getValue().copy();
       if (h.getTotalCount() > 0) {
         out.put(
             e.getKey().id,
-            new StageSummary(
+            new LatencySummary(
                 h.getTotalCount(),
                 TraceLatencyLog.round(h.getMean() / 1000.0),
                 ms(h.getValueAtPercentile(50)),
@@ -84,20 +85,6 @@ public final class StageLatencyStats implements RequestObserver {
   private static double ms(long micros) {
     return micros / 1000.0;
   }
-
-  /**
-   * Statistics of one stage, in milliseconds.
-   *
-   * @param count how many samples
-   * @param meanMs the mean
-   * @param p50Ms the median
-   * @param p95Ms the 95th percentile
-   * @param p99Ms the 99th percentile
-   * @param maxMs the maximum
-   * @since 0.1.0
-   */
-  public record StageSummary(
-      long count, double meanMs, double p50Ms, double p95Ms, double p99Ms, double maxMs) {}
 
   private enum Stage {
     JSON_PARSING("json_parsing"),

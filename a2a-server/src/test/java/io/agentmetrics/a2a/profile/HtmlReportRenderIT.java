@@ -3,10 +3,13 @@ package io.agentmetrics.a2a.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.agentmetrics.a2a.A2aServer;
+import io.agentmetrics.a2a.ServerConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -131,6 +134,24 @@ class HtmlReportRenderIT {
           .contains("updated ");
       chromium.screenshot(
           page, Path.of("target", "dashboard.png").toAbsolutePath(), profile("f"), 1280, 900);
+    }
+  }
+
+  @Test
+  void theRealServersDashboardDrawsItsOwnStages() throws Exception {
+    Chromium chromium = chromium();
+    try (A2aServer server =
+        A2aServer.builder(ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO).build())
+            .start()) {
+      assertThat(
+              CommandRun.profile("--url", server.baseUri().toString(), "--requests", "5")
+                  .exitCode())
+          .isZero();
+
+      String dom = chromium.dumpDom(server.baseUri().resolve("/dashboard"), profile("g"));
+
+      assertChartsRendered(dom, "chart-stages", "chart-stage-percentiles");
+      assertThat(dom).contains(">llm_invocation<", ">json_parsing<");
     }
   }
 

@@ -31,7 +31,7 @@ class StageLatencyStatsTest {
             "context_lookup",
             "llm_invocation",
             "response_building");
-    StageLatencyStats.StageSummary agent = snapshot.get("agent_processing");
+    LatencySummary agent = snapshot.get("agent_processing");
     assertThat(agent.count()).isEqualTo(100);
     assertThat(agent.p50Ms()).isBetween(49.9, 50.1);
     assertThat(agent.p99Ms()).isBetween(98.9, 99.1);

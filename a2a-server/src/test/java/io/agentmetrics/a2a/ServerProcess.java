@@ -1,0 +1,107 @@
+package io.agentmetrics.a2a;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shaded jar's {@code serve} running as a child process on a free loopback port, as a user runs
+ * it; its output is read line by line on a background thread.
+ */
+final class ServerProcess implements AutoCloseable {
+
+  private static final Path JAR = Path.of("target", "a2a-server.jar");
+  private static final Pattern READY = Pattern.compile("A2A server ready at (http://\\S+)");
+
+  final Process process;
+  final List<String> lines = new CopyOnWriteArrayList<>();
+  private final BlockingQueue<String> fresh = new LinkedBlockingQueue<>();
+  private final Thread reader;
+  private URI url = URI.create("http://unknown/");
+
+  private ServerProcess(Process process) {
+    this.process = process;
+    this.reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                  lines.add(line);
+                  fresh.add(line);
+                }
+              } catch (IOException e) {
+                // the process ended
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /**
+   * Starts {@code serve} with {@code env} on top of an environment without A2A or OTel settings.
+   */
+  static ServerProcess start(Map<String, String> env) throws Exception {
+    assertThat(Files.isRegularFile(JAR)).as("run after package: %s", JAR.toAbsolutePath()).isTrue();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java, "-jar", JAR.toString(), "serve", "--host", "127.0.0.1", "--port", "0")
+            .redirectErrorStream(true);
+    builder.environment().keySet().removeIf(k -> k.startsWith("A2A_") || k.startsWith("OTEL_"));
+    builder.environment().putAll(env);
+    ServerProcess server = new ServerProcess(builder.start());
+    Matcher matcher = READY.matcher(server.awaitLine("A2A server ready at"));
+    assertThat(matcher.find()).isTrue();
+    server.url = URI.create(matcher.group(1) + "/");
+    return server;
+  }
+
+  /** The base URL, ending in {@code /}. */
+  URI url() {
+    return url;
+  }
+
+  /** The next line that contains {@code fragment}, within 60 seconds. */
+  String awaitLine(String fragment) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      String line = fresh.poll(1, TimeUnit.SECONDS);
+      if (line != null && line.contains(fragment)) {
+        return line;
+      }
+      if (line == null && !process.isAlive()) {
+        break;
+      }
+    }
+    throw new AssertionError("no line containing '" + fragment + "' in " + lines);
+  }
+
+  /** Sends SIGTERM and returns the exit code, once all output has been read. */
+  int terminate() throws InterruptedException {
+    process.destroy();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+    reader.join(TimeUnit.SECONDS.toMillis(30));
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
