@@ -2,6 +2,7 @@ package io.agentmetrics.a2a;
 
 import io.agentmetrics.a2a.agent.TaskProcessor;
 import io.agentmetrics.a2a.trace.TraceSettings;
+import io.agentmetrics.agent.llm.LlmClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,6 +53,14 @@ final class TestServer implements AutoCloseable {
       builder.processor(conversations -> processor, "test");
     }
     return new TestServer(builder.start());
+  }
+
+  /** A server with {@code config} whose agent asks {@code llm}; the server closes it. */
+  static TestServer startWith(UnaryOperator<ServerConfig.Builder> config, LlmClient llm)
+      throws Exception {
+    ServerConfig cfg = config.apply(ServerConfig.builder().port(0)).build();
+    return new TestServer(
+        A2aServer.builder(cfg).trace(new TraceSettings(true, 1.0, null)).llm(llm).start());
   }
 
   A2aServer server() {

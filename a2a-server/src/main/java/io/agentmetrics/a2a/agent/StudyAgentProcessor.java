@@ -47,13 +47,4 @@ public final class StudyAgentProcessor implements TaskProcessor {
         (String) result.data().get(StudyAgent.ANSWER),
         (AgentStageTimings) result.data().get(StudyAgent.STAGES));
   }
-
-  /** The agent returned a failed result; its message may quote user text, so it is not logged. */
-  static final class AgentFailedException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    AgentFailedException(String message) {
-      super(message);
-    }
-  }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.agentmetrics.a2a.agent.AgentFailedException;
 import io.agentmetrics.a2a.agent.AgentReply;
 import io.agentmetrics.a2a.agent.AgentRequest;
 import io.agentmetrics.a2a.agent.TaskProcessor;
@@ -350,10 +351,16 @@ public final class TaskService implements AutoCloseable {
     } catch (Exception e) {
       // The exception message may quote user text, so only its type is logged.
       logger.warn("agent failed on task {}: {}", record.id(), e.getClass().getName());
-      record.fail(
-          agentNote(record, "The agent failed to answer; try again."), time.now(), queueWaitMs);
+      record.fail(agentNote(record, failureNote(e)), time.now(), queueWaitMs);
     }
     notifyPush(record, record.snapshot());
+  }
+
+  /** The user sees why an agent failed; any other exception stays an internal detail. */
+  private static String failureNote(Exception e) {
+    return e instanceof AgentFailedException
+        ? "The agent failed: " + e.getMessage()
+        : "The agent failed to answer; try again.";
   }
 
   private void notifyPush(TaskRecord record, Task task) {

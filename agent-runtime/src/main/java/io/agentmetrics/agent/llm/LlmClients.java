@@ -53,6 +53,12 @@ public final class LlmClients {
   /** Setting with the simulated client's time to first token, in milliseconds. */
   public static final String SIMULATED_LLM_LATENCY_MS = "SIMULATED_LLM_LATENCY_MS";
 
+  /** Setting: how long one call to a remote model may take, in ms, per attempt. */
+  public static final String LLM_TIMEOUT_MS = "LLM_TIMEOUT_MS";
+
+  /** Setting: how many attempts a failed remote call gets, retries included. */
+  public static final String LLM_MAX_ATTEMPTS = "LLM_MAX_ATTEMPTS";
+
   private LlmClients() {}
 
   /**
@@ -82,7 +88,8 @@ public final class LlmClients {
     }
     String latency = setting(settings, SIMULATED_LLM_LATENCY_MS);
     if (latency != null) {
-      config.timeToFirstToken(Duration.ofMillis(nonNegativeMillis(latency)));
+      config.timeToFirstToken(
+          Duration.ofMillis(number(latency, SIMULATED_LLM_LATENCY_MS, "milliseconds", 0)));
     }
     return new SimulatedLlmClient(config.build());
   }
@@ -98,7 +105,7 @@ public final class LlmClients {
               + LLM_PROVIDER
               + "=simulated to run offline");
     }
-    GeminiConfig.Builder config = GeminiConfig.builder().apiKey(key);
+    GeminiConfig.Builder config = GeminiConfig.builder().apiKey(key).transport(transport(settings));
     if (model != null) {
       config.model(model);
     }
@@ -110,7 +117,8 @@ public final class LlmClients {
   }
 
   private static LlmClient openAi(Map<String, String> settings, @Nullable String model) {
-    OpenAiCompatibleConfig.Builder config = OpenAiCompatibleConfig.builder();
+    OpenAiCompatibleConfig.Builder config =
+        OpenAiCompatibleConfig.builder().transport(transport(settings));
     String baseUrl = setting(settings, OPENAI_BASE_URL);
     if (baseUrl != null) {
       URI uri = ConfigChecks.httpBaseUri(baseUrl, OPENAI_BASE_URL);
@@ -126,18 +134,38 @@ public final class LlmClients {
     return new OpenAiCompatibleClient(config.build());
   }
 
-  private static long nonNegativeMillis(String value) {
+  /** The transport defaults, with the timeout and attempts the settings give. */
+  private static HttpTransportConfig transport(Map<String, String> settings) {
+    HttpTransportConfig.Builder transport = HttpTransportConfig.builder();
+    String timeout = setting(settings, LLM_TIMEOUT_MS);
+    if (timeout != null) {
+      transport.readTimeout(Duration.ofMillis(number(timeout, LLM_TIMEOUT_MS, "milliseconds", 1)));
+    }
+    String attempts = setting(settings, LLM_MAX_ATTEMPTS);
+    if (attempts != null) {
+      int max = (int) Math.min(100, number(attempts, LLM_MAX_ATTEMPTS, "attempts", 1));
+      transport.retry(RetryConfig.builder().maxAttempts(max).build());
+    }
+    return transport.build();
+  }
+
+  /** {@code value} as a whole number of at least {@code min}, or an error naming the setting. */
+  private static long number(String value, String setting, String unit, long min) {
     try {
-      long millis = Long.parseLong(value.strip());
-      if (millis >= 0) {
-        return millis;
+      long number = Long.parseLong(value.strip());
+      if (number >= min) {
+        return number;
       }
     } catch (NumberFormatException notANumber) {
       // Reported below with the setting's name.
     }
     throw new IllegalArgumentException(
-        SIMULATED_LLM_LATENCY_MS
-            + " must be a non-negative number of milliseconds, got '"
+        setting
+            + " must be a whole number of "
+            + unit
+            + ", at least "
+            + min
+            + ", got '"
             + value
             + "'");
   }

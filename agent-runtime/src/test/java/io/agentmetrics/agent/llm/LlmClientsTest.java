@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LlmClientsTest {
@@ -92,6 +93,38 @@ class LlmClientsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("SIMULATED_LLM_LATENCY_MS")
         .hasMessageContaining(value);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "LLM_TIMEOUT_MS, 0",
+    "LLM_TIMEOUT_MS, soon",
+    "LLM_MAX_ATTEMPTS, 0",
+    "LLM_MAX_ATTEMPTS, -2"
+  })
+  void invalidTimeoutOrAttemptsNameTheSetting(String setting, String value) {
+    assertThatThrownBy(
+            () ->
+                LlmClients.fromEnvironment(
+                    Map.of("LLM_PROVIDER", "gemini", "GEMINI_API_KEY", "k", setting, value)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(setting)
+        .hasMessageContaining("at least 1")
+        .hasMessageContaining(value);
+  }
+
+  @Test
+  void timeoutAndAttemptsSetTheRemoteClientsTransport() {
+    try (LlmClient client =
+        LlmClients.fromEnvironment(
+            Map.of(
+                "LLM_PROVIDER", "openai",
+                "LLM_TIMEOUT_MS", "2500",
+                "LLM_MAX_ATTEMPTS", "2"))) {
+      HttpTransportConfig transport = ((OpenAiCompatibleClient) client).config().transport();
+      assertThat(transport.readTimeout()).isEqualTo(Duration.ofMillis(2500));
+      assertThat(transport.retry().maxAttempts()).isEqualTo(2);
+    }
   }
 
   @ParameterizedTest
