@@ -3,12 +3,20 @@ package io.agentmetrics.a2a;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.agent.AgentReply;
+import io.agentmetrics.a2a.agent.AgentStageTimings;
+import io.agentmetrics.a2a.agent.TaskProcessor;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Shutdown lets a request that is already running finish within the grace period. */
+/** Shutdown lets the requests that are already running finish within the grace period. */
 class GracefulShutdownIT {
 
   @Test
@@ -42,6 +50,53 @@ class GracefulShutdownIT {
                 .path("state")
                 .asText())
         .isEqualTo("completed");
+  }
+
+  @Test
+  void everyRequestAcceptedUnderLoadCompletesWhileTheServerStops() throws Exception {
+    int inFlight = 12;
+    CountDownLatch started = new CountDownLatch(inFlight);
+    CountDownLatch release = new CountDownLatch(1);
+    TaskProcessor agent =
+        request -> {
+          started.countDown();
+          release.await();
+          return new AgentReply("answer", new AgentStageTimings(0, 0, 1, 0));
+        };
+    TestServer server = TestServer.start(c -> c, agent);
+    ExecutorService clients = Executors.newFixedThreadPool(inFlight);
+    List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+    for (int i = 0; i < inFlight; i++) {
+      int n = i;
+      responses.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return server.post(
+                      "/", JsonRpcProtocolIT.send("\"load-" + n + "\"", "Question " + n));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              },
+              clients));
+    }
+    assertThat(started.await(60, TimeUnit.SECONDS))
+        .as("requests that reached the agent: %d of %d", inFlight - started.getCount(), inFlight)
+        .isTrue();
+
+    CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
+    awaitRefusingNewRequests(server);
+    release.countDown();
+
+    ObjectMapper json = new ObjectMapper();
+    for (CompletableFuture<HttpResponse<String>> response : responses) {
+      HttpResponse<String> done = response.get(60, TimeUnit.SECONDS);
+      assertThat(done.statusCode()).isEqualTo(200);
+      assertThat(json.readTree(done.body()).path("result").path("status").path("state").asText())
+          .isEqualTo("completed");
+    }
+    stopping.get(60, TimeUnit.SECONDS);
+    clients.shutdown();
   }
 
   private static void awaitRefusingNewRequests(TestServer server) throws InterruptedException {

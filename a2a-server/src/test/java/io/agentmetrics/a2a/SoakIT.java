@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.profile.ProfileCommand;
+import io.agentmetrics.agent.llm.SimulatedLlmClient;
+import io.agentmetrics.agent.llm.SimulatedLlmConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
@@ -46,10 +48,15 @@ class SoakIT {
         A2aServer.builder(
                 ServerConfig.builder()
                     .port(0)
-                    .simulatedLlmLatency(Duration.ofMillis(5))
                     .taskStoreMaxSize(TASK_CAP)
                     .contextStoreMaxSize(CONTEXT_CAP)
                     .build())
+            .llm(
+                new SimulatedLlmClient(
+                    SimulatedLlmConfig.builder()
+                        .timeToFirstToken(Duration.ofMillis(5))
+                        .interTokenDelay(Duration.ZERO)
+                        .build()))
             .start()) {
       CompletableFuture<Integer> load =
           CompletableFuture.supplyAsync(

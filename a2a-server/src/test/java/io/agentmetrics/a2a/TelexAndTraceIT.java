@@ -2,6 +2,9 @@ package io.agentmetrics.a2a;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.agent.AgentReply;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Telex-shaped fixtures over raw HTTP, push notifications, and the A2A_TRACE_LATENCY lines. */
 class TelexAndTraceIT {
@@ -48,6 +52,50 @@ class TelexAndTraceIT {
       // Tags stripped, entities unescaped, whitespace collapsed; the repeat and the query dropped.
       assertThat(seen.message().history())
           .containsExactly("hello", "Hi! I'm Studly, your study buddy. What shall we learn?");
+    }
+  }
+
+  @Test
+  void aPushEndpointThatStaysDownGetsBoundedRetriesAndTheResultStaysReadable() throws Exception {
+    ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+    Logger notifier = (Logger) LoggerFactory.getLogger("io.agentmetrics.a2a.task.PushNotifier");
+    warnings.start();
+    notifier.addAppender(warnings);
+    try (PushReceiver receiver = new PushReceiver(Integer.MAX_VALUE);
+        TestServer server = TestServer.start(c -> c.pushMaxAttempts(3), new RecordingAgent())) {
+      String body = fixture("message-send-nonblocking.json").replace("${PUSH_URL}", receiver.url());
+      String taskId =
+          JSON.readTree(server.post("/tasks/send", body).body()).path("result").path("id").asText();
+
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (warnings.list.stream().noneMatch(e -> e.getFormattedMessage().contains(taskId))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+
+      assertThat(warnings.list)
+          .anySatisfy(
+              e ->
+                  assertThat(e.getFormattedMessage())
+                      .contains(taskId, "failed after 3 attempts")
+                      .doesNotContain("telex-token-abc123"));
+      assertThat(receiver.calls.get()).isEqualTo(3);
+      JsonNode task =
+          JSON.readTree(
+                  server
+                      .post(
+                          "/",
+                          "{\"jsonrpc\":\"2.0\",\"id\":\"g\",\"method\":\"tasks/get\","
+                              + "\"params\":{\"id\":\""
+                              + taskId
+                              + "\"}}")
+                      .body())
+              .path("result");
+      assertThat(task.path("status").path("state").asText()).isEqualTo("completed");
+      assertThat(task.path("artifacts").get(0).path("parts").get(0).path("text").asText())
+          .isEqualTo("answer");
+    } finally {
+      notifier.detachAppender(warnings);
     }
   }
 
