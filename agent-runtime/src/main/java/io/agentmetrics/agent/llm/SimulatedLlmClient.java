@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,6 +99,22 @@ public final class SimulatedLlmClient implements LlmClient {
     return response(request, tokens);
   }
 
+  /**
+   * Emits the tokens on the calling thread, with the same waits as {@link #stream}: a blocking
+   * caller pays for no thread hand-off, as with a real client whose socket the caller reads.
+   */
+  @Override
+  public LlmResponse generateStreaming(LlmRequest request, LlmStreamListener listener) {
+    List<String> tokens = StudyPlanWriter.tokens(StudyPlanWriter.write(request.lastUserText()));
+    try {
+      emit(tokens, listener, () -> false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LlmCancelledException(PROVIDER, "the waiting thread was interrupted", e);
+    }
+    return response(request, tokens);
+  }
+
   @Override
   public CompletableFuture<LlmResponse> stream(LlmRequest request, LlmStreamListener listener) {
     CompletableFuture<LlmResponse> future = new CompletableFuture<>();
@@ -120,6 +137,25 @@ public final class SimulatedLlmClient implements LlmClient {
   @Override
   public String toString() {
     return "SimulatedLlmClient[" + config + "]";
+  }
+
+  /**
+   * Waits the time to first token, then passes each token on after the inter-token delay.
+   *
+   * @return false if {@code stopped} ended the stream early
+   */
+  private boolean emit(List<String> tokens, LlmStreamListener listener, BooleanSupplier stopped)
+      throws InterruptedException {
+    Duration wait = config.timeToFirstToken();
+    for (String token : tokens) {
+      sleeper.sleep(wait);
+      if (stopped.getAsBoolean()) {
+        return false;
+      }
+      listener.onToken(token);
+      wait = config.interTokenDelay();
+    }
+    return true;
   }
 
   private LlmResponse response(LlmRequest request, List<String> tokens) {
@@ -165,16 +201,9 @@ public final class SimulatedLlmClient implements LlmClient {
       }
       try {
         List<String> tokens = StudyPlanWriter.tokens(StudyPlanWriter.write(request.lastUserText()));
-        Duration wait = config.timeToFirstToken();
-        for (String token : tokens) {
-          sleeper.sleep(wait);
-          if (future.isDone()) {
-            return;
-          }
-          listener.onToken(token);
-          wait = config.interTokenDelay();
+        if (emit(tokens, listener, future::isDone)) {
+          future.complete(response(request, tokens));
         }
-        future.complete(response(request, tokens));
       } catch (InterruptedException e) {
         future.completeExceptionally(
             new LlmCancelledException(PROVIDER, "the simulated stream was cancelled", e));

@@ -125,6 +125,16 @@ class SimulatedLlmClientTest {
   }
 
   @Test
+  void generateStreamingEmitsOnTheCallingThreadWithoutAHandOff() {
+    Thread caller = Thread.currentThread();
+    List<Thread> emitters = new CopyOnWriteArrayList<>();
+
+    client.generateStreaming(LlmRequest.of("Rust"), text -> emitters.add(Thread.currentThread()));
+
+    assertThat(emitters).isNotEmpty().containsOnly(caller);
+  }
+
+  @Test
   void failureOfTheListenerFailsTheStream() {
     CompletableFuture<LlmResponse> future =
         client.stream(

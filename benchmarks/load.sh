@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Load benchmark of the A2A server (see docs/performance.md): wrk and `profile --rate` against
+# `serve` with the simulated model at zero latency, tracing off and on, on this machine.
+#
+#   benchmarks/load.sh                 # 30 s per measurement, 32 connections: about 3 minutes
+#   SECONDS_PER_RUN=10 benchmarks/load.sh
+#
+# Needs wrk (apt-get install wrk). Writes benchmarks/target/load.json.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
+
+./mvnw -B -q -pl a2a-server,benchmarks -am package -DskipTests
+java -cp benchmarks/target/benchmarks.jar io.agentmetrics.benchmarks.LoadBenchmark \
+  a2a-server/target/a2a-server.jar \
+  benchmarks/load/telex-request.json \
+  benchmarks/load/telex-post.lua \
+  benchmarks/target/load.json \
+  "${SECONDS_PER_RUN:-30}" \
+  "${CONNECTIONS:-32}"

@@ -1,0 +1,249 @@
+package io.agentmetrics.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load benchmark of the A2A server: starts the shaded jar's {@code serve} with the simulated
+ * model at zero latency, drives {@code POST /tasks/send} with the Telex request through {@code wrk}
+ * (maximum throughput) and through the project's own {@code profile --rate} (latency at half that
+ * rate), with tracing off and then on, and writes the figures and target verdicts as JSON.
+ *
+ * <p>Arguments: the server jar, the request body, the wrk Lua script, the output file, the seconds
+ * per measurement and the wrk connections. Run it through {@code benchmarks/load.sh}.
+ */
+public final class LoadBenchmark {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern READY = Pattern.compile("A2A server ready at (http://\\S+)");
+  private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+  private static final Pattern PERCENTILE =
+      Pattern.compile("^\\s+(50|75|90|99)%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+  private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+
+  private LoadBenchmark() {}
+
+  /**
+   * Runs the benchmark.
+   *
+   * @param args jar, body, lua script, output, seconds, connections
+   * @throws Exception if a step fails; the message says which
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 6) {
+      System.err.println(
+          "usage: LoadBenchmark <a2a-server.jar> <body.json> <post.lua> <out.json> <seconds>"
+              + " <connections>");
+      System.exit(2);
+    }
+    Settings settings =
+        new Settings(
+            Path.of(args[0]),
+            Path.of(args[1]),
+            Path.of(args[2]),
+            Integer.parseInt(args[4]),
+            Integer.parseInt(args[5]));
+    Path work = Files.createTempDirectory("agentmetrics-load-");
+    ObjectNode result = JSON.createObjectNode();
+    result.put("cpus", Runtime.getRuntime().availableProcessors());
+    result.put("seconds", settings.seconds());
+    result.put("connections", settings.connections());
+
+    ObjectNode off = result.putObject("tracing_off");
+    double offRps;
+    try (Server server = Server.start(settings.jar(), work, false)) {
+      wrk(settings, server.url(), 10);
+      offRps = putWrk(off, wrk(settings, server.url(), settings.seconds()));
+      double halfRate = Math.floor(offRps / 2);
+      JsonNode profile =
+          profile(settings, server.url(), halfRate, work.resolve("profile-half-rate.json"));
+      ObjectNode half = off.putObject("profile_half_rate");
+      half.put("rate", halfRate);
+      half.put("throughput_rps", profile.path("statistics").path("throughput_rps").asDouble());
+      half.put("p50_ms", profile.path("statistics").path("latency_ms").path("median").asDouble());
+      half.put("p99_ms", profile.path("statistics").path("latency_ms").path("p99").asDouble());
+      half.put("failed", profile.path("statistics").path("failed").asLong());
+    }
+
+    ObjectNode on = result.putObject("tracing_on");
+    double onRps;
+    try (Server server = Server.start(settings.jar(), work, true)) {
+      wrk(settings, server.url(), 10);
+      Files.deleteIfExists(server.traceFile());
+      onRps = putWrk(on, wrk(settings, server.url(), settings.seconds()));
+      JsonNode report = traceReport(settings.jar(), server.traceFile());
+      on.put("traced_requests", report.path("correlation").path("requests").asLong());
+      on.put("non_llm_overhead_p50_ms", report.path("non_llm_overhead_ms").path("p50").asDouble());
+      on.put("non_llm_overhead_p99_ms", report.path("non_llm_overhead_ms").path("p99").asDouble());
+    }
+
+    ObjectNode targets = result.putObject("targets");
+    target(targets, "throughput_at_32_connections_rps", offRps, ">=", 15_000);
+    target(
+        targets,
+        "p99_at_half_rate_ms",
+        off.path("profile_half_rate").path("p99_ms").asDouble(),
+        "<",
+        10);
+    target(targets, "tracing_on_throughput_share", onRps / offRps, ">=", 0.95);
+    target(
+        targets, "non_llm_overhead_p99_ms", on.path("non_llm_overhead_p99_ms").asDouble(), "<", 1);
+    Path out = Path.of(args[3]);
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
+    System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+  }
+
+  private static double putWrk(ObjectNode into, String output) {
+    Matcher rps = RPS.matcher(output);
+    if (!rps.find()) {
+      throw new IllegalStateException("wrk printed no Requests/sec:\n" + output);
+    }
+    double throughput = Double.parseDouble(rps.group(1));
+    ObjectNode wrk = into.putObject("wrk");
+    wrk.put("throughput_rps", throughput);
+    Matcher percentile = PERCENTILE.matcher(output);
+    while (percentile.find()) {
+      wrk.put("p" + percentile.group(1) + "_ms", millis(percentile.group(2), percentile.group(3)));
+    }
+    Matcher errors = ERRORS.matcher(output);
+    wrk.put("non_2xx", errors.find() ? Long.parseLong(errors.group(1)) : 0);
+    return throughput;
+  }
+
+  private static double millis(String value, String unit) {
+    double number = Double.parseDouble(value);
+    return switch (unit) {
+      case "us" -> number / 1000;
+      case "s" -> number * 1000;
+      default -> number;
+    };
+  }
+
+  private static void target(
+      ObjectNode targets, String name, double value, String comparison, double limit) {
+    ObjectNode node = targets.putObject(name);
+    node.put("value", value);
+    node.put("target", comparison + " " + limit);
+    node.put("met", ">=".equals(comparison) ? value >= limit : value < limit);
+  }
+
+  private static String wrk(Settings settings, String url, int seconds) throws Exception {
+    return run(
+        List.of(
+            "wrk",
+            "-t2",
+            "-c" + settings.connections(),
+            "-d" + seconds + "s",
+            "--latency",
+            "-s",
+            settings.lua().toString(),
+            url + "/tasks/send"),
+        Map.of("BODY_FILE", settings.body().toAbsolutePath().toString()));
+  }
+
+  private static JsonNode profile(Settings settings, String url, double rate, Path output)
+      throws Exception {
+    run(
+        List.of(
+            java(),
+            "-jar",
+            settings.jar().toString(),
+            "profile",
+            "--url",
+            url,
+            "--rate",
+            String.format(Locale.ROOT, "%.0f", rate),
+            "--duration",
+            settings.seconds() + "s",
+            "--warmup",
+            "200",
+            "--concurrency",
+            Integer.toString(settings.connections()),
+            "--body",
+            settings.body().toString(),
+            "--output",
+            output.toString()),
+        Map.of());
+    return JSON.readTree(output.toFile());
+  }
+
+  private static JsonNode traceReport(Path jar, Path traceFile) throws Exception {
+    return JSON.readTree(
+        run(
+            List.of(java(), "-jar", jar.toString(), "trace-report", "--json", traceFile.toString()),
+            Map.of()));
+  }
+
+  private static String run(List<String> command, Map<String, String> env) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+    }
+    return output;
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private record Settings(Path jar, Path body, Path lua, int seconds, int connections) {}
+
+  /** The server as a child process; closing it sends SIGTERM and waits. */
+  private record Server(Process process, String url, Path traceFile) implements AutoCloseable {
+
+    static Server start(Path jar, Path work, boolean tracing) throws IOException {
+      Path traceFile = work.resolve("trace-" + System.nanoTime() + ".log");
+      List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g", "-jar", jar.toString()));
+      command.addAll(List.of("serve", "--host", "127.0.0.1", "--port", "0"));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().put("SIMULATED_LLM_LATENCY_MS", "0");
+      builder.environment().put("A2A_TRACE_LATENCY", Boolean.toString(tracing));
+      builder.environment().put("A2A_TRACE_LOG_FILE", traceFile.toString());
+      Process process = builder.start();
+      BufferedReader lines =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        Matcher ready = READY.matcher(line);
+        if (ready.find()) {
+          Thread drain = new Thread(() -> lines.lines().forEach(ignored -> {}));
+          drain.setDaemon(true);
+          drain.start();
+          return new Server(process, ready.group(1), traceFile);
+        }
+      }
+      throw new IllegalStateException("the server exited before it was ready");
+    }
+
+    @Override
+    public void close() {
+      process.destroy();
+      try {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
