@@ -1,5 +1,6 @@
 package io.agentmetrics.a2a.trace;
 
+import static net.logstash.logback.argument.StructuredArguments.entries;
 import static net.logstash.logback.argument.StructuredArguments.keyValue;
 
 import java.util.LinkedHashMap;
@@ -42,23 +43,16 @@ public final class TraceLatencyLog implements RequestObserver {
     timings.put("agent_processing", round(latency.agentProcessingMs()));
     timings.put("response_serialization", round(latency.responseSerializationMs()));
     timings.put("total", round(latency.totalMs()));
+    Map<String, Object> event = new LinkedHashMap<>(8);
+    event.put("event", "tasks_send_latency");
+    event.put("request_id", latency.requestId());
+    event.put("method", latency.method());
     String taskId = latency.taskId();
-    if (taskId == null) {
-      trace.info(
-          "tasks_send_latency",
-          keyValue("event", "tasks_send_latency"),
-          keyValue("request_id", latency.requestId()),
-          keyValue("method", latency.method()),
-          keyValue("timings_ms", timings));
-    } else {
-      trace.info(
-          "tasks_send_latency",
-          keyValue("event", "tasks_send_latency"),
-          keyValue("request_id", latency.requestId()),
-          keyValue("method", latency.method()),
-          keyValue("task_id", taskId),
-          keyValue("timings_ms", timings));
+    if (taskId != null) {
+      event.put("task_id", taskId);
     }
+    event.put("timings_ms", timings);
+    trace.info("tasks_send_latency", entries(event));
   }
 
   @Override
