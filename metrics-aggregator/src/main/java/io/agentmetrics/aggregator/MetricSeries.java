@@ -4,8 +4,8 @@ import io.agentmetrics.api.AggregationWindow;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.PackedHistogram;
 import org.HdrHistogram.Recorder;
 import org.jspecify.annotations.Nullable;
 
@@ -65,18 +65,23 @@ final class MetricSeries {
    */
   Histogram merge(AggregationWindow window, long nowNanos, int windowsBack) {
     SlicedHistogram slicing = slicesFor(window);
-    Histogram merged = new Histogram(SlicedHistogram.SIGNIFICANT_DIGITS);
-    List<PackedHistogram> covered;
+    List<ClosedSlice> covered;
+    Histogram merged;
     lock.lock();
     try {
       drainAndRoll(nowNanos);
-      covered = slicing.covering(sliceCount(window), windowsBack, merged);
+      covered = slicing.covering(sliceCount(window), windowsBack);
+      AbstractHistogram live = windowsBack == 0 ? slicing.live() : null;
+      merged = sizedFor(covered, live == null ? 0 : live.getMaxValue());
+      if (live != null) {
+        merged.add(live);
+      }
     } finally {
       lock.unlock();
     }
-    // Closed slices are never written again, so they are merged without holding the lock.
-    for (PackedHistogram slice : covered) {
-      merged.add(slice);
+    // Closed slices are immutable, so they are merged without holding the lock.
+    for (ClosedSlice slice : covered) {
+      slice.addTo(merged);
     }
     return merged;
   }
@@ -127,6 +132,17 @@ final class MetricSeries {
       coarse.add(interval);
     }
     return fine.rollTo(nowNanos) + medium.rollTo(nowNanos) + coarse.rollTo(nowNanos);
+  }
+
+  /** A histogram that holds every covered value without resizing on the way. */
+  private static Histogram sizedFor(List<ClosedSlice> covered, long liveMax) {
+    long max = liveMax;
+    for (ClosedSlice slice : covered) {
+      max = Math.max(max, slice.maxValue());
+    }
+    Histogram merged = new Histogram(1, Math.max(2, max), SlicedHistogram.SIGNIFICANT_DIGITS);
+    merged.setAutoResize(true);
+    return merged;
   }
 
   private SlicedHistogram slicesFor(AggregationWindow window) {
