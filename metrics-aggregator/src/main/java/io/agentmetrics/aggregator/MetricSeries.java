@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class MetricSeries {
 
+  private static final int CACHED_WINDOWS_BACK = 2;
+
   private final Recorder recorder = new Recorder(SlicedHistogram.SIGNIFICANT_DIGITS);
   private final ReentrantLock lock = new ReentrantLock();
   private final SlicedHistogram fine;
@@ -33,6 +35,13 @@ final class MetricSeries {
   private final SlicedHistogram coarse;
   private final Reservoir reservoir;
   private final AggregatorConfig config;
+
+  // Guarded by lock: per window and windows back (0 = current, 1 = the one before, for trends), the
+  // window's closed slices merged into one, valid while the slicing's generation is unchanged. A
+  // query then decodes one slice instead of up to 30, and only the first query after a slice closes
+  // pays for the merge.
+  private final @Nullable CachedMerge[][] cache =
+      new CachedMerge[AggregationWindow.values().length][CACHED_WINDOWS_BACK];
 
   // Guarded by lock: the recorder's last interval histogram, recycled on the next drain.
   private @Nullable Histogram interval;
@@ -66,11 +75,16 @@ final class MetricSeries {
   Histogram merge(AggregationWindow window, long nowNanos, int windowsBack) {
     SlicedHistogram slicing = slicesFor(window);
     List<ClosedSlice> covered;
+    long generation;
+    @Nullable ClosedSlice cached;
     Histogram merged;
     lock.lock();
     try {
       drainAndRoll(nowNanos);
-      covered = slicing.covering(sliceCount(window), windowsBack);
+      generation = slicing.generation();
+      cached = cachedClosed(window, windowsBack, generation);
+      covered =
+          cached == null ? slicing.covering(sliceCount(window), windowsBack) : List.of(cached);
       AbstractHistogram live = windowsBack == 0 ? slicing.live() : null;
       merged = sizedFor(covered, live == null ? 0 : live.getMaxValue());
       if (live != null) {
@@ -80,9 +94,16 @@ final class MetricSeries {
       lock.unlock();
     }
     // Closed slices are immutable, so they are merged without holding the lock.
-    for (ClosedSlice slice : covered) {
-      slice.addTo(merged);
+    if (cached != null) {
+      cached.addTo(merged);
+      return merged;
     }
+    Histogram closedOnly = sizedFor(covered, 0);
+    for (ClosedSlice slice : covered) {
+      slice.addTo(closedOnly);
+    }
+    merged.add(closedOnly);
+    cache(window, windowsBack, generation, ClosedSlice.of(closedOnly));
     return merged;
   }
 
@@ -107,6 +128,11 @@ final class MetricSeries {
           fine.estimatedFootprintBytes()
               + medium.estimatedFootprintBytes()
               + coarse.estimatedFootprintBytes();
+      for (@Nullable CachedMerge[] entries : cache) {
+        for (CachedMerge entry : entries) {
+          bytes += entry == null ? 0 : entry.closed.estimatedFootprintBytes();
+        }
+      }
       // The recorder holds two histograms of the recycled interval's size: live and spare.
       return interval == null ? bytes : bytes + 2 * interval.getEstimatedFootprintInBytes();
     } finally {
@@ -118,6 +144,32 @@ final class MetricSeries {
     lock.lock();
     try {
       return fine.closedSlices() + medium.closedSlices() + coarse.closedSlices();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // Must hold lock.
+  private @Nullable ClosedSlice cachedClosed(
+      AggregationWindow window, int windowsBack, long generation) {
+    if (windowsBack >= CACHED_WINDOWS_BACK) {
+      return null;
+    }
+    CachedMerge entry = cache[window.ordinal()][windowsBack];
+    return entry != null && entry.generation == generation ? entry.closed : null;
+  }
+
+  private void cache(
+      AggregationWindow window, int windowsBack, long generation, ClosedSlice closed) {
+    if (windowsBack >= CACHED_WINDOWS_BACK) {
+      return;
+    }
+    lock.lock();
+    try {
+      CachedMerge current = cache[window.ordinal()][windowsBack];
+      if (current == null || current.generation <= generation) {
+        cache[window.ordinal()][windowsBack] = new CachedMerge(generation, closed);
+      }
     } finally {
       lock.unlock();
     }
@@ -162,6 +214,8 @@ final class MetricSeries {
         };
     return window.duration().toNanos() / slice.toNanos();
   }
+
+  private record CachedMerge(long generation, ClosedSlice closed) {}
 
   private static SlicedHistogram sliced(
       Duration slice, AggregationWindow longestWindow, long originNanos, long retentionNanos) {

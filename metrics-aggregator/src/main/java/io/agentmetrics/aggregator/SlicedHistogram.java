@@ -34,6 +34,8 @@ final class SlicedHistogram {
   private final ArrayDeque<Slice> closed = new ArrayDeque<>();
   private final Histogram live = new Histogram(SIGNIFICANT_DIGITS);
 
+  private long generation;
+
   // Written under the series lock, read without it to decide whether a rollover is due.
   private volatile long liveIndex;
 
@@ -63,8 +65,18 @@ final class SlicedHistogram {
         live.reset();
       }
       liveIndex = index;
+      generation++;
     }
-    return dropExpired(nowNanos);
+    int dropped = dropExpired(nowNanos);
+    if (dropped > 0) {
+      generation++;
+    }
+    return dropped;
+  }
+
+  /** Changes whenever the set of closed slices or the live slice's position changes. */
+  long generation() {
+    return generation;
   }
 
   /**
