@@ -427,7 +427,7 @@ public final class MetricsAggregator implements MetricsSink {
     }
     return switch (statistic) {
       case P95 -> fromRecorded(histogram.getValueAtPercentile(95));
-      case MEAN -> histogram.getMean() / UNITS_PER_VALUE;
+      case MEAN -> Moments.of(histogram).mean() / UNITS_PER_VALUE;
     };
   }
 
@@ -451,14 +451,15 @@ public final class MetricsAggregator implements MetricsSink {
 
   private static AggregatedMetrics toAggregated(
       MetricType type, AggregationWindow window, Histogram histogram) {
+    Moments moments = Moments.of(histogram);
     return new AggregatedMetrics(
         type,
         window,
         histogram.getTotalCount(),
-        histogram.getMean() / UNITS_PER_VALUE,
+        moments.mean() / UNITS_PER_VALUE,
         fromRecorded(histogram.getMinValue()),
         fromRecorded(histogram.getMaxValue()),
-        histogram.getStdDeviation() / UNITS_PER_VALUE,
+        moments.stdDev() / UNITS_PER_VALUE,
         fromRecorded(histogram.getValueAtPercentile(50)),
         fromRecorded(histogram.getValueAtPercentile(95)),
         fromRecorded(histogram.getValueAtPercentile(99)));
