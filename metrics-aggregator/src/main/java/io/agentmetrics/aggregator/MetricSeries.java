@@ -36,6 +36,11 @@ final class MetricSeries {
   private final Reservoir reservoir;
   private final AggregatorConfig config;
 
+  // Written under lock, read without it: the recording path compares one time instead of working
+  // out
+  // three slice indices (three long divisions) per record.
+  private volatile long nextRolloverNanos;
+
   // Guarded by lock: per window and windows back (0 = current, 1 = the one before, for trends), the
   // window's closed slices merged into one, valid while the slicing's generation is unchanged. A
   // query then decodes one slice instead of up to 30, and only the first query after a slice closes
@@ -53,11 +58,12 @@ final class MetricSeries {
     this.medium = sliced(config.mediumSlice(), AggregationWindow.HOUR, originNanos, retention);
     this.coarse = sliced(config.coarseSlice(), AggregationWindow.WEEK, originNanos, retention);
     this.reservoir = new Reservoir(config.reservoirSize());
+    this.nextRolloverNanos =
+        Math.min(fine.liveEndsNanos(), Math.min(medium.liveEndsNanos(), coarse.liveEndsNanos()));
   }
 
   void record(long value, long nowNanos) {
-    if ((fine.rolloverDue(nowNanos) || medium.rolloverDue(nowNanos) || coarse.rolloverDue(nowNanos))
-        && lock.tryLock()) {
+    if (nowNanos - nextRolloverNanos >= 0 && lock.tryLock()) {
       // Whoever holds the lock is rolling or querying already; the others record without waiting.
       try {
         drainAndRoll(nowNanos);
@@ -183,7 +189,12 @@ final class MetricSeries {
       medium.add(interval);
       coarse.add(interval);
     }
-    return fine.rollTo(nowNanos) + medium.rollTo(nowNanos) + coarse.rollTo(nowNanos);
+    int dropped = fine.rollTo(nowNanos) + medium.rollTo(nowNanos) + coarse.rollTo(nowNanos);
+    // The fine slicing's slices are the shortest, but any slicing may end first when the slice
+    // lengths do not divide each other.
+    nextRolloverNanos =
+        Math.min(fine.liveEndsNanos(), Math.min(medium.liveEndsNanos(), coarse.liveEndsNanos()));
+    return dropped;
   }
 
   /** A histogram that holds every covered value without resizing on the way. */

@@ -36,8 +36,7 @@ final class SlicedHistogram {
 
   private long generation;
 
-  // Written under the series lock, read without it to decide whether a rollover is due.
-  private volatile long liveIndex;
+  private long liveIndex;
 
   SlicedHistogram(long originNanos, long sliceNanos, long keepSlices, long retentionNanos) {
     this.originNanos = originNanos;
@@ -46,9 +45,9 @@ final class SlicedHistogram {
     this.retentionNanos = retentionNanos;
   }
 
-  /** Whether {@code nowNanos} lies in a later slice than the live one. Safe without the lock. */
-  boolean rolloverDue(long nowNanos) {
-    return indexOf(nowNanos) > liveIndex;
+  /** When the live slice ends: the monotonic time from which a rollover is due. */
+  long liveEndsNanos() {
+    return originNanos + (liveIndex + 1) * sliceNanos;
   }
 
   /** Adds a batch of values to the live slice. */
