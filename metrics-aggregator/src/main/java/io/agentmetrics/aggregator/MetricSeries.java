@@ -4,8 +4,8 @@ import io.agentmetrics.api.AggregationWindow;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.PackedHistogram;
 import org.HdrHistogram.Recorder;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class MetricSeries {
 
+  private static final int CACHED_WINDOWS_BACK = 2;
+
   private final Recorder recorder = new Recorder(SlicedHistogram.SIGNIFICANT_DIGITS);
   private final ReentrantLock lock = new ReentrantLock();
   private final SlicedHistogram fine;
@@ -33,6 +35,18 @@ final class MetricSeries {
   private final SlicedHistogram coarse;
   private final Reservoir reservoir;
   private final AggregatorConfig config;
+
+  // Written under lock, read without it: the recording path compares one time instead of working
+  // out
+  // three slice indices (three long divisions) per record.
+  private volatile long nextRolloverNanos;
+
+  // Guarded by lock: per window and windows back (0 = current, 1 = the one before, for trends), the
+  // window's closed slices merged into one, valid while the slicing's generation is unchanged. A
+  // query then decodes one slice instead of up to 30, and only the first query after a slice closes
+  // pays for the merge.
+  private final @Nullable CachedMerge[][] cache =
+      new CachedMerge[AggregationWindow.values().length][CACHED_WINDOWS_BACK];
 
   // Guarded by lock: the recorder's last interval histogram, recycled on the next drain.
   private @Nullable Histogram interval;
@@ -44,11 +58,12 @@ final class MetricSeries {
     this.medium = sliced(config.mediumSlice(), AggregationWindow.HOUR, originNanos, retention);
     this.coarse = sliced(config.coarseSlice(), AggregationWindow.WEEK, originNanos, retention);
     this.reservoir = new Reservoir(config.reservoirSize());
+    this.nextRolloverNanos =
+        Math.min(fine.liveEndsNanos(), Math.min(medium.liveEndsNanos(), coarse.liveEndsNanos()));
   }
 
   void record(long value, long nowNanos) {
-    if ((fine.rolloverDue(nowNanos) || medium.rolloverDue(nowNanos) || coarse.rolloverDue(nowNanos))
-        && lock.tryLock()) {
+    if (nowNanos - nextRolloverNanos >= 0 && lock.tryLock()) {
       // Whoever holds the lock is rolling or querying already; the others record without waiting.
       try {
         drainAndRoll(nowNanos);
@@ -65,19 +80,36 @@ final class MetricSeries {
    */
   Histogram merge(AggregationWindow window, long nowNanos, int windowsBack) {
     SlicedHistogram slicing = slicesFor(window);
-    Histogram merged = new Histogram(SlicedHistogram.SIGNIFICANT_DIGITS);
-    List<PackedHistogram> covered;
+    List<ClosedSlice> covered;
+    long generation;
+    @Nullable ClosedSlice cached;
+    Histogram merged;
     lock.lock();
     try {
       drainAndRoll(nowNanos);
-      covered = slicing.covering(sliceCount(window), windowsBack, merged);
+      generation = slicing.generation();
+      cached = cachedClosed(window, windowsBack, generation);
+      covered =
+          cached == null ? slicing.covering(sliceCount(window), windowsBack) : List.of(cached);
+      AbstractHistogram live = windowsBack == 0 ? slicing.live() : null;
+      merged = sizedFor(covered, live == null ? 0 : live.getMaxValue());
+      if (live != null) {
+        merged.add(live);
+      }
     } finally {
       lock.unlock();
     }
-    // Closed slices are never written again, so they are merged without holding the lock.
-    for (PackedHistogram slice : covered) {
-      merged.add(slice);
+    // Closed slices are immutable, so they are merged without holding the lock.
+    if (cached != null) {
+      cached.addTo(merged);
+      return merged;
     }
+    Histogram closedOnly = sizedFor(covered, 0);
+    for (ClosedSlice slice : covered) {
+      slice.addTo(closedOnly);
+    }
+    merged.add(closedOnly);
+    cache(window, windowsBack, generation, ClosedSlice.of(closedOnly));
     return merged;
   }
 
@@ -102,6 +134,11 @@ final class MetricSeries {
           fine.estimatedFootprintBytes()
               + medium.estimatedFootprintBytes()
               + coarse.estimatedFootprintBytes();
+      for (@Nullable CachedMerge[] entries : cache) {
+        for (CachedMerge entry : entries) {
+          bytes += entry == null ? 0 : entry.closed.estimatedFootprintBytes();
+        }
+      }
       // The recorder holds two histograms of the recycled interval's size: live and spare.
       return interval == null ? bytes : bytes + 2 * interval.getEstimatedFootprintInBytes();
     } finally {
@@ -119,6 +156,32 @@ final class MetricSeries {
   }
 
   // Must hold lock.
+  private @Nullable ClosedSlice cachedClosed(
+      AggregationWindow window, int windowsBack, long generation) {
+    if (windowsBack >= CACHED_WINDOWS_BACK) {
+      return null;
+    }
+    CachedMerge entry = cache[window.ordinal()][windowsBack];
+    return entry != null && entry.generation == generation ? entry.closed : null;
+  }
+
+  private void cache(
+      AggregationWindow window, int windowsBack, long generation, ClosedSlice closed) {
+    if (windowsBack >= CACHED_WINDOWS_BACK) {
+      return;
+    }
+    lock.lock();
+    try {
+      CachedMerge current = cache[window.ordinal()][windowsBack];
+      if (current == null || current.generation <= generation) {
+        cache[window.ordinal()][windowsBack] = new CachedMerge(generation, closed);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // Must hold lock.
   private int drainAndRoll(long nowNanos) {
     interval = recorder.getIntervalHistogram(interval);
     if (interval.getTotalCount() > 0) {
@@ -126,7 +189,23 @@ final class MetricSeries {
       medium.add(interval);
       coarse.add(interval);
     }
-    return fine.rollTo(nowNanos) + medium.rollTo(nowNanos) + coarse.rollTo(nowNanos);
+    int dropped = fine.rollTo(nowNanos) + medium.rollTo(nowNanos) + coarse.rollTo(nowNanos);
+    // The fine slicing's slices are the shortest, but any slicing may end first when the slice
+    // lengths do not divide each other.
+    nextRolloverNanos =
+        Math.min(fine.liveEndsNanos(), Math.min(medium.liveEndsNanos(), coarse.liveEndsNanos()));
+    return dropped;
+  }
+
+  /** A histogram that holds every covered value without resizing on the way. */
+  private static Histogram sizedFor(List<ClosedSlice> covered, long liveMax) {
+    long max = liveMax;
+    for (ClosedSlice slice : covered) {
+      max = Math.max(max, slice.maxValue());
+    }
+    Histogram merged = new Histogram(1, Math.max(2, max), SlicedHistogram.SIGNIFICANT_DIGITS);
+    merged.setAutoResize(true);
+    return merged;
   }
 
   private SlicedHistogram slicesFor(AggregationWindow window) {
@@ -146,6 +225,8 @@ final class MetricSeries {
         };
     return window.duration().toNanos() / slice.toNanos();
   }
+
+  private record CachedMerge(long generation, ClosedSlice closed) {}
 
   private static SlicedHistogram sliced(
       Duration slice, AggregationWindow longestWindow, long originNanos, long retentionNanos) {

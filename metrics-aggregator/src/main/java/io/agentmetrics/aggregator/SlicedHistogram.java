@@ -5,21 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.PackedHistogram;
 
 /**
- * The values of one metric type cut into consecutive time slices of one length, each slice a {@link
- * PackedHistogram}, whose size follows the distinct buckets it uses rather than the full 1 µs–1 h
- * range. Empty slices are not kept.
+ * The values of one metric type cut into consecutive time slices of one length. The live slice is a
+ * plain {@link Histogram}, reused from slice to slice, so adding a batch to it and copying it for a
+ * query are array walks without lookups; a closed slice is frozen into a {@link ClosedSlice}, whose
+ * size follows the distinct buckets it uses rather than the full 1 µs–1 h range. Empty slices are
+ * not kept.
  *
  * <p>Values arrive in batches (interval histograms drained from the type's recorder by {@link
  * MetricSeries}); a batch goes into the live slice, and {@link #rollTo} files the live slice as
  * closed when time has passed into a new one. Closed slices are dropped once they are {@code
  * keepSlices} slices old or lie entirely before the retention, so memory is bounded by {@code
- * keepSlices + 1} histograms, never by the sample count.
+ * keepSlices} closed slices and one live histogram, never by the sample count.
  *
- * <p>Not thread-safe: {@link MetricSeries} guards it with its lock. Closed slices are never written
- * again, so {@link #covering} hands them out to be merged outside the lock.
+ * <p>Not thread-safe: {@link MetricSeries} guards it with its lock. Closed slices are immutable, so
+ * {@link #covering} hands them out to be merged outside the lock.
  */
 final class SlicedHistogram {
 
@@ -31,10 +32,11 @@ final class SlicedHistogram {
   private final long keepSlices;
   private final long retentionNanos;
   private final ArrayDeque<Slice> closed = new ArrayDeque<>();
-  private PackedHistogram live = newSlice();
+  private final Histogram live = new Histogram(SIGNIFICANT_DIGITS);
 
-  // Written under the series lock, read without it to decide whether a rollover is due.
-  private volatile long liveIndex;
+  private long generation;
+
+  private long liveIndex;
 
   SlicedHistogram(long originNanos, long sliceNanos, long keepSlices, long retentionNanos) {
     this.originNanos = originNanos;
@@ -43,9 +45,9 @@ final class SlicedHistogram {
     this.retentionNanos = retentionNanos;
   }
 
-  /** Whether {@code nowNanos} lies in a later slice than the live one. Safe without the lock. */
-  boolean rolloverDue(long nowNanos) {
-    return indexOf(nowNanos) > liveIndex;
+  /** When the live slice ends: the monotonic time from which a rollover is due. */
+  long liveEndsNanos() {
+    return originNanos + (liveIndex + 1) * sliceNanos;
   }
 
   /** Adds a batch of values to the live slice. */
@@ -58,38 +60,49 @@ final class SlicedHistogram {
     long index = indexOf(nowNanos);
     if (index > liveIndex) {
       if (live.getTotalCount() > 0) {
-        closed.addLast(new Slice(liveIndex, live));
-        live = newSlice();
+        closed.addLast(new Slice(liveIndex, ClosedSlice.of(live)));
+        live.reset();
       }
       liveIndex = index;
+      generation++;
     }
-    return dropExpired(nowNanos);
+    int dropped = dropExpired(nowNanos);
+    if (dropped > 0) {
+      generation++;
+    }
+    return dropped;
+  }
+
+  /** Changes whenever the set of closed slices or the live slice's position changes. */
+  long generation() {
+    return generation;
   }
 
   /**
-   * Adds to {@code into} the closed slices among the {@code sliceCount} slices ending {@code
-   * windowsBack * sliceCount} slices before the live one, and copies the live slice into {@code
-   * liveInto} if {@code windowsBack == 0}.
+   * Returns the closed slices among the {@code sliceCount} slices ending {@code windowsBack *
+   * sliceCount} slices before the live one.
    */
-  List<PackedHistogram> covering(long sliceCount, int windowsBack, Histogram liveInto) {
+  List<ClosedSlice> covering(long sliceCount, int windowsBack) {
     long newest = liveIndex - windowsBack * sliceCount;
     long oldest = newest - sliceCount + 1;
-    List<PackedHistogram> covered = new ArrayList<>();
+    List<ClosedSlice> covered = new ArrayList<>();
     for (Slice slice : closed) {
       if (slice.index >= oldest && slice.index <= newest) {
         covered.add(slice.histogram);
       }
     }
-    if (windowsBack == 0) {
-      liveInto.add(live);
-    }
     return covered;
+  }
+
+  /** The live, partial slice: read it only under the series lock. */
+  AbstractHistogram live() {
+    return live;
   }
 
   long estimatedFootprintBytes() {
     long bytes = live.getEstimatedFootprintInBytes();
     for (Slice slice : closed) {
-      bytes += slice.histogram.getEstimatedFootprintInBytes();
+      bytes += slice.histogram.estimatedFootprintBytes();
     }
     return bytes;
   }
@@ -118,9 +131,5 @@ final class SlicedHistogram {
     return dropped;
   }
 
-  private static PackedHistogram newSlice() {
-    return new PackedHistogram(SIGNIFICANT_DIGITS);
-  }
-
-  private record Slice(long index, PackedHistogram histogram) {}
+  private record Slice(long index, ClosedSlice histogram) {}
 }

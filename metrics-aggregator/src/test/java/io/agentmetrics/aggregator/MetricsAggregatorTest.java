@@ -55,6 +55,26 @@ class MetricsAggregatorTest {
     assertThat(stats.p99()).isCloseTo(99.0, ACCURACY);
   }
 
+  @ParameterizedTest
+  @EnumSource(AggregationWindow.class)
+  void repeatedQueriesSeeNewValuesClosedSlicesAndExpiredOnes(AggregationWindow window) {
+    Duration step = window.duration().dividedBy(4);
+    long before = 0;
+    for (int round = 1; round <= 10; round++) {
+      aggregator.addMetric(metric(MetricType.TTFT, round));
+      long count = aggregator.getAggregatedMetrics(MetricType.TTFT, window).get().count();
+      assertThat(count).isEqualTo(before + 1);
+      aggregator.addMetric(metric(MetricType.TTFT, 1_000 + round));
+      AggregatedMetrics stats = aggregator.getAggregatedMetrics(MetricType.TTFT, window).get();
+      assertThat(stats.max()).isCloseTo(1_000 + round, ACCURACY);
+      // A window of four steps holds at most five rounds (the live slice included) of the ten.
+      assertThat(stats.count()).isBetween(2L, 2L * 5);
+      clock.advance(step);
+      before =
+          aggregator.getAggregatedMetrics(MetricType.TTFT, window).map(s -> s.count()).orElse(0L);
+    }
+  }
+
   @Test
   void returnsEmptyForATypeWithoutValues() {
     aggregator.addMetric(metric(MetricType.TTFT, 10));
