@@ -10,6 +10,7 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -44,21 +45,39 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Installed before anything starts, so a SIGTERM at any moment, even during start-up, takes the
+    // graceful path and exits 0 rather than the JVM's default 143.
+    Shutdown shutdown = new Shutdown();
+    Thread hook = new Thread(shutdown::run, "a2a-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return serve(shutdown);
+    } catch (Exception | Error e) {
+      // A start-up failure keeps its non-zero exit code: the hook would turn it into 0.
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDownAlready) {
+        // a SIGTERM arrived during start-up; the hook's graceful stop decides the exit code
+      }
+      OpenTelemetrySdk otel = shutdown.openTelemetry;
+      if (otel != null) {
+        otel.close();
+      }
+      throw e;
+    }
+  }
+
+  private int serve(Shutdown shutdown) throws Exception {
     Map<String, String> env = System.getenv();
     ServerConfig config = EnvironmentConfig.read(env).host(host).port(port).build();
     TraceSettings trace = TraceSettings.fromEnvironment(env);
     TraceLogAppender.install(trace);
     LlmClient llm = llm(env, config);
     OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.create();
-    A2aServer server;
-    try {
-      server = A2aServer.builder(config).trace(trace).openTelemetry(openTelemetry).llm(llm).start();
-    } catch (Exception e) {
-      openTelemetry.close();
-      throw e;
-    }
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> shutdown(server, openTelemetry), "a2a-shutdown"));
+    shutdown.openTelemetry = openTelemetry;
+    A2aServer server =
+        A2aServer.builder(config).trace(trace).openTelemetry(openTelemetry).llm(llm).start();
+    shutdown.server = server;
     logger.info(
         "A2A server ready at {} (tracing {})", server.baseUri(), trace.enabled() ? "on" : "off");
     server.join();
@@ -80,26 +99,37 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs in the shutdown hook. The JVM would report 143 for SIGTERM; a clean, graceful stop is a
-   * success, so the hook ends the process with 0 once everything is flushed, and with 1 if the stop
-   * itself failed. The exit status is set in a {@code finally}, so that no failure while stopping
-   * can leave the JVM to report the signal instead.
+   * The shutdown hook's work: stop the server gracefully (in-flight requests get the grace period),
+   * flush and close OpenTelemetry, stop logging, then end the process with 0. The JVM would report
+   * 143 for SIGTERM, but a clean, requested stop is a success. Whatever fails on the way is logged,
+   * and the process still exits 0 only when every step succeeded, 1 otherwise.
    */
-  private static void shutdown(A2aServer server, OpenTelemetrySdk openTelemetry) {
-    int status = 0;
-    try {
-      logger.info("shutting down: finishing in-flight requests");
-      server.close();
-      openTelemetry.shutdown().join(10, TimeUnit.SECONDS);
-      logger.info("stopped");
-    } catch (RuntimeException e) {
-      status = 1;
-      logger.error("the server did not stop cleanly", e);
-    } finally {
-      if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
-        logback.stop();
+  private static final class Shutdown {
+    volatile @Nullable A2aServer server;
+    volatile @Nullable OpenTelemetrySdk openTelemetry;
+
+    void run() {
+      int status = 0;
+      try {
+        logger.info("shutting down: finishing in-flight requests");
+        A2aServer s = server;
+        if (s != null) {
+          s.close();
+        }
+        OpenTelemetrySdk otel = openTelemetry;
+        if (otel != null && !otel.shutdown().join(10, TimeUnit.SECONDS).isSuccess()) {
+          logger.warn("OpenTelemetry did not flush within 10 s; some telemetry may be lost");
+        }
+        logger.info("stopped");
+      } catch (RuntimeException | Error e) {
+        logger.error("shutdown failed", e);
+        status = 1;
+      } finally {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+          logback.stop();
+        }
+        Runtime.getRuntime().halt(status);
       }
-      Runtime.getRuntime().halt(status);
     }
   }
 }

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,9 +85,11 @@ public final class LoadBenchmark {
     double onRps;
     try (Server server = Server.start(settings.jar(), work, true)) {
       wrk(settings, server.url(), 10);
-      Files.deleteIfExists(server.traceFile());
+      long warmedUp = Files.size(server.traceFile());
       onRps = putWrk(on, wrk(settings, server.url(), settings.seconds()));
-      JsonNode report = traceReport(settings.jar(), server.traceFile());
+      Path measured = work.resolve("trace-measured.log");
+      copyFrom(server.traceFile(), warmedUp, measured);
+      JsonNode report = traceReport(settings.jar(), measured);
       on.put("traced_requests", report.path("correlation").path("requests").asLong());
       on.put("non_llm_overhead_p50_ms", report.path("non_llm_overhead_ms").path("p50").asDouble());
       on.put("non_llm_overhead_p99_ms", report.path("non_llm_overhead_ms").path("p99").asDouble());
@@ -106,6 +110,19 @@ public final class LoadBenchmark {
     Files.createDirectories(out.toAbsolutePath().getParent());
     JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
     System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+  }
+
+  /** Copies {@code source} from byte {@code offset} on: the trace lines of the measured run. */
+  private static void copyFrom(Path source, long offset, Path target) throws IOException {
+    try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+        FileChannel out =
+            FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      long position = offset;
+      long size = in.size();
+      while (position < size) {
+        position += in.transferTo(position, size - position, out);
+      }
+    }
   }
 
   private static double putWrk(ObjectNode into, String output) {
@@ -224,13 +241,24 @@ public final class LoadBenchmark {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         Matcher ready = READY.matcher(line);
         if (ready.find()) {
-          Thread drain = new Thread(() -> lines.lines().forEach(ignored -> {}));
+          Thread drain = new Thread(() -> drain(lines));
           drain.setDaemon(true);
           drain.start();
           return new Server(process, ready.group(1), traceFile);
         }
       }
       throw new IllegalStateException("the server exited before it was ready");
+    }
+
+    /** Reads the server's output to its end, so that a full pipe never blocks the server. */
+    private static void drain(BufferedReader lines) {
+      try {
+        while (lines.readLine() != null) {
+          // the output is not needed once the server is ready
+        }
+      } catch (IOException closed) {
+        // the server stopped
+      }
     }
 
     @Override
