@@ -17,7 +17,7 @@ import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.task.TaskSettings;
 import io.agentmetrics.a2a.telex.TelexNormalizer;
 import io.agentmetrics.a2a.trace.RequestObserver;
-import io.agentmetrics.a2a.trace.StageLatencyStats;
+import io.agentmetrics.a2a.trace.StageMetrics;
 import io.agentmetrics.a2a.trace.TraceLatencyLog;
 import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.agent.llm.LlmClient;
@@ -61,7 +61,7 @@ public final class A2aServer implements AutoCloseable {
   private final ServerConfig config;
   private final HttpServer http;
   private final TaskService tasks;
-  private final StageLatencyStats stages;
+  private final StageMetrics stages;
   private final MetricsAggregator aggregator;
   private final LlmClient llm;
 
@@ -101,7 +101,7 @@ public final class A2aServer implements AutoCloseable {
             processor,
             mapper,
             b.time);
-    this.stages = new StageLatencyStats();
+    this.stages = new StageMetrics(b.time);
     List<RequestObserver> observers = new ArrayList<>();
     observers.add(stages);
     if (b.trace.enabled()) {
@@ -119,7 +119,11 @@ public final class A2aServer implements AutoCloseable {
             config.pushNotifications(),
             observer);
     List<MetricsSummaryContributor> summary = new ArrayList<>();
-    summary.add(MetricsSummaryContributor.of("stages", stages::snapshot));
+    summary.add(
+        MetricsSummaryContributor.of(
+            "window", () -> StageMetrics.id(StageMetrics.HEADLINE_WINDOW)));
+    summary.add(MetricsSummaryContributor.of("stages", stages::stages));
+    summary.add(MetricsSummaryContributor.of("bottlenecks", stages::bottlenecks));
     summary.add(
         MetricsSummaryContributor.of(
             "stores",
@@ -130,7 +134,7 @@ public final class A2aServer implements AutoCloseable {
                         Map.of(
                             "size", conversations.size(),
                             "evictions", conversations.evictionCount()))));
-    summary.addAll(AggregatorSections.of(aggregator));
+    summary.add(MetricsSummaryContributor.of("agent", () -> AgentSummary.of(aggregator)));
     summary.addAll(b.summary);
     String publicUrl = config.publicUrl();
     Function<URI, io.agentmetrics.a2a.dto.AgentCard> card =
@@ -215,18 +219,19 @@ public final class A2aServer implements AutoCloseable {
   }
 
   /**
-   * The per-stage statistics behind {@code /metrics/summary}.
+   * The per-stage window statistics behind the {@code stages} and {@code bottlenecks} sections of
+   * {@code /metrics/summary}.
    *
    * @return the statistics
    * @since 0.1.0
    */
-  public StageLatencyStats stageStatistics() {
+  public StageMetrics stageMetrics() {
     return stages;
   }
 
   /**
-   * The server's own aggregator: every agent execution's breakdown, by metric type, behind the
-   * {@code windows}, {@code trends} and {@code bottlenecks} sections of {@code /metrics/summary}.
+   * The server's own aggregator of agent executions: every execution's breakdown, by metric type,
+   * behind the {@code agent} section of {@code /metrics/summary}.
    *
    * @return the aggregator
    * @since 0.1.0

@@ -33,6 +33,9 @@ import org.eclipse.jetty.util.Callback;
  */
 final class JsonRpcRoute implements Route {
 
+  /** Oversized bodies up to this multiple of the limit are drained before the 413. */
+  private static final int DRAINED_OVERSIZE = 4;
+
   private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
@@ -119,14 +122,34 @@ final class JsonRpcRoute implements Route {
   }
 
   /** The body, or empty when it is larger than the limit. */
+  /**
+   * The body, or empty when it is over the limit. A body up to {@value #DRAINED_OVERSIZE} times the
+   * limit is read to its end and dropped before the 413 goes out: answering while the client still
+   * sends and then closing can reset the connection before the client reads the answer. Larger
+   * bodies are refused unread.
+   */
   private Optional<byte[]> readBody(Request request) throws IOException {
     long declared = request.getLength();
-    if (declared > maxBodyBytes) {
+    if (declared > (long) maxBodyBytes * DRAINED_OVERSIZE) {
       return Optional.empty();
     }
     try (InputStream in = Content.Source.asInputStream(request)) {
       byte[] body = in.readNBytes(maxBodyBytes + 1);
-      return body.length > maxBodyBytes ? Optional.empty() : Optional.of(body);
+      if (body.length <= maxBodyBytes) {
+        return Optional.of(body);
+      }
+      drain(in, (long) maxBodyBytes * DRAINED_OVERSIZE - body.length);
+      return Optional.empty();
+    }
+  }
+
+  /** Reads and drops at most {@code limit} more bytes: a chunked body may never end. */
+  private static void drain(InputStream in, long limit) throws IOException {
+    byte[] scratch = new byte[8192];
+    long left = limit;
+    int read;
+    while (left > 0 && (read = in.read(scratch, 0, (int) Math.min(scratch.length, left))) > 0) {
+      left -= read;
     }
   }
 

@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads the server's per-stage breakdown from {@code GET {url}/metrics/summary}.
  *
- * <p>Expected shape (unknown fields are ignored, missing numbers read as 0):
+ * <p>Expected shape, as the server's {@code StageMetrics} writes it: each stage's statistics over
+ * the summary's headline window (the last hour) sit at the stage level; its {@code windows} and
+ * {@code trend} are ignored here, as are unknown fields, and missing numbers read as 0:
  *
  * <pre>{@code
  * {"stages": {"json_parsing": {"count": 100, "mean_ms": 0.41, "p50_ms": 0.38,

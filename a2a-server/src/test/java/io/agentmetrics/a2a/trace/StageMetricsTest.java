@@ -1,0 +1,120 @@
+package io.agentmetrics.a2a.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.agent.AgentStageTimings;
+import io.agentmetrics.a2a.dto.JsonMappers;
+import io.agentmetrics.api.testing.FakeTimeSource;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class StageMetricsTest {
+
+  private static final ObjectMapper JSON = JsonMappers.create(100, 1_000_000);
+
+  private final FakeTimeSource time = new FakeTimeSource();
+  private final StageMetrics metrics = new StageMetrics(time);
+
+  @Test
+  void everyRequestAndAgentStageIsReportedInPipelineOrderWithEachWindow() {
+    for (int i = 1; i <= 100; i++) {
+      metrics.onRequest(
+          new RequestLatency("r" + i, "message/send", null, 0.5, 1, i, 2, i + 3.5, true));
+    }
+    metrics.onAgentRun(
+        new AgentRunLatency("t", "c", new AgentStageTimings(0.01, 0.02, 800, 0.4), 12.5, false));
+
+    var stages = metrics.stages();
+
+    assertThat(stages.keySet())
+        .containsExactly(
+            "json_parsing",
+            "message_normalization",
+            "agent_processing",
+            "response_serialization",
+            "total",
+            "queue_wait",
+            "text_extraction",
+            "context_lookup",
+            "llm_invocation",
+            "response_building");
+    var agent = stages.get("agent_processing");
+    assertThat(agent.headline().count()).isEqualTo(100);
+    assertThat(agent.headline().p50Ms()).isBetween(49.9, 50.1);
+    assertThat(agent.headline().p99Ms()).isBetween(98.9, 99.1);
+    assertThat(agent.headline().maxMs()).isBetween(99.9, 100.1);
+    assertThat(agent.windows().keySet()).containsExactly("minute", "five_minutes", "hour");
+    assertThat(stages.get("queue_wait").headline().meanMs()).isBetween(12.49, 12.51);
+    assertThat(stages.get("llm_invocation").headline().p95Ms()).isBetween(799.0, 801.0);
+  }
+
+  @Test
+  void summaryJsonUsesSnakeCaseWithHeadlineStatisticsAtTheStageLevel() {
+    metrics.onRequest(new RequestLatency("r", "message/send", null, 0.5, 1, 30, 2, 34, true));
+
+    JsonNode total = JSON.valueToTree(metrics.stages()).path("total");
+
+    assertThat(total.path("count").asLong()).isEqualTo(1);
+    for (String field : new String[] {"mean_ms", "p50_ms", "p95_ms", "p99_ms", "max_ms"}) {
+      assertThat(total.path(field).asDouble()).as(field).isBetween(33.9, 34.1);
+    }
+    assertThat(total.path("windows").path("minute").path("p99_ms").asDouble())
+        .isBetween(33.9, 34.1);
+    assertThat(total.path("trend").path("direction").asText()).isEqualTo("stable");
+    assertThat(total.has("meanMs")).isFalse();
+  }
+
+  @Test
+  void shorterWindowsForgetOldSamplesWhileTheHourKeepsThem() {
+    metrics.onRequest(new RequestLatency("old", "message/send", null, 0.5, 1, 30, 2, 34, true));
+    time.advance(Duration.ofMinutes(10));
+    metrics.onRequest(new RequestLatency("new", "message/send", null, 0.5, 1, 30, 2, 34, true));
+
+    var total = metrics.stages().get("total");
+
+    assertThat(total.windows().get("minute").count()).isEqualTo(1);
+    assertThat(total.windows().get("hour").count()).isEqualTo(2);
+  }
+
+  @Test
+  void aSlowerStageIsReportedAsDegradingAndOverItsGoalAsABottleneck() {
+    for (int i = 0; i < 40; i++) {
+      metrics.onRequest(new RequestLatency("a" + i, "message/send", null, 0.2, 1, 30, 2, 34, true));
+    }
+    time.advance(Duration.ofMinutes(5));
+    for (int i = 0; i < 40; i++) {
+      metrics.onRequest(new RequestLatency("b" + i, "message/send", null, 4, 1, 30, 2, 38, true));
+    }
+
+    var parsing = metrics.stages().get("json_parsing");
+    var bottlenecks = metrics.bottlenecks();
+
+    assertThat(parsing.trend()).isNotNull();
+    assertThat(parsing.trend().direction()).isEqualTo("degrading");
+    assertThat(parsing.trend().previousCount()).isEqualTo(40);
+    assertThat(bottlenecks).hasSize(1);
+    assertThat(bottlenecks.get(0).stage()).isEqualTo("json_parsing");
+    assertThat(bottlenecks.get(0).thresholdMs()).isEqualTo(1.0);
+    assertThat(bottlenecks.get(0).observedMs()).isBetween(3.9, 4.1);
+    JsonNode json = JSON.valueToTree(bottlenecks.get(0));
+    assertThat(json.properties())
+        .extracting(java.util.Map.Entry::getKey)
+        .contains("stage", "window", "percentile", "observed_ms", "threshold_ms", "sample_count");
+  }
+
+  @Test
+  void negativeOrNonFiniteTimingsAreDroppedWithoutThrowing() {
+    metrics.onRequest(new RequestLatency("r", "m", null, -1, Double.NaN, 1, 1, 3, false));
+
+    assertThat(metrics.stages()).doesNotContainKeys("json_parsing", "message_normalization");
+    assertThat(metrics.stages()).containsKey("total");
+  }
+
+  @Test
+  void nothingRecordedGivesNoStagesAndNoBottlenecks() {
+    assertThat(metrics.stages()).isEmpty();
+    assertThat(metrics.bottlenecks()).isEmpty();
+  }
+}
