@@ -129,9 +129,8 @@ class MalformedRequestsIT {
     String shown = describe(request.body());
     HttpResponse<byte[]> response;
     try {
-      // The server answers an oversized body with 413 and "Connection: close" before reading it
-      // all; the JDK client can still reuse that connection for the next request, so oversized
-      // bodies go through a client of their own.
+      // The server answers an oversized body with 413 and "Connection: close"; a client of its
+      // own keeps that closing connection out of the shared client's pool.
       HttpClient client =
           request.body().length > ServerConfig.DEFAULT_MAX_BODY_BYTES
               ? HttpClient.newHttpClient()
