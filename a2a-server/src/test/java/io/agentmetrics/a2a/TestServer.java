@@ -3,6 +3,7 @@ package io.agentmetrics.a2a;
 import io.agentmetrics.a2a.agent.TaskProcessor;
 import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.agent.llm.LlmClient;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,6 +54,18 @@ final class TestServer implements AutoCloseable {
       builder.processor(conversations -> processor, "test");
     }
     return new TestServer(builder.start());
+  }
+
+  /** A server with the default study agent that reports to {@code openTelemetry}. */
+  static TestServer startWith(
+      UnaryOperator<ServerConfig.Builder> config, OpenTelemetry openTelemetry) throws Exception {
+    ServerConfig cfg =
+        config.apply(ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO)).build();
+    return new TestServer(
+        A2aServer.builder(cfg)
+            .trace(new TraceSettings(true, 1.0, null))
+            .openTelemetry(openTelemetry)
+            .start());
   }
 
   /** A server with {@code config} whose agent asks {@code llm}; the server closes it. */
