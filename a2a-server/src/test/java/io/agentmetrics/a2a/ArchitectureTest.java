@@ -67,6 +67,8 @@ class ArchitectureTest {
         .that()
         .doNotHaveFullyQualifiedName("io.agentmetrics.a2a.ServeCommand")
         .and()
+        .doNotHaveFullyQualifiedName("io.agentmetrics.a2a.ServeCommand$Shutdown")
+        .and()
         .doNotHaveFullyQualifiedName("io.agentmetrics.a2a.trace.TraceLogAppender")
         .should()
         .dependOnClassesThat()
