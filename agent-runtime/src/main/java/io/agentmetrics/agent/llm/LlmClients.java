@@ -59,6 +59,9 @@ public final class LlmClients {
   /** Setting: how many attempts a failed remote call gets, retries included. */
   public static final String LLM_MAX_ATTEMPTS = "LLM_MAX_ATTEMPTS";
 
+  /** The most attempts {@link RetryConfig} allows. */
+  private static final int MAX_ATTEMPTS = 10;
+
   private LlmClients() {}
 
   /**
@@ -89,7 +92,8 @@ public final class LlmClients {
     String latency = setting(settings, SIMULATED_LLM_LATENCY_MS);
     if (latency != null) {
       config.timeToFirstToken(
-          Duration.ofMillis(number(latency, SIMULATED_LLM_LATENCY_MS, "milliseconds", 0)));
+          Duration.ofMillis(
+              number(latency, SIMULATED_LLM_LATENCY_MS, "milliseconds", 0, Long.MAX_VALUE)));
     }
     return new SimulatedLlmClient(config.build());
   }
@@ -139,35 +143,30 @@ public final class LlmClients {
     HttpTransportConfig.Builder transport = HttpTransportConfig.builder();
     String timeout = setting(settings, LLM_TIMEOUT_MS);
     if (timeout != null) {
-      transport.readTimeout(Duration.ofMillis(number(timeout, LLM_TIMEOUT_MS, "milliseconds", 1)));
+      transport.readTimeout(
+          Duration.ofMillis(number(timeout, LLM_TIMEOUT_MS, "milliseconds", 1, Long.MAX_VALUE)));
     }
     String attempts = setting(settings, LLM_MAX_ATTEMPTS);
     if (attempts != null) {
-      int max = (int) Math.min(100, number(attempts, LLM_MAX_ATTEMPTS, "attempts", 1));
+      int max = (int) number(attempts, LLM_MAX_ATTEMPTS, "attempts", 1, MAX_ATTEMPTS);
       transport.retry(RetryConfig.builder().maxAttempts(max).build());
     }
     return transport.build();
   }
 
-  /** {@code value} as a whole number of at least {@code min}, or an error naming the setting. */
-  private static long number(String value, String setting, String unit, long min) {
+  /** {@code value} as a whole number in {@code [min, max]}, or an error naming the setting. */
+  private static long number(String value, String setting, String unit, long min, long max) {
     try {
       long number = Long.parseLong(value.strip());
-      if (number >= min) {
+      if (number >= min && number <= max) {
         return number;
       }
     } catch (NumberFormatException notANumber) {
       // Reported below with the setting's name.
     }
+    String range = max == Long.MAX_VALUE ? "at least " + min : "from " + min + " to " + max;
     throw new IllegalArgumentException(
-        setting
-            + " must be a whole number of "
-            + unit
-            + ", at least "
-            + min
-            + ", got '"
-            + value
-            + "'");
+        setting + " must be a whole number of " + unit + ", " + range + ", got '" + value + "'");
   }
 
   private static @Nullable String setting(Map<String, String> settings, String name) {

@@ -97,19 +97,20 @@ class LlmClientsTest {
 
   @ParameterizedTest
   @CsvSource({
-    "LLM_TIMEOUT_MS, 0",
-    "LLM_TIMEOUT_MS, soon",
-    "LLM_MAX_ATTEMPTS, 0",
-    "LLM_MAX_ATTEMPTS, -2"
+    "LLM_TIMEOUT_MS, 0, at least 1",
+    "LLM_TIMEOUT_MS, soon, at least 1",
+    "LLM_MAX_ATTEMPTS, 0, from 1 to 10",
+    "LLM_MAX_ATTEMPTS, 50, from 1 to 10"
   })
-  void invalidTimeoutOrAttemptsNameTheSetting(String setting, String value) {
+  void invalidTimeoutOrAttemptsNameTheSettingAndItsRange(
+      String setting, String value, String range) {
     assertThatThrownBy(
             () ->
                 LlmClients.fromEnvironment(
                     Map.of("LLM_PROVIDER", "gemini", "GEMINI_API_KEY", "k", setting, value)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(setting)
-        .hasMessageContaining("at least 1")
+        .hasMessageContaining(range)
         .hasMessageContaining(value);
   }
 
