@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.agent;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,10 +48,8 @@ public final class ConversationStore {
             .ticker(ticker)
             .executor(Runnable::run)
             .removalListener(
-                (String key,
-                    List<String> value,
-                    com.github.benmanes.caffeine.cache.RemovalCause c) -> {
-                  if (c.wasEvicted()) {
+                (String key, List<String> value, RemovalCause cause) -> {
+                  if (cause.wasEvicted()) {
                     evictions.increment();
                   }
                 })
@@ -107,6 +106,7 @@ public final class ConversationStore {
    * @since 0.1.0
    */
   public long size() {
+    conversations.cleanUp();
     return conversations.estimatedSize();
   }
 }

@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Tasks by id, bounded by size (least recently used evicted first) and by a time-to-live after last
- * access. Evictions are counted, since an evicted task answers {@code -32001} afterwards.
+ * access. Evictions are counted, since an evicted task answers {@code -32001} afterwards. Eviction
+ * runs on the writing thread right after each write, so concurrent writers can hold the size above
+ * the maximum by at most their number, and only until their writes return.
  *
  * <p>Thread-safe.
  */
@@ -62,6 +64,7 @@ final class TaskStore {
   }
 
   long size() {
+    tasks.cleanUp();
     return tasks.estimatedSize();
   }
 }

@@ -46,4 +46,15 @@ class ConversationStoreTest {
     assertThat(store.evictionCount()).isEqualTo(48);
     assertThat(store.size()).isEqualTo(2);
   }
+
+  @Test
+  void theSizeLeavesOutExpiredConversations() {
+    ConversationStore store = new ConversationStore(10, Duration.ofMinutes(5), 3, ticker);
+    store.append("c1", List.of("a"));
+    store.append("c2", List.of("b"));
+
+    nanos.addAndGet(Duration.ofMinutes(6).toNanos());
+
+    assertThat(store.size()).isZero();
+  }
 }
