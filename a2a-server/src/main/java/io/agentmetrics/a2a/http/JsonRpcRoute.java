@@ -121,7 +121,6 @@ final class JsonRpcRoute implements Route {
     return sampleRate >= 1.0 || ThreadLocalRandom.current().nextDouble() < sampleRate;
   }
 
-  /** The body, or empty when it is larger than the limit. */
   /**
    * The body, or empty when it is over the limit. A body up to {@value #DRAINED_OVERSIZE} times the
    * limit is read to its end and dropped before the 413 goes out: answering while the client still

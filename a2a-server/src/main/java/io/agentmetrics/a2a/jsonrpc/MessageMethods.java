@@ -61,7 +61,12 @@ final class MessageMethods {
     clock.addNormalization(started);
 
     long submitted = clock.now();
-    TaskRun run = tasks.send(send.message(), normalized, push(send), null);
+    // A blocking send runs the turn on this thread: a hand-off to the agent pool and back would
+    // cost two context switches per request and buy nothing while this thread waits anyway.
+    TaskRun run =
+        send.blocking()
+            ? tasks.sendAndWait(send.message(), normalized, push(send))
+            : tasks.send(send.message(), normalized, push(send), null);
     clock.taskId(run.submitted().id());
     CompletableFuture<RunResult> observed = observeAgent(run, clock.sampled());
     Task task = send.blocking() ? await(observed).task() : run.submitted();

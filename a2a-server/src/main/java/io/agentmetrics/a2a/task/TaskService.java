@@ -24,6 +24,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -34,9 +35,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs A2A tasks: creates or continues a task per send, runs each turn on a bounded agent executor
- * (the time a turn waits there is its QUEUE_WAIT), cancels by interrupting the turn, streams events
- * to subscribers and sends push notifications when a turn ends.
+ * Runs A2A tasks: creates or continues a task per send, runs each turn either in the background on
+ * a bounded agent executor or on the thread of a caller that waits for it, with at most {@code
+ * agentThreads} turns running at once either way (the time a turn waits for its turn is its
+ * QUEUE_WAIT). Cancels by interrupting the turn, streams events to subscribers and sends push
+ * notifications when a turn ends.
  *
  * <p>Thread-safe.
  *
@@ -51,6 +54,7 @@ public final class TaskService implements AutoCloseable {
   private final TaskProcessor processor;
   private final TimeSource time;
   private final ThreadPoolExecutor executor;
+  private final AgentSlots slots;
   private final PushNotifier notifier;
   private final PushUrlPolicy pushPolicy;
 
@@ -77,6 +81,7 @@ public final class TaskService implements AutoCloseable {
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(settings.agentQueueCapacity()),
             daemonThreads("a2a-agent-"));
+    this.slots = new AgentSlots(settings.agentThreads(), settings.agentQueueCapacity());
     this.notifier =
         new PushNotifier(
             mapper,
@@ -88,7 +93,8 @@ public final class TaskService implements AutoCloseable {
   }
 
   /**
-   * Starts a turn: a new task, or the next turn of {@code message.taskId()}.
+   * Starts a turn in the background: a new task, or the next turn of {@code message.taskId()}. The
+   * turn waits on the agent pool's queue for a thread and a slot; that wait is its QUEUE_WAIT.
    *
    * @param message the validated message
    * @param normalized its normalized form, handed to the agent
@@ -104,16 +110,78 @@ public final class TaskService implements AutoCloseable {
       NormalizedMessage normalized,
       @Nullable PushNotificationConfig push,
       @Nullable TaskEventStream stream) {
+    Turn turn = begin(message, normalized, push, stream);
+    long enqueued = time.nanoTime();
+    try {
+      // The request's span is current here: the agent's spans become its children.
+      Future<?> work = executor.submit(Context.current().wrap(() -> runQueuedTurn(turn, enqueued)));
+      turn.record().attachWork(work);
+    } catch (RejectedExecutionException e) {
+      throw refuse(
+          turn,
+          new TaskException(
+              TaskException.Reason.OVERLOADED,
+              "the agent queue is full (" + executor.getQueue().size() + " waiting); retry later"));
+    }
+    return turn.run();
+  }
+
+  /**
+   * Runs a turn on the calling thread and returns once it has ended: what a blocking send needs,
+   * without handing the turn to another thread and back. The turn shares the agent slots with
+   * background turns, so the bound on turns running at once holds for both; the time spent waiting
+   * for a slot is its QUEUE_WAIT. A cancel interrupts the turn, never the caller afterwards.
+   *
+   * @param message the validated message
+   * @param normalized its normalized form, handed to the agent
+   * @param push a push-notification config to attach, if any
+   * @return the task as submitted and the turn's completion, already complete
+   * @throws TaskException if the task is unknown, busy or ended, the push URL is refused, or every
+   *     slot is busy and the line of waiting turns is full
+   * @since 0.1.0
+   */
+  public TaskRun sendAndWait(
+      Message message, NormalizedMessage normalized, @Nullable PushNotificationConfig push) {
+    Turn turn = begin(message, normalized, push, null);
+    long enqueued = time.nanoTime();
+    try {
+      slots.acquireOrRefuse();
+    } catch (TaskException e) {
+      throw refuse(turn, e);
+    } catch (InterruptedException e) {
+      stopped(turn.record(), queueWaitSince(enqueued));
+      Thread.currentThread().interrupt();
+      return turn.run();
+    }
+    try {
+      FutureTask<Void> work = new FutureTask<>(() -> runTurn(turn, enqueued), null);
+      turn.record().attachWork(work);
+      work.run();
+      if (work.isCancelled()) {
+        // The cancel's interrupt was meant for the turn, which has ended.
+        Thread.interrupted();
+      }
+    } finally {
+      slots.release();
+    }
+    return turn.run();
+  }
+
+  private Turn begin(
+      Message message,
+      NormalizedMessage normalized,
+      @Nullable PushNotificationConfig push,
+      @Nullable TaskEventStream stream) {
     if (push != null) {
       pushPolicy.check(push.url());
     }
-    CompletableFuture<RunResult> turn = new CompletableFuture<>();
+    CompletableFuture<RunResult> completion = new CompletableFuture<>();
     TaskRecord record;
     boolean created = message.taskId() == null;
     if (created) {
       String contextId = message.contextId() != null ? message.contextId() : newId();
       record = new TaskRecord(newId(), contextId, time.now());
-      record.firstTurn(message.withIds(contextId, record.id()), time.now(), turn);
+      record.firstTurn(message.withIds(contextId, record.id()), time.now(), completion);
       store.put(record);
     } else {
       record = store.get(message.taskId());
@@ -122,32 +190,29 @@ public final class TaskService implements AutoCloseable {
             TaskException.Reason.INVALID_PARAMS,
             "message.contextId does not match the contextId of task " + record.id());
       }
-      record.startTurn(message.withIds(record.contextId(), record.id()), time.now(), turn);
+      record.startTurn(message.withIds(record.contextId(), record.id()), time.now(), completion);
     }
     if (push != null) {
       record.putPushConfig(push.id() == null ? push.withId(newId()) : push);
     }
-    Task submitted = record.snapshot();
+    TaskRun run = new TaskRun(record.snapshot(), completion);
     if (stream != null) {
       subscribe(record, stream);
     }
-    long enqueued = time.nanoTime();
-    AgentRequest request = new AgentRequest(record.id(), record.contextId(), normalized);
-    try {
-      // The request's span is current here: the agent's spans become its children.
-      Future<?> work =
-          executor.submit(Context.current().wrap(() -> runTurn(record, request, enqueued)));
-      record.attachWork(work);
-    } catch (RejectedExecutionException e) {
-      record.fail(agentNote(record, "The server is busy; try again later."), time.now(), 0);
-      if (created) {
-        store.remove(record.id());
-      }
-      throw new TaskException(
-          TaskException.Reason.OVERLOADED,
-          "the agent queue is full (" + executor.getQueue().size() + " waiting); retry later");
+    return new Turn(
+        record, new AgentRequest(record.id(), record.contextId(), normalized), run, created);
+  }
+
+  /**
+   * Fails a turn that never ran, forgets its task if the turn created it, and returns {@code e}.
+   */
+  private TaskException refuse(Turn turn, TaskException e) {
+    turn.record()
+        .fail(agentNote(turn.record(), "The server is busy; try again later."), time.now(), 0);
+    if (turn.created()) {
+      store.remove(turn.record().id());
     }
-    return new TaskRun(submitted, turn);
+    return e;
   }
 
   /**
@@ -286,7 +351,8 @@ public final class TaskService implements AutoCloseable {
    * @since 0.1.0
    */
   public StoreStats storeStats() {
-    return new StoreStats(store.size(), store.evictionCount(), executor.getQueue().size());
+    return new StoreStats(
+        store.size(), store.evictionCount(), executor.getQueue().size() + slots.waiting());
   }
 
   /**
@@ -294,7 +360,7 @@ public final class TaskService implements AutoCloseable {
    *
    * @param tasks tasks held
    * @param taskEvictions tasks evicted for size or age
-   * @param queuedTurns turns waiting for an agent thread
+   * @param queuedTurns turns waiting for an agent thread or slot
    * @since 0.1.0
    */
   public record StoreStats(long tasks, long taskEvictions, long queuedTurns) {}
@@ -333,20 +399,35 @@ public final class TaskService implements AutoCloseable {
     return record.subscribe(stream.subscriber());
   }
 
-  private void runTurn(TaskRecord record, AgentRequest request, long enqueuedNanos) {
-    double queueWaitMs = (time.nanoTime() - enqueuedNanos) / NANOS_PER_MS;
+  private void runQueuedTurn(Turn turn, long enqueuedNanos) {
+    try {
+      slots.acquire();
+    } catch (InterruptedException e) {
+      stopped(turn.record(), queueWaitSince(enqueuedNanos));
+      Thread.currentThread().interrupt();
+      return;
+    }
+    try {
+      runTurn(turn, enqueuedNanos);
+    } finally {
+      slots.release();
+    }
+  }
+
+  private void runTurn(Turn turn, long enqueuedNanos) {
+    TaskRecord record = turn.record();
+    double queueWaitMs = queueWaitSince(enqueuedNanos);
     if (!record.markWorking(time.now())) {
       return;
     }
     try {
-      AgentReply reply = processor.process(request);
+      AgentReply reply = processor.process(turn.request());
       Message answer = Message.agentText(reply.text(), newId(), record.contextId(), record.id());
       Artifact artifact = new Artifact(newId(), "answer", List.of(Part.text(reply.text())));
       record.complete(answer, artifact, time.now(), reply.timings(), queueWaitMs);
     } catch (InterruptedException e) {
       // A cancel has already recorded the canceled state; otherwise the server is stopping.
-      record.fail(
-          agentNote(record, "The server stopped before answering."), time.now(), queueWaitMs);
+      stopped(record, queueWaitMs);
       Thread.currentThread().interrupt();
     } catch (Exception e) {
       // The exception message may quote user text, so only its type is logged.
@@ -354,6 +435,14 @@ public final class TaskService implements AutoCloseable {
       record.fail(agentNote(record, failureNote(e)), time.now(), queueWaitMs);
     }
     notifyPush(record, record.snapshot());
+  }
+
+  private double queueWaitSince(long enqueuedNanos) {
+    return (time.nanoTime() - enqueuedNanos) / NANOS_PER_MS;
+  }
+
+  private void stopped(TaskRecord record, double queueWaitMs) {
+    record.fail(agentNote(record, "The server stopped before answering."), time.now(), queueWaitMs);
   }
 
   /** The user sees why an agent failed; any other exception stays an internal detail. */
@@ -385,4 +474,7 @@ public final class TaskService implements AutoCloseable {
       return thread;
     };
   }
+
+  /** A turn begun but not yet run: its task, the agent's input and what the caller gets back. */
+  private record Turn(TaskRecord record, AgentRequest request, TaskRun run, boolean created) {}
 }

@@ -14,6 +14,9 @@ import io.agentmetrics.api.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +39,9 @@ class TaskServiceTest {
       };
   private final CountDownLatch firstStarted = new CountDownLatch(1);
   private final CountDownLatch releaseFirst = new CountDownLatch(1);
+  private final CountDownLatch endlessStarted = new CountDownLatch(1);
+  private final Map<String, Thread> threads = new ConcurrentHashMap<>();
+  private final Map<String, String> taskIds = new ConcurrentHashMap<>();
 
   @Test
   void aTurnThatWaitsForAnAgentThreadRecordsTheWaitAsQueueWait() throws Exception {
@@ -74,6 +80,91 @@ class TaskServiceTest {
     }
   }
 
+  @Test
+  void aWaitingSendRunsTheTurnOnTheCallersThreadAndReturnsItEnded() {
+    try (TaskService tasks = service()) {
+      TaskRun run = tasks.sendAndWait(message("here"), normalized("here"), null);
+
+      assertThat(threads.get("here")).isSameAs(Thread.currentThread());
+      assertThat(run.submitted().status().state()).isEqualTo(TaskState.SUBMITTED);
+      assertThat(run.completion()).isCompleted();
+      assertThat(run.completion().join().task().status().state()).isEqualTo(TaskState.COMPLETED);
+    }
+  }
+
+  @Test
+  void aWaitingSendSharesTheSlotsWithBackgroundTurnsAndRecordsItsWaitAsQueueWait()
+      throws Exception {
+    try (TaskService tasks = service()) {
+      tasks.send(message("first"), normalized("first"), null, null);
+      assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture<TaskRun> waiting =
+          CompletableFuture.supplyAsync(
+              () -> tasks.sendAndWait(message("second"), normalized("second"), null));
+      awaitQueuedTurns(tasks, 1);
+
+      nanos.addAndGet(Duration.ofMillis(50).toNanos());
+      releaseFirst.countDown();
+
+      RunResult second = waiting.get(30, TimeUnit.SECONDS).completion().join();
+      assertThat(second.queueWaitMs()).isEqualTo(50.0);
+      assertThat(second.task().status().state()).isEqualTo(TaskState.COMPLETED);
+    }
+  }
+
+  @Test
+  void aWaitingSendIsRefusedWhenTheLineForSlotsIsFull() throws Exception {
+    try (TaskService tasks = service()) {
+      tasks.send(message("running"), normalized("running"), null, null);
+      assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture<TaskRun> waiting =
+          CompletableFuture.supplyAsync(
+              () -> tasks.sendAndWait(message("waiting"), normalized("waiting"), null));
+      awaitQueuedTurns(tasks, 1);
+
+      assertThatThrownBy(() -> tasks.sendAndWait(message("refused"), normalized("refused"), null))
+          .isInstanceOf(TaskException.class)
+          .hasMessageContaining("the agent queue is full (1 waiting)")
+          .satisfies(
+              e ->
+                  assertThat(((TaskException) e).reason())
+                      .isEqualTo(TaskException.Reason.OVERLOADED));
+      assertThat(tasks.storeStats().tasks()).isEqualTo(2);
+      releaseFirst.countDown();
+      assertThat(waiting.get(30, TimeUnit.SECONDS).completion().join().task().status().state())
+          .isEqualTo(TaskState.COMPLETED);
+    }
+  }
+
+  @Test
+  void cancellingAWaitingSendInterruptsItsTurnButLeavesTheCallerUninterrupted() throws Exception {
+    try (TaskService tasks = service()) {
+      CompletableFuture<Boolean> callerInterrupted = new CompletableFuture<>();
+      CompletableFuture<TaskRun> waiting =
+          CompletableFuture.supplyAsync(
+              () -> {
+                TaskRun run = tasks.sendAndWait(message("endless"), normalized("endless"), null);
+                callerInterrupted.complete(Thread.currentThread().isInterrupted());
+                return run;
+              });
+      assertThat(endlessStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+      tasks.cancel(taskIds.get("endless"));
+
+      assertThat(waiting.get(30, TimeUnit.SECONDS).completion().join().task().status().state())
+          .isEqualTo(TaskState.CANCELED);
+      assertThat(callerInterrupted.join()).isFalse();
+    }
+  }
+
+  private static void awaitQueuedTurns(TaskService tasks, long queued) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (tasks.storeStats().queuedTurns() < queued) {
+      assertThat(System.nanoTime()).as("waiting for %d queued turns", queued).isLessThan(deadline);
+      Thread.sleep(5);
+    }
+  }
+
   private TaskService service() {
     return new TaskService(
         new TaskSettings(
@@ -86,10 +177,16 @@ class TaskServiceTest {
             1,
             Duration.ofMillis(10)),
         request -> {
-          if (request.message().query().equals("first")
-              || request.message().query().equals("running")) {
+          String query = request.message().query();
+          threads.put(query, Thread.currentThread());
+          taskIds.put(query, request.taskId());
+          if (query.equals("first") || query.equals("running")) {
             firstStarted.countDown();
             releaseFirst.await();
+          }
+          if (query.equals("endless")) {
+            endlessStarted.countDown();
+            new CountDownLatch(1).await();
           }
           return new AgentReply("ok", new AgentStageTimings(0, 0, 0, 0));
         },
