@@ -1,20 +1,51 @@
 package io.agentmetrics.a2a.telex;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 
-/** Turns HTML snippets into plain text: tags stripped, entities unescaped, whitespace collapsed. */
+/**
+ * Turns HTML snippets into plain text: tags stripped, entities unescaped, whitespace collapsed.
+ *
+ * <p>Telex resends the whole conversation with every turn, so the same snippets come back again and
+ * again; their text is cached, up to {@value #MAX_CACHED_CHARS} characters of snippets and text in
+ * all (least recently used dropped first), which spares a full HTML parse for each of them on each
+ * turn. Plain text skips both the parser and the cache.
+ *
+ * <p>Thread-safe.
+ */
 final class HtmlText {
+
+  static final long MAX_CACHED_CHARS = 1_000_000;
 
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-  private HtmlText() {}
+  private final Cache<String, String> converted =
+      Caffeine.newBuilder()
+          .maximumWeight(MAX_CACHED_CHARS)
+          .weigher((String html, String text) -> html.length() + text.length())
+          .executor(Runnable::run)
+          .build();
 
-  static String toPlainText(String html) {
-    // Most parts are plain text; skip the HTML parser unless markup or entities can be present.
+  String toPlainText(String html) {
     if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
-      return WHITESPACE.matcher(html).replaceAll(" ").strip();
+      return collapseWhitespace(html);
     }
-    return WHITESPACE.matcher(Jsoup.parseBodyFragment(html).text()).replaceAll(" ").strip();
+    return converted.get(html, HtmlText::parse);
+  }
+
+  /** How many snippets are cached. */
+  long cachedSnippets() {
+    converted.cleanUp();
+    return converted.estimatedSize();
+  }
+
+  private static String parse(String html) {
+    return collapseWhitespace(Jsoup.parseBodyFragment(html).text());
+  }
+
+  private static String collapseWhitespace(String text) {
+    return WHITESPACE.matcher(text).replaceAll(" ").strip();
   }
 }

@@ -16,13 +16,15 @@ import java.util.Set;
  * query are dropped, and only the newest {@code maxHistory} are kept. Items may use the legacy
  * {@code type} key instead of {@code kind}.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe. The text of HTML snippets is cached, bounded to {@value
+ * HtmlText#MAX_CACHED_CHARS} characters, since Telex resends the conversation with every turn.
  *
  * @since 0.1.0
  */
 public final class TelexNormalizer {
 
   private final int maxHistory;
+  private final HtmlText html = new HtmlText();
 
   /**
    * A normalizer keeping at most {@code maxHistory} history entries.
@@ -50,7 +52,7 @@ public final class TelexNormalizer {
     List<String> raw = new ArrayList<>();
     for (Part part : message.parts()) {
       if (Part.TEXT.equals(part.kind()) && query == null) {
-        String text = HtmlText.toPlainText(part.text() == null ? "" : part.text());
+        String text = html.toPlainText(part.text() == null ? "" : part.text());
         if (!text.isEmpty()) {
           query = text;
         }
@@ -68,13 +70,13 @@ public final class TelexNormalizer {
     return Optional.of(new NormalizedMessage(query, history(raw, query)));
   }
 
-  private static void collectTextItems(JsonNode data, List<String> into) {
+  private void collectTextItems(JsonNode data, List<String> into) {
     Iterable<JsonNode> items = data.isArray() ? data : List.of(data);
     for (JsonNode item : items) {
       JsonNode kind = item.has("kind") ? item.get("kind") : item.get("type");
       JsonNode text = item.get("text");
       if (kind != null && Part.TEXT.equals(kind.asText()) && text != null && text.isTextual()) {
-        String plain = HtmlText.toPlainText(text.asText());
+        String plain = html.toPlainText(text.asText());
         if (!plain.isEmpty()) {
           into.add(plain);
         }
