@@ -2,8 +2,9 @@
 # Load benchmark of the A2A server (see docs/performance.md): wrk and `profile --rate` against
 # `serve` with the simulated model at zero latency, tracing off and on, on this machine.
 #
-#   benchmarks/load.sh                 # 30 s per measurement, 32 connections: about 3 minutes
-#   SECONDS_PER_RUN=10 benchmarks/load.sh
+#   benchmarks/load.sh                 # 30 s per measurement, 32 connections, 60 s warm-up:
+#                                      # about 5 minutes
+#   SECONDS_PER_RUN=10 WARMUP_SECONDS=30 benchmarks/load.sh
 #
 # Needs wrk (apt-get install wrk). Writes benchmarks/target/load.json.
 set -euo pipefail
@@ -18,4 +19,5 @@ java -cp benchmarks/target/benchmarks.jar io.agentmetrics.benchmarks.LoadBenchma
   benchmarks/load/telex-post.lua \
   benchmarks/target/load.json \
   "${SECONDS_PER_RUN:-30}" \
-  "${CONNECTIONS:-32}"
+  "${CONNECTIONS:-32}" \
+  "${WARMUP_SECONDS:-60}"

@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * rate), with tracing off and then on, and writes the figures and target verdicts as JSON.
  *
  * <p>Arguments: the server jar, the request body, the wrk Lua script, the output file, the seconds
- * per measurement and the wrk connections. Run it through {@code benchmarks/load.sh}.
+ * per measurement, the wrk connections and the seconds of warm-up load before the first measurement
+ * of each server (its JIT compilers share the two cores with the load, so a server needs about a
+ * minute to reach its steady state). Run it through {@code benchmarks/load.sh}.
  */
 public final class LoadBenchmark {
 
@@ -42,14 +44,14 @@ public final class LoadBenchmark {
   /**
    * Runs the benchmark.
    *
-   * @param args jar, body, lua script, output, seconds, connections
+   * @param args jar, body, lua script, output, seconds, connections, warm-up seconds
    * @throws Exception if a step fails; the message says which
    */
   public static void main(String[] args) throws Exception {
-    if (args.length != 6) {
+    if (args.length != 7) {
       System.err.println(
           "usage: LoadBenchmark <a2a-server.jar> <body.json> <post.lua> <out.json> <seconds>"
-              + " <connections>");
+              + " <connections> <warmup-seconds>");
       System.exit(2);
     }
     Settings settings =
@@ -58,17 +60,19 @@ public final class LoadBenchmark {
             Path.of(args[1]),
             Path.of(args[2]),
             Integer.parseInt(args[4]),
-            Integer.parseInt(args[5]));
+            Integer.parseInt(args[5]),
+            Integer.parseInt(args[6]));
     Path work = Files.createTempDirectory("agentmetrics-load-");
     ObjectNode result = JSON.createObjectNode();
     result.put("cpus", Runtime.getRuntime().availableProcessors());
     result.put("seconds", settings.seconds());
     result.put("connections", settings.connections());
+    result.put("warmup_seconds", settings.warmupSeconds());
 
     ObjectNode off = result.putObject("tracing_off");
     double offRps;
     try (Server server = Server.start(settings.jar(), work, false)) {
-      wrk(settings, server.url(), 10);
+      wrk(settings, server.url(), settings.warmupSeconds());
       offRps = putWrk(off, wrk(settings, server.url(), settings.seconds()));
       double halfRate = Math.floor(offRps / 2);
       JsonNode profile =
@@ -84,7 +88,7 @@ public final class LoadBenchmark {
     ObjectNode on = result.putObject("tracing_on");
     double onRps;
     try (Server server = Server.start(settings.jar(), work, true)) {
-      wrk(settings, server.url(), 10);
+      wrk(settings, server.url(), settings.warmupSeconds());
       long warmedUp = Files.size(server.traceFile());
       onRps = putWrk(on, wrk(settings, server.url(), settings.seconds()));
       Path measured = work.resolve("trace-measured.log");
@@ -188,7 +192,9 @@ public final class LoadBenchmark {
             "--duration",
             settings.seconds() + "s",
             "--warmup",
-            "200",
+            // The profiler's own JVM warms up too: ten seconds' worth of requests at the rate,
+            // untimed.
+            String.format(Locale.ROOT, "%.0f", Math.max(200, rate * 10)),
             "--concurrency",
             Integer.toString(settings.connections()),
             "--body",
@@ -221,7 +227,8 @@ public final class LoadBenchmark {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private record Settings(Path jar, Path body, Path lua, int seconds, int connections) {}
+  private record Settings(
+      Path jar, Path body, Path lua, int seconds, int connections, int warmupSeconds) {}
 
   /** The server as a child process; closing it sends SIGTERM and waits. */
   private record Server(Process process, String url, Path traceFile) implements AutoCloseable {
