@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class TaskServiceTest {
@@ -69,12 +70,7 @@ class TaskServiceTest {
       assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
       tasks.send(message("queued"), normalized("queued"), null, null);
 
-      assertThatThrownBy(() -> tasks.send(message("refused"), normalized("refused"), null, null))
-          .isInstanceOf(TaskException.class)
-          .satisfies(
-              e ->
-                  assertThat(((TaskException) e).reason())
-                      .isEqualTo(TaskException.Reason.OVERLOADED));
+      assertOverloaded(() -> tasks.send(message("refused"), normalized("refused"), null, null));
       assertThat(tasks.storeStats().tasks()).isEqualTo(2);
       releaseFirst.countDown();
     }
@@ -98,10 +94,7 @@ class TaskServiceTest {
     try (TaskService tasks = service()) {
       tasks.send(message("first"), normalized("first"), null, null);
       assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
-      CompletableFuture<TaskRun> waiting =
-          CompletableFuture.supplyAsync(
-              () -> tasks.sendAndWait(message("second"), normalized("second"), null));
-      awaitQueuedTurns(tasks, 1);
+      CompletableFuture<TaskRun> waiting = sendAndWaitInLine(tasks, "second");
 
       nanos.addAndGet(Duration.ofMillis(50).toNanos());
       releaseFirst.countDown();
@@ -117,18 +110,9 @@ class TaskServiceTest {
     try (TaskService tasks = service()) {
       tasks.send(message("running"), normalized("running"), null, null);
       assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
-      CompletableFuture<TaskRun> waiting =
-          CompletableFuture.supplyAsync(
-              () -> tasks.sendAndWait(message("waiting"), normalized("waiting"), null));
-      awaitQueuedTurns(tasks, 1);
+      CompletableFuture<TaskRun> waiting = sendAndWaitInLine(tasks, "waiting");
 
-      assertThatThrownBy(() -> tasks.sendAndWait(message("refused"), normalized("refused"), null))
-          .isInstanceOf(TaskException.class)
-          .hasMessageContaining("the agent queue is full (1 waiting)")
-          .satisfies(
-              e ->
-                  assertThat(((TaskException) e).reason())
-                      .isEqualTo(TaskException.Reason.OVERLOADED));
+      assertOverloaded(() -> tasks.sendAndWait(message("refused"), normalized("refused"), null));
       assertThat(tasks.storeStats().tasks()).isEqualTo(2);
       releaseFirst.countDown();
       assertThat(waiting.get(30, TimeUnit.SECONDS).completion().join().task().status().state())
@@ -155,6 +139,26 @@ class TaskServiceTest {
           .isEqualTo(TaskState.CANCELED);
       assertThat(callerInterrupted.join()).isFalse();
     }
+  }
+
+  private static void assertOverloaded(ThrowingCallable send) {
+    assertThatThrownBy(send)
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("the agent queue is full (1 waiting)")
+        .satisfies(
+            e ->
+                assertThat(((TaskException) e).reason())
+                    .isEqualTo(TaskException.Reason.OVERLOADED));
+  }
+
+  /** Starts a waiting send on another thread and returns once it waits in line for a slot. */
+  private CompletableFuture<TaskRun> sendAndWaitInLine(TaskService tasks, String query)
+      throws Exception {
+    CompletableFuture<TaskRun> run =
+        CompletableFuture.supplyAsync(
+            () -> tasks.sendAndWait(message(query), normalized(query), null));
+    awaitQueuedTurns(tasks, 1);
+    return run;
   }
 
   private static void awaitQueuedTurns(TaskService tasks, long queued) throws Exception {
