@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs A2A tasks: creates or continues a task per send, runs each turn either in the background on
  * a bounded agent executor or on the thread of a caller that waits for it, with at most {@code
- * agentThreads} turns running at once either way (the time a turn waits for its turn is its
+ * agentThreads} turns running at once either way (the time a turn waits for a slot is its
  * QUEUE_WAIT). Cancels by interrupting the turn, streams events to subscribers and sends push
  * notifications when a turn ends.
  *
