@@ -15,7 +15,6 @@ import io.agentmetrics.a2a.trace.AgentRunLatency;
 import io.agentmetrics.a2a.trace.RequestObserver;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,7 +68,8 @@ final class MessageMethods {
             : tasks.send(send.message(), normalized, push(send), null);
     clock.taskId(run.submitted().id());
     CompletableFuture<RunResult> observed = observeAgent(run, clock.sampled());
-    Task task = send.blocking() ? await(observed).task() : run.submitted();
+    // A blocking send's turn has ended by now, so its result is ready.
+    Task task = send.blocking() ? observed.join().task() : run.submitted();
     clock.addAgent(submitted);
     Integer historyLength =
         send.configuration() == null ? null : send.configuration().historyLength();
@@ -128,18 +128,5 @@ final class MessageMethods {
                                   sampled)));
               return result;
             });
-  }
-
-  private static RunResult await(CompletableFuture<RunResult> turn) {
-    try {
-      return turn.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new JsonRpcException(
-          JsonRpcErrorCode.INTERNAL_ERROR,
-          "Internal error: the server is stopping; read the task later with tasks/get");
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("task completion never fails", e);
-    }
   }
 }
