@@ -87,16 +87,17 @@ public final class SimulatedLlmClient implements LlmClient {
   /** Waits as long as the stream would take in all, then returns the whole answer. */
   @Override
   public LlmResponse generate(LlmRequest request) {
-    List<String> tokens = StudyPlanWriter.tokens(StudyPlanWriter.write(request.lastUserText()));
+    String answer = StudyPlanWriter.write(request.lastUserText());
+    int tokenCount = StudyPlanWriter.tokenCount(answer);
     Duration total =
-        config.timeToFirstToken().plus(config.interTokenDelay().multipliedBy(tokens.size() - 1L));
+        config.timeToFirstToken().plus(config.interTokenDelay().multipliedBy(tokenCount - 1L));
     try {
       sleeper.sleep(total);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LlmCancelledException(PROVIDER, "the waiting thread was interrupted", e);
     }
-    return response(request, tokens);
+    return response(request, answer, tokenCount);
   }
 
   /**
@@ -105,14 +106,15 @@ public final class SimulatedLlmClient implements LlmClient {
    */
   @Override
   public LlmResponse generateStreaming(LlmRequest request, LlmStreamListener listener) {
-    List<String> tokens = StudyPlanWriter.tokens(StudyPlanWriter.write(request.lastUserText()));
+    String answer = StudyPlanWriter.write(request.lastUserText());
+    List<String> tokens = StudyPlanWriter.tokens(answer);
     try {
       emit(tokens, listener, () -> false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new LlmCancelledException(PROVIDER, "the waiting thread was interrupted", e);
     }
-    return response(request, tokens);
+    return response(request, answer, tokens.size());
   }
 
   @Override
@@ -158,13 +160,14 @@ public final class SimulatedLlmClient implements LlmClient {
     return true;
   }
 
-  private LlmResponse response(LlmRequest request, List<String> tokens) {
+  /** The answer; its streamed tokens concatenate to {@code answer}, so it is not rebuilt. */
+  private LlmResponse response(LlmRequest request, String answer, int outputTokens) {
     return new LlmResponse(
-        String.join("", tokens),
+        answer,
         config.model(),
         PROVIDER,
         estimateInputTokens(request),
-        tokens.size(),
+        outputTokens,
         FinishReason.STOP);
   }
 
@@ -200,9 +203,10 @@ public final class SimulatedLlmClient implements LlmClient {
         worker = Thread.currentThread();
       }
       try {
-        List<String> tokens = StudyPlanWriter.tokens(StudyPlanWriter.write(request.lastUserText()));
+        String answer = StudyPlanWriter.write(request.lastUserText());
+        List<String> tokens = StudyPlanWriter.tokens(answer);
         if (emit(tokens, listener, future::isDone)) {
-          future.complete(response(request, tokens));
+          future.complete(response(request, answer, tokens.size()));
         }
       } catch (InterruptedException e) {
         future.completeExceptionally(

@@ -22,6 +22,9 @@ final class StudyPlanWriter {
               + "(?:learn(?:ing)?|study(?:ing)?|master(?:ing)?|understand(?:ing)?|prepare\\s+for)?\\s*",
           Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[?!.]+$");
+
   private static final int MAX_TOPIC_CHARS = 80;
 
   private static final String[] FOCUS = {
@@ -56,9 +59,9 @@ final class StudyPlanWriter {
 
   /** The topic of a question: the question without its request wording and punctuation. */
   static String topicOf(String question) {
-    String text = question.strip().replaceAll("\\s+", " ");
+    String text = WHITESPACE_RUN.matcher(question.strip()).replaceAll(" ");
     text = REQUEST_PREAMBLE.matcher(text).replaceFirst("");
-    text = text.replaceAll("[?!.]+$", "").strip();
+    text = TRAILING_PUNCTUATION.matcher(text).replaceFirst("").strip();
     if (text.length() > MAX_TOPIC_CHARS) {
       // A pasted essay is not a topic; the plan quotes its start.
       text = text.substring(0, MAX_TOPIC_CHARS).strip() + "...";
@@ -71,13 +74,28 @@ final class StudyPlanWriter {
     List<String> tokens = new ArrayList<>();
     int start = 0;
     for (int i = 1; i <= text.length(); i++) {
-      if (i == text.length()
-          || (Character.isWhitespace(text.charAt(i - 1))
-              && !Character.isWhitespace(text.charAt(i)))) {
+      if (endsToken(text, i)) {
         tokens.add(text.substring(start, i));
         start = i;
       }
     }
     return tokens;
+  }
+
+  /** The number of {@link #tokens} in {@code text}, without splitting it. */
+  static int tokenCount(String text) {
+    int count = 0;
+    for (int i = 1; i <= text.length(); i++) {
+      if (endsToken(text, i)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Whether a token ends before index {@code i}: at the end, or where a word follows spaces. */
+  private static boolean endsToken(String text, int i) {
+    return i == text.length()
+        || (Character.isWhitespace(text.charAt(i - 1)) && !Character.isWhitespace(text.charAt(i)));
   }
 }

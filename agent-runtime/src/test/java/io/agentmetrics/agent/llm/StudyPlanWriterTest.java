@@ -46,4 +46,15 @@ class StudyPlanWriterTest {
     String plan = StudyPlanWriter.write("Rust");
     assertThat(String.join("", StudyPlanWriter.tokens(plan))).isEqualTo(plan);
   }
+
+  @Test
+  void tokenCountCountsTheTokensWithoutSplitting() {
+    for (String text :
+        new String[] {"", " ", "word", "  leading", "Study plan:\n1. Read  this", "trailing  "}) {
+      assertThat(StudyPlanWriter.tokenCount(text))
+          .as("tokens of '%s'", text)
+          .isEqualTo(StudyPlanWriter.tokens(text).size());
+    }
+    assertThat(StudyPlanWriter.tokenCount("Study plan:\n1. Read  this")).isEqualTo(5);
+  }
 }
