@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -268,6 +269,25 @@ class JsonRpcProtocolIT {
     JsonNode json = JSON.readTree(response.body());
     assertThat(json.path("error").path("code").asInt()).isEqualTo(-32600);
     assertThat(json.path("error").path("message").asText()).contains("A2A_MAX_BODY_BYTES");
+  }
+
+  @Test
+  void bodyOfExactlyTheLimitIsReadWhetherItsLengthIsDeclaredOrItIsChunked() throws Exception {
+    String body = send("7", "hi");
+    int limit = body.getBytes(StandardCharsets.UTF_8).length;
+    try (TestServer tight = TestServer.start(c -> c.maxBodyBytes(limit))) {
+      HttpResponse<String> sized = tight.post("/", body);
+      HttpResponse<String> chunked = tight.postChunked("/", body);
+      HttpResponse<String> oneByteOver = tight.post("/", body + " ");
+
+      for (HttpResponse<String> accepted : List.of(sized, chunked)) {
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        JsonNode json = JSON.readTree(accepted.body());
+        assertThat(json.path("id").asInt()).isEqualTo(7);
+        assertThat(json.path("result").path("kind").asText()).isEqualTo("task");
+      }
+      assertThat(oneByteOver.statusCode()).isEqualTo(413);
+    }
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.agentmetrics.a2a.agent.TaskProcessor;
 import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.opentelemetry.api.OpenTelemetry;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -99,6 +100,20 @@ final class TestServer implements AutoCloseable {
       request.headers(headers);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Posts {@code body} without a Content-Length: HTTP/1.1 chunked transfer encoding. */
+  HttpResponse<String> postChunked(String path, String body)
+      throws IOException, InterruptedException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    HttpRequest request =
+        HttpRequest.newBuilder(uri(path))
+            .version(HttpClient.Version.HTTP_1_1)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> get(String path, String... headers)

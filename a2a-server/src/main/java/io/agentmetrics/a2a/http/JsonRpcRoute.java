@@ -133,6 +133,10 @@ final class JsonRpcRoute implements Route {
       return Optional.empty();
     }
     try (InputStream in = Content.Source.asInputStream(request)) {
+      if (declared >= 0 && declared <= maxBodyBytes) {
+        // Content-Length frames the body: one array of exactly that size, no growing buffers.
+        return Optional.of(in.readNBytes((int) declared));
+      }
       byte[] body = in.readNBytes(maxBodyBytes + 1);
       if (body.length <= maxBodyBytes) {
         return Optional.of(body);
