@@ -117,6 +117,8 @@ final class DemoCommand implements Callable<Integer> {
                   "--concurrency", Integer.toString(concurrency),
                   "--html", html.toAbsolutePath().toString());
     }
+    // The trace appender writes from its own thread; its queued lines must be in the file first.
+    TraceLogAppender.uninstall();
     if (profileStatus != 0) {
       return profileStatus;
     }

@@ -3,11 +3,14 @@ package io.agentmetrics.a2a.trace;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.util.Duration;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import net.logstash.logback.appender.LoggingEventAsyncDisruptorAppender;
 import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
 import net.logstash.logback.composite.loggingevent.LoggingEventJsonProviders;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
@@ -18,6 +21,12 @@ import org.slf4j.LoggerFactory;
  * event's structured arguments, so each line is exactly the seed's JSON object (no timestamp, level
  * or logger fields) and the seed's {@code grep | jq} recipes work unchanged.
  *
+ * <p>The server's appender is asynchronous: a request thread hands its line to a ring buffer and
+ * one writer thread writes the lines, flushing when the buffer is drained. Lines written together
+ * go out in one system call instead of one call per line under a lock. A full buffer makes the
+ * request thread wait, so no line is dropped; {@link #uninstall()} (and Logback's stop at shutdown)
+ * writes the lines still queued.
+ *
  * <p>Call once at start-up; thread-safe as Logback's configuration is.
  *
  * @since 0.1.0
@@ -25,6 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class TraceLogAppender {
 
   private static final String APPENDER_NAME = "A2A_TRACE_LATENCY";
+
+  /** A negative append timeout: a full ring buffer makes the caller wait instead of dropping. */
+  private static final Duration WAIT_FOR_SPACE = Duration.buildByMilliseconds(-1);
 
   private TraceLogAppender() {}
 
@@ -52,7 +64,32 @@ public final class TraceLogAppender {
     } else {
       appender = new ConsoleAppender<>();
     }
-    attach(context, logger, appender);
+    // The writer thread flushes at the end of each batch it takes from the ring buffer.
+    startWithEncoder(context, appender, false);
+    LoggingEventAsyncDisruptorAppender async = new LoggingEventAsyncDisruptorAppender();
+    async.setContext(context);
+    async.setName(APPENDER_NAME);
+    async.setAppendTimeout(WAIT_FOR_SPACE);
+    async.addAppender(appender);
+    async.start();
+    attach(logger, async);
+  }
+
+  /**
+   * Detaches and stops the trace appender: the lines still queued are written and the file is
+   * closed. Tracing stays off until the next {@code install}.
+   *
+   * @since 0.1.0
+   */
+  public static void uninstall() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    ch.qos.logback.classic.Logger logger = context.getLogger(TraceLatencyLog.LOGGER_NAME);
+    logger.setLevel(Level.OFF);
+    Appender<ILoggingEvent> appender = logger.getAppender(APPENDER_NAME);
+    if (appender != null) {
+      logger.detachAppender(appender);
+      appender.stop();
+    }
   }
 
   /**
@@ -66,13 +103,13 @@ public final class TraceLogAppender {
     ch.qos.logback.classic.Logger logger = context.getLogger(TraceLatencyLog.LOGGER_NAME);
     OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
     appender.setOutputStream(out);
-    attach(context, logger, appender);
+    appender.setName(APPENDER_NAME);
+    startWithEncoder(context, appender, true);
+    attach(logger, appender);
   }
 
-  private static void attach(
-      LoggerContext context,
-      ch.qos.logback.classic.Logger logger,
-      OutputStreamAppender<ILoggingEvent> appender) {
+  private static void startWithEncoder(
+      LoggerContext context, OutputStreamAppender<ILoggingEvent> appender, boolean immediateFlush) {
     LoggingEventCompositeJsonEncoder encoder = new LoggingEventCompositeJsonEncoder();
     encoder.setContext(context);
     LoggingEventJsonProviders providers = new LoggingEventJsonProviders();
@@ -80,11 +117,19 @@ public final class TraceLogAppender {
     encoder.setProviders(providers);
     encoder.start();
     appender.setContext(context);
-    appender.setName(APPENDER_NAME);
     appender.setEncoder(encoder);
-    appender.setImmediateFlush(true);
+    appender.setImmediateFlush(immediateFlush);
     appender.start();
-    logger.detachAppender(APPENDER_NAME);
+  }
+
+  /** Replaces the logger's trace appender with {@code appender}, stopping the one it replaces. */
+  private static void attach(
+      ch.qos.logback.classic.Logger logger, Appender<ILoggingEvent> appender) {
+    Appender<ILoggingEvent> previous = logger.getAppender(APPENDER_NAME);
+    if (previous != null) {
+      logger.detachAppender(previous);
+      previous.stop();
+    }
     logger.addAppender(appender);
     logger.setAdditive(false);
     logger.setLevel(Level.INFO);

@@ -1,0 +1,86 @@
+package io.agentmetrics.a2a.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import net.logstash.logback.argument.StructuredArguments;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+class TraceLogAppenderTest {
+
+  private static final Logger TRACE = LoggerFactory.getLogger(TraceLatencyLog.LOGGER_NAME);
+
+  @TempDir Path dir;
+
+  @AfterEach
+  void removeAppender() {
+    TraceLogAppender.uninstall();
+  }
+
+  @Test
+  void everyLineFromManyThreadsReachesTheFileOnceUninstalled() throws Exception {
+    Path file = dir.resolve("trace.log");
+    TraceLogAppender.install(new TraceSettings(true, 1.0, file));
+    int threads = 4;
+    int perThread = 10_000; // together several times the ring buffer, so writers wait for space
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int first = t * perThread;
+      Thread writer =
+          new Thread(
+              () -> {
+                for (int i = first; i < first + perThread; i++) {
+                  TRACE.info("{}", StructuredArguments.kv("seq", i));
+                }
+              });
+      writers.add(writer);
+      writer.start();
+    }
+    for (Thread writer : writers) {
+      writer.join();
+    }
+
+    TraceLogAppender.uninstall();
+
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    Set<String> distinct = new TreeSet<>(lines);
+    assertThat(lines).hasSize(threads * perThread);
+    assertThat(distinct).hasSize(threads * perThread).contains("{\"seq\":0}", "{\"seq\":39999}");
+  }
+
+  @Test
+  void aLineIsInTheFileSoonAfterItIsLoggedWithoutWaitingForMore() throws Exception {
+    Path file = dir.resolve("quiet.log");
+    TraceLogAppender.install(new TraceSettings(true, 1.0, file));
+
+    TRACE.info("{}", StructuredArguments.kv("seq", 1));
+
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (Files.size(file) == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).containsExactly("{\"seq\":1}");
+  }
+
+  @Test
+  void uninstallSwitchesTracingOff() throws Exception {
+    Path file = dir.resolve("off.log");
+    TraceLogAppender.install(new TraceSettings(true, 1.0, file));
+    TraceLogAppender.uninstall();
+
+    TRACE.info("{}", StructuredArguments.kv("seq", 2));
+
+    assertThat(TRACE.isInfoEnabled()).isFalse();
+    assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).isEmpty();
+  }
+}
