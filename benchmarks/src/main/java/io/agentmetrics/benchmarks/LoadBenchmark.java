@@ -2,6 +2,7 @@ package io.agentmetrics.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,15 +22,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The load benchmark of the A2A server: starts the shaded jar's {@code serve} with the simulated
- * model at zero latency, drives {@code POST /tasks/send} with the Telex request through {@code wrk}
- * (maximum throughput) and through the project's own {@code profile --rate} (latency at half that
- * rate), with tracing off and then on, and writes the figures and target verdicts as JSON.
+ * The load benchmark of the A2A server: starts the shaded jar's {@code serve} twice, with the
+ * simulated model at zero latency and tracing off in one and on in the other, drives {@code POST
+ * /tasks/send} with the Telex request through {@code wrk} (maximum throughput) and through the
+ * project's own {@code profile --rate} (latency at half the tracing-off throughput), and writes the
+ * figures and target verdicts as JSON.
+ *
+ * <p>Both servers run at once and the wrk measurement alternates between them in {@value #ROUNDS}
+ * rounds; each server reports its median round. The non-LLM overhead is read from the traced
+ * server's trace lines, once for its wrk rounds and once for its profile run: at full throughput a
+ * request also waits for a core, so the target is checked at half rate.
  *
  * <p>Arguments: the server jar, the request body, the wrk Lua script, the output file, the seconds
- * per measurement, the wrk connections and the seconds of warm-up load before the first measurement
- * of each server (its JIT compilers share the two cores with the load, so a server needs about a
- * minute to reach its steady state). Run it through {@code benchmarks/load.sh}.
+ * per measurement (the profile run; the wrk rounds of one server share them), the wrk connections
+ * and the seconds of warm-up load for each server (its JIT compilers share the two cores with the
+ * load, so a server needs about a minute to reach its steady state). Run it through {@code
+ * benchmarks/load.sh}.
  */
 public final class LoadBenchmark {
 
@@ -38,6 +47,23 @@ public final class LoadBenchmark {
   private static final Pattern PERCENTILE =
       Pattern.compile("^\\s+(50|75|90|99)%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
   private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+
+  /**
+   * The wrk measurement alternates between the two servers in this many rounds, so that a burst of
+   * other load on a shared machine lands on both and the throughput share compares like with like.
+   */
+  private static final int ROUNDS = 3;
+
+  private static final int MIN_ROUND_SECONDS = 5;
+
+  /**
+   * The server's JVM settings, those docs/a2a-server.md recommends for latency: G1 with a 5 ms
+   * pause goal, and survivors promoted after one young collection, because a task lives about a
+   * second at this rate and copying it between survivor spaces made young pauses three times as
+   * long.
+   */
+  private static final List<String> SERVER_JVM_OPTIONS =
+      List.of("-Xmx1g", "-XX:MaxGCPauseMillis=5", "-XX:MaxTenuringThreshold=1");
 
   private LoadBenchmark() {}
 
@@ -70,36 +96,45 @@ public final class LoadBenchmark {
     result.put("warmup_seconds", settings.warmupSeconds());
 
     ObjectNode off = result.putObject("tracing_off");
-    double offRps;
-    try (Server server = Server.start(settings.jar(), work, false)) {
-      wrk(settings, server.url(), settings.warmupSeconds());
-      offRps = putWrk(off, wrk(settings, server.url(), settings.seconds()));
-      double halfRate = Math.floor(offRps / 2);
-      JsonNode profile =
-          profile(settings, server.url(), halfRate, work.resolve("profile-half-rate.json"));
-      ObjectNode half = off.putObject("profile_half_rate");
-      half.put("rate", halfRate);
-      half.put("throughput_rps", profile.path("statistics").path("throughput_rps").asDouble());
-      half.put("p50_ms", profile.path("statistics").path("latency_ms").path("median").asDouble());
-      half.put("p99_ms", profile.path("statistics").path("latency_ms").path("p99").asDouble());
-      half.put("failed", profile.path("statistics").path("failed").asLong());
-    }
-
     ObjectNode on = result.putObject("tracing_on");
-    double onRps;
-    try (Server server = Server.start(settings.jar(), work, true)) {
-      wrk(settings, server.url(), settings.warmupSeconds());
-      long warmedUp = Files.size(server.traceFile());
-      onRps = putWrk(on, wrk(settings, server.url(), settings.seconds()));
-      Path measured = work.resolve("trace-measured.log");
-      copyFrom(server.traceFile(), warmedUp, measured);
-      JsonNode report = traceReport(settings.jar(), measured);
-      on.put("traced_requests", report.path("correlation").path("requests").asLong());
-      on.put("non_llm_overhead_p50_ms", report.path("non_llm_overhead_ms").path("p50").asDouble());
-      on.put("non_llm_overhead_p99_ms", report.path("non_llm_overhead_ms").path("p99").asDouble());
+    try (Server untraced = Server.start(settings.jar(), work, false);
+        Server traced = Server.start(settings.jar(), work, true)) {
+      wrk(settings, untraced.url(), settings.warmupSeconds());
+      wrk(settings, traced.url(), settings.warmupSeconds());
+      long warmedUp = settledSize(traced.traceFile());
+      int roundSeconds = Math.max(MIN_ROUND_SECONDS, settings.seconds() / ROUNDS);
+      List<String> offRounds = new ArrayList<>();
+      List<String> onRounds = new ArrayList<>();
+      for (int round = 0; round < ROUNDS; round++) {
+        offRounds.add(wrk(settings, untraced.url(), roundSeconds));
+        onRounds.add(wrk(settings, traced.url(), roundSeconds));
+      }
+      putWrk(off, offRounds);
+      putWrk(on, onRounds);
+      long fullRateEnd = settledSize(traced.traceFile());
+      putOverhead(
+          on.withObjectProperty("wrk"),
+          settings.jar(),
+          traced.traceFile(),
+          warmedUp,
+          fullRateEnd,
+          work);
+      double halfRate = Math.floor(off.path("wrk").path("throughput_rps").asDouble() / 2);
+      putProfile(
+          off, profile(settings, untraced.url(), halfRate, work.resolve("profile-off.json")));
+      putProfile(on, profile(settings, traced.url(), halfRate, work.resolve("profile-on.json")));
+      putOverhead(
+          on.withObjectProperty("profile_half_rate"),
+          settings.jar(),
+          traced.traceFile(),
+          fullRateEnd,
+          settledSize(traced.traceFile()),
+          work);
     }
 
     ObjectNode targets = result.putObject("targets");
+    double offRps = off.path("wrk").path("throughput_rps").asDouble();
+    double onRps = on.path("wrk").path("throughput_rps").asDouble();
     target(targets, "throughput_at_32_connections_rps", offRps, ">=", 15_000);
     target(
         targets,
@@ -109,41 +144,107 @@ public final class LoadBenchmark {
         10);
     target(targets, "tracing_on_throughput_share", onRps / offRps, ">=", 0.95);
     target(
-        targets, "non_llm_overhead_p99_ms", on.path("non_llm_overhead_p99_ms").asDouble(), "<", 1);
+        targets,
+        "non_llm_overhead_p99_at_half_rate_ms",
+        on.path("profile_half_rate").path("non_llm_overhead_p99_ms").asDouble(),
+        "<",
+        1);
     Path out = Path.of(args[3]);
     Files.createDirectories(out.toAbsolutePath().getParent());
     JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
     System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
   }
 
-  /** Copies {@code source} from byte {@code offset} on: the trace lines of the measured run. */
-  private static void copyFrom(Path source, long offset, Path target) throws IOException {
+  private static void putProfile(ObjectNode into, JsonNode profile) {
+    ObjectNode half = into.putObject("profile_half_rate");
+    JsonNode statistics = profile.path("statistics");
+    half.put("rate", profile.path("settings").path("rate").asDouble());
+    half.put("throughput_rps", statistics.path("throughput_rps").asDouble());
+    half.put("p50_ms", statistics.path("latency_ms").path("median").asDouble());
+    half.put("p99_ms", statistics.path("latency_ms").path("p99").asDouble());
+    half.put("failed", statistics.path("failed").asLong());
+    // A profiler that could not keep to its schedule measured its own backlog, not the server.
+    half.put("client_saturated", profile.path("schedule").path("client_saturated").asBoolean());
+  }
+
+  /**
+   * Puts the non-LLM overhead of the requests traced between two offsets of the trace file, as
+   * {@code trace-report} computes it.
+   */
+  private static void putOverhead(
+      ObjectNode into, Path jar, Path traceFile, long from, long to, Path work) throws Exception {
+    Path lines = Files.createTempFile(work, "trace-", ".log");
+    copyRange(traceFile, from, to, lines);
+    JsonNode report = traceReport(jar, lines);
+    into.put("traced_requests", report.path("correlation").path("requests").asLong());
+    into.put("non_llm_overhead_p50_ms", report.path("non_llm_overhead_ms").path("p50").asDouble());
+    into.put("non_llm_overhead_p99_ms", report.path("non_llm_overhead_ms").path("p99").asDouble());
+  }
+
+  /**
+   * The size of a trace file once the server has stopped appending to it: a run's last lines are
+   * written after its last response, and an offset read mid-line would split a line.
+   */
+  private static long settledSize(Path file) throws IOException, InterruptedException {
+    long size = Files.size(file);
+    while (true) {
+      TimeUnit.MILLISECONDS.sleep(500);
+      long now = Files.size(file);
+      if (now == size) {
+        return size;
+      }
+      size = now;
+    }
+  }
+
+  /** Copies bytes {@code from} (inclusive) to {@code to} (exclusive) of {@code source}. */
+  private static void copyRange(Path source, long from, long to, Path target) throws IOException {
     try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-        FileChannel out =
-            FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      long position = offset;
-      long size = in.size();
-      while (position < size) {
-        position += in.transferTo(position, size - position, out);
+        FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE)) {
+      long position = from;
+      while (position < to) {
+        position += in.transferTo(position, to - position, out);
       }
     }
   }
 
-  private static double putWrk(ObjectNode into, String output) {
+  /**
+   * Puts the round with the median throughput, every round's throughput, and the non-2xx responses
+   * of all rounds.
+   */
+  private static void putWrk(ObjectNode into, List<String> outputs) {
+    List<ObjectNode> rounds = new ArrayList<>();
+    for (String output : outputs) {
+      rounds.add(parseWrk(output));
+    }
+    List<ObjectNode> byThroughput = new ArrayList<>(rounds);
+    byThroughput.sort(Comparator.comparingDouble(round -> round.path("throughput_rps").asDouble()));
+    ObjectNode wrk = into.putObject("wrk");
+    wrk.setAll(byThroughput.get(byThroughput.size() / 2));
+    ArrayNode throughputs = wrk.putArray("rounds_rps");
+    long non2xx = 0;
+    for (ObjectNode round : rounds) {
+      throughputs.add(round.path("throughput_rps").asDouble());
+      non2xx += round.path("non_2xx").asLong();
+    }
+    wrk.put("non_2xx", non2xx);
+  }
+
+  private static ObjectNode parseWrk(String output) {
     Matcher rps = RPS.matcher(output);
     if (!rps.find()) {
       throw new IllegalStateException("wrk printed no Requests/sec:\n" + output);
     }
-    double throughput = Double.parseDouble(rps.group(1));
-    ObjectNode wrk = into.putObject("wrk");
-    wrk.put("throughput_rps", throughput);
+    ObjectNode round = JSON.createObjectNode();
+    round.put("throughput_rps", Double.parseDouble(rps.group(1)));
     Matcher percentile = PERCENTILE.matcher(output);
     while (percentile.find()) {
-      wrk.put("p" + percentile.group(1) + "_ms", millis(percentile.group(2), percentile.group(3)));
+      round.put(
+          "p" + percentile.group(1) + "_ms", millis(percentile.group(2), percentile.group(3)));
     }
     Matcher errors = ERRORS.matcher(output);
-    wrk.put("non_2xx", errors.find() ? Long.parseLong(errors.group(1)) : 0);
-    return throughput;
+    round.put("non_2xx", errors.find() ? Long.parseLong(errors.group(1)) : 0);
+    return round;
   }
 
   private static double millis(String value, String unit) {
@@ -235,7 +336,9 @@ public final class LoadBenchmark {
 
     static Server start(Path jar, Path work, boolean tracing) throws IOException {
       Path traceFile = work.resolve("trace-" + System.nanoTime() + ".log");
-      List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g", "-jar", jar.toString()));
+      List<String> command = new ArrayList<>(List.of(java()));
+      command.addAll(SERVER_JVM_OPTIONS);
+      command.addAll(List.of("-jar", jar.toString()));
       command.addAll(List.of("serve", "--host", "127.0.0.1", "--port", "0"));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.environment().put("SIMULATED_LLM_LATENCY_MS", "0");
