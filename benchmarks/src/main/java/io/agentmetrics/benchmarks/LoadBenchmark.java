@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The load benchmark of the A2A server: starts the shaded jar's {@code serve} twice, with the
@@ -30,8 +31,9 @@ import java.util.regex.Pattern;
  *
  * <p>Both servers run at once and the wrk measurement alternates between them in {@value #ROUNDS}
  * rounds; each server reports its median round. The non-LLM overhead is read from the traced
- * server's trace lines, once for its wrk rounds and once for its profile run: at full throughput a
- * request also waits for a core, so the target is checked at half rate.
+ * server's trace lines for its wrk rounds, its half-rate profile run (where the target is checked)
+ * and a profile run at {@value #MODERATE_RATE} req/s, a rate at which the profiler's own JVM does
+ * not saturate the machine.
  *
  * <p>Arguments: the server jar, the request body, the wrk Lua script, the output file, the seconds
  * per measurement (the profile run; the wrk rounds of one server share them), the wrk connections
@@ -55,6 +57,12 @@ public final class LoadBenchmark {
   private static final int ROUNDS = 3;
 
   private static final int MIN_ROUND_SECONDS = 5;
+
+  /**
+   * A rate the profiler keeps to on this machine (its JVM needs about 100 µs of CPU per request),
+   * at which the traced server's own overhead is measured without the machine being saturated.
+   */
+  private static final double MODERATE_RATE = 2_000;
 
   /**
    * The server's JVM settings, those docs/a2a-server.md recommends for latency: G1 with a 5 ms
@@ -121,14 +129,30 @@ public final class LoadBenchmark {
           work);
       double halfRate = Math.floor(off.path("wrk").path("throughput_rps").asDouble() / 2);
       putProfile(
-          off, profile(settings, untraced.url(), halfRate, work.resolve("profile-off.json")));
-      putProfile(on, profile(settings, traced.url(), halfRate, work.resolve("profile-on.json")));
+          off,
+          "profile_half_rate",
+          profile(settings, untraced.url(), halfRate, work.resolve("profile-off.json")));
+      putProfile(
+          on,
+          "profile_half_rate",
+          profile(settings, traced.url(), halfRate, work.resolve("profile-on.json")));
+      long halfRateEnd = settledSize(traced.traceFile());
       putOverhead(
           on.withObjectProperty("profile_half_rate"),
           settings.jar(),
           traced.traceFile(),
           fullRateEnd,
-          settledSize(traced.traceFile()),
+          halfRateEnd,
+          work);
+      JsonNode moderate =
+          profile(settings, traced.url(), MODERATE_RATE, work.resolve("profile-moderate.json"));
+      ObjectNode atModerateRate = putProfile(on, "profile_moderate_rate", moderate);
+      putOverheadOfLast(
+          atModerateRate,
+          settings.jar(),
+          traced.traceFile(),
+          halfRateEnd,
+          moderate.path("statistics").path("total_requests").asLong(),
           work);
     }
 
@@ -155,8 +179,8 @@ public final class LoadBenchmark {
     System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
   }
 
-  private static void putProfile(ObjectNode into, JsonNode profile) {
-    ObjectNode half = into.putObject("profile_half_rate");
+  private static ObjectNode putProfile(ObjectNode into, String name, JsonNode profile) {
+    ObjectNode half = into.putObject(name);
     JsonNode statistics = profile.path("statistics");
     half.put("rate", profile.path("settings").path("rate").asDouble());
     half.put("throughput_rps", statistics.path("throughput_rps").asDouble());
@@ -165,6 +189,7 @@ public final class LoadBenchmark {
     half.put("failed", statistics.path("failed").asLong());
     // A profiler that could not keep to its schedule measured its own backlog, not the server.
     half.put("client_saturated", profile.path("schedule").path("client_saturated").asBoolean());
+    return half;
   }
 
   /**
@@ -175,7 +200,32 @@ public final class LoadBenchmark {
       ObjectNode into, Path jar, Path traceFile, long from, long to, Path work) throws Exception {
     Path lines = Files.createTempFile(work, "trace-", ".log");
     copyRange(traceFile, from, to, lines);
-    JsonNode report = traceReport(jar, lines);
+    putReport(into, jar, lines);
+  }
+
+  /**
+   * Puts the non-LLM overhead of the last {@code requests} requests traced after byte {@code from}:
+   * those a profile run measured, without its untimed warm-up. Each request writes two lines.
+   */
+  private static void putOverheadOfLast(
+      ObjectNode into, Path jar, Path traceFile, long from, long requests, Path work)
+      throws Exception {
+    Path run = Files.createTempFile(work, "trace-", ".log");
+    copyRange(traceFile, from, settledSize(traceFile), run);
+    long lines;
+    try (Stream<String> all = Files.lines(run)) {
+      lines = all.count();
+    }
+    Path measured = Files.createTempFile(work, "trace-", ".log");
+    try (Stream<String> all = Files.lines(run)) {
+      Iterable<String> last = all.skip(Math.max(0, lines - 2 * requests))::iterator;
+      Files.write(measured, last);
+    }
+    putReport(into, jar, measured);
+  }
+
+  private static void putReport(ObjectNode into, Path jar, Path traceLines) throws Exception {
+    JsonNode report = traceReport(jar, traceLines);
     into.put("traced_requests", report.path("correlation").path("requests").asLong());
     into.put("non_llm_overhead_p50_ms", report.path("non_llm_overhead_ms").path("p50").asDouble());
     into.put("non_llm_overhead_p99_ms", report.path("non_llm_overhead_ms").path("p99").asDouble());
