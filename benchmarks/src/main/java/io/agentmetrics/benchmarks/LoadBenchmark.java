@@ -110,15 +110,7 @@ public final class LoadBenchmark {
       wrk(settings, untraced.url(), settings.warmupSeconds());
       wrk(settings, traced.url(), settings.warmupSeconds());
       long warmedUp = settledSize(traced.traceFile());
-      int roundSeconds = Math.max(MIN_ROUND_SECONDS, settings.seconds() / ROUNDS);
-      List<String> offRounds = new ArrayList<>();
-      List<String> onRounds = new ArrayList<>();
-      for (int round = 0; round < ROUNDS; round++) {
-        offRounds.add(wrk(settings, untraced.url(), roundSeconds));
-        onRounds.add(wrk(settings, traced.url(), roundSeconds));
-      }
-      putWrk(off, offRounds);
-      putWrk(on, onRounds);
+      measureThroughput(settings, untraced, traced, off, on);
       long fullRateEnd = settledSize(traced.traceFile());
       putOverhead(
           on.withObjectProperty("wrk"),
@@ -127,33 +119,7 @@ public final class LoadBenchmark {
           warmedUp,
           fullRateEnd,
           work);
-      double halfRate = Math.floor(off.path("wrk").path("throughput_rps").asDouble() / 2);
-      putProfile(
-          off,
-          "profile_half_rate",
-          profile(settings, untraced.url(), halfRate, work.resolve("profile-off.json")));
-      putProfile(
-          on,
-          "profile_half_rate",
-          profile(settings, traced.url(), halfRate, work.resolve("profile-on.json")));
-      long halfRateEnd = settledSize(traced.traceFile());
-      putOverhead(
-          on.withObjectProperty("profile_half_rate"),
-          settings.jar(),
-          traced.traceFile(),
-          fullRateEnd,
-          halfRateEnd,
-          work);
-      JsonNode moderate =
-          profile(settings, traced.url(), MODERATE_RATE, work.resolve("profile-moderate.json"));
-      ObjectNode atModerateRate = putProfile(on, "profile_moderate_rate", moderate);
-      putOverheadOfLast(
-          atModerateRate,
-          settings.jar(),
-          traced.traceFile(),
-          halfRateEnd,
-          moderate.path("statistics").path("total_requests").asLong(),
-          work);
+      measureLatency(settings, untraced, traced, off, on, fullRateEnd, work);
     }
 
     ObjectNode targets = result.putObject("targets");
@@ -177,6 +143,64 @@ public final class LoadBenchmark {
     Files.createDirectories(out.toAbsolutePath().getParent());
     JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
     System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+  }
+
+  /** The wrk rounds, alternating between the two servers. */
+  private static void measureThroughput(
+      Settings settings, Server untraced, Server traced, ObjectNode off, ObjectNode on)
+      throws Exception {
+    int roundSeconds = Math.max(MIN_ROUND_SECONDS, settings.seconds() / ROUNDS);
+    List<String> offRounds = new ArrayList<>();
+    List<String> onRounds = new ArrayList<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      offRounds.add(wrk(settings, untraced.url(), roundSeconds));
+      onRounds.add(wrk(settings, traced.url(), roundSeconds));
+    }
+    putWrk(off, offRounds);
+    putWrk(on, onRounds);
+  }
+
+  /**
+   * The profile runs: both servers at half the tracing-off throughput, then the traced one at
+   * {@value #MODERATE_RATE} req/s, each with the non-LLM overhead of its traced requests.
+   *
+   * @param traceOffset where the traced server's file ends before these runs
+   */
+  private static void measureLatency(
+      Settings settings,
+      Server untraced,
+      Server traced,
+      ObjectNode off,
+      ObjectNode on,
+      long traceOffset,
+      Path work)
+      throws Exception {
+    double halfRate = Math.floor(off.path("wrk").path("throughput_rps").asDouble() / 2);
+    putProfile(
+        off,
+        "profile_half_rate",
+        profile(settings, untraced.url(), halfRate, work.resolve("profile-off.json")));
+    putProfile(
+        on,
+        "profile_half_rate",
+        profile(settings, traced.url(), halfRate, work.resolve("profile-on.json")));
+    long halfRateEnd = settledSize(traced.traceFile());
+    putOverhead(
+        on.withObjectProperty("profile_half_rate"),
+        settings.jar(),
+        traced.traceFile(),
+        traceOffset,
+        halfRateEnd,
+        work);
+    JsonNode moderate =
+        profile(settings, traced.url(), MODERATE_RATE, work.resolve("profile-moderate.json"));
+    putOverheadOfLast(
+        putProfile(on, "profile_moderate_rate", moderate),
+        settings.jar(),
+        traced.traceFile(),
+        halfRateEnd,
+        moderate.path("statistics").path("total_requests").asLong(),
+        work);
   }
 
   private static ObjectNode putProfile(ObjectNode into, String name, JsonNode profile) {
