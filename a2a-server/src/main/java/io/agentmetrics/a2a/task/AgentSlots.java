@@ -37,9 +37,7 @@ final class AgentSlots {
     }
     if (waiting.incrementAndGet() > maxWaiting) {
       waiting.decrementAndGet();
-      throw new TaskException(
-          TaskException.Reason.OVERLOADED,
-          "the agent queue is full (" + maxWaiting + " waiting); retry later");
+      throw TaskException.queueFull(maxWaiting);
     }
     try {
       slots.acquire();

@@ -44,6 +44,12 @@ public final class TaskException extends RuntimeException {
     this.reason = requireNonNull(reason, "reason");
   }
 
+  /** The refusal of a turn that found {@code waiting} turns already waiting for the agent. */
+  static TaskException queueFull(int waiting) {
+    return new TaskException(
+        Reason.OVERLOADED, "the agent queue is full (" + waiting + " waiting); retry later");
+  }
+
   /**
    * Why the operation was refused.
    *

@@ -117,11 +117,7 @@ public final class TaskService implements AutoCloseable {
       Future<?> work = executor.submit(Context.current().wrap(() -> runQueuedTurn(turn, enqueued)));
       turn.record().attachWork(work);
     } catch (RejectedExecutionException e) {
-      throw refuse(
-          turn,
-          new TaskException(
-              TaskException.Reason.OVERLOADED,
-              "the agent queue is full (" + executor.getQueue().size() + " waiting); retry later"));
+      throw refuse(turn, TaskException.queueFull(executor.getQueue().size()));
     }
     return turn.run();
   }
