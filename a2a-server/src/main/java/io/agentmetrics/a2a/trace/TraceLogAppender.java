@@ -42,18 +42,18 @@ public final class TraceLogAppender {
 
   /**
    * Routes trace events to stdout, or to {@code settings.logFile()} when set; with tracing off the
-   * logger is switched off.
+   * logger is switched off, as {@link #uninstall()} does.
    *
    * @param settings the trace settings
    * @since 0.1.0
    */
   public static void install(TraceSettings settings) {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    ch.qos.logback.classic.Logger logger = context.getLogger(TraceLatencyLog.LOGGER_NAME);
     if (!settings.enabled()) {
-      logger.setLevel(Level.OFF);
+      uninstall();
       return;
     }
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    ch.qos.logback.classic.Logger logger = context.getLogger(TraceLatencyLog.LOGGER_NAME);
     OutputStreamAppender<ILoggingEvent> appender;
     Path file = settings.logFile();
     if (file != null) {
