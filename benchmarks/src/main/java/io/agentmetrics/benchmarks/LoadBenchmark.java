@@ -204,16 +204,16 @@ public final class LoadBenchmark {
   }
 
   private static ObjectNode putProfile(ObjectNode into, String name, JsonNode profile) {
-    ObjectNode half = into.putObject(name);
+    ObjectNode run = into.putObject(name);
     JsonNode statistics = profile.path("statistics");
-    half.put("rate", profile.path("settings").path("rate").asDouble());
-    half.put("throughput_rps", statistics.path("throughput_rps").asDouble());
-    half.put("p50_ms", statistics.path("latency_ms").path("median").asDouble());
-    half.put("p99_ms", statistics.path("latency_ms").path("p99").asDouble());
-    half.put("failed", statistics.path("failed").asLong());
+    run.put("rate", profile.path("settings").path("rate").asDouble());
+    run.put("throughput_rps", statistics.path("throughput_rps").asDouble());
+    run.put("p50_ms", statistics.path("latency_ms").path("median").asDouble());
+    run.put("p99_ms", statistics.path("latency_ms").path("p99").asDouble());
+    run.put("failed", statistics.path("failed").asLong());
     // A profiler that could not keep to its schedule measured its own backlog, not the server.
-    half.put("client_saturated", profile.path("schedule").path("client_saturated").asBoolean());
-    return half;
+    run.put("client_saturated", profile.path("schedule").path("client_saturated").asBoolean());
+    return run;
   }
 
   /**
