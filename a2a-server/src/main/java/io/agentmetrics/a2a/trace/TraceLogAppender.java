@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * event's structured arguments, so each line is exactly the seed's JSON object (no timestamp, level
  * or logger fields) and the seed's {@code grep | jq} recipes work unchanged.
  *
- * <p>The server's appender is asynchronous: a request thread hands its line to a ring buffer and
- * one writer thread writes the lines, flushing when the buffer is drained. Lines written together
- * go out in one system call instead of one call per line under a lock. A full buffer makes the
+ * <p>The server's appender is asynchronous: a request thread hands its event to a ring buffer and
+ * one writer thread encodes and writes the lines, flushing when the buffer is drained. The writer
+ * polls the buffer every millisecond while it is empty, so a request thread never takes a lock or
+ * wakes it up, and the lines of a millisecond go out in one system call. A full buffer makes the
  * request thread wait, so no line is dropped; {@link #uninstall()} (and Logback's stop at shutdown)
  * writes the lines still queued.
  *
@@ -37,6 +38,13 @@ public final class TraceLogAppender {
 
   /** A negative append timeout: a full ring buffer makes the caller wait instead of dropping. */
   private static final Duration WAIT_FOR_SPACE = Duration.buildByMilliseconds(-1);
+
+  /**
+   * No spinning or yielding: an empty ring buffer parks the writer for a millisecond. The
+   * appender's default, blocking strategy makes every request thread lock and signal the writer,
+   * which cost 13% of the throughput on two cores (docs/performance.md).
+   */
+  private static final String POLL_EVERY_MILLISECOND = "sleeping{0,1000000}";
 
   private TraceLogAppender() {}
 
@@ -70,6 +78,7 @@ public final class TraceLogAppender {
     async.setContext(context);
     async.setName(APPENDER_NAME);
     async.setAppendTimeout(WAIT_FOR_SPACE);
+    async.setWaitStrategyType(POLL_EVERY_MILLISECOND);
     async.addAppender(appender);
     async.start();
     attach(logger, async);
