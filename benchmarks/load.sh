@@ -2,8 +2,8 @@
 # Load benchmark of the A2A server (see docs/performance.md): wrk and `profile --rate` against
 # `serve` with the simulated model at zero latency, tracing off and on, on this machine.
 #
-#   benchmarks/load.sh                 # 30 s per measurement (wrk: 3 rounds of 10 s per server,
-#                                      # alternating), 32 connections, 60 s warm-up: about 7 minutes
+#   benchmarks/load.sh                 # 30 s per measurement (wrk: 5 rounds of 6 s per server,
+#                                      # alternating), 32 connections, 60 s warm-up: about 8 minutes
 #   SECONDS_PER_RUN=10 WARMUP_SECONDS=30 benchmarks/load.sh
 #
 # Needs wrk (apt-get install wrk). Writes benchmarks/target/load.json.
