@@ -378,16 +378,15 @@ public final class LoadBenchmark {
     wrk.setAll(byThroughput.get(byThroughput.size() / 2));
     wrk.remove("requests");
     ArrayNode throughputs = wrk.putArray("rounds_rps");
-    ArrayNode cpuTimes = wrk.putArray("rounds_cpu_us_per_request");
     List<Double> cpuPerRequest = new ArrayList<>();
     long non2xx = 0;
     for (ObjectNode round : rounds) {
       throughputs.add(round.path("throughput_rps").asDouble());
-      cpuTimes.add(round.path("cpu_us_per_request").asDouble());
       cpuPerRequest.add(round.path("cpu_us_per_request").asDouble());
       non2xx += round.path("non_2xx").asLong();
     }
     wrk.put("cpu_us_per_request", median(cpuPerRequest));
+    cpuPerRequest.forEach(wrk.putArray("rounds_cpu_us_per_request")::add);
     wrk.put("non_2xx", non2xx);
     return wrk;
   }
@@ -399,14 +398,9 @@ public final class LoadBenchmark {
   }
 
   private static ObjectNode parseWrk(String output) {
-    Matcher rps = RPS.matcher(output);
-    if (!rps.find()) {
-      throw new IllegalStateException("wrk printed no Requests/sec:\n" + output);
-    }
     ObjectNode round = JSON.createObjectNode();
-    round.put("throughput_rps", Double.parseDouble(rps.group(1)));
-    Matcher requests = REQUESTS.matcher(output);
-    round.put("requests", requests.find() ? Long.parseLong(requests.group(1)) : 0);
+    round.put("throughput_rps", Double.parseDouble(required(RPS, output, "Requests/sec")));
+    round.put("requests", Long.parseLong(required(REQUESTS, output, "request count")));
     Matcher percentile = PERCENTILE.matcher(output);
     while (percentile.find()) {
       round.put(
@@ -415,6 +409,14 @@ public final class LoadBenchmark {
     Matcher errors = ERRORS.matcher(output);
     round.put("non_2xx", errors.find() ? Long.parseLong(errors.group(1)) : 0);
     return round;
+  }
+
+  private static String required(Pattern pattern, String output, String what) {
+    Matcher matcher = pattern.matcher(output);
+    if (!matcher.find()) {
+      throw new IllegalStateException("wrk printed no " + what + ":\n" + output);
+    }
+    return matcher.group(1);
   }
 
   private static double millis(String value, String unit) {
