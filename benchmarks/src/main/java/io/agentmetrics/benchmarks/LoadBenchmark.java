@@ -117,7 +117,8 @@ public final class LoadBenchmark {
       wrk(settings, untraced.url(), settings.warmupSeconds(), Map.of());
       wrk(settings, traced.url(), settings.warmupSeconds(), Map.of());
       long warmedUp = settledSize(traced.traceFile());
-      measureThroughput(settings, untraced, traced, off, on);
+      Servers servers = new Servers(untraced, traced, off, on);
+      measureThroughput(settings, servers);
       long fullRateEnd = settledSize(traced.traceFile());
       putOverhead(
           on.withObjectProperty("wrk"),
@@ -126,8 +127,8 @@ public final class LoadBenchmark {
           warmedUp,
           fullRateEnd,
           work);
-      long pacedEnd = measurePaced(settings, untraced, traced, off, on, fullRateEnd, work);
-      measureLatency(settings, untraced, traced, off, on, pacedEnd, work);
+      long pacedEnd = measurePaced(settings, servers, fullRateEnd, work);
+      measureLatency(settings, servers, pacedEnd, work);
     }
 
     ObjectNode targets = result.putObject("targets");
@@ -172,9 +173,9 @@ public final class LoadBenchmark {
    * of the traced-to-untraced ratios of rounds run back to back, so that a change in the machine's
    * speed between rounds cancels out.
    */
-  private static void measureThroughput(
-      Settings settings, Server untraced, Server traced, ObjectNode off, ObjectNode on)
-      throws Exception {
+  private static void measureThroughput(Settings settings, Servers servers) throws Exception {
+    Server untraced = servers.untraced();
+    Server traced = servers.traced();
     int roundSeconds = Math.max(MIN_ROUND_SECONDS, settings.seconds() / ROUNDS);
     List<ObjectNode> offRounds = new ArrayList<>();
     List<ObjectNode> onRounds = new ArrayList<>();
@@ -187,8 +188,8 @@ public final class LoadBenchmark {
       shares.add(
           onRound.path("throughput_rps").asDouble() / offRound.path("throughput_rps").asDouble());
     }
-    putWrk(off, offRounds);
-    ObjectNode tracedWrk = putWrk(on, onRounds);
+    putWrk(servers.off(), offRounds);
+    ObjectNode tracedWrk = putWrk(servers.on(), onRounds);
     tracedWrk.put("throughput_share", median(shares));
     ArrayNode shareRounds = tracedWrk.putArray("throughput_share_rounds");
     shares.forEach(shareRounds::add);
@@ -213,19 +214,13 @@ public final class LoadBenchmark {
    * @param traceOffset where the traced server's file ends before these runs
    * @return where the traced server's file ends after them
    */
-  private static long measurePaced(
-      Settings settings,
-      Server untraced,
-      Server traced,
-      ObjectNode off,
-      ObjectNode on,
-      long traceOffset,
-      Path work)
+  private static long measurePaced(Settings settings, Servers servers, long traceOffset, Path work)
       throws Exception {
-    double halfRate = halfRate(off);
-    off.set("wrk_half_rate", paced(settings, untraced, halfRate));
+    Server traced = servers.traced();
+    double halfRate = halfRate(servers.off());
+    servers.off().set("wrk_half_rate", paced(settings, servers.untraced(), halfRate));
     ObjectNode tracedRun = paced(settings, traced, halfRate);
-    on.set("wrk_half_rate", tracedRun);
+    servers.on().set("wrk_half_rate", tracedRun);
     long end = settledSize(traced.traceFile());
     putOverhead(tracedRun, settings.jar(), traced.traceFile(), traceOffset, end, work);
     return end;
@@ -252,14 +247,11 @@ public final class LoadBenchmark {
    * @param traceOffset where the traced server's file ends before these runs
    */
   private static void measureLatency(
-      Settings settings,
-      Server untraced,
-      Server traced,
-      ObjectNode off,
-      ObjectNode on,
-      long traceOffset,
-      Path work)
-      throws Exception {
+      Settings settings, Servers servers, long traceOffset, Path work) throws Exception {
+    Server untraced = servers.untraced();
+    Server traced = servers.traced();
+    ObjectNode off = servers.off();
+    ObjectNode on = servers.on();
     double halfRate = halfRate(off);
     putProfile(
         off,
@@ -502,6 +494,9 @@ public final class LoadBenchmark {
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
+
+  /** The two servers and the result nodes their figures go to. */
+  private record Servers(Server untraced, Server traced, ObjectNode off, ObjectNode on) {}
 
   private record Settings(
       Path jar, Path body, Path lua, int seconds, int connections, int warmupSeconds) {}
