@@ -2,6 +2,9 @@ package io.agentmetrics.a2a.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import net.logstash.logback.appender.LoggingEventAsyncDisruptorAppender;
 import net.logstash.logback.argument.StructuredArguments;
+import net.logstash.logback.encoder.com.lmax.disruptor.SleepingWaitStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,5 +87,35 @@ class TraceLogAppenderTest {
 
     assertThat(TRACE.isInfoEnabled()).isFalse();
     assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void requestThreadsOnlyPublishWhileTheWriterPollsTheBuffer() {
+    TraceLogAppender.install(new TraceSettings(true, 1.0, dir.resolve("poll.log")));
+
+    // The library's default blocking strategy makes every logging thread lock and signal the
+    // writer; the sleeping one leaves signalling a no-op and has the writer poll.
+    assertThat(installedAppender())
+        .isInstanceOfSatisfying(
+            LoggingEventAsyncDisruptorAppender.class,
+            appender ->
+                assertThat(appender.getWaitStrategy()).isInstanceOf(SleepingWaitStrategy.class));
+  }
+
+  @Test
+  void installingWithTracingOffStopsTheAppenderInstalledBefore() {
+    TraceLogAppender.install(new TraceSettings(true, 1.0, dir.resolve("before.log")));
+    Appender<ILoggingEvent> previous = installedAppender();
+
+    TraceLogAppender.install(new TraceSettings(false, 1.0, null));
+
+    assertThat(installedAppender()).isNull();
+    assertThat(previous.isStarted()).isFalse();
+    assertThat(TRACE.isInfoEnabled()).isFalse();
+  }
+
+  private static Appender<ILoggingEvent> installedAppender() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    return context.getLogger(TraceLatencyLog.LOGGER_NAME).getAppender("A2A_TRACE_LATENCY");
   }
 }
