@@ -1,7 +1,6 @@
 package io.agentmetrics.api;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 
@@ -31,7 +30,7 @@ final class Checks {
 
   /**
    * An unmodifiable copy of {@code map} that keeps its iteration order, so that metadata prints in
-   * the order it was given.
+   * the order it was given; a map this method returned is returned as it is.
    *
    * @throws NullPointerException naming {@code field} and the key, for a null key or value
    */
@@ -40,9 +39,15 @@ final class Checks {
     if (map.isEmpty()) {
       return Map.of();
     }
+    if (map instanceof ImmutableOrderedMap) {
+      @SuppressWarnings("unchecked") // immutable, so a map of a subtype of V is a map of V
+      Map<String, V> same = (Map<String, V>) map;
+      return same;
+    }
     // A plain loop with messages built only on failure: every metric and breakdown passes here,
     // and capturing lambdas or eager concatenation would cost allocations on the hot path.
-    Map<String, V> copy = new LinkedHashMap<>(map.size() * 2);
+    Object[] keysAndValues = new Object[map.size() * 2];
+    int index = 0;
     for (Map.Entry<String, ? extends V> entry : map.entrySet()) {
       String key = entry.getKey();
       V value = entry.getValue();
@@ -53,9 +58,17 @@ final class Checks {
         throw new NullPointerException(
             field + " must not contain a null value (key '" + key + "')");
       }
-      copy.put(key, value);
+      if (index == keysAndValues.length) {
+        // A concurrent map may grow while it is copied.
+        keysAndValues = Arrays.copyOf(keysAndValues, index * 2);
+      }
+      keysAndValues[index++] = key;
+      keysAndValues[index++] = value;
     }
-    return Collections.unmodifiableMap(copy);
+    if (index < keysAndValues.length) {
+      keysAndValues = Arrays.copyOf(keysAndValues, index);
+    }
+    return index == 0 ? Map.of() : new ImmutableOrderedMap<>(keysAndValues);
   }
 
   /**

@@ -1,0 +1,182 @@
+package io.agentmetrics.api;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An unmodifiable map that iterates in the order its entries were given, held in one array of
+ * alternating keys and values.
+ *
+ * <p>Every metric, phase and breakdown carries such a map, usually with one to three entries, and
+ * many are kept for a while (the aggregator's recent metrics, a stored task's breakdown): a {@code
+ * LinkedHashMap} behind an unmodifiable view spends four objects and a node per entry on them, this
+ * map two objects in all. Lookups scan the keys, which for a handful of entries is as fast as
+ * hashing; a map of hundreds of entries is looked up in linear time.
+ *
+ * <p>Immutable, and so thread-safe; keys and values are never null.
+ */
+final class ImmutableOrderedMap<V> extends AbstractMap<String, V> {
+
+  private final Object[] keysAndValues;
+
+  /** Takes ownership of {@code keysAndValues}: keys at even indexes, each followed by its value. */
+  ImmutableOrderedMap(Object[] keysAndValues) {
+    this.keysAndValues = keysAndValues;
+  }
+
+  @Override
+  public int size() {
+    return keysAndValues.length / 2;
+  }
+
+  @Override
+  public boolean containsKey(@Nullable Object key) {
+    return indexOf(key) >= 0;
+  }
+
+  @Override
+  public @Nullable V get(@Nullable Object key) {
+    int index = indexOf(key);
+    return index < 0 ? null : valueAt(index);
+  }
+
+  @Override
+  public void forEach(BiConsumer<? super String, ? super V> action) {
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      action.accept(keyAt(i), valueAt(i));
+    }
+  }
+
+  @Override
+  public Set<Map.Entry<String, V>> entrySet() {
+    return new AbstractSet<>() {
+      @Override
+      public int size() {
+        return ImmutableOrderedMap.this.size();
+      }
+
+      @Override
+      public Iterator<Map.Entry<String, V>> iterator() {
+        return new Iterator<>() {
+          private int next;
+
+          @Override
+          public boolean hasNext() {
+            return next < keysAndValues.length;
+          }
+
+          @Override
+          public Map.Entry<String, V> next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            Map.Entry<String, V> entry = new SimpleImmutableEntry<>(keyAt(next), valueAt(next));
+            next += 2;
+            return entry;
+          }
+        };
+      }
+    };
+  }
+
+  @Override
+  public V put(String key, V value) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public void putAll(Map<? extends String, ? extends V> map) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public @Nullable V putIfAbsent(String key, V value) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public V remove(@Nullable Object key) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public boolean remove(@Nullable Object key, @Nullable Object value) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public void clear() {
+    throw unmodifiable();
+  }
+
+  @Override
+  public boolean replace(String key, V oldValue, V newValue) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public @Nullable V replace(String key, V value) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public void replaceAll(BiFunction<? super String, ? super V, ? extends V> function) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public V computeIfAbsent(String key, Function<? super String, ? extends V> mapping) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public @Nullable V computeIfPresent(
+      String key, BiFunction<? super String, ? super V, ? extends @Nullable V> remapping) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public @Nullable V compute(
+      String key,
+      BiFunction<? super String, ? super @Nullable V, ? extends @Nullable V> remapping) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public @Nullable V merge(
+      String key, V value, BiFunction<? super V, ? super V, ? extends @Nullable V> remapping) {
+    throw unmodifiable();
+  }
+
+  private static UnsupportedOperationException unmodifiable() {
+    return new UnsupportedOperationException("metadata is immutable; copy it to change it");
+  }
+
+  private int indexOf(@Nullable Object key) {
+    if (key != null) {
+      for (int i = 0; i < keysAndValues.length; i += 2) {
+        if (key.equals(keysAndValues[i])) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private String keyAt(int index) {
+    return (String) keysAndValues[index];
+  }
+
+  @SuppressWarnings("unchecked") // the constructor's contract: odd indexes hold values of V
+  private V valueAt(int index) {
+    return (V) keysAndValues[index + 1];
+  }
+}
