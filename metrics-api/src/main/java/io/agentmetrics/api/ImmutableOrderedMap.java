@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every metric, phase and breakdown carries such a map, usually with one to three entries, and
  * many are kept for a while (the aggregator's recent metrics, a stored task's breakdown): a {@code
- * LinkedHashMap} behind an unmodifiable view spends four objects and a node per entry on them, this
- * map two objects in all. Lookups scan the keys, which for a handful of entries is as fast as
+ * LinkedHashMap} behind an unmodifiable view spends three objects and a node per entry on them,
+ * this map two objects in all. Lookups scan the keys, which for a handful of entries is as fast as
  * hashing; a map of hundreds of entries is looked up in linear time.
  *
  * <p>Immutable, and so thread-safe; keys and values are never null.
