@@ -60,7 +60,7 @@ final class Checks {
       }
       if (index == keysAndValues.length) {
         // A concurrent map may grow while it is copied.
-        keysAndValues = Arrays.copyOf(keysAndValues, index * 2);
+        keysAndValues = Arrays.copyOf(keysAndValues, Math.max(2, index * 2));
       }
       keysAndValues[index++] = key;
       keysAndValues[index++] = value;

@@ -89,9 +89,17 @@ class ImmutableOrderedMapTest {
   void copiesEveryEntryOfAMapWhoseSizeChangesWhileItIsCopied() {
     Map<String, Object> growing = new MisreportedSizeMap(1, source());
     Map<String, Object> shrinking = new MisreportedSizeMap(10, source());
+    Map<String, Object> sizedZero =
+        new MisreportedSizeMap(0, source()) {
+          @Override
+          public boolean isEmpty() {
+            return false;
+          }
+        };
 
     assertThat(copyOf(growing)).isEqualTo(source()).hasSize(3);
     assertThat(copyOf(shrinking)).isEqualTo(source()).hasSize(3);
+    assertThat(copyOf(sizedZero)).isEqualTo(source()).hasSize(3);
     assertThat(copyOf(new MisreportedSizeMap(2, Map.of()))).isSameAs(Map.of());
   }
 
@@ -115,7 +123,7 @@ class ImmutableOrderedMapTest {
   }
 
   /** A map whose size disagrees with its entries, as a concurrent map's may while it changes. */
-  private static final class MisreportedSizeMap extends AbstractMap<String, Object> {
+  private static class MisreportedSizeMap extends AbstractMap<String, Object> {
     private final int reportedSize;
     private final Map<String, Object> entries;
 
