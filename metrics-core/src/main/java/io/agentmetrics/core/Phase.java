@@ -129,11 +129,6 @@ final class Phase implements PhaseTimer {
     }
   }
 
-  synchronized Map<String, Object> metadataSnapshot() {
-    Map<String, Object> entries = metadata;
-    return entries == null ? Map.of() : new LinkedHashMap<>(entries);
-  }
-
   @Override
   public OptionalDouble stop() {
     long end = collector.timeSource.nanoTime();
@@ -180,8 +175,13 @@ final class Phase implements PhaseTimer {
     }
   }
 
-  PhaseRecord toRecord(long executionStartNanos, long executionEndNanos) {
+  /**
+   * The record of this phase. Synchronized because the record copies the metadata, which {@link
+   * #annotate} may be adding to on another thread.
+   */
+  synchronized PhaseRecord toRecord(long executionStartNanos, long executionEndNanos) {
     long end = endOr(executionEndNanos);
+    Map<String, Object> entries = metadata;
     return new PhaseRecord(
         id,
         parent == null ? PhaseRecord.ROOT : parent.id,
@@ -191,7 +191,7 @@ final class Phase implements PhaseTimer {
         Math.max(0, end - startNanos),
         parallel,
         closedByCollector,
-        metadataSnapshot());
+        entries == null ? Map.of() : entries);
   }
 
   @Override
