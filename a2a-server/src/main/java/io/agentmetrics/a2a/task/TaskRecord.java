@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * The mutable state of one task. Every change happens under the record's lock, and events are
  * handed to subscribers under the same lock so each subscriber sees them in order; subscribers only
  * enqueue, so holding the lock is brief.
+ *
+ * <p>A finished task stays in the store until it is evicted, so it holds only what a later read or
+ * turn needs: the push configs and subscribers are created on first use, and the turn's completion
+ * is let go once completed.
  */
 final class TaskRecord {
 
@@ -31,8 +35,8 @@ final class TaskRecord {
   private final String contextId;
   private final List<Message> history = new ArrayList<>();
   private final List<Artifact> artifacts = new ArrayList<>();
-  private final Map<String, PushNotificationConfig> pushConfigs = new LinkedHashMap<>();
-  private final List<Consumer<Object>> subscribers = new CopyOnWriteArrayList<>();
+  private @Nullable Map<String, PushNotificationConfig> pushConfigs;
+  private @Nullable List<Consumer<Object>> subscribers;
   private TaskState state = TaskState.SUBMITTED;
   private @Nullable Message statusMessage;
   private String timestamp;
@@ -157,6 +161,7 @@ final class TaskRecord {
     work = null;
     if (completion != null) {
       completion.complete(new RunResult(snapshot(), stages, queueWaitMs));
+      completion = null;
     }
   }
 
@@ -169,25 +174,33 @@ final class TaskRecord {
     if (state.isTerminal()) {
       return false;
     }
+    if (subscribers == null) {
+      subscribers = new CopyOnWriteArrayList<>();
+    }
     subscribers.add(subscriber);
     return true;
   }
 
-  void unsubscribe(Consumer<Object> subscriber) {
-    subscribers.remove(subscriber);
+  synchronized void unsubscribe(Consumer<Object> subscriber) {
+    if (subscribers != null) {
+      subscribers.remove(subscriber);
+    }
   }
 
   synchronized PushNotificationConfig putPushConfig(PushNotificationConfig config) {
+    if (pushConfigs == null) {
+      pushConfigs = new LinkedHashMap<>();
+    }
     pushConfigs.put(config.id(), config);
     return config;
   }
 
   synchronized List<PushNotificationConfig> pushConfigs() {
-    return List.copyOf(pushConfigs.values());
+    return pushConfigs == null ? List.of() : List.copyOf(pushConfigs.values());
   }
 
   synchronized boolean removePushConfig(String configId) {
-    return pushConfigs.remove(configId) != null;
+    return pushConfigs != null && pushConfigs.remove(configId) != null;
   }
 
   private TaskStatus status() {
@@ -195,6 +208,9 @@ final class TaskRecord {
   }
 
   private void publish(Object event) {
+    if (subscribers == null) {
+      return;
+    }
     for (Consumer<Object> subscriber : subscribers) {
       subscriber.accept(event);
     }

@@ -236,7 +236,7 @@ public final class TaskService implements AutoCloseable {
   public Task cancel(String id) {
     TaskRecord record = store.get(id);
     Task canceled = record.cancel(time.now());
-    notifyPush(record, canceled);
+    notifyPush(record.pushConfigs(), canceled);
     return canceled;
   }
 
@@ -430,7 +430,10 @@ public final class TaskService implements AutoCloseable {
       logger.warn("agent failed on task {}: {}", record.id(), e.getClass().getName());
       record.fail(agentNote(record, failureNote(e)), time.now(), queueWaitMs);
     }
-    notifyPush(record, record.snapshot());
+    List<PushNotificationConfig> pushes = record.pushConfigs();
+    if (!pushes.isEmpty()) {
+      notifyPush(pushes, record.snapshot());
+    }
   }
 
   private double queueWaitSince(long enqueuedNanos) {
@@ -448,8 +451,8 @@ public final class TaskService implements AutoCloseable {
         : "The agent failed to answer; try again.";
   }
 
-  private void notifyPush(TaskRecord record, Task task) {
-    for (PushNotificationConfig config : record.pushConfigs()) {
+  private void notifyPush(List<PushNotificationConfig> configs, Task task) {
+    for (PushNotificationConfig config : configs) {
       notifier.send(task, config);
     }
   }
