@@ -1,0 +1,129 @@
+package io.agentmetrics.a2a.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agentmetrics.a2a.agent.AgentStageTimings;
+import io.agentmetrics.a2a.dto.Artifact;
+import io.agentmetrics.a2a.dto.Message;
+import io.agentmetrics.a2a.dto.Part;
+import io.agentmetrics.a2a.dto.PushNotificationConfig;
+import io.agentmetrics.a2a.dto.Task;
+import io.agentmetrics.a2a.dto.TaskArtifactUpdateEvent;
+import io.agentmetrics.a2a.dto.TaskState;
+import io.agentmetrics.a2a.dto.TaskStatusUpdateEvent;
+import java.lang.ref.WeakReference;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class TaskRecordTest {
+
+  private static final Instant NOW = Instant.EPOCH;
+  private static final AgentStageTimings STAGES = new AgentStageTimings(1, 2, 3, 4);
+
+  @Test
+  void aFinishedTaskNoLongerHoldsItsTurnsResult() throws InterruptedException {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    WeakReference<RunResult> result = completeTurnAndDropTheCaller(record);
+
+    for (int attempt = 0; attempt < 50 && result.get() != null; attempt++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+
+    assertThat(result.get()).as("the turn's result once the caller let go of it").isNull();
+    assertThat(record.snapshot().status().state()).isEqualTo(TaskState.COMPLETED);
+  }
+
+  @Test
+  void aTaskWithoutPushConfigsListsNoneAndRemovesNone() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    PushNotificationConfig config =
+        new PushNotificationConfig("config-1", "https://hooks.example/a2a", null, null);
+
+    assertThat(record.pushConfigs()).isEmpty();
+    assertThat(record.removePushConfig("config-1")).isFalse();
+
+    record.putPushConfig(config);
+    assertThat(record.pushConfigs()).containsExactly(config);
+    assertThat(record.removePushConfig("config-1")).isTrue();
+    assertThat(record.pushConfigs()).isEmpty();
+  }
+
+  @Test
+  void aSubscriberGetsTheSnapshotThenEveryEventInOrderUntilItUnsubscribes() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    List<Object> events = new ArrayList<>();
+    Consumer<Object> subscriber = events::add;
+
+    assertThat(record.subscribe(subscriber)).isTrue();
+    record.markWorking(NOW);
+    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.unsubscribe(subscriber);
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>());
+    record.markWorking(NOW);
+
+    assertThat(events)
+        .map(Object::getClass)
+        .containsExactly(
+            Task.class,
+            TaskStatusUpdateEvent.class,
+            TaskArtifactUpdateEvent.class,
+            TaskStatusUpdateEvent.class);
+    assertThat(TaskEventStream.isFinal(events.get(3))).isTrue();
+  }
+
+  @Test
+  void unsubscribingBeforeAnySubscriptionLeavesLaterSubscriptionsWorking() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    List<Object> events = new ArrayList<>();
+
+    record.unsubscribe(events::add);
+    record.subscribe(events::add);
+    record.markWorking(NOW);
+
+    assertThat(events)
+        .map(Object::getClass)
+        .containsExactly(Task.class, TaskStatusUpdateEvent.class);
+  }
+
+  @Test
+  void anEndedTaskHandsANewSubscriberItsSnapshotButNoSubscription() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    record.markWorking(NOW);
+    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    List<Object> events = new ArrayList<>();
+
+    assertThat(record.subscribe(events::add)).isFalse();
+
+    assertThat(events).singleElement().isInstanceOf(Task.class);
+  }
+
+  /** Runs one turn to completion; the caller's future and result go out of scope on return. */
+  private static WeakReference<RunResult> completeTurnAndDropTheCaller(TaskRecord record) {
+    CompletableFuture<RunResult> turn = new CompletableFuture<>();
+    record.firstTurn(userMessage(), NOW, turn);
+    record.markWorking(NOW);
+    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    return new WeakReference<>(turn.join());
+  }
+
+  private static Message userMessage() {
+    return new Message(
+        Message.ROLE_USER, List.of(Part.text("hello")), "message-1", null, null, null, null, null);
+  }
+
+  private static Message agentReply() {
+    return Message.agentText("hi", "message-2", "context-1", "task-1");
+  }
+
+  private static Artifact artifact() {
+    return new Artifact("artifact-1", "answer", List.of(Part.text("hi")));
+  }
+}
