@@ -12,6 +12,8 @@ import io.agentmetrics.api.PhaseTimer;
 import io.agentmetrics.api.TimeSource;
 import io.agentmetrics.api.TimingBreakdown;
 import io.agentmetrics.api.TimingCollector;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,9 +26,6 @@ import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +40,10 @@ import org.slf4j.LoggerFactory;
  *   <li>The wall clock starts when the collector is created and stops at {@link
  *       #complete(ExecutionOutcome)}; until then {@link TimingBreakdown#totalMs()} is the time up
  *       to the moment {@link #getBreakdown()} is called. Durations come from the monotonic {@link
- *       TimeSource#nanoTime()}; the wall clock {@link TimeSource#now()} only stamps metrics.
+ *       TimeSource#nanoTime()}. The wall clock {@link TimeSource#now()} is read once, at creation:
+ *       a metric's timestamp is that instant plus the monotonic time elapsed until the metric was
+ *       taken, as OpenTelemetry's anchored clock stamps spans, so a wall-clock step during an
+ *       execution neither reorders its metrics nor skews them against its phases.
  *   <li>A phase counts in a {@link PhaseCategory} when its name is the category's id ({@link
  *       PhaseCategory#fromPhaseName}), or when it was started with {@link #measure(String,
  *       MetricType)} for a type that has a category ({@link PhaseCategory#of}).
@@ -77,8 +79,9 @@ import org.slf4j.LoggerFactory;
  *
  * One collector may be used from many threads at once, for example by parallel tool calls. Starting
  * and stopping phases takes no lock that other threads contend for: running phases live in
- * concurrent maps by name, and every phase is appended to a lock-free queue. {@link
- * #complete(ExecutionOutcome)} runs once; calls racing with it may or may not be included.
+ * concurrent maps by name, and every phase is linked to the one started before it by one
+ * compare-and-set. {@link #complete(ExecutionOutcome)} runs once; calls racing with it may or may
+ * not be included.
  *
  * @since 0.1.0
  */
@@ -91,6 +94,25 @@ public class ExecutionTimingCollector implements TimingCollector {
 
   private static final long NO_FIRST_TOKEN = Long.MIN_VALUE;
   private static final PhaseCategory[] CATEGORIES = PhaseCategory.values();
+  private static final Phase[] NO_PHASES = {};
+
+  private static final VarHandle LATEST_PHASE;
+  private static final VarHandle INNERMOST;
+  private static final VarHandle FIRST_TOKEN_NANOS;
+  private static final VarHandle DROPPED_METRICS;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      Class<?> self = ExecutionTimingCollector.class;
+      LATEST_PHASE = lookup.findVarHandle(self, "latestPhase", Phase.class);
+      INNERMOST = lookup.findVarHandle(self, "innermost", Phase.class);
+      FIRST_TOKEN_NANOS = lookup.findVarHandle(self, "firstTokenNanos", long.class);
+      DROPPED_METRICS = lookup.findVarHandle(self, "droppedMetrics", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   final TimeSource timeSource;
   private final UUID executionId;
@@ -103,17 +125,23 @@ public class ExecutionTimingCollector implements TimingCollector {
   private final long startNanos;
   private final Instant startTime;
 
-  private final AtomicInteger nextPhaseId = new AtomicInteger();
   private final ConcurrentHashMap<String, Phase> runningPhases = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Phase> runningTasks = new ConcurrentHashMap<>();
-  private final ConcurrentLinkedQueue<Phase> phases = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<PerformanceMetric> metrics = new ConcurrentLinkedQueue<>();
 
-  /** The innermost running non-parallel phase: the parent of the next phase to start. */
-  private final AtomicReference<@Nullable Phase> innermost = new AtomicReference<>();
+  /**
+   * The phase or task started last; each one links to the one started before it ({@link
+   * Phase#previous}), so this is the head of every phase of the execution, newest first.
+   */
+  private volatile @Nullable Phase latestPhase;
 
-  private final AtomicLong firstTokenNanos = new AtomicLong(NO_FIRST_TOKEN);
-  private final AtomicLong droppedMetrics = new AtomicLong();
+  /** The innermost running non-parallel phase: the parent of the next phase to start. */
+  private volatile @Nullable Phase innermost;
+
+  private volatile long firstTokenNanos = NO_FIRST_TOKEN;
+
+  private volatile long droppedMetrics;
+
   private final Object completionLock = new Object();
   private volatile @Nullable CompletedExecution completed;
   private volatile long endNanos;
@@ -203,14 +231,14 @@ public class ExecutionTimingCollector implements TimingCollector {
   @Override
   public double recordFirstToken() {
     long now = timeSource.nanoTime();
-    long first = firstTokenNanos.get();
+    long first = firstTokenNanos;
     if (first == NO_FIRST_TOKEN && !isCompleted()) {
-      if (firstTokenNanos.compareAndSet(NO_FIRST_TOKEN, now)) {
+      if (FIRST_TOKEN_NANOS.compareAndSet(this, NO_FIRST_TOKEN, now)) {
         double ttftMs = toMs(now - startNanos);
-        addMetric(MetricType.TTFT, ttftMs);
+        record(MetricType.TTFT, ttftMs, Map.of(), now);
         return ttftMs;
       }
-      first = firstTokenNanos.get();
+      first = firstTokenNanos;
     }
     if (first == NO_FIRST_TOKEN) {
       // Completed without a first token: report the time up to completion, record nothing.
@@ -240,6 +268,15 @@ public class ExecutionTimingCollector implements TimingCollector {
   /** {@inheritDoc} Invalid values are dropped and counted; see the class documentation. */
   @Override
   public void addMetric(MetricType type, double value, Map<String, Object> metadata) {
+    record(type, value, metadata, timeSource.nanoTime());
+  }
+
+  /** Records a metric taken at monotonic time {@code atNanos}, or drops an invalid one. */
+  private void record(
+      @Nullable MetricType type,
+      double value,
+      @Nullable Map<String, Object> metadata,
+      long atNanos) {
     if (isCompleted()) {
       drop("the execution has completed", type, value);
       return;
@@ -253,7 +290,7 @@ public class ExecutionTimingCollector implements TimingCollector {
           new PerformanceMetric(
               type,
               value,
-              timeSource.now(),
+              startTime.plusNanos(atNanos - startNanos),
               executionId,
               agentName,
               metadata == null ? Map.of() : metadata));
@@ -298,7 +335,7 @@ public class ExecutionTimingCollector implements TimingCollector {
     if (done != null) {
       return done.breakdown();
     }
-    return breakdownAt(timeSource.nanoTime());
+    return breakdownAt(timeSource.nanoTime(), phasesInStartOrder());
   }
 
   /**
@@ -330,7 +367,7 @@ public class ExecutionTimingCollector implements TimingCollector {
     summary.put("categories_ms", categories);
     summary.put("phases_ms", breakdown.phasesMs());
     List<String> running = new ArrayList<>();
-    for (Phase phase : phases) {
+    for (Phase phase : phasesInStartOrder()) {
       if (phase.isRunning()) {
         running.add(phase.name);
       }
@@ -373,8 +410,9 @@ public class ExecutionTimingCollector implements TimingCollector {
         return done;
       }
       long end = timeSource.nanoTime();
+      Phase[] ordered = phasesInStartOrder();
       int closed = 0;
-      for (Phase phase : phases) {
+      for (Phase phase : ordered) {
         if (phase.closeAt(end)) {
           closed++;
         }
@@ -385,12 +423,10 @@ public class ExecutionTimingCollector implements TimingCollector {
       }
       runningPhases.clear();
       runningTasks.clear();
-      TimingBreakdown breakdown = breakdownAt(end);
-      addMetric(MetricType.TOTAL_EXECUTION, breakdown.totalMs());
+      TimingBreakdown breakdown = breakdownAt(end, ordered);
+      record(MetricType.TOTAL_EXECUTION, breakdown.totalMs(), Map.of(), end);
       endNanos = end;
-      List<Phase> ordered = new ArrayList<>(phases);
-      ordered.sort(Comparator.comparingInt(phase -> phase.id));
-      List<PhaseRecord> records = new ArrayList<>(ordered.size());
+      List<PhaseRecord> records = new ArrayList<>(ordered.length);
       for (Phase phase : ordered) {
         records.add(phase.toRecord(startNanos, end));
       }
@@ -426,7 +462,7 @@ public class ExecutionTimingCollector implements TimingCollector {
     long end = isCompleted() ? endNanos : timeSource.nanoTime();
     // Children of each phase (null key: top level), latest end first, the longer one first on ties.
     Map<@Nullable Phase, List<Phase>> children = new HashMap<>();
-    for (Phase phase : phases) {
+    for (Phase phase : phasesInStartOrder()) {
       if (phase.startNanos <= end) {
         children.computeIfAbsent(phase.parent, parent -> new ArrayList<>()).add(phase);
       }
@@ -448,7 +484,7 @@ public class ExecutionTimingCollector implements TimingCollector {
    * @since 0.1.0
    */
   public long droppedMetrics() {
-    return droppedMetrics.get();
+    return droppedMetrics;
   }
 
   /**
@@ -525,51 +561,72 @@ public class ExecutionTimingCollector implements TimingCollector {
       return existing;
     }
     PhaseCategory category = categoryOf(name, measuredType);
-    Phase parent = runningAncestor(innermost.get());
+    Phase parent = runningAncestor(innermost);
     Phase phase =
         new Phase(
-            this,
-            nextPhaseId.getAndIncrement(),
-            name,
-            parent,
-            category,
-            measuredType,
-            parallel,
-            timeSource.nanoTime(),
-            metadata);
+            this, name, parent, category, measuredType, parallel, timeSource.nanoTime(), metadata);
     existing = running.putIfAbsent(name, phase);
     if (existing != null) {
       // Another thread started the same name first; this phase never existed.
       logger.debug("Phase '{}' is already running; returning the running timer", name);
       return existing;
     }
-    phases.add(phase);
+    append(phase);
     if (!parallel) {
-      innermost.set(phase);
+      innermost = phase;
     }
     return phase;
   }
 
+  /** Makes {@code phase} the latest phase, giving it the next id. */
+  private void append(Phase phase) {
+    Phase latest;
+    do {
+      latest = latestPhase;
+      phase.follow(latest);
+    } while (!LATEST_PHASE.compareAndSet(this, latest, phase));
+  }
+
+  /** Every phase and task published so far, indexed by id. */
+  private Phase[] phasesInStartOrder() {
+    Phase latest = latestPhase;
+    if (latest == null) {
+      return NO_PHASES;
+    }
+    Phase[] ordered = new Phase[latest.id + 1];
+    for (Phase phase = latest; phase != null; phase = phase.previous) {
+      ordered[phase.id] = phase;
+    }
+    return ordered;
+  }
+
   private OptionalDouble stop(ConcurrentHashMap<String, Phase> running, String name) {
-    Phase phase = name == null ? null : running.get(name);
+    Phase phase = name == null ? null : running.remove(name);
     if (phase == null) {
       logger.debug("Phase '{}' is not running; nothing to stop", name);
       return OptionalDouble.empty();
     }
-    return phase.stop();
+    return phase.stop(true);
   }
 
-  /** Called once by the phase that has just stopped, on the stopping thread. */
-  void onStopped(Phase phase, long durationNanos) {
-    (phase.parallel ? runningTasks : runningPhases).remove(phase.name, phase);
+  /**
+   * Called once by the phase that has just stopped, on the stopping thread.
+   *
+   * @param unlisted whether the phase has already been taken out of the running phases
+   */
+  void onStopped(Phase phase, long endNanos, boolean unlisted) {
+    if (!unlisted) {
+      (phase.parallel ? runningTasks : runningPhases).remove(phase.name, phase);
+    }
     if (!phase.parallel) {
-      innermost.compareAndSet(phase, runningAncestor(phase.parent));
+      INNERMOST.compareAndSet(this, phase, runningAncestor(phase.parent));
     }
     MetricType type = phase.measuredType;
+    if (type == null && metricPerCategorizedPhase && phase.category != null) {
+      type = phase.category.metricType();
+    }
     if (type != null && type.isDuration()) {
-      addMetric(type, toMs(durationNanos), Map.of(PHASE_KEY, phase.name));
-    } else if (type == null && metricPerCategorizedPhase && phase.category != null) {
-      addMetric(phase.category.metricType(), toMs(durationNanos), Map.of(PHASE_KEY, phase.name));
+      record(type, toMs(endNanos - phase.startNanos), Map.of(PHASE_KEY, phase.name), endNanos);
     }
     phase.commitEvent();
   }
@@ -619,7 +676,7 @@ public class ExecutionTimingCollector implements TimingCollector {
   }
 
   private void drop(String reason, @Nullable MetricType type, double value) {
-    droppedMetrics.incrementAndGet();
+    DROPPED_METRICS.getAndAdd(this, 1L);
     if (logger.isDebugEnabled()) {
       logger.debug("Dropped metric {}={} because {}", type, value, reason);
     }
@@ -629,14 +686,13 @@ public class ExecutionTimingCollector implements TimingCollector {
    * The breakdown with the wall clock stopped at {@code now}: one pass over the phases sorted by
    * start, merging each category's overlapping intervals.
    */
-  private TimingBreakdown breakdownAt(long now) {
-    int capacity = nextPhaseId.get() + 8;
-    long[] starts = new long[capacity];
-    long[] ends = new long[capacity];
-    byte[] categories = new byte[capacity];
+  private TimingBreakdown breakdownAt(long now, Phase[] ordered) {
+    long[] starts = new long[ordered.length];
+    long[] ends = new long[ordered.length];
+    byte[] categories = new byte[ordered.length];
     Map<String, Double> phasesMs = new LinkedHashMap<>();
     int count = 0;
-    for (Phase phase : phases) {
+    for (Phase phase : ordered) {
       long start = phase.startNanos;
       long end = Math.min(phase.endOr(now), now);
       if (end < start) {
@@ -646,11 +702,6 @@ public class ExecutionTimingCollector implements TimingCollector {
       PhaseCategory category = phase.category;
       if (category == null || end == start) {
         continue;
-      }
-      if (count == starts.length) {
-        starts = Arrays.copyOf(starts, count * 2);
-        ends = Arrays.copyOf(ends, count * 2);
-        categories = Arrays.copyOf(categories, count * 2);
       }
       // Insertion sort by start: phases arrive almost in start order, so this is nearly linear.
       int i = count++;
@@ -686,7 +737,7 @@ public class ExecutionTimingCollector implements TimingCollector {
     for (int c = 0; c < values.length; c++) {
       categoryMs[c] = Math.min(totalMs, toMs(covered[c]));
     }
-    long firstToken = firstTokenNanos.get();
+    long firstToken = firstTokenNanos;
     OptionalDouble ttft =
         firstToken == NO_FIRST_TOKEN || firstToken > now
             ? OptionalDouble.empty()

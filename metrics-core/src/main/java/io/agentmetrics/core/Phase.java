@@ -34,7 +34,6 @@ final class Phase implements PhaseTimer {
   }
 
   final ExecutionTimingCollector collector;
-  final int id;
   final String name;
   final @Nullable Phase parent;
   final @Nullable PhaseCategory category;
@@ -44,6 +43,14 @@ final class Phase implements PhaseTimer {
 
   final boolean parallel;
   final long startNanos;
+
+  /**
+   * This phase's id, in start order from 0, and the phase started just before it: set by {@link
+   * #follow} before the collector publishes this phase, and unchanged after.
+   */
+  int id;
+
+  @Nullable Phase previous;
 
   @SuppressWarnings("unused") // accessed through END_NANOS
   private volatile long endNanos = RUNNING;
@@ -58,7 +65,6 @@ final class Phase implements PhaseTimer {
 
   Phase(
       ExecutionTimingCollector collector,
-      int id,
       String name,
       @Nullable Phase parent,
       @Nullable PhaseCategory category,
@@ -67,7 +73,6 @@ final class Phase implements PhaseTimer {
       long startNanos,
       @Nullable Map<String, Object> metadata) {
     this.collector = collector;
-    this.id = id;
     this.name = name;
     this.parent = parent;
     this.category = category;
@@ -82,6 +87,12 @@ final class Phase implements PhaseTimer {
     } else {
       this.event = null;
     }
+  }
+
+  /** Places this phase right after {@code latest}, the last phase started before it, if any. */
+  void follow(@Nullable Phase latest) {
+    previous = latest;
+    id = latest == null ? 0 : latest.id + 1;
   }
 
   @Override
@@ -131,14 +142,22 @@ final class Phase implements PhaseTimer {
 
   @Override
   public OptionalDouble stop() {
+    return stop(false);
+  }
+
+  /**
+   * Ends this phase unless it has ended already.
+   *
+   * @param unlisted whether the collector has already taken it out of its running phases
+   */
+  OptionalDouble stop(boolean unlisted) {
     long end = collector.timeSource.nanoTime();
     if (!END_NANOS.compareAndSet(this, RUNNING, end)) {
       ExecutionTimingCollector.logger.debug("Phase '{}' was already stopped", name);
       return OptionalDouble.empty();
     }
-    long durationNanos = end - startNanos;
-    collector.onStopped(this, durationNanos);
-    return OptionalDouble.of(ExecutionTimingCollector.toMs(durationNanos));
+    collector.onStopped(this, end, unlisted);
+    return OptionalDouble.of(ExecutionTimingCollector.toMs(end - startNanos));
   }
 
   @Override

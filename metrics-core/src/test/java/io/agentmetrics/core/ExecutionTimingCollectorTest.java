@@ -10,6 +10,8 @@ import io.agentmetrics.api.PerformanceMetric;
 import io.agentmetrics.api.PhaseTimer;
 import io.agentmetrics.api.TimeSource;
 import io.agentmetrics.api.testing.FakeTimeSource;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -222,5 +224,59 @@ class ExecutionTimingCollectorTest {
     assertThatNullPointerException()
         .isThrownBy(() -> collector.complete(null))
         .withMessage("outcome");
+  }
+
+  @Test
+  void metricTimestampsStayOnTheExecutionsTimelineWhenTheWallClockSteps() {
+    SteppingWallClock clock = new SteppingWallClock(Instant.parse("2026-06-01T12:00:00Z"));
+    EnhancedExecutionTimingCollector enhanced =
+        new EnhancedExecutionTimingCollector(UUID.randomUUID(), "agent", clock);
+    enhanced.startPhase("llm_processing");
+    clock.elapseMillis(10);
+    clock.stepWallClock(Duration.ofHours(-1));
+    enhanced.stopPhase("llm_processing");
+    clock.elapseMillis(5);
+    enhanced.recordFirstToken();
+    enhanced.addMetric(MetricType.EXTERNAL_API, 1);
+    clock.elapseMillis(5);
+    enhanced.complete(ExecutionOutcome.succeeded());
+
+    assertThat(enhanced.getMetrics())
+        .extracting(PerformanceMetric::metricType, PerformanceMetric::timestamp)
+        .containsExactly(
+            tuple(MetricType.LLM_PROCESSING, Instant.parse("2026-06-01T12:00:00.010Z")),
+            tuple(MetricType.TTFT, Instant.parse("2026-06-01T12:00:00.015Z")),
+            tuple(MetricType.EXTERNAL_API, Instant.parse("2026-06-01T12:00:00.015Z")),
+            tuple(MetricType.TOTAL_EXECUTION, Instant.parse("2026-06-01T12:00:00.020Z")));
+  }
+
+  /** Clocks whose wall clock can be stepped, as NTP or an operator may, apart from elapsed time. */
+  private static final class SteppingWallClock implements TimeSource {
+
+    private long nanos = 5_000_000_000L;
+    private Instant wall;
+
+    SteppingWallClock(Instant wall) {
+      this.wall = wall;
+    }
+
+    void elapseMillis(long millis) {
+      nanos += millis * 1_000_000;
+      wall = wall.plusMillis(millis);
+    }
+
+    void stepWallClock(Duration step) {
+      wall = wall.plus(step);
+    }
+
+    @Override
+    public long nanoTime() {
+      return nanos;
+    }
+
+    @Override
+    public Instant now() {
+      return wall;
+    }
   }
 }
