@@ -614,7 +614,7 @@ public class ExecutionTimingCollector implements TimingCollector {
    *
    * @param unlisted whether the phase has already been taken out of the running phases
    */
-  void onStopped(Phase phase, long endNanos, boolean unlisted) {
+  void onStopped(Phase phase, long stoppedAtNanos, boolean unlisted) {
     if (!unlisted) {
       (phase.parallel ? runningTasks : runningPhases).remove(phase.name, phase);
     }
@@ -626,7 +626,11 @@ public class ExecutionTimingCollector implements TimingCollector {
       type = phase.category.metricType();
     }
     if (type != null && type.isDuration()) {
-      record(type, toMs(endNanos - phase.startNanos), Map.of(PHASE_KEY, phase.name), endNanos);
+      record(
+          type,
+          toMs(stoppedAtNanos - phase.startNanos),
+          Map.of(PHASE_KEY, phase.name),
+          stoppedAtNanos);
     }
     phase.commitEvent();
   }
