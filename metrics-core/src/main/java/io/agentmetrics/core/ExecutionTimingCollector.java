@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionOutcome;
+import io.agentmetrics.api.Metadata;
 import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PerformanceMetric;
 import io.agentmetrics.api.PhaseCategory;
@@ -629,7 +630,7 @@ public class ExecutionTimingCollector implements TimingCollector {
       record(
           type,
           toMs(stoppedAtNanos - phase.startNanos),
-          Map.of(PHASE_KEY, phase.name),
+          Metadata.of(PHASE_KEY, phase.name),
           stoppedAtNanos);
     }
     phase.commitEvent();

@@ -6,6 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionOutcome;
+import io.agentmetrics.api.Metadata;
 import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PerformanceMetric;
 import io.agentmetrics.api.PhaseRecord;
@@ -167,6 +168,19 @@ class UserGuideExamplesTest {
         .extracting(PerformanceMetric::metricType, PerformanceMetric::value)
         .containsExactly(
             tuple(MetricType.DATABASE_QUERY, 125.5), tuple(MetricType.EXTERNAL_API, 850.0));
+  }
+
+  @Test
+  void hotPathMetadata() {
+    // snippet: hot-path-metadata
+    collector.addMetric(
+        MetricType.EXTERNAL_API, 850.0, Metadata.of("endpoint", "/api/v1/analyze", "status", 200));
+    // end-snippet
+
+    assertThat(collector.getMetrics())
+        .singleElement()
+        .extracting(PerformanceMetric::metadata)
+        .isEqualTo(Map.of("endpoint", "/api/v1/analyze", "status", 200));
   }
 
   @Test
