@@ -76,11 +76,12 @@ final class Checks {
    * {@code field} and the key, as in {@code phasesMs[llm_processing]}.
    */
   static void nonNegativeValues(Map<String, Double> map, String field) {
-    for (Map.Entry<String, Double> entry : map.entrySet()) {
-      double value = entry.getValue();
-      if (!(value >= 0) || Double.isInfinite(value)) {
-        nonNegative(value, field + "[" + entry.getKey() + "]");
-      }
-    }
+    // forEach, not entrySet: an ImmutableOrderedMap walks its array without making entries.
+    map.forEach(
+        (key, value) -> {
+          if (!(value >= 0) || Double.isInfinite(value)) {
+            nonNegative(value, field + "[" + key + "]");
+          }
+        });
   }
 }

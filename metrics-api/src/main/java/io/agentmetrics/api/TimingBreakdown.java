@@ -3,7 +3,6 @@ package io.agentmetrics.api;
 import static java.util.Objects.requireNonNull;
 
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -115,8 +114,10 @@ public record TimingBreakdown(
    * @since 0.1.0
    */
   public static final class Builder {
-    private final Map<PhaseCategory, Double> categoriesMs = new EnumMap<>(PhaseCategory.class);
-    private final Map<String, Double> phasesMs = new LinkedHashMap<>();
+    private static final int CATEGORY_COUNT = PhaseCategory.values().length;
+
+    private final double[] categoriesMs = new double[CATEGORY_COUNT];
+    private final PhaseSums phasesMs = new PhaseSums();
     private double totalMs;
     private double overheadMs;
     private OptionalDouble ttftMs = OptionalDouble.empty();
@@ -131,7 +132,7 @@ public record TimingBreakdown(
 
     /** Sets the time spent in {@code category}. */
     public Builder categoryMs(PhaseCategory category, double ms) {
-      categoriesMs.put(requireNonNull(category, "category"), ms);
+      categoriesMs[requireNonNull(category, "category").ordinal()] = ms;
       return this;
     }
 
@@ -149,7 +150,7 @@ public record TimingBreakdown(
 
     /** Adds {@code ms} to the phase {@code name}. */
     public Builder addPhaseMs(String name, double ms) {
-      phasesMs.merge(requireNonNull(name, "name"), ms, Double::sum);
+      phasesMs.add(requireNonNull(name, "name"), ms);
       return this;
     }
 
@@ -171,11 +172,11 @@ public record TimingBreakdown(
           get(PhaseCategory.QUEUE_WAIT),
           overheadMs,
           ttftMs,
-          phasesMs);
+          phasesMs.toMap());
     }
 
     private double get(PhaseCategory category) {
-      return categoriesMs.getOrDefault(category, 0.0);
+      return categoriesMs[category.ordinal()];
     }
   }
 }

@@ -695,7 +695,7 @@ public class ExecutionTimingCollector implements TimingCollector {
     long[] starts = new long[ordered.length];
     long[] ends = new long[ordered.length];
     byte[] categories = new byte[ordered.length];
-    Map<String, Double> phasesMs = new LinkedHashMap<>();
+    TimingBreakdown.Builder breakdown = TimingBreakdown.builder();
     int count = 0;
     for (Phase phase : ordered) {
       long start = phase.startNanos;
@@ -703,7 +703,7 @@ public class ExecutionTimingCollector implements TimingCollector {
       if (end < start) {
         continue; // started after the breakdown's clock reading
       }
-      phasesMs.merge(phase.name, toMs(end - start), Double::sum);
+      breakdown.addPhaseMs(phase.name, toMs(end - start));
       PhaseCategory category = phase.category;
       if (category == null || end == start) {
         continue;
@@ -735,30 +735,16 @@ public class ExecutionTimingCollector implements TimingCollector {
         covered[c] += runEnd[c] - runStart[c];
       }
     }
-    long totalNanos = Math.max(0, now - startNanos);
-    double totalMs = toMs(totalNanos);
-    double categorizedMs = Math.min(totalMs, toMs(covered[any]));
-    double[] categoryMs = new double[values.length];
+    double totalMs = toMs(Math.max(0, now - startNanos));
     for (int c = 0; c < values.length; c++) {
-      categoryMs[c] = Math.min(totalMs, toMs(covered[c]));
+      breakdown.categoryMs(values[c], Math.min(totalMs, toMs(covered[c])));
     }
     long firstToken = firstTokenNanos;
-    OptionalDouble ttft =
-        firstToken == NO_FIRST_TOKEN || firstToken > now
-            ? OptionalDouble.empty()
-            : OptionalDouble.of(toMs(firstToken - startNanos));
-    return new TimingBreakdown(
-        totalMs,
-        categoryMs[PhaseCategory.INITIALIZATION.ordinal()],
-        categoryMs[PhaseCategory.TOOL_EXECUTION.ordinal()],
-        categoryMs[PhaseCategory.LLM_PROCESSING.ordinal()],
-        categoryMs[PhaseCategory.WEBSOCKET_NOTIFICATION.ordinal()],
-        categoryMs[PhaseCategory.DATABASE_QUERY.ordinal()],
-        categoryMs[PhaseCategory.EXTERNAL_API.ordinal()],
-        categoryMs[PhaseCategory.QUEUE_WAIT.ordinal()],
-        totalMs - categorizedMs,
-        ttft,
-        phasesMs);
+    if (firstToken != NO_FIRST_TOKEN && firstToken <= now) {
+      breakdown.ttftMs(toMs(firstToken - startNanos));
+    }
+    double categorizedMs = Math.min(totalMs, toMs(covered[any]));
+    return breakdown.totalMs(totalMs).overheadMs(totalMs - categorizedMs).build();
   }
 
   /** Extends the current merged run of category {@code c}, or closes it and starts a new one. */

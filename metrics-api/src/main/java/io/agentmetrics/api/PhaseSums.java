@@ -1,0 +1,77 @@
+package io.agentmetrics.api;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Durations summed by phase name, in the order each name was first added: the phase map of a {@link
+ * TimingBreakdown.Builder}.
+ *
+ * <p>Every breakdown a collector takes passes here, so the sums sit in two arrays and are boxed
+ * once, into the {@link ImmutableOrderedMap} the breakdown keeps without copying. Names are found
+ * by scanning while there are at most {@value #SCAN_LIMIT}, and through a hash index beyond that,
+ * so an execution with many distinct phase names stays linear.
+ *
+ * <p>Not thread-safe.
+ */
+final class PhaseSums {
+
+  private static final int SCAN_LIMIT = 16;
+
+  private String[] names = new String[8];
+  private double[] sums = new double[8];
+  private int size;
+  private @Nullable Map<String, Integer> index;
+
+  /** Adds {@code ms} to the sum of {@code name}, which starts at zero. */
+  void add(String name, double ms) {
+    int slot = slotOf(name);
+    if (slot >= 0) {
+      sums[slot] += ms;
+      return;
+    }
+    if (size == names.length) {
+      names = Arrays.copyOf(names, size * 2);
+      sums = Arrays.copyOf(sums, size * 2);
+    }
+    names[size] = name;
+    sums[size] = ms;
+    size++;
+    if (index != null) {
+      index.put(name, size - 1);
+    } else if (size > SCAN_LIMIT) {
+      index = new HashMap<>();
+      for (int i = 0; i < size; i++) {
+        index.put(names[i], i);
+      }
+    }
+  }
+
+  /** The sums by name, in the order the names were first added; a new map on each call. */
+  Map<String, Double> toMap() {
+    if (size == 0) {
+      return Map.of();
+    }
+    Object[] keysAndValues = new Object[size * 2];
+    for (int i = 0; i < size; i++) {
+      keysAndValues[2 * i] = names[i];
+      keysAndValues[2 * i + 1] = sums[i];
+    }
+    return new ImmutableOrderedMap<>(keysAndValues);
+  }
+
+  private int slotOf(String name) {
+    if (index != null) {
+      Integer slot = index.get(name);
+      return slot == null ? -1 : slot;
+    }
+    for (int i = 0; i < size; i++) {
+      if (names[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
