@@ -21,8 +21,21 @@ final class Reservoir {
     this.slots = new AtomicReferenceArray<>(capacity);
   }
 
+  /** Keeps {@code metric}, in place of the oldest entry once the ring is full. */
   void add(PerformanceMetric metric, long arrivalNanos) {
-    long sequence = nextSequence.getAndIncrement();
+    install(claim(), metric, arrivalNanos);
+  }
+
+  /** Claims the next sequence number; {@link #add} is this followed by {@link #install}. */
+  long claim() {
+    return nextSequence.getAndIncrement();
+  }
+
+  /**
+   * Installs the entry of a claimed sequence number in its slot, unless a writer that claimed a
+   * later lap of the same slot got there first.
+   */
+  void install(long sequence, PerformanceMetric metric, long arrivalNanos) {
     int slot = slotOf(sequence);
     Entry entry = new Entry(sequence, arrivalNanos, metric);
     while (true) {
