@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.agentmetrics.api.AggregatedMetrics;
 import io.agentmetrics.api.AggregationWindow;
 import io.agentmetrics.api.CompletedExecution;
+import io.agentmetrics.api.Metadata;
 import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.MetricsSink;
 import io.agentmetrics.api.PerformanceMetric;
@@ -100,8 +101,10 @@ public final class MetricsAggregator implements MetricsSink {
   private static final Logger logger = LoggerFactory.getLogger(MetricsAggregator.class);
 
   private static final MetricType[] TYPES = MetricType.values();
+
+  /** Made by {@link Metadata#of}, so the metrics of every breakdown share it without a copy. */
   private static final Map<String, Object> BREAKDOWN_METADATA =
-      Map.of(SOURCE_KEY, BREAKDOWN_SOURCE);
+      Metadata.of(SOURCE_KEY, BREAKDOWN_SOURCE);
 
   private final AggregatorConfig config;
   private final TimeSource time;

@@ -273,6 +273,17 @@ class MetricsAggregatorTest {
   }
 
   @Test
+  void breakdownMetricsShareOneMetadataMapInsteadOfCopyingIt() {
+    aggregator.addTimingBreakdown(
+        TimingBreakdown.builder().totalMs(50).ttftMs(5).build(), UUID.randomUUID(), "planner");
+
+    List<PerformanceMetric> exported = aggregator.exportMetrics(AggregationWindow.MINUTE);
+
+    assertThat(exported).hasSize(2);
+    assertThat(exported.get(0).metadata()).isSameAs(exported.get(1).metadata());
+  }
+
+  @Test
   void exportReturnsTheWindowsMetricsOldestFirst() {
     PerformanceMetric old = metric(MetricType.TTFT, 1);
     PerformanceMetric first = metric(MetricType.TTFT, 2);
