@@ -72,6 +72,7 @@ final class JsonRpcRoute implements Route {
       return;
     }
     if (!auth.accepts(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
+      discardBody(request);
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"a2a\"");
       HttpJson.write(
           response,
@@ -143,6 +144,21 @@ final class JsonRpcRoute implements Route {
       }
       drain(in, (long) maxBodyBytes * DRAINED_OVERSIZE - body.length);
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Reads and drops the body of a refused request, up to the body limit, so the connection stays
+   * open for the client's next request: Jetty closes a connection whose request body is left unread
+   * when the response completes, under a client that may already be reusing it. A larger body is
+   * left unread, and its connection closed, as before.
+   */
+  private void discardBody(Request request) throws IOException {
+    if (request.getLength() > maxBodyBytes) {
+      return;
+    }
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      drain(in, maxBodyBytes);
     }
   }
 
