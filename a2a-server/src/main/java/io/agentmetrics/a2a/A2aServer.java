@@ -13,6 +13,7 @@ import io.agentmetrics.a2a.http.AgentCards;
 import io.agentmetrics.a2a.http.HttpServer;
 import io.agentmetrics.a2a.http.MetricsSummaryContributor;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
+import io.agentmetrics.a2a.jsonrpc.MessageSender;
 import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.task.TaskSettings;
 import io.agentmetrics.a2a.telex.TelexNormalizer;
@@ -20,6 +21,7 @@ import io.agentmetrics.a2a.trace.RequestObserver;
 import io.agentmetrics.a2a.trace.StageMetrics;
 import io.agentmetrics.a2a.trace.TraceLatencyLog;
 import io.agentmetrics.a2a.trace.TraceSettings;
+import io.agentmetrics.a2a.v1.V1Binding;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmConfig;
@@ -109,15 +111,17 @@ public final class A2aServer implements AutoCloseable {
     }
     observers.addAll(b.observers);
     RequestObserver observer = RequestObserver.composite(observers);
-    JsonRpcDispatcher dispatcher =
-        new JsonRpcDispatcher(
-            mapper,
-            tasks,
-            new TelexNormalizer(config.maxHistory()),
+    MessageSender sender =
+        new MessageSender(
             config.maxParts(),
             config.maxTextLength(),
+            new TelexNormalizer(config.maxHistory()),
+            tasks,
             config.pushNotifications(),
             observer);
+    JsonRpcDispatcher dispatcher =
+        new JsonRpcDispatcher(mapper, tasks, sender, config.pushNotifications());
+    V1Binding v1 = new V1Binding(mapper, tasks, sender, config.pushNotifications());
     List<MetricsSummaryContributor> summary = new ArrayList<>();
     summary.add(
         MetricsSummaryContributor.of(
@@ -158,6 +162,7 @@ public final class A2aServer implements AutoCloseable {
                 b.trace.sampleRate()),
             mapper,
             dispatcher,
+            v1,
             observer,
             new ServerStatus(
                 "ok", AgentCards.AGENT_NAME, version, AgentCards.PROTOCOL_VERSION, llmLabel),

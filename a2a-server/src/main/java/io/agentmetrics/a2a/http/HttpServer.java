@@ -5,8 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.dto.AgentCard;
 import io.agentmetrics.a2a.dto.ServerStatus;
-import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
+import io.agentmetrics.a2a.jsonrpc.JsonRpcEndpoint;
 import io.agentmetrics.a2a.trace.RequestObserver;
+import io.agentmetrics.a2a.v1.V1Binding;
 import io.agentmetrics.api.TimeSource;
 import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
@@ -40,6 +41,7 @@ public final class HttpServer {
   private final Server server;
   private final ServerConnector connector;
   private volatile @Nullable AgentCard card;
+  private volatile byte @Nullable [] v1Card;
   private volatile @Nullable URI boundUri;
   private final Function<URI, AgentCard> cardFactory;
 
@@ -48,7 +50,8 @@ public final class HttpServer {
    *
    * @param settings address, pool, limits and security
    * @param mapper the server's mapper
-   * @param dispatcher the JSON-RPC dispatcher
+   * @param dispatcher the A2A 0.3 JSON-RPC endpoint
+   * @param v1 the A2A 1.0 bindings and card
    * @param observer receives request timings
    * @param status the body of {@code GET /} and {@code /health}
    * @param cardFactory builds the agent card from the bound base URL
@@ -60,7 +63,8 @@ public final class HttpServer {
   public HttpServer(
       HttpSettings settings,
       ObjectMapper mapper,
-      JsonRpcDispatcher dispatcher,
+      JsonRpcEndpoint dispatcher,
+      V1Binding v1,
       RequestObserver observer,
       ServerStatus status,
       Function<URI, AgentCard> cardFactory,
@@ -86,13 +90,23 @@ public final class HttpServer {
         new JsonRpcRoute(
             mapper,
             dispatcher,
+            v1,
             new BearerTokenCheck(settings.authToken()),
             observer,
             time,
             settings.maxBodyBytes(),
             settings.traceSampleRate());
     Route statusRoute = new StatusRoute(mapper, status);
-    Route cardRoute = new AgentCardRoute(mapper, this::card);
+    Route cardRoute = new AgentCardRoute(mapper, this::card, () -> v1Card(v1));
+    Route rest =
+        new RestRoute(
+            mapper,
+            v1.rest(),
+            new BearerTokenCheck(settings.authToken()),
+            observer,
+            time,
+            settings.maxBodyBytes(),
+            settings.traceSampleRate());
     Map<String, Route> routes = new LinkedHashMap<>();
     // GET / is the status page; POST / is JSON-RPC (the standard A2A endpoint).
     routes.put(
@@ -111,7 +125,7 @@ public final class HttpServer {
     routes.put("/metrics/summary", new MetricsSummaryRoute(mapper, summary));
     routes.put("/dashboard", new DashboardRoute(mapper));
 
-    Handler app = new Routes(routes, mapper);
+    Handler app = new Routes(routes, rest, mapper);
     if (!settings.corsOrigins().isEmpty()) {
       app = new CorsHandler(settings.corsOrigins(), app);
     }
@@ -168,6 +182,15 @@ public final class HttpServer {
    */
   public void join() throws InterruptedException {
     server.join();
+  }
+
+  private byte[] v1Card(V1Binding v1) {
+    byte[] current = v1Card;
+    if (current == null) {
+      current = v1.card(card());
+      v1Card = current;
+    }
+    return current;
   }
 
   private AgentCard card() {

@@ -1,68 +1,61 @@
 package io.agentmetrics.a2a.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
+import io.agentmetrics.a2a.jsonrpc.JsonRpcEndpoint;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcErrorCode;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcReply;
 import io.agentmetrics.a2a.jsonrpc.RequestClock;
-import io.agentmetrics.a2a.task.TaskEventStream;
 import io.agentmetrics.a2a.trace.RequestObserver;
+import io.agentmetrics.a2a.v1.ProtocolVersion;
+import io.agentmetrics.a2a.v1.V1Binding;
 import io.agentmetrics.api.TimeSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON-RPC endpoint ({@code POST /} and {@code POST /tasks/send}): checks the bearer token,
- * reads the body up to the size limit (413 with a JSON-RPC error beyond it), dispatches, and writes
- * either one JSON response or a Server-Sent Events stream. Every request's stage timings go to the
- * observer after the response is written.
+ * reads the body up to the size limit (413 with a JSON-RPC error beyond it), dispatches to the
+ * endpoint of the protocol version the request names ({@code A2A-Version}: none or 0.3 for A2A 0.3,
+ * 1.0 for A2A 1.0), and writes either one JSON response or a Server-Sent Events stream. Every
+ * request's stage timings go to the observer after the response is written.
  *
  * <p>Thread-safe.
  */
 final class JsonRpcRoute implements Route {
 
-  /** Oversized bodies up to this multiple of the limit are drained before the 413. */
-  private static final int DRAINED_OVERSIZE = 4;
-
-  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
-  private static final Duration KEEP_ALIVE_INTERVAL = Duration.ofSeconds(15);
-
   private final ObjectMapper mapper;
-  private final JsonRpcDispatcher dispatcher;
+  private final JsonRpcEndpoint v03;
+  private final V1Binding v1;
   private final BearerTokenCheck auth;
   private final RequestObserver observer;
   private final TimeSource time;
   private final int maxBodyBytes;
+  private final RequestBodies bodies;
   private final double sampleRate;
 
   JsonRpcRoute(
       ObjectMapper mapper,
-      JsonRpcDispatcher dispatcher,
+      JsonRpcEndpoint v03,
+      V1Binding v1,
       BearerTokenCheck auth,
       RequestObserver observer,
       TimeSource time,
       int maxBodyBytes,
       double sampleRate) {
     this.mapper = mapper;
-    this.dispatcher = dispatcher;
+    this.v03 = v03;
+    this.v1 = v1;
     this.auth = auth;
     this.observer = observer;
     this.time = time;
     this.maxBodyBytes = maxBodyBytes;
+    this.bodies = new RequestBodies(maxBodyBytes);
     this.sampleRate = sampleRate;
   }
 
@@ -72,33 +65,36 @@ final class JsonRpcRoute implements Route {
       return;
     }
     if (!auth.accepts(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
-      discardBody(request);
+      bodies.discard(request);
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"a2a\"");
       HttpJson.write(
           response,
           callback,
           HttpStatus.UNAUTHORIZED_401,
-          dispatcher.errorBody(
+          v03.errorBody(
               JsonRpcErrorCode.INVALID_REQUEST,
               "Unauthorized: send Authorization: Bearer <token> (see the agent card's"
                   + " securitySchemes)"));
       return;
     }
     RequestClock clock = new RequestClock(time, sample());
-    Optional<byte[]> body = readBody(request);
+    Optional<byte[]> body = bodies.read(request);
     if (body.isEmpty()) {
       HttpJson.write(
           response,
           callback,
           HttpStatus.PAYLOAD_TOO_LARGE_413,
-          dispatcher.errorBody(
+          v03.errorBody(
               JsonRpcErrorCode.INVALID_REQUEST,
               "Invalid Request: the body exceeds " + maxBodyBytes + " bytes (A2A_MAX_BODY_BYTES)"));
       return;
     }
-    JsonRpcReply reply = dispatcher.dispatch(body.get(), clock);
+    JsonRpcEndpoint endpoint =
+        v1.select(v03, version(request), request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+    JsonRpcReply reply = endpoint.dispatch(body.get(), clock);
     if (reply instanceof JsonRpcReply.Stream stream) {
-      streamEvents(stream, response, clock);
+      EventStreams.write(
+          stream.events(), event -> endpoint.serializeEvent(stream.id(), event), response, clock);
       observer.onRequest(clock.finish());
       callback.succeeded();
       return;
@@ -107,107 +103,22 @@ final class JsonRpcRoute implements Route {
     // line is out before the client sees the response.
     observer.onRequest(clock.finish());
     if (reply instanceof JsonRpcReply.Json json && json.asEvent()) {
-      startEventStream(response);
-      byte[] event = new byte[DATA.length + json.body().length + EVENT_END.length];
-      System.arraycopy(DATA, 0, event, 0, DATA.length);
-      System.arraycopy(json.body(), 0, event, DATA.length, json.body().length);
-      System.arraycopy(EVENT_END, 0, event, DATA.length + json.body().length, EVENT_END.length);
-      response.write(true, ByteBuffer.wrap(event), callback);
+      EventStreams.writeSingle(json.body(), response, callback);
     } else {
       HttpJson.write(response, callback, HttpStatus.OK_200, ((JsonRpcReply.Json) reply).body());
     }
   }
 
+  /** The version the request names: the {@code A2A-Version} header, else its query parameter. */
+  static @Nullable String version(Request request) {
+    String header = request.getHeaders().get(ProtocolVersion.HEADER);
+    if (header != null) {
+      return header;
+    }
+    return Request.extractQueryParameters(request).getValue(ProtocolVersion.HEADER);
+  }
+
   private boolean sample() {
     return sampleRate >= 1.0 || ThreadLocalRandom.current().nextDouble() < sampleRate;
-  }
-
-  /**
-   * The body, or empty when it is over the limit. A body up to {@value #DRAINED_OVERSIZE} times the
-   * limit is read to its end and dropped before the 413 goes out: answering while the client still
-   * sends and then closing can reset the connection before the client reads the answer. Larger
-   * bodies are refused unread.
-   */
-  private Optional<byte[]> readBody(Request request) throws IOException {
-    long declared = request.getLength();
-    if (declared > (long) maxBodyBytes * DRAINED_OVERSIZE) {
-      return Optional.empty();
-    }
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      if (declared >= 0 && declared <= maxBodyBytes) {
-        // Content-Length frames the body: one array of exactly that size, no growing buffers.
-        return Optional.of(in.readNBytes((int) declared));
-      }
-      byte[] body = in.readNBytes(maxBodyBytes + 1);
-      if (body.length <= maxBodyBytes) {
-        return Optional.of(body);
-      }
-      drain(in, (long) maxBodyBytes * DRAINED_OVERSIZE - body.length);
-      return Optional.empty();
-    }
-  }
-
-  /**
-   * Reads and drops the body of a refused request, up to the body limit, so the connection stays
-   * open for the client's next request: Jetty closes a connection whose request body is left unread
-   * when the response completes, under a client that may already be reusing it. A larger body is
-   * left unread, and its connection closed, as before.
-   */
-  private void discardBody(Request request) throws IOException {
-    if (request.getLength() > maxBodyBytes) {
-      return;
-    }
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      drain(in, maxBodyBytes);
-    }
-  }
-
-  /** Reads and drops at most {@code limit} more bytes: a chunked body may never end. */
-  private static void drain(InputStream in, long limit) throws IOException {
-    byte[] scratch = new byte[8192];
-    long left = limit;
-    int read;
-    while (left > 0 && (read = in.read(scratch, 0, (int) Math.min(scratch.length, left))) > 0) {
-      left -= read;
-    }
-  }
-
-  private static void startEventStream(Response response) {
-    response.setStatus(HttpStatus.OK_200);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-    response.getHeaders().put("X-Accel-Buffering", "no");
-  }
-
-  /**
-   * Writes each task event as an SSE event until the final status update. The time spent waiting
-   * for events is the agent's; the time spent encoding them is serialization.
-   */
-  private void streamEvents(JsonRpcReply.Stream stream, Response response, RequestClock clock)
-      throws IOException, InterruptedException {
-    startEventStream(response);
-    try (TaskEventStream events = stream.events();
-        OutputStream out = Content.Sink.asOutputStream(response)) {
-      while (true) {
-        long waiting = clock.now();
-        Optional<Object> event = events.next(KEEP_ALIVE_INTERVAL);
-        clock.addAgent(waiting);
-        if (event.isEmpty()) {
-          out.write(KEEP_ALIVE);
-          out.flush();
-          continue;
-        }
-        long encoding = clock.now();
-        byte[] json = dispatcher.serializeEvent(stream.id(), event.get());
-        clock.addSerialization(encoding);
-        out.write(DATA);
-        out.write(json);
-        out.write(EVENT_END);
-        out.flush();
-        if (TaskEventStream.isFinal(event.get())) {
-          return;
-        }
-      }
-    }
   }
 }

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.agentmetrics.a2a.dto.JsonRpcResponse;
 import io.agentmetrics.a2a.task.TaskException;
 import io.agentmetrics.a2a.task.TaskService;
-import io.agentmetrics.a2a.telex.TelexNormalizer;
-import io.agentmetrics.a2a.trace.RequestObserver;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * @since 0.1.0
  */
-public final class JsonRpcDispatcher {
+public final class JsonRpcDispatcher implements JsonRpcEndpoint {
 
   private static final Logger logger = LoggerFactory.getLogger(JsonRpcDispatcher.class);
 
@@ -45,32 +43,16 @@ public final class JsonRpcDispatcher {
    *
    * @param mapper the server's mapper (with its parse limits)
    * @param tasks the task service
-   * @param normalizer the Telex normalizer
-   * @param maxParts the most parts per message
-   * @param maxTextLength the longest text part
+   * @param sender the send path shared with the other protocol versions
    * @param pushNotifications whether push notifications are offered ({@code -32003} otherwise)
-   * @param observer receives agent-run timings
    * @since 0.1.0
    */
   public JsonRpcDispatcher(
-      ObjectMapper mapper,
-      TaskService tasks,
-      TelexNormalizer normalizer,
-      int maxParts,
-      int maxTextLength,
-      boolean pushNotifications,
-      RequestObserver observer) {
+      ObjectMapper mapper, TaskService tasks, MessageSender sender, boolean pushNotifications) {
     this.mapper = requireNonNull(mapper, "mapper");
     ParamsReader reader = new ParamsReader(mapper);
     Map<String, MethodHandler> all = new HashMap<>();
-    new MessageMethods(
-            reader,
-            new MessageLimits(maxParts, maxTextLength),
-            normalizer,
-            tasks,
-            pushNotifications,
-            observer)
-        .register(all);
+    new MessageMethods(reader, sender).register(all);
     new TaskMethods(reader, tasks).register(all);
     new PushConfigMethods(reader, tasks, pushNotifications).register(all);
     this.handlers = Map.copyOf(all);
@@ -84,6 +66,7 @@ public final class JsonRpcDispatcher {
    * @return the reply to send
    * @since 0.1.0
    */
+  @Override
   public JsonRpcReply dispatch(byte[] body, RequestClock clock) {
     JsonNode id = NullNode.getInstance();
     boolean streaming = false;
@@ -148,6 +131,7 @@ public final class JsonRpcDispatcher {
    * @throws IOException if the event cannot be serialized
    * @since 0.1.0
    */
+  @Override
   public byte[] serializeEvent(JsonNode id, Object event) throws IOException {
     return mapper.writeValueAsBytes(JsonRpcResponse.success(id, event));
   }
@@ -160,6 +144,7 @@ public final class JsonRpcDispatcher {
    * @return the JSON bytes
    * @since 0.1.0
    */
+  @Override
   public byte[] errorBody(JsonRpcErrorCode code, String message) {
     try {
       return mapper.writeValueAsBytes(

@@ -1,51 +1,25 @@
 package io.agentmetrics.a2a.jsonrpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentmetrics.a2a.dto.MessageSendConfiguration;
 import io.agentmetrics.a2a.dto.MessageSendParams;
-import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
-import io.agentmetrics.a2a.task.RunResult;
-import io.agentmetrics.a2a.task.TaskEventStream;
-import io.agentmetrics.a2a.task.TaskRun;
-import io.agentmetrics.a2a.task.TaskService;
-import io.agentmetrics.a2a.telex.NormalizedMessage;
-import io.agentmetrics.a2a.telex.TelexNormalizer;
-import io.agentmetrics.a2a.trace.AgentRunLatency;
-import io.agentmetrics.a2a.trace.RequestObserver;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code message/send} and {@code message/stream}: validate and normalize the message (the {@code
- * message_normalization} stage), hand it to the task service, and wait for the agent (the {@code
- * agent_processing} stage) unless the client asked for {@code blocking: false}.
+ * {@code message/send} and {@code message/stream}: read the params and hand them to the shared
+ * {@link MessageSender}.
  *
  * <p>Thread-safe.
  */
 final class MessageMethods {
 
   private final ParamsReader reader;
-  private final MessageLimits limits;
-  private final TelexNormalizer normalizer;
-  private final TaskService tasks;
-  private final boolean pushNotifications;
-  private final RequestObserver observer;
+  private final MessageSender sender;
 
-  MessageMethods(
-      ParamsReader reader,
-      MessageLimits limits,
-      TelexNormalizer normalizer,
-      TaskService tasks,
-      boolean pushNotifications,
-      RequestObserver observer) {
+  MessageMethods(ParamsReader reader, MessageSender sender) {
     this.reader = reader;
-    this.limits = limits;
-    this.normalizer = normalizer;
-    this.tasks = tasks;
-    this.pushNotifications = pushNotifications;
-    this.observer = observer;
+    this.sender = sender;
   }
 
   void register(Map<String, MethodHandler> handlers) {
@@ -56,21 +30,8 @@ final class MessageMethods {
   private MethodOutcome send(@Nullable JsonNode params, RequestClock clock) {
     long started = clock.now();
     MessageSendParams send = reader.read(params, MessageSendParams.class);
-    NormalizedMessage normalized = normalize(send);
     clock.addNormalization(started);
-
-    long submitted = clock.now();
-    // A blocking send runs the turn on this thread: a hand-off to the agent pool and back would
-    // cost two context switches per request and buy nothing while this thread waits anyway.
-    TaskRun run =
-        send.blocking()
-            ? tasks.sendAndWait(send.message(), normalized, push(send))
-            : tasks.send(send.message(), normalized, push(send), null);
-    clock.taskId(run.submitted().id());
-    CompletableFuture<RunResult> observed = observeAgent(run, clock.sampled());
-    // A blocking send's turn has ended by now, so its result is ready.
-    Task task = send.blocking() ? observed.join().task() : run.submitted();
-    clock.addAgent(submitted);
+    Task task = sender.send(send, clock).task();
     Integer historyLength =
         send.configuration() == null ? null : send.configuration().historyLength();
     return new MethodOutcome.Result(
@@ -80,53 +41,7 @@ final class MessageMethods {
   private MethodOutcome stream(@Nullable JsonNode params, RequestClock clock) {
     long started = clock.now();
     MessageSendParams send = reader.read(params, MessageSendParams.class);
-    NormalizedMessage normalized = normalize(send);
     clock.addNormalization(started);
-
-    TaskEventStream events = tasks.newStream();
-    TaskRun run = tasks.send(send.message(), normalized, push(send), events);
-    clock.taskId(run.submitted().id());
-    observeAgent(run, clock.sampled());
-    return new MethodOutcome.Stream(events);
-  }
-
-  private NormalizedMessage normalize(MessageSendParams send) {
-    limits.check(send.message());
-    return normalizer
-        .normalize(send.message())
-        .orElseThrow(
-            () ->
-                ParamsReader.invalid(
-                    "params.message.parts must contain a non-empty text part (kind 'text')"));
-  }
-
-  private @Nullable PushNotificationConfig push(MessageSendParams send) {
-    MessageSendConfiguration configuration = send.configuration();
-    PushNotificationConfig push =
-        configuration == null ? null : configuration.pushNotificationConfig();
-    if (push != null && !pushNotifications) {
-      throw PushConfigMethods.notSupported();
-    }
-    return push;
-  }
-
-  /** The turn's result, completed only after the agent timings were reported. */
-  private CompletableFuture<RunResult> observeAgent(TaskRun run, boolean sampled) {
-    return run.completion()
-        .thenApply(
-            result -> {
-              result
-                  .agentStages()
-                  .ifPresent(
-                      stages ->
-                          observer.onAgentRun(
-                              new AgentRunLatency(
-                                  result.task().id(),
-                                  result.task().contextId(),
-                                  stages,
-                                  result.queueWaitMs(),
-                                  sampled)));
-              return result;
-            });
+    return new MethodOutcome.Stream(sender.stream(send, clock));
   }
 }

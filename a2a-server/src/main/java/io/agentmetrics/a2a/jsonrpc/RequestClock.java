@@ -51,11 +51,23 @@ public final class RequestClock {
     return time.nanoTime();
   }
 
-  void addParsing(long since) {
+  /**
+   * Adds the time since {@code since} to JSON parsing.
+   *
+   * @param since an earlier {@link #now()}
+   * @since 0.1.0
+   */
+  public void addParsing(long since) {
     parsingNanos += time.nanoTime() - since;
   }
 
-  void addNormalization(long since) {
+  /**
+   * Adds the time since {@code since} to message normalization.
+   *
+   * @param since an earlier {@link #now()}
+   * @since 0.1.0
+   */
+  public void addNormalization(long since) {
     normalizationNanos += time.nanoTime() - since;
   }
 
@@ -79,20 +91,45 @@ public final class RequestClock {
     serializationNanos += time.nanoTime() - since;
   }
 
-  void identify(String id, String name) {
+  /**
+   * Names the request in its trace line.
+   *
+   * @param id the JSON-RPC id (or a generated one)
+   * @param name the method, or {@code unknown}
+   * @since 0.1.0
+   */
+  public void identify(String id, String name) {
     this.requestId = id;
     this.method = name;
   }
 
-  void taskId(String id) {
+  /**
+   * Names the task the request created or addressed.
+   *
+   * @param id the task id
+   * @since 0.1.0
+   */
+  public void taskId(String id) {
     this.taskId = id;
   }
 
-  boolean sampled() {
+  /**
+   * Whether this request goes to the trace log.
+   *
+   * @return {@code true} when sampled
+   * @since 0.1.0
+   */
+  public boolean sampled() {
     return sampled;
   }
 
-  String requestId() {
+  /**
+   * The request's id, as named by {@link #identify}.
+   *
+   * @return the id, empty before {@link #identify}
+   * @since 0.1.0
+   */
+  public String requestId() {
     return requestId;
   }
 

@@ -39,14 +39,14 @@ final class TaskRecord {
   private @Nullable List<Consumer<Object>> subscribers;
   private TaskState state = TaskState.SUBMITTED;
   private @Nullable Message statusMessage;
-  private String timestamp;
+  private Instant updated;
   private @Nullable Future<?> work;
   private @Nullable CompletableFuture<RunResult> completion;
 
   TaskRecord(String id, String contextId, Instant now) {
     this.id = id;
     this.contextId = contextId;
-    this.timestamp = now.toString();
+    this.updated = now;
   }
 
   String id() {
@@ -59,6 +59,11 @@ final class TaskRecord {
 
   synchronized TaskState state() {
     return state;
+  }
+
+  /** When the task's status last changed: the order of ListTasks. */
+  synchronized Instant updated() {
+    return updated;
   }
 
   synchronized Task snapshot() {
@@ -93,7 +98,7 @@ final class TaskRecord {
     history.add(message);
     state = TaskState.SUBMITTED;
     statusMessage = null;
-    timestamp = now.toString();
+    updated = now;
     completion = turn;
   }
 
@@ -107,21 +112,33 @@ final class TaskRecord {
       return false;
     }
     state = TaskState.WORKING;
-    timestamp = now.toString();
+    updated = now;
     publish(new TaskStatusUpdateEvent(id, contextId, status(), false));
     return true;
   }
 
-  /** Completes the turn with the agent's reply; ignored if the task was cancelled meanwhile. */
+  /**
+   * Ends the turn with the agent's reply in {@code end} (completed, input-required or rejected);
+   * ignored if the task was cancelled meanwhile. Each artifact is published before the final
+   * status.
+   */
   synchronized boolean complete(
-      Message reply, Artifact artifact, Instant now, AgentStageTimings stages, double queueWaitMs) {
+      Message reply,
+      List<Artifact> produced,
+      TaskState end,
+      Instant now,
+      AgentStageTimings stages,
+      double queueWaitMs,
+      boolean asMessage) {
     if (state != TaskState.WORKING) {
       return false;
     }
     history.add(reply);
-    artifacts.add(artifact);
-    publish(new TaskArtifactUpdateEvent(id, contextId, artifact));
-    finish(TaskState.COMPLETED, reply, now, stages, queueWaitMs);
+    for (Artifact artifact : produced) {
+      artifacts.add(artifact);
+      publish(new TaskArtifactUpdateEvent(id, contextId, artifact));
+    }
+    finish(end, reply, now, stages, queueWaitMs, asMessage);
     return true;
   }
 
@@ -129,7 +146,7 @@ final class TaskRecord {
     if (state.isTerminal()) {
       return false;
     }
-    finish(TaskState.FAILED, reason, now, null, queueWaitMs);
+    finish(TaskState.FAILED, reason, now, null, queueWaitMs, false);
     return true;
   }
 
@@ -141,7 +158,7 @@ final class TaskRecord {
           "task " + id + " is already " + state.wireName() + " and cannot be canceled");
     }
     Future<?> running = work;
-    finish(TaskState.CANCELED, null, now, null, 0);
+    finish(TaskState.CANCELED, null, now, null, 0, false);
     if (running != null) {
       running.cancel(true);
     }
@@ -153,14 +170,15 @@ final class TaskRecord {
       @Nullable Message message,
       Instant now,
       @Nullable AgentStageTimings stages,
-      double queueWaitMs) {
+      double queueWaitMs,
+      boolean asMessage) {
     state = end;
     statusMessage = message;
-    timestamp = now.toString();
+    updated = now;
     publish(new TaskStatusUpdateEvent(id, contextId, status(), true));
     work = null;
     if (completion != null) {
-      completion.complete(new RunResult(snapshot(), stages, queueWaitMs));
+      completion.complete(new RunResult(snapshot(), stages, queueWaitMs, asMessage));
       completion = null;
     }
   }
@@ -204,7 +222,7 @@ final class TaskRecord {
   }
 
   private TaskStatus status() {
-    return new TaskStatus(state, statusMessage, timestamp);
+    return new TaskStatus(state, statusMessage, updated.toString());
   }
 
   private void publish(Object event) {

@@ -8,9 +8,7 @@ import io.agentmetrics.a2a.agent.AgentFailedException;
 import io.agentmetrics.a2a.agent.AgentReply;
 import io.agentmetrics.a2a.agent.AgentRequest;
 import io.agentmetrics.a2a.agent.TaskProcessor;
-import io.agentmetrics.a2a.dto.Artifact;
 import io.agentmetrics.a2a.dto.Message;
-import io.agentmetrics.a2a.dto.Part;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskPushNotificationConfig;
@@ -18,7 +16,10 @@ import io.agentmetrics.a2a.telex.NormalizedMessage;
 import io.agentmetrics.api.TimeSource;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -226,6 +227,50 @@ public final class TaskService implements AutoCloseable {
   }
 
   /**
+   * A page of the tasks that match {@code query}, newest status change first (ties by task id),
+   * each with at most {@code historyLength} history entries.
+   *
+   * @param query the filters and the page
+   * @param historyLength how many of the newest messages to include per task, or {@code null} for
+   *     all
+   * @return the page
+   * @throws TaskException if the page token was not issued by this server
+   * @since 0.1.0
+   */
+  public TaskPage list(TaskQuery query, @Nullable Integer historyLength) {
+    TaskCursor after = query.pageToken() == null ? null : TaskCursor.parse(query.pageToken());
+    List<TaskCursor> matching = new ArrayList<>();
+    Map<String, TaskRecord> byId = new HashMap<>();
+    for (TaskRecord record : store.all()) {
+      if (matches(record, query)) {
+        matching.add(new TaskCursor(record.updated(), record.id()));
+        byId.put(record.id(), record);
+      }
+    }
+    matching.sort(TaskCursor.ORDER);
+    int start = 0;
+    if (after != null) {
+      while (start < matching.size() && TaskCursor.ORDER.compare(matching.get(start), after) <= 0) {
+        start++;
+      }
+    }
+    int end = Math.min(matching.size(), start + query.pageSize());
+    List<Task> page = new ArrayList<>(end - start);
+    for (TaskCursor cursor : matching.subList(start, end)) {
+      Task task = byId.get(cursor.id()).snapshot();
+      page.add(historyLength == null ? task : task.withHistoryLimit(historyLength));
+    }
+    String next = end < matching.size() ? matching.get(end - 1).token() : "";
+    return new TaskPage(page, next, matching.size());
+  }
+
+  private static boolean matches(TaskRecord record, TaskQuery query) {
+    return (query.contextId() == null || query.contextId().equals(record.contextId()))
+        && (query.state() == null || query.state() == record.state())
+        && (query.updatedAfter() == null || record.updated().isAfter(query.updatedAfter()));
+  }
+
+  /**
    * Cancels task {@code id}, interrupting its running turn.
    *
    * @param id the task id
@@ -419,8 +464,14 @@ public final class TaskService implements AutoCloseable {
     try {
       AgentReply reply = processor.process(turn.request());
       Message answer = Message.agentText(reply.text(), newId(), record.contextId(), record.id());
-      Artifact artifact = new Artifact(newId(), "answer", List.of(Part.text(reply.text())));
-      record.complete(answer, artifact, time.now(), reply.timings(), queueWaitMs);
+      record.complete(
+          answer,
+          reply.artifacts(),
+          reply.state(),
+          time.now(),
+          reply.timings(),
+          queueWaitMs,
+          reply.asMessage());
     } catch (InterruptedException e) {
       // A cancel has already recorded the canceled state; otherwise the server is stopping.
       stopped(record, queueWaitMs);

@@ -62,7 +62,7 @@ class TaskRecordTest {
 
     assertThat(record.subscribe(subscriber)).isTrue();
     record.markWorking(NOW);
-    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     record.unsubscribe(subscriber);
     record.startTurn(userMessage(), NOW, new CompletableFuture<>());
     record.markWorking(NOW);
@@ -97,7 +97,7 @@ class TaskRecordTest {
     TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
     record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
     record.markWorking(NOW);
-    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     List<Object> events = new ArrayList<>();
 
     assertThat(record.subscribe(events::add)).isFalse();
@@ -110,7 +110,7 @@ class TaskRecordTest {
     CompletableFuture<RunResult> turn = new CompletableFuture<>();
     record.firstTurn(userMessage(), NOW, turn);
     record.markWorking(NOW);
-    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     return new WeakReference<>(turn.join());
   }
 

@@ -1,0 +1,177 @@
+package io.agentmetrics.a2a.jsonrpc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.agentmetrics.a2a.dto.MessageSendConfiguration;
+import io.agentmetrics.a2a.dto.MessageSendParams;
+import io.agentmetrics.a2a.dto.PushNotificationConfig;
+import io.agentmetrics.a2a.dto.Task;
+import io.agentmetrics.a2a.task.RunResult;
+import io.agentmetrics.a2a.task.TaskEventStream;
+import io.agentmetrics.a2a.task.TaskRun;
+import io.agentmetrics.a2a.task.TaskService;
+import io.agentmetrics.a2a.telex.NormalizedMessage;
+import io.agentmetrics.a2a.telex.TelexNormalizer;
+import io.agentmetrics.a2a.trace.AgentRunLatency;
+import io.agentmetrics.a2a.trace.RequestObserver;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The send path every protocol version shares: validates and normalizes the message (the {@code
+ * message_normalization} stage), hands it to the task service, waits for the agent (the {@code
+ * agent_processing} stage) unless the client asked not to, and reports the agent's timings to the
+ * observer. The A2A 0.3 methods {@code message/send} and {@code message/stream} and the 1.0
+ * operations {@code SendMessage} and {@code SendStreamingMessage} all go through it, so limits,
+ * push-notification rules, tracing and metrics are the same for each.
+ *
+ * <p>Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class MessageSender {
+
+  private final MessageLimits limits;
+  private final TelexNormalizer normalizer;
+  private final TaskService tasks;
+  private final boolean pushNotifications;
+  private final RequestObserver observer;
+
+  /**
+   * A sender.
+   *
+   * @param maxParts the most parts per message
+   * @param maxTextLength the longest text part
+   * @param normalizer the Telex normalizer
+   * @param tasks the task service
+   * @param pushNotifications whether push notifications are offered ({@code -32003} otherwise)
+   * @param observer receives agent-run timings
+   * @since 0.1.0
+   */
+  public MessageSender(
+      int maxParts,
+      int maxTextLength,
+      TelexNormalizer normalizer,
+      TaskService tasks,
+      boolean pushNotifications,
+      RequestObserver observer) {
+    this.limits = new MessageLimits(maxParts, maxTextLength);
+    this.normalizer = requireNonNull(normalizer, "normalizer");
+    this.tasks = requireNonNull(tasks, "tasks");
+    this.pushNotifications = pushNotifications;
+    this.observer = requireNonNull(observer, "observer");
+  }
+
+  /**
+   * Sends a message: a blocking send returns once the turn has ended, a non-blocking one at once.
+   *
+   * @param send the validated params
+   * @param clock the request's stage clock
+   * @return the task (finished, or as submitted), not yet trimmed to {@code historyLength}
+   * @throws JsonRpcException if the message breaks a limit or push notifications are off
+   * @throws io.agentmetrics.a2a.task.TaskException if the task service refuses the turn
+   * @since 0.1.0
+   */
+  public Sent send(MessageSendParams send, RequestClock clock) {
+    long started = clock.now();
+    NormalizedMessage normalized = normalize(send);
+    clock.addNormalization(started);
+
+    long submitted = clock.now();
+    // A blocking send runs the turn on this thread: a hand-off to the agent pool and back would
+    // cost two context switches per request and buy nothing while this thread waits anyway.
+    TaskRun run =
+        send.blocking()
+            ? tasks.sendAndWait(send.message(), normalized, push(send))
+            : tasks.send(send.message(), normalized, push(send), null);
+    clock.taskId(run.submitted().id());
+    CompletableFuture<RunResult> observed = observeAgent(run, clock.sampled());
+    Sent sent;
+    if (send.blocking()) {
+      // A blocking send's turn has ended by now, so its result is ready.
+      RunResult result = observed.join();
+      sent = new Sent(result.task(), result.asMessage());
+    } else {
+      sent = new Sent(run.submitted(), false);
+    }
+    clock.addAgent(submitted);
+    return sent;
+  }
+
+  /**
+   * Sends a message and streams the task's events.
+   *
+   * @param send the validated params
+   * @param clock the request's stage clock
+   * @return the events, starting with the submitted task
+   * @throws JsonRpcException if the message breaks a limit or push notifications are off
+   * @throws io.agentmetrics.a2a.task.TaskException if the task service refuses the turn
+   * @since 0.1.0
+   */
+  public TaskEventStream stream(MessageSendParams send, RequestClock clock) {
+    long started = clock.now();
+    NormalizedMessage normalized = normalize(send);
+    clock.addNormalization(started);
+
+    TaskEventStream events = tasks.newStream();
+    TaskRun run = tasks.send(send.message(), normalized, push(send), events);
+    clock.taskId(run.submitted().id());
+    observeAgent(run, clock.sampled());
+    return events;
+  }
+
+  private NormalizedMessage normalize(MessageSendParams send) {
+    limits.check(send.message());
+    return normalizer
+        .normalize(send.message())
+        .orElseThrow(
+            () ->
+                ParamsReader.invalid(
+                    "params.message.parts must contain a non-empty text part (kind 'text')"));
+  }
+
+  private @Nullable PushNotificationConfig push(MessageSendParams send) {
+    MessageSendConfiguration configuration = send.configuration();
+    PushNotificationConfig push =
+        configuration == null ? null : configuration.pushNotificationConfig();
+    if (push != null && !pushNotifications) {
+      throw PushConfigMethods.notSupported();
+    }
+    return push;
+  }
+
+  /** The turn's result, completed only after the agent timings were reported. */
+  private CompletableFuture<RunResult> observeAgent(TaskRun run, boolean sampled) {
+    return run.completion()
+        .thenApply(
+            result -> {
+              result
+                  .agentStages()
+                  .ifPresent(
+                      stages ->
+                          observer.onAgentRun(
+                              new AgentRunLatency(
+                                  result.task().id(),
+                                  result.task().contextId(),
+                                  stages,
+                                  result.queueWaitMs(),
+                                  sampled)));
+              return result;
+            });
+  }
+
+  /**
+   * What a send returned.
+   *
+   * @param task the task, finished for a blocking send, as submitted otherwise
+   * @param asMessage whether the agent answered with a direct message (the task's status message)
+   * @since 0.1.0
+   */
+  public record Sent(Task task, boolean asMessage) {
+
+    /** Checks the task. */
+    public Sent {
+      requireNonNull(task, "task");
+    }
+  }
+}

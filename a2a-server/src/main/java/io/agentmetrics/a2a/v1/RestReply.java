@@ -1,0 +1,42 @@
+package io.agentmetrics.a2a.v1;
+
+import static java.util.Objects.requireNonNull;
+
+import io.agentmetrics.a2a.task.TaskEventStream;
+
+/**
+ * What the HTTP layer must send for one HTTP+JSON request.
+ *
+ * @since 0.1.0
+ */
+public sealed interface RestReply {
+
+  /**
+   * A JSON body with its status.
+   *
+   * @param status the HTTP status
+   * @param body the JSON body
+   * @since 0.1.0
+   */
+  record Json(int status, byte[] body) implements RestReply {
+
+    /** Checks the body. */
+    public Json {
+      requireNonNull(body, "body");
+    }
+  }
+
+  /**
+   * Task events, each to be sent as an SSE {@code data:} line holding a {@code StreamResponse}.
+   *
+   * @param events the events
+   * @since 0.1.0
+   */
+  record Stream(TaskEventStream events) implements RestReply {
+
+    /** Checks the events. */
+    public Stream {
+      requireNonNull(events, "events");
+    }
+  }
+}

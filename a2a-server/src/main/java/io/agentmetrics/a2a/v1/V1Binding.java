@@ -1,0 +1,113 @@
+package io.agentmetrics.a2a.v1;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.jsonrpc.JsonRpcEndpoint;
+import io.agentmetrics.a2a.jsonrpc.JsonRpcErrorCode;
+import io.agentmetrics.a2a.jsonrpc.JsonRpcReply;
+import io.agentmetrics.a2a.jsonrpc.MessageSender;
+import io.agentmetrics.a2a.task.TaskService;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A2A 1.0 beside 0.3: picks the JSON-RPC endpoint for a request's {@code A2A-Version}, serves the
+ * HTTP+JSON binding and the 1.0 agent card. Both bindings run the same {@link V1Operations} over
+ * the server's one task service.
+ *
+ * <p>Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class V1Binding {
+
+  private final V1JsonRpcEndpoint jsonRpc;
+  private final RestDispatcher rest;
+  private final ObjectMapper mapper;
+
+  /**
+   * The 1.0 binding over the server's task service and send path.
+   *
+   * @param mapper the server's mapper (its parse limits apply to 1.0 bodies too)
+   * @param tasks the task service
+   * @param sender the send path shared with 0.3
+   * @param pushNotifications whether push notifications are offered
+   * @since 0.1.0
+   */
+  public V1Binding(
+      ObjectMapper mapper, TaskService tasks, MessageSender sender, boolean pushNotifications) {
+    this.mapper = requireNonNull(mapper, "mapper");
+    WireMapping wire = new WireMapping(mapper);
+    V1Operations operations = new V1Operations(tasks, sender, wire, pushNotifications);
+    this.jsonRpc = new V1JsonRpcEndpoint(mapper, operations, wire);
+    this.rest = new RestDispatcher(mapper, operations, wire);
+  }
+
+  /**
+   * The JSON-RPC endpoint for a request: 0.3 without {@code A2A-Version} or with 0.3, 1.0 with 1.0,
+   * and for any other version one that answers {@code -32009} VersionNotSupported. A 1.0 request
+   * whose body is not declared JSON gets {@code -32005} ContentTypeNotSupported.
+   *
+   * @param v03 the A2A 0.3 endpoint
+   * @param version the {@code A2A-Version} header (or query parameter), if any
+   * @param contentType the {@code Content-Type} header, if any
+   * @return the endpoint to dispatch to
+   * @since 0.1.0
+   */
+  public JsonRpcEndpoint select(
+      JsonRpcEndpoint v03, @Nullable String version, @Nullable String contentType) {
+    ProtocolVersion requested = ProtocolVersion.of(version).orElse(null);
+    if (requested == ProtocolVersion.V0_3) {
+      return v03;
+    }
+    if (requested == null) {
+      return refusing(jsonRpc.versionNotSupported(version));
+    }
+    if (!MediaTypes.isJson(contentType)) {
+      return refusing(jsonRpc.contentTypeError(contentType));
+    }
+    return jsonRpc;
+  }
+
+  /**
+   * The HTTP+JSON binding.
+   *
+   * @return the dispatcher
+   * @since 0.1.0
+   */
+  public RestDispatcher rest() {
+    return rest;
+  }
+
+  /**
+   * The 1.0 agent card for the agent the 0.3 card describes, as ProtoJSON.
+   *
+   * @param card the 0.3 card
+   * @return the JSON bytes
+   * @since 0.1.0
+   */
+  public byte[] card(io.agentmetrics.a2a.dto.AgentCard card) {
+    return ProtoJson.write(AgentCardV1.of(card)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private JsonRpcEndpoint refusing(byte[] error) {
+    return new JsonRpcEndpoint() {
+      @Override
+      public JsonRpcReply dispatch(byte[] body, io.agentmetrics.a2a.jsonrpc.RequestClock clock) {
+        clock.identify("req-" + java.util.UUID.randomUUID(), "unknown");
+        return new JsonRpcReply.Json(error, false);
+      }
+
+      @Override
+      public byte[] serializeEvent(com.fasterxml.jackson.databind.JsonNode id, Object event) {
+        throw new IllegalStateException("a refused request has no events");
+      }
+
+      @Override
+      public byte[] errorBody(JsonRpcErrorCode code, String message) {
+        return jsonRpc.errorBody(code, message);
+      }
+    };
+  }
+}

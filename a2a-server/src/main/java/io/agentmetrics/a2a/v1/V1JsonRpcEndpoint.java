@@ -1,0 +1,301 @@
+package io.agentmetrics.a2a.v1;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import com.google.lf.a2a.v1.CancelTaskRequest;
+import com.google.lf.a2a.v1.DeleteTaskPushNotificationConfigRequest;
+import com.google.lf.a2a.v1.GetExtendedAgentCardRequest;
+import com.google.lf.a2a.v1.GetTaskPushNotificationConfigRequest;
+import com.google.lf.a2a.v1.GetTaskRequest;
+import com.google.lf.a2a.v1.ListTaskPushNotificationConfigsRequest;
+import com.google.lf.a2a.v1.ListTasksRequest;
+import com.google.lf.a2a.v1.SendMessageRequest;
+import com.google.lf.a2a.v1.SubscribeToTaskRequest;
+import com.google.lf.a2a.v1.TaskPushNotificationConfig;
+import com.google.protobuf.Empty;
+import com.google.protobuf.Message;
+import io.agentmetrics.a2a.jsonrpc.JsonRpcEndpoint;
+import io.agentmetrics.a2a.jsonrpc.JsonRpcErrorCode;
+import io.agentmetrics.a2a.jsonrpc.JsonRpcReply;
+import io.agentmetrics.a2a.jsonrpc.RequestClock;
+import io.agentmetrics.a2a.task.TaskEventStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON-RPC binding of A2A 1.0 (specification section 9): the methods {@code SendMessage},
+ * {@code SendStreamingMessage}, {@code GetTask}, {@code ListTasks}, {@code CancelTask}, {@code
+ * SubscribeToTask}, the four push-config methods and {@code GetExtendedAgentCard}, with ProtoJSON
+ * params and results, and errors whose {@code data} array carries a {@code google.rpc.ErrorInfo}.
+ * The envelope rules (and their timing stages) are those of the 0.3 endpoint.
+ *
+ * <p>Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
+
+  /** The streaming methods: their errors are sent as one Server-Sent Event. */
+  private static final Set<String> STREAMING = Set.of("SendStreamingMessage", "SubscribeToTask");
+
+  private final ObjectMapper mapper;
+  private final V1Operations operations;
+  private final Errors errors;
+  private final WireMapping wire;
+  private final Map<String, Method> methods;
+
+  V1JsonRpcEndpoint(ObjectMapper mapper, V1Operations operations, WireMapping wire) {
+    this.mapper = mapper;
+    this.operations = operations;
+    this.wire = wire;
+    this.errors = new Errors(mapper);
+    this.methods =
+        Map.ofEntries(
+            Map.entry(
+                "SendMessage",
+                (p, c) -> result(operations.send(read(p, SendMessageRequest.newBuilder()), c))),
+            Map.entry(
+                "SendStreamingMessage",
+                (p, c) -> stream(operations.stream(read(p, SendMessageRequest.newBuilder()), c))),
+            Map.entry(
+                "GetTask", (p, c) -> result(operations.get(read(p, GetTaskRequest.newBuilder())))),
+            Map.entry(
+                "ListTasks",
+                (p, c) -> result(operations.list(read(p, ListTasksRequest.newBuilder())))),
+            Map.entry(
+                "CancelTask",
+                (p, c) -> result(operations.cancel(read(p, CancelTaskRequest.newBuilder())))),
+            Map.entry(
+                "SubscribeToTask",
+                (p, c) ->
+                    stream(operations.subscribe(read(p, SubscribeToTaskRequest.newBuilder())))),
+            Map.entry(
+                "CreateTaskPushNotificationConfig",
+                (p, c) ->
+                    result(
+                        operations.createPushConfig(
+                            read(p, TaskPushNotificationConfig.newBuilder())))),
+            Map.entry(
+                "GetTaskPushNotificationConfig",
+                (p, c) ->
+                    result(
+                        operations.getPushConfig(
+                            read(p, GetTaskPushNotificationConfigRequest.newBuilder())))),
+            Map.entry(
+                "ListTaskPushNotificationConfigs",
+                (p, c) ->
+                    result(
+                        operations.listPushConfigs(
+                            read(p, ListTaskPushNotificationConfigsRequest.newBuilder())))),
+            Map.entry(
+                "DeleteTaskPushNotificationConfig",
+                (p, c) -> {
+                  operations.deletePushConfig(
+                      read(p, DeleteTaskPushNotificationConfigRequest.newBuilder()));
+                  return result(Empty.getDefaultInstance());
+                }),
+            Map.entry(
+                "GetExtendedAgentCard",
+                (p, c) -> {
+                  read(p, GetExtendedAgentCardRequest.newBuilder());
+                  return result(operations.extendedCard());
+                }));
+  }
+
+  @Override
+  public JsonRpcReply dispatch(byte[] body, RequestClock clock) {
+    JsonNode id = NullNode.getInstance();
+    boolean streaming = false;
+    try {
+      JsonNode root = parse(body, clock);
+      JsonNode rawId = root.get("id");
+      if (rawId != null && !(rawId.isTextual() || rawId.isNumber() || rawId.isNull())) {
+        throw invalidRequest("id must be a string, a number or null");
+      }
+      id = rawId == null ? NullNode.getInstance() : rawId;
+      JsonNode methodNode = root.get("method");
+      String name = methodNode != null && methodNode.isTextual() ? methodNode.asText() : "";
+      Method method = methods.get(name);
+      clock.identify(
+          id.isNull() ? "req-" + UUID.randomUUID() : id.asText(),
+          method != null ? name : "unknown");
+      JsonNode version = root.get("jsonrpc");
+      if (version == null || !"2.0".equals(version.textValue())) {
+        throw invalidRequest("jsonrpc must be \"2.0\"");
+      }
+      if (name.isEmpty()) {
+        throw invalidRequest("method is required and must be a string");
+      }
+      if (method == null) {
+        throw new A2aException(
+            A2aError.METHOD_NOT_FOUND,
+            "Method not found: the A2A 1.0 methods are SendMessage, SendStreamingMessage, GetTask,"
+                + " ListTasks, CancelTask, SubscribeToTask, CreateTaskPushNotificationConfig,"
+                + " GetTaskPushNotificationConfig, ListTaskPushNotificationConfigs,"
+                + " DeleteTaskPushNotificationConfig and GetExtendedAgentCard");
+      }
+      streaming = STREAMING.contains(name);
+      Outcome outcome = method.call(root.get("params"), clock);
+      if (outcome instanceof Outcome.Events events) {
+        return new JsonRpcReply.Stream(id, events.events());
+      }
+      return envelope(id, "result", new RawValue(((Outcome.Result) outcome).json()), false, clock);
+    } catch (RuntimeException e) {
+      A2aException error = Errors.of(e, clock.requestId());
+      return envelope(id, "error", errors.jsonRpcError(error), streaming, clock);
+    }
+  }
+
+  @Override
+  public byte[] serializeEvent(JsonNode id, Object event) throws IOException {
+    ObjectNode response = mapper.createObjectNode();
+    response.put("jsonrpc", "2.0");
+    response.set("id", id);
+    response.putRawValue("result", new RawValue(ProtoJson.write(wire.event(event))));
+    return mapper.writeValueAsBytes(response);
+  }
+
+  @Override
+  public byte[] errorBody(JsonRpcErrorCode code, String message) {
+    A2aError error =
+        code == JsonRpcErrorCode.INVALID_REQUEST ? A2aError.INVALID_REQUEST : A2aError.INTERNAL;
+    return bytes(
+        response(
+            NullNode.getInstance(),
+            "error",
+            errors.jsonRpcError(new A2aException(error, message))));
+  }
+
+  /** A request for a version this server does not speak: -32009 with its ErrorInfo. */
+  byte[] versionNotSupported(@Nullable String version) {
+    return bytes(
+        response(
+            NullNode.getInstance(),
+            "error",
+            errors.jsonRpcError(
+                new A2aException(
+                    A2aError.VERSION_NOT_SUPPORTED,
+                    "Version not supported: this server speaks A2A 0.3 and 1.0; send A2A-Version:"
+                        + " 1.0 (or none for 0.3)",
+                    Map.of(
+                        "requestedVersion",
+                        version == null ? "" : Sanitize.header(version),
+                        "supportedVersions",
+                        "0.3,1.0")))));
+  }
+
+  /** A request whose {@code Content-Type} is not JSON: -32005 with its ErrorInfo. */
+  byte[] contentTypeError(@Nullable String contentType) {
+    return bytes(
+        response(
+            NullNode.getInstance(),
+            "error",
+            errors.jsonRpcError(
+                new A2aException(
+                    A2aError.CONTENT_TYPE_NOT_SUPPORTED,
+                    "Content type not supported: send the request as application/json, not "
+                        + (contentType == null
+                            ? "no Content-Type"
+                            : Sanitize.header(contentType))))));
+  }
+
+  private JsonNode parse(byte[] body, RequestClock clock) {
+    long started = clock.now();
+    try {
+      JsonNode root = mapper.readTree(body);
+      if (root == null || root.isMissingNode()) {
+        throw new A2aException(A2aError.PARSE_ERROR, "Parse error: the body is empty");
+      }
+      if (!root.isObject()) {
+        throw invalidRequest(
+            root.isArray()
+                ? "batch requests are not supported; send one request object"
+                : "the body must be a JSON object");
+      }
+      return root;
+    } catch (StreamConstraintsException e) {
+      throw invalidRequest(
+          "the JSON exceeds the server's limits on nesting depth (A2A_MAX_JSON_DEPTH) or string"
+              + " length (A2A_MAX_STRING_LENGTH)");
+    } catch (IOException e) {
+      throw new A2aException(A2aError.PARSE_ERROR, "Parse error: the body is not valid JSON");
+    } finally {
+      clock.addParsing(started);
+    }
+  }
+
+  private <T extends Message> T read(@Nullable JsonNode params, Message.Builder builder) {
+    if (params == null || params.isNull()) {
+      return ProtoJson.read("{}", builder);
+    }
+    if (!params.isObject()) {
+      throw new A2aException(A2aError.INVALID_PARAMS, "Invalid params: params must be an object");
+    }
+    return ProtoJson.read(params.toString(), builder);
+  }
+
+  private static Outcome result(com.google.protobuf.MessageOrBuilder message) {
+    return new Outcome.Result(ProtoJson.write(message));
+  }
+
+  private static Outcome stream(TaskEventStream events) {
+    return new Outcome.Events(events);
+  }
+
+  private JsonRpcReply.Json envelope(
+      JsonNode id, String field, Object value, boolean asEvent, RequestClock clock) {
+    long started = clock.now();
+    try {
+      return new JsonRpcReply.Json(bytes(response(id, field, value)), asEvent);
+    } finally {
+      clock.addSerialization(started);
+    }
+  }
+
+  ObjectNode response(JsonNode id, String field, Object value) {
+    ObjectNode response = mapper.createObjectNode();
+    response.put("jsonrpc", "2.0");
+    response.set("id", id);
+    if (value instanceof RawValue raw) {
+      response.putRawValue(field, raw);
+    } else {
+      response.set(field, (JsonNode) value);
+    }
+    return response;
+  }
+
+  byte[] bytes(ObjectNode node) {
+    try {
+      return mapper.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a response tree is always serializable", e);
+    }
+  }
+
+  private static A2aException invalidRequest(String why) {
+    return new A2aException(A2aError.INVALID_REQUEST, "Invalid Request: " + why);
+  }
+
+  /** One method: reads its params and produces a result or a stream. */
+  @FunctionalInterface
+  private interface Method {
+    Outcome call(@Nullable JsonNode params, RequestClock clock);
+  }
+
+  /** What a method produced. */
+  private sealed interface Outcome {
+    /** A result, already ProtoJSON. */
+    record Result(String json) implements Outcome {}
+
+    /** Task events, sent as Server-Sent Events. */
+    record Events(TaskEventStream events) implements Outcome {}
+  }
+}
