@@ -197,7 +197,10 @@ public final class TaskService implements AutoCloseable {
       subscribe(record, stream);
     }
     return new Turn(
-        record, new AgentRequest(record.id(), record.contextId(), normalized), run, created);
+        record,
+        new AgentRequest(record.id(), record.contextId(), normalized, message.messageId()),
+        run,
+        created);
   }
 
   /**

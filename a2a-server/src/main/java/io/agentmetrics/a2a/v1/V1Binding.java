@@ -1,7 +1,5 @@
 package io.agentmetrics.a2a.v1;
 
-import static java.util.Objects.requireNonNull;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcEndpoint;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcErrorCode;
@@ -9,6 +7,7 @@ import io.agentmetrics.a2a.jsonrpc.JsonRpcReply;
 import io.agentmetrics.a2a.jsonrpc.MessageSender;
 import io.agentmetrics.a2a.task.TaskService;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +23,6 @@ public final class V1Binding {
 
   private final V1JsonRpcEndpoint jsonRpc;
   private final RestDispatcher rest;
-  private final ObjectMapper mapper;
 
   /**
    * The 1.0 binding over the server's task service and send path.
@@ -33,13 +31,18 @@ public final class V1Binding {
    * @param tasks the task service
    * @param sender the send path shared with 0.3
    * @param pushNotifications whether push notifications are offered
+   * @param inputModes the media types the agent reads (the card's {@code defaultInputModes}); a
+   *     part declaring another gets ContentTypeNotSupported
    * @since 0.1.0
    */
   public V1Binding(
-      ObjectMapper mapper, TaskService tasks, MessageSender sender, boolean pushNotifications) {
-    this.mapper = requireNonNull(mapper, "mapper");
+      ObjectMapper mapper,
+      TaskService tasks,
+      MessageSender sender,
+      boolean pushNotifications,
+      Set<String> inputModes) {
     WireMapping wire = new WireMapping(mapper);
-    V1Operations operations = new V1Operations(tasks, sender, wire, pushNotifications);
+    V1Operations operations = new V1Operations(tasks, sender, wire, pushNotifications, inputModes);
     this.jsonRpc = new V1JsonRpcEndpoint(mapper, operations, wire);
     this.rest = new RestDispatcher(mapper, operations, wire);
   }

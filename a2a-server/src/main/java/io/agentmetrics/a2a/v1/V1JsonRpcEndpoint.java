@@ -26,7 +26,6 @@ import io.agentmetrics.a2a.jsonrpc.RequestClock;
 import io.agentmetrics.a2a.task.TaskEventStream;
 import java.io.IOException;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -42,9 +41,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
-
-  /** The streaming methods: their errors are sent as one Server-Sent Event. */
-  private static final Set<String> STREAMING = Set.of("SendStreamingMessage", "SubscribeToTask");
 
   private final ObjectMapper mapper;
   private final V1Operations operations;
@@ -113,7 +109,6 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
   @Override
   public JsonRpcReply dispatch(byte[] body, RequestClock clock) {
     JsonNode id = NullNode.getInstance();
-    boolean streaming = false;
     try {
       JsonNode root = parse(body, clock);
       JsonNode rawId = root.get("id");
@@ -142,7 +137,6 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
                 + " GetTaskPushNotificationConfig, ListTaskPushNotificationConfigs,"
                 + " DeleteTaskPushNotificationConfig and GetExtendedAgentCard");
       }
-      streaming = STREAMING.contains(name);
       Outcome outcome = method.call(root.get("params"), clock);
       if (outcome instanceof Outcome.Events events) {
         return new JsonRpcReply.Stream(id, events.events());
@@ -150,7 +144,9 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
       return envelope(id, "result", new RawValue(((Outcome.Result) outcome).json()), false, clock);
     } catch (RuntimeException e) {
       A2aException error = Errors.of(e, clock.requestId());
-      return envelope(id, "error", errors.jsonRpcError(error), streaming, clock);
+      // A streaming method's error is a plain JSON response, not an event: 1.0 clients read the
+      // Content-Type to tell a refused stream from an open one.
+      return envelope(id, "error", errors.jsonRpcError(error), false, clock);
     }
   }
 

@@ -25,6 +25,7 @@ import io.agentmetrics.a2a.task.TaskQuery;
 import io.agentmetrics.a2a.task.TaskService;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,9 +50,15 @@ public final class V1Operations {
   private final MessageSender sender;
   private final WireMapping wire;
   private final boolean pushNotifications;
+  private final Set<String> acceptedMediaTypes;
 
   V1Operations(
-      TaskService tasks, MessageSender sender, WireMapping wire, boolean pushNotifications) {
+      TaskService tasks,
+      MessageSender sender,
+      WireMapping wire,
+      boolean pushNotifications,
+      Set<String> acceptedMediaTypes) {
+    this.acceptedMediaTypes = Set.copyOf(acceptedMediaTypes);
     this.tasks = requireNonNull(tasks, "tasks");
     this.sender = requireNonNull(sender, "sender");
     this.wire = requireNonNull(wire, "wire");
@@ -181,6 +188,18 @@ public final class V1Operations {
   private MessageSendParams params(SendMessageRequest request) {
     if (request.hasConfiguration() && request.getConfiguration().hasHistoryLength()) {
       historyLength(true, request.getConfiguration().getHistoryLength());
+    }
+    for (com.google.lf.a2a.v1.Part part : request.getMessage().getPartsList()) {
+      String mediaType = part.getMediaType();
+      if (!mediaType.isEmpty() && !acceptedMediaTypes.contains(mediaType)) {
+        throw new A2aException(
+            A2aError.CONTENT_TYPE_NOT_SUPPORTED,
+            "Content type not supported: this agent reads "
+                + String.join(", ", acceptedMediaTypes)
+                + " (the card's defaultInputModes), not "
+                + Sanitize.header(mediaType),
+            Map.of("mediaType", Sanitize.header(mediaType)));
+      }
     }
     MessageSendParams params = wire.sendParams(request);
     String taskId = params.message().taskId();

@@ -43,7 +43,11 @@ class JsonRpcDispatcherFuzzTest {
           TimeSource.system());
   private static final JsonRpcDispatcher DISPATCHER =
       new JsonRpcDispatcher(
-          MAPPER, TASKS, new TelexNormalizer(20), 16, 4_096, true, new IgnoringObserver());
+          MAPPER,
+          TASKS,
+          new MessageSender(
+              16, 4_096, new TelexNormalizer(20), TASKS, true, new IgnoringObserver()),
+          true);
   private static final List<Integer> CODES =
       Arrays.stream(JsonRpcErrorCode.values())
           .filter(code -> code != JsonRpcErrorCode.INTERNAL_ERROR)
