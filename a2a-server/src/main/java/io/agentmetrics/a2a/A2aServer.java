@@ -121,8 +121,7 @@ public final class A2aServer implements AutoCloseable {
             observer);
     JsonRpcDispatcher dispatcher =
         new JsonRpcDispatcher(mapper, tasks, sender, config.pushNotifications());
-    V1Binding v1 =
-        new V1Binding(mapper, tasks, sender, config.pushNotifications(), AgentCards.INPUT_MODES);
+    V1Binding v1 = new V1Binding(mapper, tasks, sender, config.pushNotifications());
     List<MetricsSummaryContributor> summary = new ArrayList<>();
     summary.add(
         MetricsSummaryContributor.of(

@@ -7,7 +7,6 @@ import io.agentmetrics.a2a.dto.AgentCard.AgentSkill;
 import io.agentmetrics.a2a.dto.AgentCard.SecurityScheme;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The study agent's card.
@@ -21,9 +20,6 @@ public final class AgentCards {
 
   /** The agent's name. */
   public static final String AGENT_NAME = "agentmetrics Study Agent";
-
-  /** The media types the agent reads: its card's {@code defaultInputModes}. */
-  public static final Set<String> INPUT_MODES = Set.of("text/plain");
 
   private static final String BEARER = "bearer";
 
@@ -63,7 +59,7 @@ public final class AgentCards {
                     "http", BEARER, "Send Authorization: Bearer <A2A_AUTH_TOKEN of the server>"))
             : Map.of(),
         bearerAuth ? List.of(Map.of(BEARER, List.of())) : List.of(),
-        List.copyOf(INPUT_MODES),
+        List.of("text/plain"),
         List.of("text/plain"),
         List.of(
             new AgentSkill(

@@ -6,6 +6,8 @@ import io.agentmetrics.a2a.dto.MessageSendConfiguration;
 import io.agentmetrics.a2a.dto.MessageSendParams;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
+import io.agentmetrics.a2a.task.PushPayload;
+import io.agentmetrics.a2a.task.PushTarget;
 import io.agentmetrics.a2a.task.RunResult;
 import io.agentmetrics.a2a.task.TaskEventStream;
 import io.agentmetrics.a2a.task.TaskRun;
@@ -73,6 +75,19 @@ public final class MessageSender {
    * @since 0.1.0
    */
   public Sent send(MessageSendParams send, RequestClock clock) {
+    return send(send, null, clock);
+  }
+
+  /**
+   * Sends a message whose push notifications (if it registers any) carry {@code payload}.
+   *
+   * @param send the validated params
+   * @param payload the push body's format, or {@code null} for the A2A 0.3 task
+   * @param clock the request's stage clock
+   * @return the task (finished, or as submitted), not yet trimmed to {@code historyLength}
+   * @since 0.1.0
+   */
+  public Sent send(MessageSendParams send, @Nullable PushPayload payload, RequestClock clock) {
     long started = clock.now();
     NormalizedMessage normalized = normalize(send);
     clock.addNormalization(started);
@@ -82,8 +97,8 @@ public final class MessageSender {
     // cost two context switches per request and buy nothing while this thread waits anyway.
     TaskRun run =
         send.blocking()
-            ? tasks.sendAndWait(send.message(), normalized, push(send))
-            : tasks.send(send.message(), normalized, push(send), null);
+            ? tasks.sendAndWait(send.message(), normalized, push(send, payload))
+            : tasks.send(send.message(), normalized, push(send, payload), null);
     clock.taskId(run.submitted().id());
     CompletableFuture<RunResult> observed = observeAgent(run, clock.sampled());
     Sent sent;
@@ -109,12 +124,26 @@ public final class MessageSender {
    * @since 0.1.0
    */
   public TaskEventStream stream(MessageSendParams send, RequestClock clock) {
+    return stream(send, null, clock);
+  }
+
+  /**
+   * Sends a message and streams the task's events; its push notifications carry {@code payload}.
+   *
+   * @param send the validated params
+   * @param payload the push body's format, or {@code null} for the A2A 0.3 task
+   * @param clock the request's stage clock
+   * @return the events, starting with the submitted task
+   * @since 0.1.0
+   */
+  public TaskEventStream stream(
+      MessageSendParams send, @Nullable PushPayload payload, RequestClock clock) {
     long started = clock.now();
     NormalizedMessage normalized = normalize(send);
     clock.addNormalization(started);
 
     TaskEventStream events = tasks.newStream();
-    TaskRun run = tasks.send(send.message(), normalized, push(send), events);
+    TaskRun run = tasks.send(send.message(), normalized, push(send, payload), events);
     clock.taskId(run.submitted().id());
     observeAgent(run, clock.sampled());
     return events;
@@ -127,17 +156,21 @@ public final class MessageSender {
         .orElseThrow(
             () ->
                 ParamsReader.invalid(
-                    "params.message.parts must contain a non-empty text part (kind 'text')"));
+                    "params.message.parts must contain a non-empty text part (kind 'text') or a"
+                        + " file"));
   }
 
-  private @Nullable PushNotificationConfig push(MessageSendParams send) {
+  private @Nullable PushTarget push(MessageSendParams send, @Nullable PushPayload payload) {
     MessageSendConfiguration configuration = send.configuration();
     PushNotificationConfig push =
         configuration == null ? null : configuration.pushNotificationConfig();
-    if (push != null && !pushNotifications) {
+    if (push == null) {
+      return null;
+    }
+    if (!pushNotifications) {
       throw PushConfigMethods.notSupported();
     }
-    return push;
+    return new PushTarget(push, payload);
   }
 
   /** The turn's result, completed only after the agent timings were reported. */

@@ -1,10 +1,10 @@
 package io.agentmetrics.a2a.task;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.dto.PushNotificationAuthenticationInfo;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,12 +57,15 @@ final class PushNotifier implements AutoCloseable {
             .build();
   }
 
-  /** Schedules delivery of {@code task} to {@code config}; returns at once. */
-  void send(Task task, PushNotificationConfig config) {
+  /**
+   * Schedules delivery of {@code task} to {@code config}, written by {@code payload} (the 0.3 task
+   * when null); returns at once.
+   */
+  void send(Task task, PushNotificationConfig config, @Nullable PushPayload payload) {
     byte[] body;
     try {
-      body = mapper.writeValueAsBytes(task);
-    } catch (JsonProcessingException e) {
+      body = payload == null ? mapper.writeValueAsBytes(task) : payload.encode(task);
+    } catch (IOException | RuntimeException e) {
       failed.increment();
       logger.warn("push notification for task {} not sent: task not serializable", task.id(), e);
       return;

@@ -35,7 +35,7 @@ final class TaskRecord {
   private final String contextId;
   private final List<Message> history = new ArrayList<>();
   private final List<Artifact> artifacts = new ArrayList<>();
-  private @Nullable Map<String, PushNotificationConfig> pushConfigs;
+  private @Nullable Map<String, PushTarget> pushConfigs;
   private @Nullable List<Consumer<Object>> subscribers;
   private TaskState state = TaskState.SUBMITTED;
   private @Nullable Message statusMessage;
@@ -206,14 +206,24 @@ final class TaskRecord {
   }
 
   synchronized PushNotificationConfig putPushConfig(PushNotificationConfig config) {
+    return putPushConfig(new PushTarget(config, null));
+  }
+
+  synchronized PushNotificationConfig putPushConfig(PushTarget target) {
     if (pushConfigs == null) {
       pushConfigs = new LinkedHashMap<>();
     }
-    pushConfigs.put(config.id(), config);
-    return config;
+    pushConfigs.put(target.config().id(), target);
+    return target.config();
   }
 
   synchronized List<PushNotificationConfig> pushConfigs() {
+    return pushConfigs == null
+        ? List.of()
+        : pushConfigs.values().stream().map(PushTarget::config).toList();
+  }
+
+  synchronized List<PushTarget> pushTargets() {
     return pushConfigs == null ? List.of() : List.copyOf(pushConfigs.values());
   }
 

@@ -109,7 +109,7 @@ public final class TaskService implements AutoCloseable {
   public TaskRun send(
       Message message,
       NormalizedMessage normalized,
-      @Nullable PushNotificationConfig push,
+      @Nullable PushTarget push,
       @Nullable TaskEventStream stream) {
     Turn turn = begin(message, normalized, push, stream);
     long enqueued = time.nanoTime();
@@ -138,7 +138,7 @@ public final class TaskService implements AutoCloseable {
    * @since 0.1.0
    */
   public TaskRun sendAndWait(
-      Message message, NormalizedMessage normalized, @Nullable PushNotificationConfig push) {
+      Message message, NormalizedMessage normalized, @Nullable PushTarget push) {
     Turn turn = begin(message, normalized, push, null);
     long enqueued = time.nanoTime();
     try {
@@ -167,10 +167,10 @@ public final class TaskService implements AutoCloseable {
   private Turn begin(
       Message message,
       NormalizedMessage normalized,
-      @Nullable PushNotificationConfig push,
+      @Nullable PushTarget push,
       @Nullable TaskEventStream stream) {
     if (push != null) {
-      pushPolicy.check(push.url());
+      pushPolicy.check(push.config().url());
     }
     CompletableFuture<RunResult> completion = new CompletableFuture<>();
     TaskRecord record;
@@ -190,7 +190,7 @@ public final class TaskService implements AutoCloseable {
       record.startTurn(message.withIds(record.contextId(), record.id()), time.now(), completion);
     }
     if (push != null) {
-      record.putPushConfig(push.id() == null ? push.withId(newId()) : push);
+      record.putPushConfig(withId(push));
     }
     TaskRun run = new TaskRun(record.snapshot(), completion);
     if (stream != null) {
@@ -284,7 +284,7 @@ public final class TaskService implements AutoCloseable {
   public Task cancel(String id) {
     TaskRecord record = store.get(id);
     Task canceled = record.cancel(time.now());
-    notifyPush(record.pushConfigs(), canceled);
+    notifyPush(record.pushTargets(), canceled);
     return canceled;
   }
 
@@ -326,11 +326,30 @@ public final class TaskService implements AutoCloseable {
    * @since 0.1.0
    */
   public TaskPushNotificationConfig setPushConfig(TaskPushNotificationConfig config) {
+    return setPushConfig(config, null);
+  }
+
+  /**
+   * Attaches a push-notification config whose notifications carry {@code payload}.
+   *
+   * @param config the task and config
+   * @param payload the body's format, or {@code null} for the A2A 0.3 task
+   * @return the stored config
+   * @throws TaskException if the task is unknown or the URL is refused
+   * @since 0.1.0
+   */
+  public TaskPushNotificationConfig setPushConfig(
+      TaskPushNotificationConfig config, @Nullable PushPayload payload) {
     pushPolicy.check(config.pushNotificationConfig().url());
     TaskRecord record = store.get(config.taskId());
-    PushNotificationConfig push = config.pushNotificationConfig();
     return new TaskPushNotificationConfig(
-        record.id(), record.putPushConfig(push.id() == null ? push.withId(newId()) : push));
+        record.id(),
+        record.putPushConfig(withId(new PushTarget(config.pushNotificationConfig(), payload))));
+  }
+
+  private static PushTarget withId(PushTarget target) {
+    PushNotificationConfig push = target.config();
+    return push.id() == null ? new PushTarget(push.withId(newId()), target.payload()) : target;
   }
 
   /**
@@ -484,7 +503,7 @@ public final class TaskService implements AutoCloseable {
       logger.warn("agent failed on task {}: {}", record.id(), e.getClass().getName());
       record.fail(agentNote(record, failureNote(e)), time.now(), queueWaitMs);
     }
-    List<PushNotificationConfig> pushes = record.pushConfigs();
+    List<PushTarget> pushes = record.pushTargets();
     if (!pushes.isEmpty()) {
       notifyPush(pushes, record.snapshot());
     }
@@ -505,9 +524,9 @@ public final class TaskService implements AutoCloseable {
         : "The agent failed to answer; try again.";
   }
 
-  private void notifyPush(List<PushNotificationConfig> configs, Task task) {
-    for (PushNotificationConfig config : configs) {
-      notifier.send(task, config);
+  private void notifyPush(List<PushTarget> targets, Task task) {
+    for (PushTarget target : targets) {
+      notifier.send(task, target.config(), target.payload());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a.telex;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentmetrics.a2a.dto.FileContent;
 import io.agentmetrics.a2a.dto.Message;
 import io.agentmetrics.a2a.dto.Part;
 import java.util.ArrayList;
@@ -44,12 +45,14 @@ public final class TelexNormalizer {
    * Normalizes {@code message}.
    *
    * @param message a validated message
-   * @return the query and history, or empty when the message holds no text at all
+   * @return the query and history (a message of files only yields a query naming them), or empty
+   *     when the message holds neither text nor files
    * @since 0.1.0
    */
   public Optional<NormalizedMessage> normalize(Message message) {
     String query = null;
     List<String> raw = new ArrayList<>();
+    List<String> files = new ArrayList<>();
     for (Part part : message.parts()) {
       if (Part.TEXT.equals(part.kind()) && query == null) {
         String text = html.toPlainText(part.text() == null ? "" : part.text());
@@ -58,7 +61,14 @@ public final class TelexNormalizer {
         }
       } else if (Part.DATA.equals(part.kind()) && part.data() != null) {
         collectTextItems(part.data(), raw);
+      } else if (Part.FILE.equals(part.kind()) && part.file() != null) {
+        files.add(describe(part.file()));
       }
+    }
+    if (query == null && raw.isEmpty() && !files.isEmpty()) {
+      // Files only: the agent reads text, so it is told what it was sent rather than refusing it.
+      return Optional.of(
+          new NormalizedMessage("The user sent " + String.join(", ", files) + ".", List.of()));
     }
     if (query == null) {
       if (raw.isEmpty()) {
@@ -68,6 +78,16 @@ public final class TelexNormalizer {
       query = raw.remove(raw.size() - 1);
     }
     return Optional.of(new NormalizedMessage(query, history(raw, query)));
+  }
+
+  private static String describe(FileContent file) {
+    String name = file.name() == null ? "a file" : "the file '" + shortText(file.name()) + "'";
+    return file.mimeType() == null ? name : name + " (" + shortText(file.mimeType()) + ")";
+  }
+
+  private static String shortText(String value) {
+    String plain = value.replaceAll("\\p{Cntrl}", " ").strip();
+    return plain.length() > 100 ? plain.substring(0, 100) + "..." : plain;
   }
 
   private void collectTextItems(JsonNode data, List<String> into) {

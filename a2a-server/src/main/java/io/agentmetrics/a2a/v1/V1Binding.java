@@ -7,7 +7,6 @@ import io.agentmetrics.a2a.jsonrpc.JsonRpcReply;
 import io.agentmetrics.a2a.jsonrpc.MessageSender;
 import io.agentmetrics.a2a.task.TaskService;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,18 +30,12 @@ public final class V1Binding {
    * @param tasks the task service
    * @param sender the send path shared with 0.3
    * @param pushNotifications whether push notifications are offered
-   * @param inputModes the media types the agent reads (the card's {@code defaultInputModes}); a
-   *     part declaring another gets ContentTypeNotSupported
    * @since 0.1.0
    */
   public V1Binding(
-      ObjectMapper mapper,
-      TaskService tasks,
-      MessageSender sender,
-      boolean pushNotifications,
-      Set<String> inputModes) {
+      ObjectMapper mapper, TaskService tasks, MessageSender sender, boolean pushNotifications) {
     WireMapping wire = new WireMapping(mapper);
-    V1Operations operations = new V1Operations(tasks, sender, wire, pushNotifications, inputModes);
+    V1Operations operations = new V1Operations(tasks, sender, wire, pushNotifications);
     this.jsonRpc = new V1JsonRpcEndpoint(mapper, operations, wire);
     this.rest = new RestDispatcher(mapper, operations, wire);
   }

@@ -13,19 +13,21 @@ import com.google.lf.a2a.v1.ListTasksRequest;
 import com.google.lf.a2a.v1.ListTasksResponse;
 import com.google.lf.a2a.v1.SendMessageRequest;
 import com.google.lf.a2a.v1.SendMessageResponse;
+import com.google.lf.a2a.v1.StreamResponse;
 import com.google.lf.a2a.v1.SubscribeToTaskRequest;
 import com.google.lf.a2a.v1.Task;
 import com.google.lf.a2a.v1.TaskPushNotificationConfig;
 import io.agentmetrics.a2a.dto.MessageSendParams;
 import io.agentmetrics.a2a.jsonrpc.MessageSender;
 import io.agentmetrics.a2a.jsonrpc.RequestClock;
+import io.agentmetrics.a2a.task.PushPayload;
 import io.agentmetrics.a2a.task.TaskEventStream;
 import io.agentmetrics.a2a.task.TaskPage;
 import io.agentmetrics.a2a.task.TaskQuery;
 import io.agentmetrics.a2a.task.TaskService;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,15 +52,16 @@ public final class V1Operations {
   private final MessageSender sender;
   private final WireMapping wire;
   private final boolean pushNotifications;
-  private final Set<String> acceptedMediaTypes;
+
+  /** 1.0 push notifications post a {@code StreamResponse} holding the task (section 4.3.3). */
+  private final PushPayload payload;
 
   V1Operations(
-      TaskService tasks,
-      MessageSender sender,
-      WireMapping wire,
-      boolean pushNotifications,
-      Set<String> acceptedMediaTypes) {
-    this.acceptedMediaTypes = Set.copyOf(acceptedMediaTypes);
+      TaskService tasks, MessageSender sender, WireMapping wire, boolean pushNotifications) {
+    this.payload =
+        task ->
+            ProtoJson.write(StreamResponse.newBuilder().setTask(wire.task(task)))
+                .getBytes(StandardCharsets.UTF_8);
     this.tasks = requireNonNull(tasks, "tasks");
     this.sender = requireNonNull(sender, "sender");
     this.wire = requireNonNull(wire, "wire");
@@ -67,7 +70,7 @@ public final class V1Operations {
 
   SendMessageResponse send(SendMessageRequest request, RequestClock clock) {
     MessageSendParams params = params(request);
-    MessageSender.Sent sent = sender.send(params, clock);
+    MessageSender.Sent sent = sender.send(params, payload, clock);
     io.agentmetrics.a2a.dto.Task task = withHistory(sent.task(), params);
     if (sent.asMessage() && task.status().message() != null) {
       return SendMessageResponse.newBuilder()
@@ -78,7 +81,7 @@ public final class V1Operations {
   }
 
   TaskEventStream stream(SendMessageRequest request, RequestClock clock) {
-    return sender.stream(params(request), clock);
+    return sender.stream(params(request), payload, clock);
   }
 
   Task get(GetTaskRequest request) {
@@ -135,7 +138,8 @@ public final class V1Operations {
     io.agentmetrics.a2a.dto.TaskPushNotificationConfig stored =
         tasks.setPushConfig(
             new io.agentmetrics.a2a.dto.TaskPushNotificationConfig(
-                request.getTaskId(), wire.pushConfig(request)));
+                request.getTaskId(), wire.pushConfig(request)),
+            payload);
     return wire.pushConfig(stored.taskId(), stored.pushNotificationConfig());
   }
 
@@ -188,18 +192,6 @@ public final class V1Operations {
   private MessageSendParams params(SendMessageRequest request) {
     if (request.hasConfiguration() && request.getConfiguration().hasHistoryLength()) {
       historyLength(true, request.getConfiguration().getHistoryLength());
-    }
-    for (com.google.lf.a2a.v1.Part part : request.getMessage().getPartsList()) {
-      String mediaType = part.getMediaType();
-      if (!mediaType.isEmpty() && !acceptedMediaTypes.contains(mediaType)) {
-        throw new A2aException(
-            A2aError.CONTENT_TYPE_NOT_SUPPORTED,
-            "Content type not supported: this agent reads "
-                + String.join(", ", acceptedMediaTypes)
-                + " (the card's defaultInputModes), not "
-                + Sanitize.header(mediaType),
-            Map.of("mediaType", Sanitize.header(mediaType)));
-      }
     }
     MessageSendParams params = wire.sendParams(request);
     String taskId = params.message().taskId();
