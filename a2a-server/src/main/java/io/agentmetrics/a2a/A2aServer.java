@@ -21,6 +21,7 @@ import io.agentmetrics.a2a.trace.RequestObserver;
 import io.agentmetrics.a2a.trace.StageMetrics;
 import io.agentmetrics.a2a.trace.TraceLatencyLog;
 import io.agentmetrics.a2a.trace.TraceSettings;
+import io.agentmetrics.a2a.v1.CardSettings;
 import io.agentmetrics.a2a.v1.V1Binding;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
@@ -121,7 +122,7 @@ public final class A2aServer implements AutoCloseable {
             observer);
     JsonRpcDispatcher dispatcher =
         new JsonRpcDispatcher(mapper, tasks, sender, config.pushNotifications());
-    V1Binding v1 = new V1Binding(mapper, tasks, sender, config.pushNotifications());
+    V1Binding v1 = new V1Binding(mapper, tasks, sender, config.pushNotifications(), b.cards);
     List<MetricsSummaryContributor> summary = new ArrayList<>();
     summary.add(
         MetricsSummaryContributor.of(
@@ -296,6 +297,7 @@ public final class A2aServer implements AutoCloseable {
     private @Nullable LlmClient llm;
     private OpenTelemetry openTelemetry = OpenTelemetry.noop();
     private TimeSource time = TimeSource.system();
+    private CardSettings cards = CardSettings.defaults();
     private final List<RequestObserver> observers = new ArrayList<>();
     private final List<MetricsSummaryContributor> summary = new ArrayList<>();
 
@@ -351,6 +353,19 @@ public final class A2aServer implements AutoCloseable {
      */
     public Builder openTelemetry(OpenTelemetry value) {
       this.openTelemetry = requireNonNull(value, "openTelemetry");
+      return this;
+    }
+
+    /**
+     * Sets how the agent card is served: which card a version-less request to the well-known path
+     * gets, and the key the 1.0 card is signed with (default: the union card, unsigned).
+     *
+     * @param value the settings
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder cards(CardSettings value) {
+      this.cards = requireNonNull(value, "cards");
       return this;
     }
 

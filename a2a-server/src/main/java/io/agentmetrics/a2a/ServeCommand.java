@@ -5,6 +5,7 @@ import io.agentmetrics.a2a.agent.ConformanceAgent;
 import io.agentmetrics.a2a.otel.OpenTelemetrySetup;
 import io.agentmetrics.a2a.trace.TraceLogAppender;
 import io.agentmetrics.a2a.trace.TraceSettings;
+import io.agentmetrics.a2a.v1.CardSettings;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.LlmClients;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -80,7 +81,11 @@ final class ServeCommand implements Callable<Integer> {
     OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.create();
     shutdown.openTelemetry = openTelemetry;
     A2aServer.Builder builder =
-        A2aServer.builder(config).trace(trace).openTelemetry(openTelemetry).llm(llm);
+        A2aServer.builder(config)
+            .trace(trace)
+            .openTelemetry(openTelemetry)
+            .llm(llm)
+            .cards(CardSettings.fromEnvironment(env));
     if (conformanceAgent(env)) {
       builder.processor(conversations -> new ConformanceAgent(), ConformanceAgent.LABEL);
     }

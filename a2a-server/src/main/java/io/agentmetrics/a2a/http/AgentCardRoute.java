@@ -2,7 +2,7 @@ package io.agentmetrics.a2a.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.dto.AgentCard;
-import io.agentmetrics.a2a.v1.ProtocolVersion;
+import io.agentmetrics.a2a.v1.V1Binding;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -11,39 +11,34 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The agent card. {@code /.well-known/agent-card.json} serves the A2A 1.0 card, which lists the 1.0
- * and 0.3 interfaces, unless the request asks for 0.3 with {@code A2A-Version: 0.3}; {@code
- * /.well-known/agent.json} (where Telex and 0.2/0.3 clients look) always serves the 0.3 card.
- * Always public, even when a bearer token is required for the A2A methods.
- *
- * <p>The well-known card of 1.0 and of 0.3 share one path, and neither TCK sends {@code
- * A2A-Version} when it fetches it; the 1.0 card is the default because the 1.0 TCK validates it
- * against a schema that admits no 0.3 field, while 0.3 clients find the 0.3 card at {@code
- * agent.json}. See docs/a2a-server.md, "Agent cards".
+ * The agent card. {@code /.well-known/agent.json} (where Telex and 0.2 clients look) serves the 0.3
+ * card; {@code /.well-known/agent-card.json} serves the 1.0 card to {@code A2A-Version: 1.0}, the
+ * 0.3 card to {@code A2A-Version: 0.3}, and to a request naming no version the card {@code
+ * A2A_AGENT_CARD} picks: the union of both (default) or the 1.0 card. Always public, even when a
+ * bearer token is required for the A2A methods.
  */
 final class AgentCardRoute implements Route {
 
   private final ObjectMapper mapper;
   private final Supplier<AgentCard> card;
-  private final Supplier<byte[]> v1Card;
+  private final V1Binding v1;
 
-  AgentCardRoute(ObjectMapper mapper, Supplier<AgentCard> card, Supplier<byte[]> v1Card) {
+  AgentCardRoute(ObjectMapper mapper, Supplier<AgentCard> card, V1Binding v1) {
     this.mapper = mapper;
     this.card = card;
-    this.v1Card = v1Card;
+    this.v1 = v1;
   }
 
   @Override
   public void handle(Request request, Response response, Callback callback) {
     if (Routes.methodAllowed(mapper, request, response, callback, "GET")) {
       response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=300");
-      String version = JsonRpcRoute.version(request);
-      boolean v03 =
-          !Request.getPathInContext(request).endsWith("/agent-card.json")
-              || (version != null
-                  && ProtocolVersion.of(version).orElse(null) == ProtocolVersion.V0_3);
-      if (!v03) {
-        HttpJson.write(response, callback, HttpStatus.OK_200, v1Card.get());
+      byte[] wellKnown =
+          Request.getPathInContext(request).endsWith("/agent-card.json")
+              ? v1.wellKnownCard(card.get(), JsonRpcRoute.version(request))
+              : null;
+      if (wellKnown != null) {
+        HttpJson.write(response, callback, HttpStatus.OK_200, wellKnown);
       } else {
         HttpJson.write(mapper, response, callback, HttpStatus.OK_200, card.get());
       }

@@ -41,7 +41,6 @@ public final class HttpServer {
   private final Server server;
   private final ServerConnector connector;
   private volatile @Nullable AgentCard card;
-  private volatile byte @Nullable [] v1Card;
   private volatile @Nullable URI boundUri;
   private final Function<URI, AgentCard> cardFactory;
 
@@ -97,7 +96,7 @@ public final class HttpServer {
             settings.maxBodyBytes(),
             settings.traceSampleRate());
     Route statusRoute = new StatusRoute(mapper, status);
-    Route cardRoute = new AgentCardRoute(mapper, this::card, () -> v1Card(v1));
+    Route cardRoute = new AgentCardRoute(mapper, this::card, v1);
     Route rest =
         new RestRoute(
             mapper,
@@ -182,15 +181,6 @@ public final class HttpServer {
    */
   public void join() throws InterruptedException {
     server.join();
-  }
-
-  private byte[] v1Card(V1Binding v1) {
-    byte[] current = v1Card;
-    if (current == null) {
-      current = v1.card(card());
-      v1Card = current;
-    }
-    return current;
   }
 
   private AgentCard card() {

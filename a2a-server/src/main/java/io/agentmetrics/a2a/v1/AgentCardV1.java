@@ -1,5 +1,9 @@
 package io.agentmetrics.a2a.v1;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.lf.a2a.v1.AgentCapabilities;
 import com.google.lf.a2a.v1.AgentCard;
 import com.google.lf.a2a.v1.AgentInterface;
@@ -73,6 +77,40 @@ final class AgentCardV1 {
               .addAllExamples(skill.examples()));
     }
     return v1.build();
+  }
+
+  /**
+   * The union card: the 1.0 card's JSON with the 0.3 card's fields added, so clients of either
+   * version read it (each ignores the fields it does not know, as both specifications ask). Where
+   * both define a field ({@code capabilities}, each security scheme) the two objects are merged.
+   */
+  static byte[] union(ObjectMapper mapper, io.agentmetrics.a2a.dto.AgentCard card, String v1Json) {
+    try {
+      ObjectNode union = mapper.valueToTree(card);
+      ObjectNode v1 = (ObjectNode) mapper.readTree(v1Json);
+      for (Map.Entry<String, JsonNode> field : v1.properties()) {
+        JsonNode old = union.get(field.getKey());
+        if (old instanceof ObjectNode merged && field.getValue() instanceof ObjectNode added) {
+          merge(merged, added);
+        } else {
+          union.set(field.getKey(), field.getValue());
+        }
+      }
+      return mapper.writeValueAsBytes(union);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("both cards are JSON", e);
+    }
+  }
+
+  private static void merge(ObjectNode into, ObjectNode added) {
+    for (Map.Entry<String, JsonNode> field : added.properties()) {
+      JsonNode old = into.get(field.getKey());
+      if (old instanceof ObjectNode merged && field.getValue() instanceof ObjectNode more) {
+        merge(merged, more);
+      } else {
+        into.set(field.getKey(), field.getValue());
+      }
+    }
   }
 
   private static AgentInterface iface(String url, String binding, ProtocolVersion version) {

@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a.v1;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.lf.a2a.v1.AgentCard;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcEndpoint;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcErrorCode;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcReply;
@@ -22,6 +23,9 @@ public final class V1Binding {
 
   private final V1JsonRpcEndpoint jsonRpc;
   private final RestDispatcher rest;
+  private final ObjectMapper mapper;
+  private final CardSettings cards;
+  private volatile @Nullable Cards cached;
 
   /**
    * The 1.0 binding over the server's task service and send path.
@@ -30,10 +34,17 @@ public final class V1Binding {
    * @param tasks the task service
    * @param sender the send path shared with 0.3
    * @param pushNotifications whether push notifications are offered
+   * @param cards which card the well-known path serves, and the signing key
    * @since 0.1.0
    */
   public V1Binding(
-      ObjectMapper mapper, TaskService tasks, MessageSender sender, boolean pushNotifications) {
+      ObjectMapper mapper,
+      TaskService tasks,
+      MessageSender sender,
+      boolean pushNotifications,
+      CardSettings cards) {
+    this.mapper = mapper;
+    this.cards = cards;
     WireMapping wire = new WireMapping(mapper);
     V1Operations operations = new V1Operations(tasks, sender, wire, pushNotifications);
     this.jsonRpc = new V1JsonRpcEndpoint(mapper, operations, wire);
@@ -77,15 +88,43 @@ public final class V1Binding {
   }
 
   /**
-   * The 1.0 agent card for the agent the 0.3 card describes, as ProtoJSON.
+   * The card {@code /.well-known/agent-card.json} serves: the 1.0 card for {@code A2A-Version:
+   * 1.0}, nothing (the caller serves the 0.3 card) for 0.3, and for a request naming no version the
+   * card {@link CardSettings#wellKnown()} picks.
    *
-   * @param card the 0.3 card
-   * @return the JSON bytes
+   * @param card the 0.3 card of the agent
+   * @param version the request's {@code A2A-Version}, if any
+   * @return the JSON bytes, or {@code null} when the 0.3 card is wanted
    * @since 0.1.0
    */
-  public byte[] card(io.agentmetrics.a2a.dto.AgentCard card) {
-    return ProtoJson.write(AgentCardV1.of(card)).getBytes(StandardCharsets.UTF_8);
+  public byte @Nullable [] wellKnownCard(
+      io.agentmetrics.a2a.dto.AgentCard card, @Nullable String version) {
+    Cards built = cards(card);
+    if (version == null || version.isBlank()) {
+      return cards.wellKnown() == CardSettings.WellKnownCard.UNION ? built.union() : built.v1();
+    }
+    return ProtocolVersion.of(version).orElse(ProtocolVersion.V1_0) == ProtocolVersion.V0_3
+        ? null
+        : built.v1();
   }
+
+  private Cards cards(io.agentmetrics.a2a.dto.AgentCard card) {
+    Cards built = cached;
+    if (built == null) {
+      AgentCard v1 = AgentCardV1.of(card);
+      if (cards.signer() != null) {
+        v1 = cards.signer().sign(v1);
+      }
+      String json = ProtoJson.write(v1);
+      built =
+          new Cards(json.getBytes(StandardCharsets.UTF_8), AgentCardV1.union(mapper, card, json));
+      cached = built;
+    }
+    return built;
+  }
+
+  /** The 1.0 card and the union card, built once: the card does not change while serving. */
+  private record Cards(byte[] v1, byte[] union) {}
 
   private JsonRpcEndpoint refusing(byte[] error) {
     return new JsonRpcEndpoint() {
