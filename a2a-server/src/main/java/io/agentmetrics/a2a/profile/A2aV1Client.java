@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -141,7 +142,9 @@ public final class A2aV1Client {
    */
   public List<StreamResponse> sendStreamingMessage(SendMessageRequest request)
       throws IOException, InterruptedException {
-    return stream(sendMessageRequest(request, true));
+    List<StreamResponse> received = new ArrayList<>();
+    stream(sendMessageRequest(request, true), received::add);
+    return received;
   }
 
   /**
@@ -166,7 +169,9 @@ public final class A2aV1Client {
             ? rpc("GetTask", request, false)
             : rest(
                 "GET",
-                "/tasks/" + encode(id) + query(Map.of("historyLength", historyLength)),
+                "/tasks/"
+                    + encode(id)
+                    + (historyLength == null ? "" : query(Map.of("historyLength", historyLength))),
                 null,
                 false),
         Task::newBuilder);
@@ -223,10 +228,29 @@ public final class A2aV1Client {
    * @since 0.1.0
    */
   public List<StreamResponse> subscribe(String id) throws IOException, InterruptedException {
-    return stream(
+    List<StreamResponse> received = new ArrayList<>();
+    subscribe(id, received::add);
+    return received;
+  }
+
+  /**
+   * {@code SubscribeToTask}, handing each event to {@code onEvent} as it arrives; returns when the
+   * stream ends.
+   *
+   * @param id the task id
+   * @param onEvent receives the events in order, starting with the task
+   * @throws A2aV1Exception if the server refuses the stream
+   * @throws IOException if the exchange fails
+   * @throws InterruptedException if interrupted
+   * @since 0.1.0
+   */
+  public void subscribe(String id, Consumer<StreamResponse> onEvent)
+      throws IOException, InterruptedException {
+    stream(
         binding == Binding.JSON_RPC
             ? rpc("SubscribeToTask", SubscribeToTaskRequest.newBuilder().setId(id), true)
-            : rest("POST", "/tasks/" + encode(id) + ":subscribe", null, true));
+            : rest("POST", "/tasks/" + encode(id) + ":subscribe", null, true),
+        onEvent);
   }
 
   /**
@@ -427,7 +451,7 @@ public final class A2aV1Client {
     return result(response.statusCode(), response.body(), type.get());
   }
 
-  private List<StreamResponse> stream(HttpRequest request)
+  private void stream(HttpRequest request, Consumer<StreamResponse> onEvent)
       throws IOException, InterruptedException {
     HttpResponse<InputStream> response =
         http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -444,15 +468,13 @@ public final class A2aV1Client {
         result(response.statusCode(), body, StreamResponse.newBuilder());
         throw new IOException("the server answered a stream request without a stream");
       }
-      List<StreamResponse> received = new ArrayList<>();
       String line;
       while ((line = reader.readLine()) != null) {
         if (line.startsWith("data:")) {
-          received.add(
+          onEvent.accept(
               result(200, line.substring("data:".length()).trim(), StreamResponse.newBuilder()));
         }
       }
-      return received;
     }
   }
 
