@@ -96,6 +96,30 @@ class TelexNormalizerTest {
     assertThat(new TelexNormalizer(20).normalize(message("<p> </p>"))).isEmpty();
   }
 
+  @Test
+  void aMessageOfFilesOnlyTellsTheAgentWhatWasSent() {
+    Message files =
+        new Message(
+            "user",
+            List.of(
+                new Part(
+                    "file",
+                    null,
+                    null,
+                    new io.agentmetrics.a2a.dto.FileContent(
+                        "report.pdf", "application/pdf", null, "https://example.com/r.pdf"),
+                    null)),
+            "m",
+            null,
+            null,
+            null,
+            null,
+            null);
+
+    assertThat(new TelexNormalizer(20).normalize(files).orElseThrow().query())
+        .isEqualTo("The user sent the file 'report.pdf' (application/pdf).");
+  }
+
   private static Message message(String text, Part... more) {
     List<Part> parts = new java.util.ArrayList<>();
     parts.add(Part.text(text));
