@@ -429,6 +429,11 @@ class A2aV1ConformanceIT {
     assertThat(withArtifacts.getTasksList())
         .hasSize(5)
         .allSatisfy(t -> assertThat(t.getArtifactsCount()).isEqualTo(1));
+    assertThatThrownBy(
+            () -> client.listTasks(ListTasksRequest.newBuilder().setPageSize(101).build()))
+        .isInstanceOfSatisfying(
+            A2aV1Exception.class,
+            e -> assertThat(e.code()).isEqualTo(binding == Binding.JSON_RPC ? -32602 : 400));
   }
 
   @DisplayName(

@@ -159,12 +159,13 @@ class A2aV1WireFormatIT {
   @DisplayName(
       "VER-SERVER-002: an unsupported A2A-Version is VersionNotSupportedError (-32009, HTTP 400) with its ErrorInfo")
   void unsupportedVersionIsRefused() throws Exception {
-    JsonNode rpcError =
-        json(server.post("/", rpc("SendMessage", sendMessage("ver-002")), V1, "99.0"))
-            .path("error");
+    JsonNode rpcResponse =
+        json(server.post("/", rpc("SendMessage", sendMessage("ver-002")), V1, "99.0"));
+    JsonNode rpcError = rpcResponse.path("error");
     HttpResponse<String> rest = server.post("/message:send", sendMessage("ver-002"), V1, "99.0");
 
     assertThat(rpcError.path("code").asInt()).isEqualTo(-32009);
+    assertThat(rpcResponse.path("id").asText()).isEqualTo("req-1");
     assertThat(rpcError.path("data").get(0).path("reason").asText())
         .isEqualTo("VERSION_NOT_SUPPORTED");
     assertThat(rest.statusCode()).isEqualTo(400);

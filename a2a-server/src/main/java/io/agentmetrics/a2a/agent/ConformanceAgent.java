@@ -48,18 +48,7 @@ public final class ConformanceAgent implements TaskProcessor {
                           new FileContent(
                               FILE_NAME, TEXT_PLAIN, null, "https://example.com/output.txt")))),
           Map.entry(
-              "tck-artifact-file",
-              r ->
-                  completed(
-                      "Done",
-                      file(
-                          new FileContent(
-                              FILE_NAME,
-                              TEXT_PLAIN,
-                              Base64.getEncoder()
-                                  .encodeToString(
-                                      "Generated file content".getBytes(StandardCharsets.UTF_8)),
-                              null)))),
+              "tck-artifact-file", r -> completed("Done", inlineFile("Generated file content"))),
           Map.entry("tck-artifact-data", r -> completed("Done", data())),
           Map.entry(
               "tck-message-response",
@@ -85,17 +74,7 @@ public final class ConformanceAgent implements TaskProcessor {
           Map.entry(
               "tck-stream-artifact-text", r -> completed("Done", text("Streamed text content"))),
           Map.entry(
-              "tck-stream-artifact-file",
-              r ->
-                  completed(
-                      "Done",
-                      file(
-                          new FileContent(
-                              FILE_NAME,
-                              TEXT_PLAIN,
-                              Base64.getEncoder()
-                                  .encodeToString("Streamed file".getBytes(StandardCharsets.UTF_8)),
-                              null)))));
+              "tck-stream-artifact-file", r -> completed("Done", inlineFile("Streamed file"))));
 
   @Override
   public AgentReply process(AgentRequest request) {
@@ -118,6 +97,15 @@ public final class ConformanceAgent implements TaskProcessor {
   private static Artifact file(FileContent file) {
     return new Artifact(
         UUID.randomUUID().toString(), "file", List.of(new Part(Part.FILE, null, null, file, null)));
+  }
+
+  private static Artifact inlineFile(String content) {
+    return file(
+        new FileContent(
+            FILE_NAME,
+            TEXT_PLAIN,
+            Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)),
+            null));
   }
 
   private static Artifact data() {

@@ -112,7 +112,8 @@ final class JsonRpcRoute implements Route {
   /** The version the request names: the {@code A2A-Version} header, else its query parameter. */
   static @Nullable String version(Request request) {
     String header = request.getHeaders().get(ProtocolVersion.HEADER);
-    if (header != null) {
+    if (header != null || request.getHttpURI().getQuery() == null) {
+      // Most requests (every 0.3 one) have no query: nothing to parse on the hot path.
       return header;
     }
     return Request.extractQueryParameters(request).getValue(ProtocolVersion.HEADER);

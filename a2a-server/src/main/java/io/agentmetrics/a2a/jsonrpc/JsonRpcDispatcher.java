@@ -3,7 +3,6 @@ package io.agentmetrics.a2a.jsonrpc;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,24 +69,10 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
     JsonNode id = NullNode.getInstance();
     boolean streaming = false;
     try {
-      JsonNode root = parse(body, clock);
-      JsonNode rawId = root.get("id");
-      if (rawId != null && !(rawId.isTextual() || rawId.isNumber() || rawId.isNull())) {
-        throw invalidRequest("id must be a string, a number or null");
-      }
-      id = rawId == null ? NullNode.getInstance() : rawId;
-      JsonNode method = root.get("method");
-      String name = method != null && method.isTextual() ? method.asText() : "";
-      clock.identify(
-          id.isNull() ? "req-" + UUID.randomUUID() : id.asText(),
-          handlers.containsKey(name) ? name : "unknown");
-      JsonNode version = root.get("jsonrpc");
-      if (version == null || !"2.0".equals(version.textValue())) {
-        throw invalidRequest("jsonrpc must be \"2.0\"");
-      }
-      if (method == null || !method.isTextual() || name.isEmpty()) {
-        throw invalidRequest("method is required and must be a string");
-      }
+      JsonNode root = JsonRpcEnvelope.parse(mapper, body, clock);
+      id = JsonRpcEnvelope.id(root);
+      JsonRpcEnvelope request = JsonRpcEnvelope.of(root, id, clock, handlers::containsKey);
+      String name = request.method();
       MethodHandler handler = handlers.get(name);
       streaming = STREAMING.contains(name);
       if (handler == null) {
@@ -97,7 +81,8 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
             "Method not found: the A2A v0.3.0 methods are message/send, message/stream, tasks/get,"
                 + " tasks/cancel, tasks/resubscribe and tasks/pushNotificationConfig/*");
       }
-      MethodOutcome outcome = handler.handle(root.get("params"), clock);
+      MethodOutcome outcome =
+          handler.handle(request.params().isNull() ? null : request.params(), clock);
       if (outcome instanceof MethodOutcome.Stream stream) {
         return new JsonRpcReply.Stream(id, stream.events());
       }
@@ -154,32 +139,6 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
     }
   }
 
-  private JsonNode parse(byte[] body, RequestClock clock) {
-    long started = clock.now();
-    try {
-      JsonNode root = mapper.readTree(body);
-      if (root == null || root.isMissingNode()) {
-        throw new JsonRpcException(JsonRpcErrorCode.PARSE_ERROR, "Parse error: the body is empty");
-      }
-      if (root.isArray()) {
-        throw invalidRequest("batch requests are not supported; send one request object");
-      }
-      if (!root.isObject()) {
-        throw invalidRequest("the body must be a JSON object");
-      }
-      return root;
-    } catch (StreamConstraintsException e) {
-      throw invalidRequest(
-          "the JSON exceeds the server's limits on nesting depth (A2A_MAX_JSON_DEPTH) or string"
-              + " length (A2A_MAX_STRING_LENGTH)");
-    } catch (IOException e) {
-      throw new JsonRpcException(
-          JsonRpcErrorCode.PARSE_ERROR, "Parse error: the body is not valid JSON");
-    } finally {
-      clock.addParsing(started);
-    }
-  }
-
   private JsonRpcReply.Json json(JsonRpcResponse response, boolean asEvent, RequestClock clock) {
     long started = clock.now();
     try {
@@ -192,10 +151,6 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
     } finally {
       clock.addSerialization(started);
     }
-  }
-
-  private static JsonRpcException invalidRequest(String why) {
-    return new JsonRpcException(JsonRpcErrorCode.INVALID_REQUEST, "Invalid Request: " + why);
   }
 
   private static JsonRpcErrorCode code(TaskException.Reason reason) {

@@ -257,7 +257,13 @@ public final class RestDispatcher {
       throw new A2aException(
           A2aError.INVALID_REQUEST, "Invalid Request: the body must be a JSON object");
     }
-    ProtoJson.merge(tree.toString(), builder);
+    long reading = clock.now();
+    try {
+      ProtoJson.merge(tree.toString(), builder);
+    } finally {
+      // Reading the body into the request is its validation: message normalization, as in 0.3.
+      clock.addNormalization(reading);
+    }
   }
 
   private <T extends Message> T query(RestRequest request, Message.Builder builder) {

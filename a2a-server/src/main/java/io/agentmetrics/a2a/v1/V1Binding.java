@@ -3,8 +3,6 @@ package io.agentmetrics.a2a.v1;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.lf.a2a.v1.AgentCard;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcEndpoint;
-import io.agentmetrics.a2a.jsonrpc.JsonRpcErrorCode;
-import io.agentmetrics.a2a.jsonrpc.JsonRpcReply;
 import io.agentmetrics.a2a.jsonrpc.MessageSender;
 import io.agentmetrics.a2a.task.TaskService;
 import java.nio.charset.StandardCharsets;
@@ -69,10 +67,10 @@ public final class V1Binding {
       return v03;
     }
     if (requested == null) {
-      return refusing(jsonRpc.versionNotSupported(version));
+      return jsonRpc.refusing(V1JsonRpcEndpoint.versionNotSupported(version));
     }
     if (!MediaTypes.isJson(contentType)) {
-      return refusing(jsonRpc.contentTypeError(contentType));
+      return jsonRpc.refusing(V1JsonRpcEndpoint.contentTypeNotSupported(contentType));
     }
     return jsonRpc;
   }
@@ -125,24 +123,4 @@ public final class V1Binding {
 
   /** The 1.0 card and the union card, built once: the card does not change while serving. */
   private record Cards(byte[] v1, byte[] union) {}
-
-  private JsonRpcEndpoint refusing(byte[] error) {
-    return new JsonRpcEndpoint() {
-      @Override
-      public JsonRpcReply dispatch(byte[] body, io.agentmetrics.a2a.jsonrpc.RequestClock clock) {
-        clock.identify("req-" + java.util.UUID.randomUUID(), "unknown");
-        return new JsonRpcReply.Json(error, false);
-      }
-
-      @Override
-      public byte[] serializeEvent(com.fasterxml.jackson.databind.JsonNode id, Object event) {
-        throw new IllegalStateException("a refused request has no events");
-      }
-
-      @Override
-      public byte[] errorBody(JsonRpcErrorCode code, String message) {
-        return jsonRpc.errorBody(code, message);
-      }
-    };
-  }
 }

@@ -1,7 +1,6 @@
 package io.agentmetrics.a2a.v1;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -20,7 +19,9 @@ import com.google.lf.a2a.v1.TaskPushNotificationConfig;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Message;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcEndpoint;
+import io.agentmetrics.a2a.jsonrpc.JsonRpcEnvelope;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcErrorCode;
+import io.agentmetrics.a2a.jsonrpc.JsonRpcException;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcReply;
 import io.agentmetrics.a2a.jsonrpc.RequestClock;
 import io.agentmetrics.a2a.task.TaskEventStream;
@@ -57,51 +58,53 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
         Map.ofEntries(
             Map.entry(
                 "SendMessage",
-                (p, c) -> result(operations.send(read(p, SendMessageRequest.newBuilder()), c))),
+                (p, c) -> result(operations.send(read(p, SendMessageRequest.newBuilder(), c), c))),
             Map.entry(
                 "SendStreamingMessage",
-                (p, c) -> stream(operations.stream(read(p, SendMessageRequest.newBuilder()), c))),
+                (p, c) ->
+                    stream(operations.stream(read(p, SendMessageRequest.newBuilder(), c), c))),
             Map.entry(
-                "GetTask", (p, c) -> result(operations.get(read(p, GetTaskRequest.newBuilder())))),
+                "GetTask",
+                (p, c) -> result(operations.get(read(p, GetTaskRequest.newBuilder(), c)))),
             Map.entry(
                 "ListTasks",
-                (p, c) -> result(operations.list(read(p, ListTasksRequest.newBuilder())))),
+                (p, c) -> result(operations.list(read(p, ListTasksRequest.newBuilder(), c)))),
             Map.entry(
                 "CancelTask",
-                (p, c) -> result(operations.cancel(read(p, CancelTaskRequest.newBuilder())))),
+                (p, c) -> result(operations.cancel(read(p, CancelTaskRequest.newBuilder(), c)))),
             Map.entry(
                 "SubscribeToTask",
                 (p, c) ->
-                    stream(operations.subscribe(read(p, SubscribeToTaskRequest.newBuilder())))),
+                    stream(operations.subscribe(read(p, SubscribeToTaskRequest.newBuilder(), c)))),
             Map.entry(
                 "CreateTaskPushNotificationConfig",
                 (p, c) ->
                     result(
                         operations.createPushConfig(
-                            read(p, TaskPushNotificationConfig.newBuilder())))),
+                            read(p, TaskPushNotificationConfig.newBuilder(), c)))),
             Map.entry(
                 "GetTaskPushNotificationConfig",
                 (p, c) ->
                     result(
                         operations.getPushConfig(
-                            read(p, GetTaskPushNotificationConfigRequest.newBuilder())))),
+                            read(p, GetTaskPushNotificationConfigRequest.newBuilder(), c)))),
             Map.entry(
                 "ListTaskPushNotificationConfigs",
                 (p, c) ->
                     result(
                         operations.listPushConfigs(
-                            read(p, ListTaskPushNotificationConfigsRequest.newBuilder())))),
+                            read(p, ListTaskPushNotificationConfigsRequest.newBuilder(), c)))),
             Map.entry(
                 "DeleteTaskPushNotificationConfig",
                 (p, c) -> {
                   operations.deletePushConfig(
-                      read(p, DeleteTaskPushNotificationConfigRequest.newBuilder()));
+                      read(p, DeleteTaskPushNotificationConfigRequest.newBuilder(), c));
                   return result(Empty.getDefaultInstance());
                 }),
             Map.entry(
                 "GetExtendedAgentCard",
                 (p, c) -> {
-                  read(p, GetExtendedAgentCardRequest.newBuilder());
+                  read(p, GetExtendedAgentCardRequest.newBuilder(), c);
                   return result(operations.extendedCard());
                 }));
   }
@@ -110,25 +113,10 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
   public JsonRpcReply dispatch(byte[] body, RequestClock clock) {
     JsonNode id = NullNode.getInstance();
     try {
-      JsonNode root = parse(body, clock);
-      JsonNode rawId = root.get("id");
-      if (rawId != null && !(rawId.isTextual() || rawId.isNumber() || rawId.isNull())) {
-        throw invalidRequest("id must be a string, a number or null");
-      }
-      id = rawId == null ? NullNode.getInstance() : rawId;
-      JsonNode methodNode = root.get("method");
-      String name = methodNode != null && methodNode.isTextual() ? methodNode.asText() : "";
-      Method method = methods.get(name);
-      clock.identify(
-          id.isNull() ? "req-" + UUID.randomUUID() : id.asText(),
-          method != null ? name : "unknown");
-      JsonNode version = root.get("jsonrpc");
-      if (version == null || !"2.0".equals(version.textValue())) {
-        throw invalidRequest("jsonrpc must be \"2.0\"");
-      }
-      if (name.isEmpty()) {
-        throw invalidRequest("method is required and must be a string");
-      }
+      JsonNode root = JsonRpcEnvelope.parse(mapper, body, clock);
+      id = JsonRpcEnvelope.id(root);
+      JsonRpcEnvelope request = JsonRpcEnvelope.of(root, id, clock, methods::containsKey);
+      Method method = methods.get(request.method());
       if (method == null) {
         throw new A2aException(
             A2aError.METHOD_NOT_FOUND,
@@ -137,7 +125,7 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
                 + " GetTaskPushNotificationConfig, ListTaskPushNotificationConfigs,"
                 + " DeleteTaskPushNotificationConfig and GetExtendedAgentCard");
       }
-      Outcome outcome = method.call(root.get("params"), clock);
+      Outcome outcome = method.call(request.params().isNull() ? null : request.params(), clock);
       if (outcome instanceof Outcome.Events events) {
         return new JsonRpcReply.Stream(id, events.events());
       }
@@ -170,72 +158,72 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
             errors.jsonRpcError(new A2aException(error, message))));
   }
 
+  /**
+   * An endpoint that answers every request with {@code error}, echoing the request's id when the
+   * body has a readable one.
+   */
+  JsonRpcEndpoint refusing(A2aException error) {
+    return new JsonRpcEndpoint() {
+      @Override
+      public JsonRpcReply dispatch(byte[] body, RequestClock clock) {
+        JsonNode id = NullNode.getInstance();
+        try {
+          id = JsonRpcEnvelope.id(JsonRpcEnvelope.parse(mapper, body, clock));
+        } catch (JsonRpcException unreadable) {
+          // the refusal is the answer; an unreadable body only loses its id
+        }
+        clock.identify(id.isNull() ? "req-" + UUID.randomUUID() : id.asText(), "unknown");
+        return envelope(id, "error", errors.jsonRpcError(error), false, clock);
+      }
+
+      @Override
+      public byte[] serializeEvent(JsonNode id, Object event) {
+        throw new IllegalStateException("a refused request has no events");
+      }
+
+      @Override
+      public byte[] errorBody(JsonRpcErrorCode code, String message) {
+        return V1JsonRpcEndpoint.this.errorBody(code, message);
+      }
+    };
+  }
+
   /** A request for a version this server does not speak: -32009 with its ErrorInfo. */
-  byte[] versionNotSupported(@Nullable String version) {
-    return bytes(
-        response(
-            NullNode.getInstance(),
-            "error",
-            errors.jsonRpcError(
-                new A2aException(
-                    A2aError.VERSION_NOT_SUPPORTED,
-                    "Version not supported: this server speaks A2A 0.3 and 1.0; send A2A-Version:"
-                        + " 1.0 (or none for 0.3)",
-                    Map.of(
-                        "requestedVersion",
-                        version == null ? "" : Sanitize.header(version),
-                        "supportedVersions",
-                        "0.3,1.0")))));
+  static A2aException versionNotSupported(@Nullable String version) {
+    return new A2aException(
+        A2aError.VERSION_NOT_SUPPORTED,
+        "Version not supported: this server speaks A2A 0.3 and 1.0; send A2A-Version: 1.0 (or"
+            + " none for 0.3)",
+        Map.of(
+            "requestedVersion",
+            version == null ? "" : Sanitize.header(version),
+            "supportedVersions",
+            "0.3,1.0"));
   }
 
   /** A request whose {@code Content-Type} is not JSON: -32005 with its ErrorInfo. */
-  byte[] contentTypeError(@Nullable String contentType) {
-    return bytes(
-        response(
-            NullNode.getInstance(),
-            "error",
-            errors.jsonRpcError(
-                new A2aException(
-                    A2aError.CONTENT_TYPE_NOT_SUPPORTED,
-                    "Content type not supported: send the request as application/json, not "
-                        + (contentType == null
-                            ? "no Content-Type"
-                            : Sanitize.header(contentType))))));
+  static A2aException contentTypeNotSupported(@Nullable String contentType) {
+    return new A2aException(
+        A2aError.CONTENT_TYPE_NOT_SUPPORTED,
+        "Content type not supported: send the request as application/json, not "
+            + (contentType == null ? "no Content-Type" : Sanitize.header(contentType)));
   }
 
-  private JsonNode parse(byte[] body, RequestClock clock) {
+  /** Reads the params as ProtoJSON; timed as message normalization, as 0.3's params binding is. */
+  private static <T extends Message> T read(
+      @Nullable JsonNode params, Message.Builder builder, RequestClock clock) {
     long started = clock.now();
     try {
-      JsonNode root = mapper.readTree(body);
-      if (root == null || root.isMissingNode()) {
-        throw new A2aException(A2aError.PARSE_ERROR, "Parse error: the body is empty");
+      if (params == null || params.isNull()) {
+        return ProtoJson.read("{}", builder);
       }
-      if (!root.isObject()) {
-        throw invalidRequest(
-            root.isArray()
-                ? "batch requests are not supported; send one request object"
-                : "the body must be a JSON object");
+      if (!params.isObject()) {
+        throw new A2aException(A2aError.INVALID_PARAMS, "Invalid params: params must be an object");
       }
-      return root;
-    } catch (StreamConstraintsException e) {
-      throw invalidRequest(
-          "the JSON exceeds the server's limits on nesting depth (A2A_MAX_JSON_DEPTH) or string"
-              + " length (A2A_MAX_STRING_LENGTH)");
-    } catch (IOException e) {
-      throw new A2aException(A2aError.PARSE_ERROR, "Parse error: the body is not valid JSON");
+      return ProtoJson.read(params.toString(), builder);
     } finally {
-      clock.addParsing(started);
+      clock.addNormalization(started);
     }
-  }
-
-  private <T extends Message> T read(@Nullable JsonNode params, Message.Builder builder) {
-    if (params == null || params.isNull()) {
-      return ProtoJson.read("{}", builder);
-    }
-    if (!params.isObject()) {
-      throw new A2aException(A2aError.INVALID_PARAMS, "Invalid params: params must be an object");
-    }
-    return ProtoJson.read(params.toString(), builder);
   }
 
   private static Outcome result(com.google.protobuf.MessageOrBuilder message) {
@@ -256,7 +244,7 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
     }
   }
 
-  ObjectNode response(JsonNode id, String field, Object value) {
+  private ObjectNode response(JsonNode id, String field, Object value) {
     ObjectNode response = mapper.createObjectNode();
     response.put("jsonrpc", "2.0");
     response.set("id", id);
@@ -268,16 +256,12 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
     return response;
   }
 
-  byte[] bytes(ObjectNode node) {
+  private byte[] bytes(ObjectNode node) {
     try {
       return mapper.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a response tree is always serializable", e);
     }
-  }
-
-  private static A2aException invalidRequest(String why) {
-    return new A2aException(A2aError.INVALID_REQUEST, "Invalid Request: " + why);
   }
 
   /** One method: reads its params and produces a result or a stream. */
