@@ -163,6 +163,7 @@ class A2aV1WireFormatIT {
         json(server.post("/", rpc("SendMessage", sendMessage("ver-002")), V1, "99.0"));
     JsonNode rpcError = rpcResponse.path("error");
     HttpResponse<String> rest = server.post("/message:send", sendMessage("ver-002"), V1, "99.0");
+    HttpResponse<String> restWithoutVersion = server.post("/message:send", sendMessage("ver-002"));
 
     assertThat(rpcError.path("code").asInt()).isEqualTo(-32009);
     assertThat(rpcResponse.path("id").asText()).isEqualTo("req-1");
@@ -171,6 +172,9 @@ class A2aV1WireFormatIT {
     assertThat(rest.statusCode()).isEqualTo(400);
     assertThat(json(rest).path("error").path("details").get(0).path("reason").asText())
         .isEqualTo("VERSION_NOT_SUPPORTED");
+    assertThat(restWithoutVersion.statusCode()).isEqualTo(400);
+    assertThat(json(restWithoutVersion).path("error").path("message").asText())
+        .contains("A2A-Version: 1.0");
   }
 
   @Test
