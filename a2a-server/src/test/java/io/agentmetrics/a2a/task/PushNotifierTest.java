@@ -164,6 +164,37 @@ class PushNotifierTest {
   }
 
   @Test
+  void closingWithAGracePeriodLetsAPushInFlightFinish() throws Exception {
+    CountDownLatch arrived = new CountDownLatch(1);
+    CountDownLatch answer = new CountDownLatch(1);
+    try (PushReceiver receiver =
+        new PushReceiver(
+            call -> {
+              arrived.countDown();
+              await(answer);
+              return Answer.of(204);
+            })) {
+      PushNotifier notifier = loopbackNotifier(1);
+      notifier.send(task(), config(receiver.url()));
+      assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue();
+      Thread closing = new Thread(() -> notifier.close(WAIT));
+      closing.start();
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (closing.isAlive() && closing.getState() != Thread.State.TIMED_WAITING) {
+        assertThat(System.nanoTime()).as("close never waited").isLessThan(deadline);
+        Thread.onSpinWait(); // until close waits for the push in flight
+      }
+
+      answer.countDown();
+      closing.join(WAIT.toMillis());
+
+      assertThat(closing.isAlive()).isFalse();
+      assertThat(receiver.received).hasSize(1);
+      assertThat(warnings()).isEmpty();
+    }
+  }
+
+  @Test
   void aPushThatCannotEvenStartIsLoggedAndSendNeverThrows() throws Exception {
     PushNotifier notifier = loopbackNotifier(3);
     notifier.send(task(), config("ftp://receiver.example/hook"));
@@ -222,6 +253,14 @@ class PushNotifierTest {
 
   private static PushNotificationConfig config(String url) {
     return new PushNotificationConfig("c", url, "tok-1", null);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static InetAddress address(String literal) {
