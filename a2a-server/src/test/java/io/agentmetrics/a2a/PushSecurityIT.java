@@ -253,14 +253,16 @@ class PushSecurityIT {
               .path("id")
               .asText();
       agent.awaitStarted();
-      setConfig(
-          local,
-          id,
-          "{\"id\":\"broken\",\"url\":\"" + receiver.url() + "\",\"token\":\"a\\r\\nb\"}");
+      JsonNode broken =
+          setConfig(
+              local,
+              id,
+              "{\"id\":\"broken\",\"url\":\"" + receiver.url() + "\",\"token\":\"a\\r\\nb\"}");
       setConfig(local, id, "{\"id\":\"fine\",\"url\":\"" + receiver.url() + "\"}");
 
       JsonNode canceled = rpc(local, "tasks/cancel", "{\"id\":\"" + id + "\"}");
 
+      assertThat(broken.path("error").path("code").asInt()).isEqualTo(-32602);
       assertThat(canceled.path("result").path("status").path("state").asText())
           .as(canceled.toString())
           .isEqualTo("canceled");
