@@ -13,6 +13,7 @@ import io.agentmetrics.a2a.http.AgentCards;
 import io.agentmetrics.a2a.http.HttpServer;
 import io.agentmetrics.a2a.http.MetricsSummaryContributor;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
+import io.agentmetrics.a2a.task.PushSettings;
 import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.task.TaskSettings;
 import io.agentmetrics.a2a.telex.TelexNormalizer;
@@ -94,10 +95,14 @@ public final class A2aServer implements AutoCloseable {
                 config.taskTtl(),
                 config.agentThreads(),
                 config.agentQueueCapacity(),
-                config.pushAllowedHosts(),
-                config.pushTimeout(),
-                config.pushMaxAttempts(),
-                Duration.ofMillis(500)),
+                new PushSettings(
+                    config.pushAllowedHosts(),
+                    config.pushAllowPrivate(),
+                    config.pushMaxConfigsPerTask(),
+                    config.pushTimeout(),
+                    config.pushMaxAttempts(),
+                    ServerConfig.PUSH_INITIAL_BACKOFF,
+                    config.pushMaxBackoff())),
             processor,
             mapper,
             b.time);

@@ -54,6 +54,13 @@ public final class EnvironmentConfig {
     list(env, "A2A_PUSH_ALLOWED_HOSTS", b::pushAllowedHosts);
     parsed(env, "A2A_PUSH_TIMEOUT_MS", v -> Duration.ofMillis(Long.parseLong(v)), b::pushTimeout);
     integer(env, "A2A_PUSH_MAX_ATTEMPTS", b::pushMaxAttempts);
+    parsed(env, "A2A_PUSH_ALLOW_PRIVATE", EnvironmentConfig::bool, b::pushAllowPrivate);
+    integer(env, "A2A_PUSH_MAX_CONFIGS_PER_TASK", b::pushMaxConfigsPerTask);
+    parsed(
+        env,
+        "A2A_PUSH_MAX_BACKOFF_MS",
+        v -> Duration.ofMillis(Long.parseLong(v)),
+        b::pushMaxBackoff);
     parsed(
         env,
         "SIMULATED_LLM_LATENCY_MS",

@@ -37,6 +37,11 @@ import org.jspecify.annotations.Nullable;
  * @param pushAllowedHosts hosts push notifications may be sent to; empty allows any host
  * @param pushTimeout the timeout of one push-notification attempt
  * @param pushMaxAttempts how many times a push notification is tried
+ * @param pushAllowPrivate whether push notifications may go to internal addresses (loopback,
+ *     private, link-local, ...), for local development
+ * @param pushMaxConfigsPerTask how many push-notification configs one task may hold
+ * @param pushMaxBackoff the longest wait between push attempts, a receiver's {@code Retry-After}
+ *     included
  * @param simulatedLlmLatency how long the simulated LLM takes per answer
  * @since 0.1.0
  */
@@ -64,6 +69,9 @@ public record ServerConfig(
     List<String> pushAllowedHosts,
     Duration pushTimeout,
     int pushMaxAttempts,
+    boolean pushAllowPrivate,
+    int pushMaxConfigsPerTask,
+    Duration pushMaxBackoff,
     Duration simulatedLlmLatency) {
 
   /** Default interface: loopback only. */
@@ -120,6 +128,15 @@ public record ServerConfig(
   /** Default push attempts. */
   public static final int DEFAULT_PUSH_MAX_ATTEMPTS = 3;
 
+  /** Default push configs per task. */
+  public static final int DEFAULT_PUSH_MAX_CONFIGS_PER_TASK = 10;
+
+  /** The wait before the first push retry, doubled for each later one. */
+  public static final Duration PUSH_INITIAL_BACKOFF = Duration.ofMillis(500);
+
+  /** Default longest wait between push attempts. */
+  public static final Duration DEFAULT_PUSH_MAX_BACKOFF = Duration.ofSeconds(30);
+
   /** Default simulated LLM latency: within the seed's typical 500-3000 ms. */
   public static final Duration DEFAULT_SIMULATED_LLM_LATENCY = Duration.ofMillis(800);
 
@@ -159,6 +176,16 @@ public record ServerConfig(
     pushAllowedHosts = List.copyOf(pushAllowedHosts);
     positive(pushTimeout, "pushTimeout");
     positive(pushMaxAttempts, "pushMaxAttempts");
+    positive(pushMaxConfigsPerTask, "pushMaxConfigsPerTask");
+    requireNonNull(pushMaxBackoff, "pushMaxBackoff");
+    if (pushMaxBackoff.compareTo(PUSH_INITIAL_BACKOFF) < 0) {
+      throw new IllegalArgumentException(
+          "pushMaxBackoff must be at least "
+              + PUSH_INITIAL_BACKOFF.toMillis()
+              + " ms (the first retry's wait), got "
+              + pushMaxBackoff.toMillis()
+              + " ms");
+    }
     requireNonNull(simulatedLlmLatency, "simulatedLlmLatency");
     if (simulatedLlmLatency.isNegative()) {
       throw new IllegalArgumentException(
@@ -217,6 +244,9 @@ public record ServerConfig(
     b.pushAllowedHosts = pushAllowedHosts;
     b.pushTimeout = pushTimeout;
     b.pushMaxAttempts = pushMaxAttempts;
+    b.pushAllowPrivate = pushAllowPrivate;
+    b.pushMaxConfigsPerTask = pushMaxConfigsPerTask;
+    b.pushMaxBackoff = pushMaxBackoff;
     b.simulatedLlmLatency = simulatedLlmLatency;
     return b;
   }
@@ -265,6 +295,9 @@ public record ServerConfig(
     private List<String> pushAllowedHosts = List.of();
     private Duration pushTimeout = DEFAULT_PUSH_TIMEOUT;
     private int pushMaxAttempts = DEFAULT_PUSH_MAX_ATTEMPTS;
+    private boolean pushAllowPrivate;
+    private int pushMaxConfigsPerTask = DEFAULT_PUSH_MAX_CONFIGS_PER_TASK;
+    private Duration pushMaxBackoff = DEFAULT_PUSH_MAX_BACKOFF;
     private Duration simulatedLlmLatency = DEFAULT_SIMULATED_LLM_LATENCY;
 
     private Builder() {}
@@ -523,6 +556,39 @@ public record ServerConfig(
     }
 
     /**
+     * Sets whether push notifications may go to internal addresses.
+     *
+     * @param value {@code true} for local development only
+     * @return this builder
+     */
+    public Builder pushAllowPrivate(boolean value) {
+      this.pushAllowPrivate = value;
+      return this;
+    }
+
+    /**
+     * Sets how many push configs one task may hold.
+     *
+     * @param value the cap
+     * @return this builder
+     */
+    public Builder pushMaxConfigsPerTask(int value) {
+      this.pushMaxConfigsPerTask = value;
+      return this;
+    }
+
+    /**
+     * Sets the longest wait between push attempts.
+     *
+     * @param value the wait, at least {@link #PUSH_INITIAL_BACKOFF}
+     * @return this builder
+     */
+    public Builder pushMaxBackoff(Duration value) {
+      this.pushMaxBackoff = value;
+      return this;
+    }
+
+    /**
      * Sets the simulated LLM latency.
      *
      * @param value the latency
@@ -564,6 +630,9 @@ public record ServerConfig(
           pushAllowedHosts,
           pushTimeout,
           pushMaxAttempts,
+          pushAllowPrivate,
+          pushMaxConfigsPerTask,
+          pushMaxBackoff,
           simulatedLlmLatency);
     }
   }

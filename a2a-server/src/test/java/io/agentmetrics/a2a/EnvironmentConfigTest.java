@@ -19,6 +19,9 @@ class EnvironmentConfigTest {
     assertThat(ServerConfig.defaults().port()).isEqualTo(5000);
     assertThat(ServerConfig.defaults().maxBodyBytes()).isEqualTo(1024 * 1024);
     assertThat(ServerConfig.defaults().maxHistory()).isEqualTo(20);
+    assertThat(ServerConfig.defaults().pushAllowPrivate()).isFalse();
+    assertThat(ServerConfig.defaults().pushMaxConfigsPerTask()).isEqualTo(10);
+    assertThat(ServerConfig.defaults().pushMaxBackoff()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
@@ -49,6 +52,9 @@ class EnvironmentConfigTest {
                     Map.entry("A2A_PUSH_ALLOWED_HOSTS", "*.telex.im"),
                     Map.entry("A2A_PUSH_TIMEOUT_MS", "1500"),
                     Map.entry("A2A_PUSH_MAX_ATTEMPTS", "5"),
+                    Map.entry("A2A_PUSH_ALLOW_PRIVATE", "true"),
+                    Map.entry("A2A_PUSH_MAX_CONFIGS_PER_TASK", "3"),
+                    Map.entry("A2A_PUSH_MAX_BACKOFF_MS", "9000"),
                     Map.entry("SIMULATED_LLM_LATENCY_MS", "0")))
             .build();
 
@@ -78,6 +84,9 @@ class EnvironmentConfigTest {
                 List.of("*.telex.im"),
                 Duration.ofMillis(1500),
                 5,
+                true,
+                3,
+                Duration.ofMillis(9000),
                 Duration.ZERO));
   }
 
@@ -86,7 +95,10 @@ class EnvironmentConfigTest {
     "PORT, http",
     "A2A_MAX_BODY_BYTES, 1MB",
     "SIMULATED_LLM_LATENCY_MS, fast",
-    "A2A_PUSH_NOTIFICATIONS, sometimes"
+    "A2A_PUSH_NOTIFICATIONS, sometimes",
+    "A2A_PUSH_ALLOW_PRIVATE, maybe",
+    "A2A_PUSH_MAX_CONFIGS_PER_TASK, ten",
+    "A2A_PUSH_MAX_BACKOFF_MS, 30s"
   })
   void aMalformedNumberFailsNamingTheVariable(String name, String value) {
     assertThatThrownBy(() -> EnvironmentConfig.read(Map.of(name, value)))
@@ -99,7 +111,9 @@ class EnvironmentConfigTest {
   @CsvSource({
     "PORT, 70000, port",
     "A2A_MAX_BODY_BYTES, 0, maxBodyBytes",
-    "A2A_AGENT_THREADS, -1, agentThreads"
+    "A2A_AGENT_THREADS, -1, agentThreads",
+    "A2A_PUSH_MAX_CONFIGS_PER_TASK, 0, pushMaxConfigsPerTask",
+    "A2A_PUSH_MAX_BACKOFF_MS, 499, pushMaxBackoff"
   })
   void anOutOfRangeValueFailsNamingTheSetting(String name, String value, String field) {
     assertThatThrownBy(() -> EnvironmentConfig.read(Map.of(name, value)).build())

@@ -47,6 +47,50 @@ final class Require {
     return value;
   }
 
+  /**
+   * A value that can go into an HTTP header as it is: printable ASCII, spaces and tabs inside only.
+   * CR, LF and other control characters would split the header (and forge log lines).
+   */
+  static @Nullable String headerValue(@Nullable String value, String field) {
+    if (value != null && !isHeaderValue(value)) {
+      throw new IllegalArgumentException(
+          field
+              + " must be a valid HTTP header value: printable ASCII, without CR, LF or other"
+              + " control characters, and without leading or trailing spaces");
+    }
+    return value;
+  }
+
+  /** An HTTP token (RFC 9110), as an authentication scheme must be: no spaces or separators. */
+  static String headerToken(String value, String field) {
+    if (value.isEmpty() || !value.chars().allMatch(Require::isTokenChar)) {
+      throw new IllegalArgumentException(
+          field
+              + " must be a valid HTTP header token, such as Bearer or Basic: letters, digits and"
+              + " !#$%&'*+-.^_`|~ only");
+    }
+    return value;
+  }
+
+  private static boolean isHeaderValue(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean visible = c > 0x20 && c < 0x7f;
+      boolean inner = (c == ' ' || c == '\t') && i > 0 && i < value.length() - 1;
+      if (!visible && !inner) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isTokenChar(int c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+  }
+
   private static <T> List<T> copyOf(List<T> value, String field) {
     for (int i = 0; i < value.size(); i++) {
       if (value.get(i) == null) {

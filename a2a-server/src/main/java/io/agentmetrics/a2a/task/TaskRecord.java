@@ -65,8 +65,16 @@ final class TaskRecord {
     return new Task(id, contextId, status(), history, artifacts);
   }
 
-  /** Starts a new turn with {@code message}; refuses if a turn is running or the task ended. */
-  synchronized void startTurn(Message message, Instant now, CompletableFuture<RunResult> turn) {
+  /**
+   * Starts a new turn with {@code message}, adding {@code push} if given; refuses, changing
+   * nothing, if a turn is running, the task ended, or the task has no room for another push config.
+   */
+  synchronized void startTurn(
+      Message message,
+      Instant now,
+      CompletableFuture<RunResult> turn,
+      @Nullable PushNotificationConfig push,
+      int maxPushConfigs) {
     if (state == TaskState.SUBMITTED || state == TaskState.WORKING) {
       throw new TaskException(
           TaskException.Reason.INVALID_PARAMS,
@@ -80,6 +88,9 @@ final class TaskRecord {
               + " is "
               + state.wireName()
               + " and cannot be continued; send without taskId (same contextId) to go on");
+    }
+    if (push != null) {
+      putPushConfig(push, maxPushConfigs);
     }
     beginTurn(message, now, turn);
   }
@@ -187,12 +198,30 @@ final class TaskRecord {
     }
   }
 
-  synchronized PushNotificationConfig putPushConfig(PushNotificationConfig config) {
+  /**
+   * Adds {@code config}, or replaces the config with its id; refuses a new one when the task holds
+   * {@code max} already.
+   */
+  synchronized PushNotificationConfig putPushConfig(PushNotificationConfig config, int max) {
+    checkRoomFor(config, max);
     if (pushConfigs == null) {
       pushConfigs = new LinkedHashMap<>();
     }
     pushConfigs.put(config.id(), config);
     return config;
+  }
+
+  private void checkRoomFor(PushNotificationConfig config, int max) {
+    if (pushConfigs != null && pushConfigs.size() >= max && !pushConfigs.containsKey(config.id())) {
+      throw new TaskException(
+          TaskException.Reason.INVALID_PARAMS,
+          "task "
+              + id
+              + " already has "
+              + pushConfigs.size()
+              + " push notification configs, the most one task may have"
+              + " (A2A_PUSH_MAX_CONFIGS_PER_TASK); delete one or reuse its id");
+    }
   }
 
   synchronized List<PushNotificationConfig> pushConfigs() {

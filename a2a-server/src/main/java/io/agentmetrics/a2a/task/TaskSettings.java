@@ -3,7 +3,6 @@ package io.agentmetrics.a2a.task;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The bounds of the task service.
@@ -12,31 +11,19 @@ import java.util.List;
  * @param ttl how long an untouched task is kept
  * @param agentThreads how many turns run at once
  * @param agentQueueCapacity how many turns may wait for a thread
- * @param pushAllowedHosts push hosts allowed, empty for any
- * @param pushTimeout timeout of one push attempt
- * @param pushMaxAttempts attempts per push notification
- * @param pushInitialBackoff the wait before the first retry, doubled for each later one
+ * @param push where push notifications may go and how they are delivered
  * @since 0.1.0
  */
 public record TaskSettings(
-    long storeMaxSize,
-    Duration ttl,
-    int agentThreads,
-    int agentQueueCapacity,
-    List<String> pushAllowedHosts,
-    Duration pushTimeout,
-    int pushMaxAttempts,
-    Duration pushInitialBackoff) {
+    long storeMaxSize, Duration ttl, int agentThreads, int agentQueueCapacity, PushSettings push) {
 
   /** Checks the fields. */
   public TaskSettings {
-    if (storeMaxSize <= 0 || agentThreads <= 0 || agentQueueCapacity <= 0 || pushMaxAttempts <= 0) {
+    if (storeMaxSize <= 0 || agentThreads <= 0 || agentQueueCapacity <= 0) {
       throw new IllegalArgumentException(
-          "storeMaxSize, agentThreads, agentQueueCapacity and pushMaxAttempts must be positive");
+          "storeMaxSize, agentThreads and agentQueueCapacity must be positive");
     }
     requireNonNull(ttl, "ttl");
-    pushAllowedHosts = List.copyOf(pushAllowedHosts);
-    requireNonNull(pushTimeout, "pushTimeout");
-    requireNonNull(pushInitialBackoff, "pushInitialBackoff");
+    requireNonNull(push, "push");
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.agent.AgentReply;
 import io.agentmetrics.a2a.agent.AgentStageTimings;
 import io.agentmetrics.a2a.dto.JsonMappers;
+import io.agentmetrics.a2a.task.PushSettings;
 import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.task.TaskSettings;
 import io.agentmetrics.a2a.telex.TelexNormalizer;
@@ -34,10 +35,14 @@ class JsonRpcDispatcherFuzzTest {
               Duration.ofMinutes(5),
               2,
               1_000,
-              List.of(),
-              Duration.ofSeconds(1),
-              1,
-              Duration.ofMillis(10)),
+              new PushSettings(
+                  List.of(),
+                  false,
+                  10,
+                  Duration.ofSeconds(1),
+                  1,
+                  Duration.ofMillis(10),
+                  Duration.ofMillis(10))),
           request -> new AgentReply("ok", new AgentStageTimings(0, 0, 0, 0)),
           MAPPER,
           TimeSource.system());

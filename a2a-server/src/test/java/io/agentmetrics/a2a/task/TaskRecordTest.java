@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentmetrics.a2a.agent.AgentStageTimings;
 import io.agentmetrics.a2a.dto.Artifact;
@@ -47,10 +48,43 @@ class TaskRecordTest {
     assertThat(record.pushConfigs()).isEmpty();
     assertThat(record.removePushConfig("config-1")).isFalse();
 
-    record.putPushConfig(config);
+    record.putPushConfig(config, 10);
     assertThat(record.pushConfigs()).containsExactly(config);
     assertThat(record.removePushConfig("config-1")).isTrue();
     assertThat(record.pushConfigs()).isEmpty();
+  }
+
+  @Test
+  void aTaskHoldsAtMostTheCappedNumberOfPushConfigsButMayReplaceOne() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    record.putPushConfig(push("a"), 2);
+    record.putPushConfig(push("b"), 2);
+
+    assertThatThrownBy(() -> record.putPushConfig(push("c"), 2))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("already has 2 push notification configs")
+        .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
+    PushNotificationConfig replacement =
+        new PushNotificationConfig("b", "https://other.example/x", null, null);
+    record.putPushConfig(replacement, 2);
+    assertThat(record.pushConfigs()).containsExactly(push("a"), replacement);
+  }
+
+  @Test
+  void aTurnRefusedForItsPushConfigLeavesTheTaskAsItWas() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    record.markWorking(NOW);
+    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.putPushConfig(push("a"), 1);
+    Task before = record.snapshot();
+
+    assertThatThrownBy(
+            () -> record.startTurn(userMessage(), NOW, new CompletableFuture<>(), push("b"), 1))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
+    assertThat(record.snapshot()).isEqualTo(before);
+    assertThat(record.pushConfigs()).containsExactly(push("a"));
   }
 
   @Test
@@ -64,7 +98,7 @@ class TaskRecordTest {
     record.markWorking(NOW);
     record.complete(agentReply(), artifact(), NOW, STAGES, 0);
     record.unsubscribe(subscriber);
-    record.startTurn(userMessage(), NOW, new CompletableFuture<>());
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10);
     record.markWorking(NOW);
 
     assertThat(events)
@@ -125,5 +159,9 @@ class TaskRecordTest {
 
   private static Artifact artifact() {
     return new Artifact("artifact-1", "answer", List.of(Part.text("hi")));
+  }
+
+  private static PushNotificationConfig push(String id) {
+    return new PushNotificationConfig(id, "https://hooks.example/" + id, null, null);
   }
 }
