@@ -9,7 +9,7 @@ import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PerformanceMetric;
 import io.agentmetrics.api.PhaseTimer;
 import io.agentmetrics.api.TimeSource;
-import io.agentmetrics.api.testing.FakeTimeSource;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;

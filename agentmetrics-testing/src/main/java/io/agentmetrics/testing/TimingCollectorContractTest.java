@@ -1,4 +1,4 @@
-package io.agentmetrics.api.testing;
+package io.agentmetrics.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -35,10 +35,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The behaviour every {@link TimingCollector} must show. An implementation's test extends this
- * class and implements {@link #newCollector}; the inherited tests then run against it.
+ * class and implements {@link #newCollector}; the inherited tests then run against it:
  *
- * <p>Tests here do not count metrics an implementation may add on its own (such as one per
- * categorized phase); they look for the metrics the contract requires.
+ * <pre>{@code
+ * class MyCollectorContractTest extends TimingCollectorContractTest {
+ *   @Override
+ *   protected TimingCollector newCollector(TimeSource time) {
+ *     return new MyCollector(UUID.randomUUID(), "contract_agent", time);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The tests cover durations on the injected clock, misuse that must not throw (unknown or blank
+ * names, stopping twice, invalid metrics, calls after completion), the breakdown's category union
+ * and overhead, parallel tasks, time to first token, phase trees, completion, and concurrent use
+ * from many threads. They do not count metrics an implementation may add on its own (such as one
+ * per categorized phase); they look for the metrics the contract requires.
  *
  * @since 0.1.0
  */
