@@ -2,6 +2,7 @@ package io.agentmetrics.supervisor;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.agent.DaemonThreadFactory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.OperatingSystemMXBean;
@@ -45,11 +46,7 @@ public final class JvmResourceSampler implements AutoCloseable {
     this.recorder = recorder;
     this.executor =
         Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "agentmetrics-jvm-resource-sampler");
-              thread.setDaemon(true);
-              return thread;
-            });
+            new DaemonThreadFactory("agentmetrics-jvm-resource-sampler"));
     long nanos = interval.toNanos();
     executor.scheduleAtFixedRate(this::sampleSafely, 0, nanos, TimeUnit.NANOSECONDS);
   }
