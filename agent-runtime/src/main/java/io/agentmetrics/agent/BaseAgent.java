@@ -2,6 +2,7 @@ package io.agentmetrics.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.agent.internal.Checks;
 import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionContext;
 import io.agentmetrics.api.ExecutionOutcome;
@@ -98,11 +99,7 @@ public abstract class BaseAgent {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   protected BaseAgent(String name, List<? extends MetricsSink> sinks, TimeSource timeSource) {
-    requireNonNull(name, "name");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("name must not be blank");
-    }
-    this.name = name;
+    this.name = Checks.notBlank(name, "name");
     this.sinks = List.copyOf(requireNonNull(sinks, "sinks"));
     this.timeSource = requireNonNull(timeSource, "timeSource");
     this.logger = LoggerFactory.getLogger(getClass());

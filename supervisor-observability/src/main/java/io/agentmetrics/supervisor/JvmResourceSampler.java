@@ -2,7 +2,8 @@ package io.agentmetrics.supervisor;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentmetrics.agent.DaemonThreadFactory;
+import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
+import io.agentmetrics.supervisor.internal.Checks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.OperatingSystemMXBean;
@@ -63,11 +64,7 @@ public final class JvmResourceSampler implements AutoCloseable {
 
   static JvmResourceSampler start(ResourceRecorder recorder, Duration interval) {
     requireNonNull(recorder, "recorder");
-    requireNonNull(interval, "interval");
-    if (interval.isNegative() || interval.isZero()) {
-      throw new IllegalArgumentException("interval must be positive, got " + interval);
-    }
-    return new JvmResourceSampler(recorder, interval);
+    return new JvmResourceSampler(recorder, Checks.positive(interval, "interval"));
   }
 
   /** Takes one sample now, on the calling thread. */

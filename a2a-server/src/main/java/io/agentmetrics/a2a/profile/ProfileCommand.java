@@ -1,6 +1,6 @@
 package io.agentmetrics.a2a.profile;
 
-import io.agentmetrics.agent.DaemonThreadFactory;
+import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

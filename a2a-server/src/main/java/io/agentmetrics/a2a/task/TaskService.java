@@ -15,7 +15,7 @@ import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskPushNotificationConfig;
 import io.agentmetrics.a2a.telex.NormalizedMessage;
-import io.agentmetrics.agent.DaemonThreadFactory;
+import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import io.agentmetrics.api.TimeSource;
 import io.opentelemetry.context.Context;
 import java.time.Duration;

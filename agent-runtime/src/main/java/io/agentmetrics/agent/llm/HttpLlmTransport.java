@@ -2,7 +2,7 @@ package io.agentmetrics.agent.llm;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.agentmetrics.agent.DaemonThreadFactory;
+import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package io.agentmetrics.agent.llm;
 
-import io.agentmetrics.agent.DaemonThreadFactory;
+import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package io.agentmetrics.agent;
+package io.agentmetrics.agent.concurrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,7 +1,6 @@
-package io.agentmetrics.agent;
+package io.agentmetrics.agent.concurrent;
 
-import static java.util.Objects.requireNonNull;
-
+import io.agentmetrics.agent.internal.Checks;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,11 +30,7 @@ public final class DaemonThreadFactory implements ThreadFactory {
    * @throws IllegalArgumentException if {@code prefix} is blank
    */
   public DaemonThreadFactory(String prefix) {
-    requireNonNull(prefix, "prefix");
-    if (prefix.isBlank()) {
-      throw new IllegalArgumentException("prefix must not be blank");
-    }
-    this.prefix = prefix;
+    this.prefix = Checks.notBlank(prefix, "prefix");
   }
 
   /** A new, unstarted daemon thread that runs {@code runnable}. */
