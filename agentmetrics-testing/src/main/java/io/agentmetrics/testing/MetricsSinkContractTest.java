@@ -16,11 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -179,34 +175,19 @@ public abstract class MetricsSinkContractTest {
   void concurrentDeliveriesAreAllRecorded() throws Exception {
     int threads = 4;
     int perThread = 250;
-    List<List<CompletedExecution>> batches = new ArrayList<>();
+    List<Callable<Void>> deliveries = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       List<CompletedExecution> batch = new ArrayList<>();
       for (int i = 0; i < perThread; i++) {
         batch.add(i % 5 == 0 ? failedExecution() : successfulExecution());
       }
-      batches.add(batch);
+      deliveries.add(
+          () -> {
+            batch.forEach(sink::onExecutionCompleted);
+            return null;
+          });
     }
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService executor = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (List<CompletedExecution> batch : batches) {
-        futures.add(
-            executor.submit(
-                () -> {
-                  start.await();
-                  batch.forEach(sink::onExecutionCompleted);
-                  return null;
-                }));
-      }
-      start.countDown();
-      for (Future<?> future : futures) {
-        future.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      executor.shutdownNow();
-    }
+    Together.run(deliveries);
 
     assertThat(executionsRecorded()).isEqualTo((long) threads * perThread);
   }
