@@ -62,6 +62,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void theServerUsesNoLibraryModulesInternals() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.agentmetrics..internal..")
+        .because("an internal package may change at any time and is private to its module")
+        .check(CLASSES);
+  }
+
+  @Test
   void onlyTheEntryPointAndTraceAppenderTouchLogback() {
     noClasses()
         .that()

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.dto.PushNotificationAuthenticationInfo;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
+import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -54,13 +55,7 @@ final class PushNotifier implements AutoCloseable {
     /** A timer on one daemon thread. */
     static RetryTimer daemon() {
       ScheduledThreadPoolExecutor executor =
-          new ScheduledThreadPoolExecutor(
-              1,
-              runnable -> {
-                Thread thread = new Thread(runnable, "a2a-push-retry");
-                thread.setDaemon(true);
-                return thread;
-              });
+          new ScheduledThreadPoolExecutor(1, new DaemonThreadFactory("a2a-push-retry"));
       executor.setRemoveOnCancelPolicy(true);
       return new RetryTimer() {
         @Override

@@ -15,6 +15,7 @@ import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskPushNotificationConfig;
 import io.agentmetrics.a2a.telex.NormalizedMessage;
+import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import io.agentmetrics.api.TimeSource;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
@@ -25,11 +26,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +80,7 @@ public final class TaskService implements AutoCloseable {
             60,
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(settings.agentQueueCapacity()),
-            daemonThreads("a2a-agent-"));
+            new DaemonThreadFactory("a2a-agent"));
     this.slots = new AgentSlots(settings.agentThreads(), settings.agentQueueCapacity());
     PushSettings push = settings.push();
     PushAddressPolicy addresses = new PushAddressPolicy(push.allowPrivate(), HostResolver.system());
@@ -495,15 +494,6 @@ public final class TaskService implements AutoCloseable {
 
   private static String newId() {
     return UUID.randomUUID().toString();
-  }
-
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /** A turn begun but not yet run: its task, the agent's input and what the caller gets back. */

@@ -15,7 +15,7 @@ import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskState;
 import io.agentmetrics.a2a.dto.TaskStatus;
 import io.agentmetrics.api.testing.BackendProcess;
-import io.agentmetrics.api.testing.FakeTimeSource;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;

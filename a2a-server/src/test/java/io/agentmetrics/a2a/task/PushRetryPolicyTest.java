@@ -2,7 +2,7 @@ package io.agentmetrics.a2a.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentmetrics.api.testing.FakeTimeSource;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
