@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -57,12 +58,17 @@ final class ServerProcess implements AutoCloseable {
    * Starts {@code serve} with {@code env} on top of an environment without A2A or OTel settings.
    */
   static ServerProcess start(Map<String, String> env) throws Exception {
+    return start(List.of(), env);
+  }
+
+  /** Starts {@code serve} in a JVM with {@code jvmOptions} (such as {@code -Xmx256m}). */
+  static ServerProcess start(List<String> jvmOptions, Map<String, String> env) throws Exception {
     assertThat(Files.isRegularFile(JAR)).as("run after package: %s", JAR.toAbsolutePath()).isTrue();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java, "-jar", JAR.toString(), "serve", "--host", "127.0.0.1", "--port", "0")
-            .redirectErrorStream(true);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString(), "serve", "--host", "127.0.0.1", "--port", "0"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.startsWith("A2A_") || k.startsWith("OTEL_"));
     builder.environment().putAll(env);
     ServerProcess server = new ServerProcess(builder.start());
