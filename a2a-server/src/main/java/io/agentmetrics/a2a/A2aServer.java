@@ -69,10 +69,18 @@ public final class A2aServer implements AutoCloseable {
     this.config = b.config;
     this.llm = b.llm != null ? b.llm : simulatedLlm(config.simulatedLlmLatency());
     String llmLabel = b.llmLabel != null ? b.llmLabel : label(llm);
-    ObjectMapper mapper = JsonMappers.create(config.maxNestingDepth(), config.maxStringLength());
+    ObjectMapper mapper =
+        JsonMappers.create(
+            config.maxNestingDepth(),
+            config.maxStringLength(),
+            config.maxBodyBytes(),
+            config.maxJsonTokens());
     ConversationStore conversations =
         new ConversationStore(
-            config.contextStoreMaxSize(), config.contextTtl(), config.maxHistory() * 2);
+            config.contextStoreMaxSize(),
+            config.contextStoreMaxBytes(),
+            config.contextTtl(),
+            config.maxHistory() * 2);
     String version = version();
     this.aggregator = new MetricsAggregator(AggregatorConfig.defaults(), b.time);
     List<MetricsSink> agentSinks =
@@ -91,6 +99,8 @@ public final class A2aServer implements AutoCloseable {
         new TaskService(
             new TaskSettings(
                 config.taskStoreMaxSize(),
+                config.taskStoreMaxBytes(),
+                config.maxTaskHistory(),
                 config.taskTtl(),
                 config.agentThreads(),
                 config.agentQueueCapacity(),
@@ -133,6 +143,7 @@ public final class A2aServer implements AutoCloseable {
                     "contexts",
                         Map.of(
                             "size", conversations.size(),
+                            "bytes", conversations.bytes(),
                             "evictions", conversations.evictionCount()))));
     summary.add(MetricsSummaryContributor.of("agent", () -> AgentSummary.of(aggregator)));
     summary.addAll(b.summary);
@@ -152,6 +163,7 @@ public final class A2aServer implements AutoCloseable {
                 config.port(),
                 config.httpMaxThreads(),
                 config.maxBodyBytes(),
+                config.maxInflightBytes(),
                 config.shutdownGrace(),
                 config.authToken(),
                 config.corsOrigins(),

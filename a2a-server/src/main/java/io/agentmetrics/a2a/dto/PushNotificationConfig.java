@@ -19,8 +19,9 @@ public record PushNotificationConfig(
     @Nullable String token,
     @Nullable PushNotificationAuthenticationInfo authentication) {
 
-  /** Checks that the URL is present; its scheme and host are checked by the server's policy. */
+  /** Checks the id and that the URL is present; the server's policy checks the URL itself. */
   public PushNotificationConfig {
+    Require.optionalId(id, "id");
     Require.nonBlank(url, "url");
   }
 

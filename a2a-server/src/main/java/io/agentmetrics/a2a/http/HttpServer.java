@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.dto.AgentCard;
 import io.agentmetrics.a2a.dto.ServerStatus;
+import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
 import io.agentmetrics.a2a.trace.RequestObserver;
 import io.agentmetrics.api.TimeSource;
@@ -90,6 +91,7 @@ public final class HttpServer {
             observer,
             time,
             settings.maxBodyBytes(),
+            new InFlightBudget(settings.maxInflightBytes()),
             settings.traceSampleRate());
     Route statusRoute = new StatusRoute(mapper, status);
     Route cardRoute = new AgentCardRoute(mapper, this::card);
@@ -186,6 +188,7 @@ public final class HttpServer {
    * @param port the port, 0 for any
    * @param maxThreads the worker pool size
    * @param maxBodyBytes the body limit
+   * @param maxInflightBytes the bytes held for JSON-RPC requests in flight
    * @param shutdownGrace the grace period
    * @param authToken the bearer token, or null
    * @param corsOrigins the CORS origins, empty for none
@@ -197,6 +200,7 @@ public final class HttpServer {
       int port,
       int maxThreads,
       int maxBodyBytes,
+      long maxInflightBytes,
       Duration shutdownGrace,
       @Nullable String authToken,
       List<String> corsOrigins,

@@ -9,6 +9,9 @@ import java.util.List;
  * The bounds of the task service.
  *
  * @param storeMaxSize how many tasks are kept
+ * @param storeMaxBytes how many bytes the tasks kept may retain together, at least {@code
+ *     storeMaxSize}
+ * @param maxHistory how many messages each task keeps, the newest, and as many artifacts
  * @param ttl how long an untouched task is kept
  * @param agentThreads how many turns run at once
  * @param agentQueueCapacity how many turns may wait for a thread
@@ -20,6 +23,8 @@ import java.util.List;
  */
 public record TaskSettings(
     long storeMaxSize,
+    long storeMaxBytes,
+    int maxHistory,
     Duration ttl,
     int agentThreads,
     int agentQueueCapacity,
@@ -33,6 +38,16 @@ public record TaskSettings(
     if (storeMaxSize <= 0 || agentThreads <= 0 || agentQueueCapacity <= 0 || pushMaxAttempts <= 0) {
       throw new IllegalArgumentException(
           "storeMaxSize, agentThreads, agentQueueCapacity and pushMaxAttempts must be positive");
+    }
+    if (storeMaxBytes < storeMaxSize) {
+      throw new IllegalArgumentException(
+          "storeMaxBytes must be at least storeMaxSize ("
+              + storeMaxSize
+              + "), got "
+              + storeMaxBytes);
+    }
+    if (maxHistory <= 0) {
+      throw new IllegalArgumentException("maxHistory must be positive, got " + maxHistory);
     }
     requireNonNull(ttl, "ttl");
     pushAllowedHosts = List.copyOf(pushAllowedHosts);

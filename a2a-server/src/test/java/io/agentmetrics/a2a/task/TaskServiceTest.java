@@ -173,6 +173,8 @@ class TaskServiceTest {
     return new TaskService(
         new TaskSettings(
             100,
+            1 << 20,
+            10,
             Duration.ofMinutes(5),
             1,
             1,
@@ -194,7 +196,7 @@ class TaskServiceTest {
           }
           return new AgentReply("ok", new AgentStageTimings(0, 0, 0, 0));
         },
-        JsonMappers.create(16, 1000),
+        JsonMappers.create(16, 1000, 1 << 20, 100_000),
         clock);
   }
 
