@@ -12,6 +12,7 @@ import io.agentmetrics.a2a.dto.ServerStatus;
 import io.agentmetrics.a2a.http.AgentCards;
 import io.agentmetrics.a2a.http.HttpServer;
 import io.agentmetrics.a2a.http.MetricsSummaryContributor;
+import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
 import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.task.TaskSettings;
@@ -146,6 +147,11 @@ public final class A2aServer implements AutoCloseable {
                             "bytes", conversations.bytes(),
                             "evictions", conversations.evictionCount()))));
     summary.add(MetricsSummaryContributor.of("agent", () -> AgentSummary.of(aggregator)));
+    InFlightBudget inFlight = new InFlightBudget(config.maxInflightBytes());
+    summary.add(
+        MetricsSummaryContributor.of(
+            "in_flight",
+            () -> Map.of("bytes", inFlight.held(), "limit", config.maxInflightBytes())));
     summary.addAll(b.summary);
     String publicUrl = config.publicUrl();
     Function<URI, io.agentmetrics.a2a.dto.AgentCard> card =
@@ -163,13 +169,13 @@ public final class A2aServer implements AutoCloseable {
                 config.port(),
                 config.httpMaxThreads(),
                 config.maxBodyBytes(),
-                config.maxInflightBytes(),
                 config.shutdownGrace(),
                 config.authToken(),
                 config.corsOrigins(),
                 b.trace.sampleRate()),
             mapper,
             dispatcher,
+            inFlight,
             observer,
             new ServerStatus(
                 "ok", AgentCards.AGENT_NAME, version, AgentCards.PROTOCOL_VERSION, llmLabel),

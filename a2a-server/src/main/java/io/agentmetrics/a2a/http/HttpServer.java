@@ -50,6 +50,7 @@ public final class HttpServer {
    * @param settings address, pool, limits and security
    * @param mapper the server's mapper
    * @param dispatcher the JSON-RPC dispatcher
+   * @param inFlight the budget of bytes held for JSON-RPC requests in flight
    * @param observer receives request timings
    * @param status the body of {@code GET /} and {@code /health}
    * @param cardFactory builds the agent card from the bound base URL
@@ -62,6 +63,7 @@ public final class HttpServer {
       HttpSettings settings,
       ObjectMapper mapper,
       JsonRpcDispatcher dispatcher,
+      InFlightBudget inFlight,
       RequestObserver observer,
       ServerStatus status,
       Function<URI, AgentCard> cardFactory,
@@ -91,7 +93,7 @@ public final class HttpServer {
             observer,
             time,
             settings.maxBodyBytes(),
-            new InFlightBudget(settings.maxInflightBytes()),
+            requireNonNull(inFlight, "inFlight"),
             settings.traceSampleRate());
     Route statusRoute = new StatusRoute(mapper, status);
     Route cardRoute = new AgentCardRoute(mapper, this::card);
@@ -188,7 +190,6 @@ public final class HttpServer {
    * @param port the port, 0 for any
    * @param maxThreads the worker pool size
    * @param maxBodyBytes the body limit
-   * @param maxInflightBytes the bytes held for JSON-RPC requests in flight
    * @param shutdownGrace the grace period
    * @param authToken the bearer token, or null
    * @param corsOrigins the CORS origins, empty for none
@@ -200,7 +201,6 @@ public final class HttpServer {
       int port,
       int maxThreads,
       int maxBodyBytes,
-      long maxInflightBytes,
       Duration shutdownGrace,
       @Nullable String authToken,
       List<String> corsOrigins,
