@@ -92,7 +92,7 @@ public record ServerConfig(
   /** Default JSON string limit, in characters. */
   public static final int DEFAULT_MAX_STRING_LENGTH = 256 * 1024;
 
-  /** Default JSON token limit: ten times what a 1 MiB Telex conversation needs. */
+  /** Default JSON token limit: room for some 16,000 Telex conversation items of six tokens. */
   public static final int DEFAULT_MAX_JSON_TOKENS = 100_000;
 
   /** Default parts-per-message limit. */

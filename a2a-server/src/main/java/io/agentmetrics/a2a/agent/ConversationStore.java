@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Conversation history per context id, bounded four ways: at most {@code maxContexts}
- * conversations, retaining at most {@code maxBytes} together (least recently used evicted first,
- * see {@link StoreLimits}), each kept for {@code ttl} after its last turn, each holding at most
- * {@code maxTurns} turns (oldest dropped first). Evictions are counted.
+ * conversations, retaining at most {@code maxBytes} together (see {@link StoreLimits}; Caffeine
+ * evicts those least likely to be used again), each kept for {@code ttl} after its last turn, each
+ * holding at most {@code maxTurns} turns (oldest dropped first). Evictions are counted.
  *
  * <p>Thread-safe: each conversation's turns are updated atomically.
  *

@@ -10,12 +10,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Tasks by id, bounded by count and by weight, the bytes each task retains (least recently used
- * evicted first, see {@link StoreLimits}), and by a time-to-live after last access. A task reports
- * each change of its weight, and is weighed again then. Evictions are counted, since an evicted
- * task answers {@code -32001} afterwards. Eviction runs on the writing thread right after each
- * write, so concurrent writers can hold the store above its bounds by at most what they wrote, and
- * only until their writes return.
+ * Tasks by id, bounded by count and by weight, the bytes each task retains (see {@link
+ * StoreLimits}; Caffeine evicts those least likely to be read again, so when the store is full a
+ * new task may go at once rather than an older one read often), and by a time-to-live after last
+ * access. A task reports each change of its weight, and is weighed again then. Evictions are
+ * counted, since an evicted task answers {@code -32001} afterwards. Eviction runs on the writing
+ * thread right after each write, so concurrent writers can hold the store above its bounds by at
+ * most what they wrote, and only until their writes return.
  *
  * <p>Thread-safe.
  */
