@@ -12,6 +12,7 @@ import io.agentmetrics.a2a.dto.ServerStatus;
 import io.agentmetrics.a2a.http.AgentCards;
 import io.agentmetrics.a2a.http.HttpServer;
 import io.agentmetrics.a2a.http.MetricsSummaryContributor;
+import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
 import io.agentmetrics.a2a.task.PushSettings;
 import io.agentmetrics.a2a.task.TaskService;
@@ -70,10 +71,18 @@ public final class A2aServer implements AutoCloseable {
     this.config = b.config;
     this.llm = b.llm != null ? b.llm : simulatedLlm(config.simulatedLlmLatency());
     String llmLabel = b.llmLabel != null ? b.llmLabel : label(llm);
-    ObjectMapper mapper = JsonMappers.create(config.maxNestingDepth(), config.maxStringLength());
+    ObjectMapper mapper =
+        JsonMappers.create(
+            config.maxNestingDepth(),
+            config.maxStringLength(),
+            config.maxBodyBytes(),
+            config.maxJsonTokens());
     ConversationStore conversations =
         new ConversationStore(
-            config.contextStoreMaxSize(), config.contextTtl(), config.maxHistory() * 2);
+            config.contextStoreMaxSize(),
+            config.contextStoreMaxBytes(),
+            config.contextTtl(),
+            config.maxHistory() * 2);
     String version = version();
     this.aggregator = new MetricsAggregator(AggregatorConfig.defaults(), b.time);
     List<MetricsSink> agentSinks =
@@ -92,6 +101,8 @@ public final class A2aServer implements AutoCloseable {
         new TaskService(
             new TaskSettings(
                 config.taskStoreMaxSize(),
+                config.taskStoreMaxBytes(),
+                config.maxTaskHistory(),
                 config.taskTtl(),
                 config.agentThreads(),
                 config.agentQueueCapacity(),
@@ -138,8 +149,14 @@ public final class A2aServer implements AutoCloseable {
                     "contexts",
                         Map.of(
                             "size", conversations.size(),
+                            "bytes", conversations.bytes(),
                             "evictions", conversations.evictionCount()))));
     summary.add(MetricsSummaryContributor.of("agent", () -> AgentSummary.of(aggregator)));
+    InFlightBudget inFlight = new InFlightBudget(config.maxInflightBytes());
+    summary.add(
+        MetricsSummaryContributor.of(
+            "in_flight",
+            () -> Map.of("bytes", inFlight.held(), "limit", config.maxInflightBytes())));
     summary.addAll(b.summary);
     String publicUrl = config.publicUrl();
     Function<URI, io.agentmetrics.a2a.dto.AgentCard> card =
@@ -163,6 +180,7 @@ public final class A2aServer implements AutoCloseable {
                 b.trace.sampleRate()),
             mapper,
             dispatcher,
+            inFlight,
             observer,
             new ServerStatus(
                 "ok", AgentCards.AGENT_NAME, version, AgentCards.PROTOCOL_VERSION, llmLabel),

@@ -22,10 +22,11 @@ public record PushNotificationConfig(
     @Nullable PushNotificationAuthenticationInfo authentication) {
 
   /**
-   * Checks that the URL is present and the token fits in an HTTP header; the URL's scheme and host
-   * are checked by the server's policy.
+   * Checks the id, that the URL is present and that the token fits in an HTTP header; the URL's
+   * scheme and host are checked by the server's policy.
    */
   public PushNotificationConfig {
+    Require.optionalId(id, "id");
     Require.nonBlank(url, "url");
     Require.headerValue(token, "token");
   }

@@ -1,11 +1,13 @@
 package io.agentmetrics.a2a.dto;
 
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Field checks for the compact constructors of this package; messages name the field. */
 final class Require {
+
+  /** The longest id accepted, in characters; a longer one is refused, never echoed. */
+  static final int MAX_ID_LENGTH = 256;
 
   private Require() {}
 
@@ -23,6 +25,22 @@ final class Require {
     return value;
   }
 
+  static String id(@Nullable String value, String field) {
+    return bounded(nonBlank(value, field), field);
+  }
+
+  static @Nullable String optionalId(@Nullable String value, String field) {
+    return value == null ? null : bounded(value, field);
+  }
+
+  private static String bounded(String id, String field) {
+    if (id.length() > MAX_ID_LENGTH) {
+      throw new IllegalArgumentException(
+          field + " must be at most " + MAX_ID_LENGTH + " characters, got " + id.length());
+    }
+    return id;
+  }
+
   static <T> List<T> nonEmpty(@Nullable List<T> value, String field) {
     if (value == null || value.isEmpty()) {
       throw new IllegalArgumentException(field + " is required and must be a non-empty array");
@@ -32,12 +50,6 @@ final class Require {
 
   static <T> List<T> copyOrEmpty(@Nullable List<T> value, String field) {
     return value == null ? List.of() : copyOf(value, field);
-  }
-
-  static Map<String, Object> copyOrEmpty(@Nullable Map<String, Object> value) {
-    return value == null
-        ? Map.of()
-        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(value));
   }
 
   static @Nullable Integer nonNegative(@Nullable Integer value, String field) {

@@ -1,6 +1,5 @@
 package io.agentmetrics.a2a.jsonrpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.agentmetrics.a2a.dto.MessageSendConfiguration;
 import io.agentmetrics.a2a.dto.MessageSendParams;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
@@ -53,7 +52,7 @@ final class MessageMethods {
     handlers.put("message/stream", this::stream);
   }
 
-  private MethodOutcome send(@Nullable JsonNode params, RequestClock clock) {
+  private MethodOutcome send(Params params, RequestClock clock) {
     long started = clock.now();
     MessageSendParams send = reader.read(params, MessageSendParams.class);
     NormalizedMessage normalized = normalize(send);
@@ -77,7 +76,7 @@ final class MessageMethods {
         historyLength == null ? task : task.withHistoryLimit(historyLength));
   }
 
-  private MethodOutcome stream(@Nullable JsonNode params, RequestClock clock) {
+  private MethodOutcome stream(Params params, RequestClock clock) {
     long started = clock.now();
     MessageSendParams send = reader.read(params, MessageSendParams.class);
     NormalizedMessage normalized = normalize(send);

@@ -14,6 +14,7 @@ import io.agentmetrics.a2a.dto.Part;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskPushNotificationConfig;
+import io.agentmetrics.a2a.store.StoreLimits;
 import io.agentmetrics.a2a.telex.NormalizedMessage;
 import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import io.agentmetrics.api.TimeSource;
@@ -57,6 +58,7 @@ public final class TaskService implements AutoCloseable {
   private final PushNotifier notifier;
   private final PushUrlPolicy pushPolicy;
   private final int maxPushConfigs;
+  private final int maxHistory;
 
   /**
    * A service with the given bounds.
@@ -72,7 +74,12 @@ public final class TaskService implements AutoCloseable {
     requireNonNull(settings, "settings");
     this.processor = requireNonNull(processor, "processor");
     this.time = requireNonNull(time, "time");
-    this.store = new TaskStore(settings.storeMaxSize(), settings.ttl(), Ticker.systemTicker());
+    this.store =
+        new TaskStore(
+            new StoreLimits(settings.storeMaxSize(), settings.storeMaxBytes()),
+            settings.ttl(),
+            Ticker.systemTicker());
+    this.maxHistory = settings.maxHistory();
     this.executor =
         new ThreadPoolExecutor(
             settings.agentThreads(),
@@ -183,7 +190,7 @@ public final class TaskService implements AutoCloseable {
     boolean created = message.taskId() == null;
     if (created) {
       String contextId = message.contextId() != null ? message.contextId() : newId();
-      record = new TaskRecord(newId(), contextId, time.now());
+      record = new TaskRecord(newId(), contextId, time.now(), maxHistory, store::reweigh);
       record.firstTurn(message.withIds(contextId, record.id()), time.now(), completion);
       if (checkedPush != null) {
         record.putPushConfig(checkedPush, maxPushConfigs);
@@ -364,18 +371,22 @@ public final class TaskService implements AutoCloseable {
    */
   public StoreStats storeStats() {
     return new StoreStats(
-        store.size(), store.evictionCount(), executor.getQueue().size() + slots.waiting());
+        store.size(),
+        store.bytes(),
+        store.evictionCount(),
+        executor.getQueue().size() + slots.waiting());
   }
 
   /**
    * Sizes and evictions of the task store.
    *
    * @param tasks tasks held
-   * @param taskEvictions tasks evicted for size or age
+   * @param bytes the bytes they retain, estimated
+   * @param taskEvictions tasks evicted for count, weight or age
    * @param queuedTurns turns waiting for an agent thread or slot
    * @since 0.1.0
    */
-  public record StoreStats(long tasks, long taskEvictions, long queuedTurns) {}
+  public record StoreStats(long tasks, long bytes, long taskEvictions, long queuedTurns) {}
 
   /**
    * Stops taking turns, lets running turns finish within {@code grace}, then interrupts the rest;

@@ -1,8 +1,13 @@
 package io.agentmetrics.a2a.telex;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.agentmetrics.a2a.dto.Message;
 import io.agentmetrics.a2a.dto.Part;
+import io.agentmetrics.a2a.dto.RawJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +27,9 @@ import java.util.Set;
  * @since 0.1.0
  */
 public final class TelexNormalizer {
+
+  /** Reads data parts, which the server's mapper has already parsed within its limits once. */
+  private static final JsonFactory DATA = new JsonFactory();
 
   private final int maxHistory;
   private final HtmlText html = new HtmlText();
@@ -70,16 +78,56 @@ public final class TelexNormalizer {
     return Optional.of(new NormalizedMessage(query, history(raw, query)));
   }
 
-  private void collectTextItems(JsonNode data, List<String> into) {
-    Iterable<JsonNode> items = data.isArray() ? data : List.of(data);
-    for (JsonNode item : items) {
-      JsonNode kind = item.has("kind") ? item.get("kind") : item.get("type");
-      JsonNode text = item.get("text");
-      if (kind != null && Part.TEXT.equals(kind.asText()) && text != null && text.isTextual()) {
-        String plain = html.toPlainText(text.asText());
-        if (!plain.isEmpty()) {
-          into.add(plain);
+  /**
+   * Adds the text of each text item of {@code data} (an array of items, or one item), reading the
+   * JSON token by token: an item counts when its {@code kind} (or, without one, its {@code type})
+   * is {@code "text"} and its {@code text} is a string; anything else is skipped.
+   */
+  private void collectTextItems(RawJson data, List<String> into) {
+    try (JsonParser parser = DATA.createParser(data.json())) {
+      JsonToken root = parser.nextToken();
+      if (root == JsonToken.START_OBJECT) {
+        collectTextItem(parser, into);
+      } else if (root == JsonToken.START_ARRAY) {
+        for (JsonToken item = parser.nextToken();
+            item != JsonToken.END_ARRAY;
+            item = parser.nextToken()) {
+          if (item == JsonToken.START_OBJECT) {
+            collectTextItem(parser, into);
+          } else {
+            parser.skipChildren();
+          }
         }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("a data part that was parsed once cannot be read again", e);
+    }
+  }
+
+  /** Reads one item object, the parser at its start; later duplicate keys win, as in a tree. */
+  private void collectTextItem(JsonParser parser, List<String> into) throws IOException {
+    boolean hasKind = false;
+    String kind = null;
+    String type = null;
+    String text = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      String string = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+      switch (name) {
+        case "kind" -> {
+          hasKind = true;
+          kind = string;
+        }
+        case "type" -> type = string;
+        case "text" -> text = string;
+      }
+      parser.skipChildren();
+    }
+    if (Part.TEXT.equals(hasKind ? kind : type) && text != null) {
+      String plain = html.toPlainText(text);
+      if (!plain.isEmpty()) {
+        into.add(plain);
       }
     }
   }

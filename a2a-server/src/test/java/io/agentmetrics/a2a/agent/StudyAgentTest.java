@@ -35,7 +35,7 @@ class StudyAgentTest {
       };
   private final List<LlmRequest> prompts = new CopyOnWriteArrayList<>();
   private final ConversationStore conversations =
-      new ConversationStore(10, Duration.ofMinutes(5), 10);
+      new ConversationStore(10, 1 << 20, Duration.ofMinutes(5), 10);
 
   /** An LLM that takes 1.2 s of fake time and echoes the question. */
   private final LlmClient llm =

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The push client against a real webhook on loopback, with DNS and the retry timer played. */
 class PushNotifierTest {
 
-  private static final ObjectMapper MAPPER = JsonMappers.create(16, 10_000);
+  private static final ObjectMapper MAPPER = JsonMappers.create(16, 10_000, 1 << 20, 100_000);
   private static final InetAddress PUBLIC = address("93.184.215.14");
   private static final InetAddress LOOPBACK = address("127.0.0.1");
   private static final Duration WAIT = Duration.ofSeconds(30);

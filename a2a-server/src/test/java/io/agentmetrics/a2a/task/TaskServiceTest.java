@@ -225,7 +225,7 @@ class TaskServiceTest {
 
   private TaskService service(PushSettings push) {
     return new TaskService(
-        new TaskSettings(100, Duration.ofMinutes(5), 1, 1, push),
+        new TaskSettings(100, 1 << 20, 10, Duration.ofMinutes(5), 1, 1, push),
         request -> {
           String query = request.message().query();
           threads.put(query, Thread.currentThread());
@@ -240,7 +240,7 @@ class TaskServiceTest {
           }
           return new AgentReply("ok", new AgentStageTimings(0, 0, 0, 0));
         },
-        JsonMappers.create(16, 1000),
+        JsonMappers.create(16, 1000, 1 << 20, 100_000),
         clock);
   }
 

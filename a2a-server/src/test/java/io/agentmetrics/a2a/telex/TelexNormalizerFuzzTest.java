@@ -19,7 +19,7 @@ import java.util.Optional;
 class TelexNormalizerFuzzTest {
 
   private static final int MAX_HISTORY = 5;
-  private static final ObjectMapper MAPPER = JsonMappers.create(64, 1 << 20);
+  private static final ObjectMapper MAPPER = JsonMappers.create(64, 1 << 20, 1 << 24, 1_000_000);
   private static final TelexNormalizer NORMALIZER = new TelexNormalizer(MAX_HISTORY);
 
   @FuzzTest(maxDuration = "60s")

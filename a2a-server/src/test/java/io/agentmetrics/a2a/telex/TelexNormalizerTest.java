@@ -2,17 +2,15 @@ package io.agentmetrics.a2a.telex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.dto.Message;
 import io.agentmetrics.a2a.dto.Part;
+import io.agentmetrics.a2a.dto.RawJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TelexNormalizerTest {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParameterizedTest
   @CsvSource(
@@ -104,6 +102,6 @@ class TelexNormalizerTest {
   }
 
   private static Part data(String json) throws Exception {
-    return new Part("data", null, JSON.readTree(json), null, null);
+    return new Part("data", null, new RawJson(json), null, null);
   }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class StageMetricsTest {
 
-  private static final ObjectMapper JSON = JsonMappers.create(100, 1_000_000);
+  private static final ObjectMapper JSON = JsonMappers.create(100, 1_000_000, 1 << 20, 100_000);
 
   private final FakeTimeSource time = new FakeTimeSource();
   private final StageMetrics metrics = new StageMetrics(time);
