@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 class TelexAndTraceIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String GENERATED_ID =
+      "req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
   @Test
   void telexNonBlockingSendReturnsAtOnceAndPushesTheFinishedTaskWithItsToken() throws Exception {
@@ -166,10 +168,54 @@ class TelexAndTraceIT {
     try (TestServer server = TestServer.start()) {
       server.post("/", "{\"jsonrpc\":\"2.0\",\"method\":\"tasks/get\",\"params\":{\"id\":\"x\"}}");
 
-      JsonNode latency = only(trace.events("tasks_send_latency"));
-      assertThat(latency.path("request_id").asText()).startsWith("req-").hasSizeGreaterThan(10);
+      JsonNode latency = only(trace.events("jsonrpc_request_latency"));
+      assertThat(latency.path("request_id").asText()).matches(GENERATED_ID);
       assertThat(latency.path("method").asText()).isEqualTo("tasks/get");
       assertThat(latency.has("task_id")).as("only sends name a task").isFalse();
+    }
+  }
+
+  @Test
+  void aBodyThatIsNotJsonGetsAGeneratedRequestIdAndIsNotLoggedAsASend() throws Exception {
+    TraceCapture trace = new TraceCapture();
+    try (TestServer server = TestServer.start()) {
+      server.post("/tasks/send", "{\"jsonrpc\":\"2.0\",\"method\":\"message/send\",");
+
+      assertThat(trace.events("tasks_send_latency")).isEmpty();
+      JsonNode latency = only(trace.events("jsonrpc_request_latency"));
+      assertThat(latency.path("request_id").asText()).matches(GENERATED_ID);
+      assertThat(latency.path("method").asText()).isEqualTo("unknown");
+    }
+  }
+
+  @Test
+  void onlySendsAreLoggedAsTasksSendLatencyAndEveryOtherMethodHasItsOwnEvent() throws Exception {
+    TraceCapture trace = new TraceCapture();
+    try (TestServer server = TestServer.start()) {
+      String taskId =
+          JSON.readTree(
+                  server
+                      .post("/tasks/send", JsonRpcProtocolIT.send("\"s1\"", "Define work"))
+                      .body())
+              .path("result")
+              .path("id")
+              .asText();
+      server.post("/", nonBlockingSend("s2", "Define power"));
+      server.post(
+          "/",
+          "{\"jsonrpc\":\"2.0\",\"id\":\"s3\",\"method\":\"message/stream\",\"params\":{\"message\":"
+              + JsonRpcProtocolIT.message("Define energy")
+              + "}}");
+      server.post("/tasks/send", rpc("g1", "tasks/get", "{\"id\":\"" + taskId + "\"}"));
+      server.post("/", rpc("c1", "tasks/cancel", "{\"id\":\"" + taskId + "\"}"));
+      server.post("/tasks/send", rpc("old", "tasks/send", "{}"));
+
+      assertThat(trace.events("tasks_send_latency"))
+          .extracting(e -> e.path("request_id").asText() + " " + e.path("method").asText())
+          .containsExactly("s1 message/send", "s2 message/send", "s3 message/stream");
+      assertThat(trace.events("jsonrpc_request_latency"))
+          .extracting(e -> e.path("request_id").asText() + " " + e.path("method").asText())
+          .containsExactly("g1 tasks/get", "c1 tasks/cancel", "old unknown");
     }
   }
 
@@ -187,7 +233,7 @@ class TelexAndTraceIT {
 
       List<String> lines = trace.lines();
       assertThat(lines).hasSize(1);
-      assertThat(only(trace.events("tasks_send_latency")).path("request_id").asText())
+      assertThat(only(trace.events("jsonrpc_request_latency")).path("request_id").asText())
           .startsWith("a\n{");
     }
   }
@@ -219,6 +265,25 @@ class TelexAndTraceIT {
       requests.add(request);
       return new AgentReply("answer", new AgentStageTimings(0, 0, 0, 0));
     }
+  }
+
+  private static String rpc(String id, String method, String params) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":\""
+        + id
+        + "\",\"method\":\""
+        + method
+        + "\",\"params\":"
+        + params
+        + "}";
+  }
+
+  private static String nonBlockingSend(String id, String text) {
+    return rpc(
+        id,
+        "message/send",
+        "{\"message\":"
+            + JsonRpcProtocolIT.message(text)
+            + ",\"configuration\":{\"blocking\":false}}");
   }
 
   private static JsonNode only(List<JsonNode> events) {

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,8 +96,7 @@ public final class JsonRpcDispatcher {
       JsonNode method = root.get("method");
       String name = method != null && method.isTextual() ? method.asText() : "";
       clock.identify(
-          id.isNull() ? "req-" + UUID.randomUUID() : id.asText(),
-          handlers.containsKey(name) ? name : "unknown");
+          id.isNull() ? null : id.asText(), handlers.containsKey(name) ? name : "unknown");
       JsonNode version = root.get("jsonrpc");
       if (version == null || !"2.0".equals(version.textValue())) {
         throw invalidRequest("jsonrpc must be \"2.0\"");

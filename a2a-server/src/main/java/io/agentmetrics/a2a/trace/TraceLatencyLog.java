@@ -5,14 +5,18 @@ import static net.logstash.logback.argument.StructuredArguments.keyValue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the seed's two trace events to the {@code A2A_TRACE_LATENCY} logger, one JSON object per
- * line (see {@link TraceLogAppender}): {@code tasks_send_latency} per request and {@code
- * agent_processing_detail} per agent run. Only sampled requests are written, and the events carry
- * ids and timings only, never message text.
+ * Writes the trace events to the {@code A2A_TRACE_LATENCY} logger, one JSON object per line (see
+ * {@link TraceLogAppender}): the seed's {@code tasks_send_latency} per send ({@code message/send}
+ * or {@code message/stream}, on either path), {@code jsonrpc_request_latency} per other JSON-RPC
+ * request (such as {@code tasks/get}, or a body that could not be read), so that the seed's recipes
+ * over {@code tasks_send_latency} see sends only, and the seed's {@code agent_processing_detail}
+ * per agent run. Only sampled requests are written, and the events carry ids and timings only,
+ * never message text.
  *
  * <p>Thread-safe.
  *
@@ -22,6 +26,15 @@ public final class TraceLatencyLog implements RequestObserver {
 
   /** The logger name, as in the seed's environment variable. */
   public static final String LOGGER_NAME = "A2A_TRACE_LATENCY";
+
+  /** The event of a send, as the seed names it. */
+  static final String SEND_EVENT = "tasks_send_latency";
+
+  /** The event of every other JSON-RPC request. */
+  static final String REQUEST_EVENT = "jsonrpc_request_latency";
+
+  /** The methods that send a message to the agent: the only ones written as {@link #SEND_EVENT}. */
+  static final Set<String> SEND_METHODS = Set.of("message/send", "message/stream");
 
   private static final Logger trace = LoggerFactory.getLogger(LOGGER_NAME);
 
@@ -43,8 +56,9 @@ public final class TraceLatencyLog implements RequestObserver {
     timings.put("agent_processing", round(latency.agentProcessingMs()));
     timings.put("response_serialization", round(latency.responseSerializationMs()));
     timings.put("total", round(latency.totalMs()));
+    String name = SEND_METHODS.contains(latency.method()) ? SEND_EVENT : REQUEST_EVENT;
     Map<String, Object> event = new LinkedHashMap<>(8);
-    event.put("event", "tasks_send_latency");
+    event.put("event", name);
     event.put("request_id", latency.requestId());
     event.put("method", latency.method());
     String taskId = latency.taskId();
@@ -52,7 +66,7 @@ public final class TraceLatencyLog implements RequestObserver {
       event.put("task_id", taskId);
     }
     event.put("timings_ms", timings);
-    trace.info("tasks_send_latency", entries(event));
+    trace.info(name, entries(event));
   }
 
   @Override
