@@ -11,6 +11,9 @@ import io.agentmetrics.a2a.agent.AgentReply;
 import io.agentmetrics.a2a.agent.AgentRequest;
 import io.agentmetrics.a2a.agent.AgentStageTimings;
 import io.agentmetrics.a2a.agent.TaskProcessor;
+import io.agentmetrics.a2a.telex.MessageText;
+import io.agentmetrics.a2a.telex.NormalizedMessage;
+import io.agentmetrics.a2a.telex.TelexNormalizer;
 import io.agentmetrics.a2a.trace.TraceSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,11 +52,16 @@ class TelexAndTraceIT {
       assertThat(pushed.path("status").path("state").asText()).isEqualTo("completed");
       assertThat(pushed.path("artifacts").get(0).path("parts").get(0).path("text").asText())
           .isEqualTo("answer");
-      AgentRequest seen = agent.requests.get(0);
-      assertThat(seen.message().query()).isEqualTo("what is photosynthesis");
-      // Tags stripped, entities unescaped, whitespace collapsed; the repeat and the query dropped.
-      assertThat(seen.message().history())
-          .containsExactly("hello", "Hi! I'm Studly, your study buddy. What shall we learn?");
+      NormalizedMessage seen = agent.requests.get(0).message();
+      assertThat(seen.texts()).containsExactly("what is photosynthesis");
+      assertThat(seen.conversation()).hasSize(4).first().isEqualTo("<p>hello</p>");
+      // The agent's text extraction: tags stripped, entities unescaped, whitespace collapsed; the
+      // repeat and the query dropped.
+      assertThat(extractText(seen))
+          .isEqualTo(
+              new MessageText(
+                  "what is photosynthesis",
+                  List.of("hello", "Hi! I'm Studly, your study buddy. What shall we learn?")));
     }
   }
 
@@ -110,9 +118,9 @@ class TelexAndTraceIT {
               .path("result");
 
       assertThat(result.path("status").path("state").asText()).isEqualTo("completed");
-      AgentRequest seen = agent.requests.get(0);
-      assertThat(seen.message().query()).isEqualTo("Quiz me on <cells> & tissues");
-      assertThat(seen.message().history()).containsExactly("Earlier: mitochondria?");
+      assertThat(extractText(agent.requests.get(0).message()))
+          .isEqualTo(
+              new MessageText("Quiz me on <cells> & tissues", List.of("Earlier: mitochondria?")));
     }
   }
 
@@ -265,6 +273,10 @@ class TelexAndTraceIT {
       requests.add(request);
       return new AgentReply("answer", new AgentStageTimings(0, 0, 0, 0));
     }
+  }
+
+  private static MessageText extractText(NormalizedMessage message) {
+    return new TelexNormalizer(ServerConfig.DEFAULT_MAX_HISTORY).extractText(message).orElseThrow();
   }
 
   private static String rpc(String id, String method, String params) {

@@ -181,7 +181,7 @@ class TaskServiceTest {
             1,
             Duration.ofMillis(10)),
         request -> {
-          String query = request.message().query();
+          String query = request.message().texts().get(0);
           threads.put(query, Thread.currentThread());
           taskIds.put(query, request.taskId());
           if (query.equals("first") || query.equals("running")) {
@@ -203,6 +203,6 @@ class TaskServiceTest {
   }
 
   private static NormalizedMessage normalized(String text) {
-    return new NormalizedMessage(text, List.of());
+    return new NormalizedMessage(List.of(text), List.of());
   }
 }
