@@ -52,6 +52,14 @@ public final class RequestClock {
     return time.nanoTime();
   }
 
+  /**
+   * Milliseconds since {@code since}. Unlike the rest of the clock it may be called from any
+   * thread, such as the agent thread that ends a task, since it only reads the time source.
+   */
+  double millisSince(long since) {
+    return (time.nanoTime() - since) / NANOS_PER_MS;
+  }
+
   void addParsing(long since) {
     parsingNanos += time.nanoTime() - since;
   }
