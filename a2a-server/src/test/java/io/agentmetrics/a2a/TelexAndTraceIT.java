@@ -125,6 +125,20 @@ class TelexAndTraceIT {
   }
 
   @Test
+  void aMessageOfMarkupAloneFailsItsTurnAndSaysWhy() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      JsonNode status =
+          JSON.readTree(server.post("/tasks/send", JsonRpcProtocolIT.send("1", "<p> </p>")).body())
+              .path("result")
+              .path("status");
+
+      assertThat(status.path("state").asText()).isEqualTo("failed");
+      assertThat(status.path("message").path("parts").get(0).path("text").asText())
+          .isEqualTo("The agent failed: the message has no text once its HTML is removed");
+    }
+  }
+
+  @Test
   void eachRequestWritesBothTraceEventsWithAllKeysAndSaneValues() throws Exception {
     TraceCapture trace = new TraceCapture();
     try (TestServer server = TestServer.start()) {
