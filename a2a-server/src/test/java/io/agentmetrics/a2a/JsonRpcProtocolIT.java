@@ -427,6 +427,17 @@ class JsonRpcProtocolIT {
         + "\"}]}";
   }
 
+  /** A request of {@code method} with a string {@code id} and {@code params} as given. */
+  static String rpc(String id, String method, String params) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":\""
+        + id
+        + "\",\"method\":\""
+        + method
+        + "\",\"params\":"
+        + params
+        + "}";
+  }
+
   static String send(String id, String text) {
     return "{\"jsonrpc\":\"2.0\",\"id\":"
         + id

@@ -228,23 +228,17 @@ class TelexAndTraceIT {
   void onlySendsAreLoggedAsTasksSendLatencyAndEveryOtherMethodHasItsOwnEvent() throws Exception {
     TraceCapture trace = new TraceCapture();
     try (TestServer server = TestServer.start()) {
-      String taskId =
-          JSON.readTree(
-                  server
-                      .post("/tasks/send", JsonRpcProtocolIT.send("\"s1\"", "Define work"))
-                      .body())
-              .path("result")
-              .path("id")
-              .asText();
+      String taskId = server.sendForTaskId("/tasks/send", "s1", "Define work");
       server.post("/", nonBlockingSend("s2", "Define power"));
       server.post(
           "/",
           "{\"jsonrpc\":\"2.0\",\"id\":\"s3\",\"method\":\"message/stream\",\"params\":{\"message\":"
               + JsonRpcProtocolIT.message("Define energy")
               + "}}");
-      server.post("/tasks/send", rpc("g1", "tasks/get", "{\"id\":\"" + taskId + "\"}"));
-      server.post("/", rpc("c1", "tasks/cancel", "{\"id\":\"" + taskId + "\"}"));
-      server.post("/tasks/send", rpc("old", "tasks/send", "{}"));
+      server.post(
+          "/tasks/send", JsonRpcProtocolIT.rpc("g1", "tasks/get", "{\"id\":\"" + taskId + "\"}"));
+      server.post("/", JsonRpcProtocolIT.rpc("c1", "tasks/cancel", "{\"id\":\"" + taskId + "\"}"));
+      server.post("/tasks/send", JsonRpcProtocolIT.rpc("old", "tasks/send", "{}"));
 
       assertThat(trace.events("tasks_send_latency"))
           .extracting(e -> e.path("request_id").asText() + " " + e.path("method").asText())
@@ -307,18 +301,8 @@ class TelexAndTraceIT {
     return new TelexNormalizer(ServerConfig.DEFAULT_MAX_HISTORY).extractText(message).orElseThrow();
   }
 
-  private static String rpc(String id, String method, String params) {
-    return "{\"jsonrpc\":\"2.0\",\"id\":\""
-        + id
-        + "\",\"method\":\""
-        + method
-        + "\",\"params\":"
-        + params
-        + "}";
-  }
-
   private static String nonBlockingSend(String id, String text) {
-    return rpc(
+    return JsonRpcProtocolIT.rpc(
         id,
         "message/send",
         "{\"message\":"

@@ -72,18 +72,15 @@ class TraceRecipesIT {
   void theRecipesSeeOnlyTheSendsInTheRealServersLog() throws Exception {
     TraceCapture trace = new TraceCapture();
     try (TestServer server = TestServer.start()) {
-      String taskId =
-          JSON.readTree(
-                  server
-                      .post("/tasks/send", JsonRpcProtocolIT.send("\"s1\"", "Define work"))
-                      .body())
-              .path("result")
-              .path("id")
-              .asText();
+      String taskId = server.sendForTaskId("/tasks/send", "s1", "Define work");
       server.post("/", JsonRpcProtocolIT.send("\"s2\"", "Define power"));
-      server.post("/tasks/send", rpc("g1", "tasks/get", "{\"id\":\"" + taskId + "\"}"));
-      server.post("/", rpc("g2", "tasks/get", "{\"id\":\"" + taskId + "\",\"historyLength\":1}"));
-      server.post("/", rpc("c1", "tasks/cancel", "{\"id\":\"" + taskId + "\"}"));
+      server.post(
+          "/tasks/send", JsonRpcProtocolIT.rpc("g1", "tasks/get", "{\"id\":\"" + taskId + "\"}"));
+      server.post(
+          "/",
+          JsonRpcProtocolIT.rpc(
+              "g2", "tasks/get", "{\"id\":\"" + taskId + "\",\"historyLength\":1}"));
+      server.post("/", JsonRpcProtocolIT.rpc("c1", "tasks/cancel", "{\"id\":\"" + taskId + "\"}"));
       server.post("/tasks/send", "{\"jsonrpc\":\"2.0\",");
       server.post("/tasks/send", JsonRpcProtocolIT.send("\"s3\"", "Define energy"));
     }
@@ -178,16 +175,6 @@ class TraceRecipesIT {
 
   private static Path fixture(String name) throws Exception {
     return Path.of(TraceRecipesIT.class.getResource("/trace-logs/" + name).toURI());
-  }
-
-  private static String rpc(String id, String method, String params) {
-    return "{\"jsonrpc\":\"2.0\",\"id\":\""
-        + id
-        + "\",\"method\":\""
-        + method
-        + "\",\"params\":"
-        + params
-        + "}";
   }
 
   private static boolean runs(String... command) throws InterruptedException {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.report.ReportModel;
+import java.io.ByteArrayInputStream;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,6 +181,36 @@ class TraceReportSharesTest {
                 + " no task_total")
         .contains("💡 llm_invocation is 87.1% of end-to-end time (3 of 5 sends left out);");
     assertThat(percentages(out)).allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(100.0));
+  }
+
+  @Test
+  void manySendsLeftOutAreCountedByReasonAndTheFirstOnesListed() throws Exception {
+    StringBuilder log = new StringBuilder();
+    for (int i = 1; i <= 101; i++) {
+      log.append("{\"event\":\"tasks_send_latency\",\"request_id\":\"failed-")
+          .append(i)
+          .append("\",\"method\":\"message/send\",\"timings_ms\":{\"total\":1.0}}\n");
+    }
+    byte[] input = log.toString().getBytes(StandardCharsets.UTF_8);
+
+    String text = fromStdin(input).out();
+    JsonNode leftOut = MAPPER.readTree(fromStdin(input, "--json").out()).path("left_out");
+
+    assertThat(text)
+        .contains("   Shares and overhead cover 0 of the 101 sends; 101 left out:\n")
+        .contains("     failed-10 (line 10): no agent_processing_detail")
+        .doesNotContain("failed-11 ")
+        .contains("     … and 91 more; in all 101 no_agent_detail; --json lists the first 100\n")
+        .doesNotContain("Share: ", "Non-LLM overhead", "llm_invocation is");
+    assertThat(leftOut.path("count").asLong()).isEqualTo(101);
+    assertThat(leftOut.path("sends")).hasSize(TraceAnalysis.MAX_LISTED);
+    assertThat(leftOut.path("listed_all").asBoolean()).isFalse();
+  }
+
+  private static CommandRun fromStdin(byte[] input, String... args) {
+    TraceReportCommand command = new TraceReportCommand();
+    command.stdin = new ByteArrayInputStream(input);
+    return CommandRun.of(command, args);
   }
 
   @ParameterizedTest
