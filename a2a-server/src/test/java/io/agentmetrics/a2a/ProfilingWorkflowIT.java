@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentmetrics.a2a.profile.ProfileCommand;
+import io.agentmetrics.a2a.profile.TraceReportAssertions;
 import io.agentmetrics.a2a.profile.TraceReportCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -116,25 +116,7 @@ class ProfilingWorkflowIT {
     assertThat(report.path("input").path("other_requests").path("count").asLong()).isEqualTo(1);
     assertThat(report.path("end_to_end").path("sends").asLong()).isEqualTo(5);
     assertThat(report.path("left_out").path("count").asLong()).isZero();
-    double parts = 0;
-    // The request's stages outside agent_processing, and the task's: no two overlap.
-    for (String stage :
-        List.of(
-            "json_parsing",
-            "message_normalization",
-            "response_serialization",
-            "queue_wait",
-            "text_extraction",
-            "context_lookup",
-            "llm_invocation",
-            "response_building")) {
-      parts += report.path("stages").path(stage).path("share_of_end_to_end").asDouble();
-    }
-    assertThat(parts).isLessThanOrEqualTo(1.0);
-    report
-        .path("stages")
-        .forEach(
-            stage -> assertThat(stage.path("share_of_end_to_end").asDouble()).isBetween(0.0, 1.0));
+    TraceReportAssertions.assertSharesFitTheWhole(report.path("stages"));
   }
 
   /** Telex's message, as its fixture has it, without the push URL. */

@@ -120,7 +120,8 @@ class TraceReportSharesTest {
     assertThat(share(stages, "context_lookup")).isEqualTo(0.5 / END_TO_END);
     assertThat(share(stages, "llm_invocation")).isEqualTo(9992.625 / END_TO_END);
     assertThat(share(stages, "response_building")).isEqualTo(1.0 / END_TO_END);
-    assertThat(disjointShares(stages)).isCloseTo(9997.5 / END_TO_END, within(1e-12));
+    assertThat(TraceReportAssertions.disjointShares(stages))
+        .isCloseTo(9997.5 / END_TO_END, within(1e-12));
     assertThat(json.path("non_llm_overhead_ms").toString())
         .isEqualTo("{\"count\":4,\"p50\":1.75,\"p95\":2.0,\"p99\":2.0,\"max\":2.0}");
     assertThat(json.path("slowest"))
@@ -228,36 +229,11 @@ class TraceReportSharesTest {
             .readTree(traceReport(TraceReportCommandTest.fixture(log).toString(), "--json").out())
             .path("stages");
 
-    assertThat(stages).isNotEmpty();
-    stages.forEach(
-        stage -> {
-          JsonNode share = stage.path("share_of_end_to_end");
-          assertThat(share.isNumber()).as("%s has a share", stage).isTrue();
-          assertThat(share.asDouble()).isBetween(0.0, 1.0);
-        });
-    assertThat(disjointShares(stages)).isLessThanOrEqualTo(1.0);
+    TraceReportAssertions.assertSharesFitTheWhole(stages);
   }
 
   private static double share(JsonNode stages, String stage) {
     return stages.path(stage).path("share_of_end_to_end").asDouble();
-  }
-
-  /** The request's parts outside agent_processing, and the task's parts. */
-  private static double disjointShares(JsonNode stages) {
-    double sum = 0;
-    for (String stage :
-        List.of(
-            "json_parsing",
-            "message_normalization",
-            "response_serialization",
-            "queue_wait",
-            "text_extraction",
-            "context_lookup",
-            "llm_invocation",
-            "response_building")) {
-      sum += share(stages, stage);
-    }
-    return sum;
   }
 
   private static List<Double> percentages(String text) {
