@@ -177,6 +177,12 @@ class JsonRpcProtocolIT {
             "5",
             "params.message.parts[0].text"),
         Arguments.of(
+            sendParams(
+                "{\"message\":{\"role\":\"user\",\"messageId\":\"m\",\"parts\":[{\"kind\":\"text\",\"text\":\" \\n \"}]}}"),
+            -32602,
+            "5",
+            "non-empty text part"),
+        Arguments.of(
             sendParams("{\"message\":" + ok + ",\"configuration\":{\"historyLength\":-1}}"),
             -32602,
             "5",
