@@ -93,10 +93,12 @@ public final class A2aServer implements AutoCloseable {
                 OpenTelemetryBridgeConfig.builder()
                     .instrumentationScope(INSTRUMENTATION_SCOPE, version)
                     .build()));
+    TelexNormalizer normalizer = new TelexNormalizer(config.maxHistory());
     TaskProcessor processor =
         b.processor != null
             ? b.processor.apply(conversations)
-            : new StudyAgentProcessor(new StudyAgent(conversations, llm, agentSinks, b.time));
+            : new StudyAgentProcessor(
+                new StudyAgent(conversations, normalizer, llm, agentSinks, b.time));
     this.tasks =
         new TaskService(
             new TaskSettings(
@@ -129,7 +131,7 @@ public final class A2aServer implements AutoCloseable {
         new JsonRpcDispatcher(
             mapper,
             tasks,
-            new TelexNormalizer(config.maxHistory()),
+            normalizer,
             config.maxParts(),
             config.maxTextLength(),
             config.pushNotifications(),

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,8 +98,7 @@ public final class JsonRpcDispatcher {
       id = request.id();
       String name = request.method() == null ? "" : request.method();
       clock.identify(
-          id.isNull() ? "req-" + UUID.randomUUID() : id.asText(),
-          handlers.containsKey(name) ? name : "unknown");
+          id.isNull() ? null : id.asText(), handlers.containsKey(name) ? name : "unknown");
       if (!"2.0".equals(request.version())) {
         throw RequestEnvelope.invalidRequest("jsonrpc must be \"2.0\"");
       }

@@ -227,7 +227,7 @@ class TaskServiceTest {
     return new TaskService(
         new TaskSettings(100, 1 << 20, 10, Duration.ofMinutes(5), 1, 1, push),
         request -> {
-          String query = request.message().query();
+          String query = request.message().texts().get(0);
           threads.put(query, Thread.currentThread());
           taskIds.put(query, request.taskId());
           if (query.equals("first") || query.equals("running")) {
@@ -249,6 +249,6 @@ class TaskServiceTest {
   }
 
   private static NormalizedMessage normalized(String text) {
-    return new NormalizedMessage(text, List.of());
+    return new NormalizedMessage(List.of(text), List.of());
   }
 }

@@ -39,8 +39,10 @@ class TelexNormalizerFuzzTest {
           .put("text", data.consumeString(300));
     }
 
-    Optional<NormalizedMessage> normalized =
-        NORMALIZER.normalize(MAPPER.treeToValue(message, Message.class));
+    Optional<MessageText> normalized =
+        NORMALIZER
+            .normalize(MAPPER.treeToValue(message, Message.class))
+            .flatMap(NORMALIZER::extractText);
 
     normalized.ifPresent(
         result -> {

@@ -24,7 +24,8 @@ class StageMetricsTest {
           new RequestLatency("r" + i, "message/send", null, 0.5, 1, i, 2, i + 3.5, true));
     }
     metrics.onAgentRun(
-        new AgentRunLatency("t", "c", new AgentStageTimings(0.01, 0.02, 800, 0.4), 12.5, false));
+        new AgentRunLatency(
+            "t", "c", new AgentStageTimings(0.01, 0.02, 800, 0.4), 12.5, 813.5, false));
 
     var stages = metrics.stages();
 
