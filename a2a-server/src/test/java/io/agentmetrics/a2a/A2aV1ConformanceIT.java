@@ -56,7 +56,9 @@ class A2aV1ConformanceIT {
 
   @BeforeAll
   static void start() throws Exception {
-    server = TestServer.start(b -> b, new ConformanceAgent());
+    // The push-delivery checks post to a receiver on 127.0.0.1, an address push refuses unless
+    // private addresses are allowed (A2A_PUSH_ALLOW_PRIVATE), as for the official TCK's receiver.
+    server = TestServer.start(c -> c.pushAllowPrivate(true), new ConformanceAgent());
   }
 
   @AfterAll

@@ -38,6 +38,7 @@ class ArchitectureTest {
             "io.agentmetrics.a2a.agent..",
             "io.agentmetrics.a2a.http..",
             "io.agentmetrics.a2a.jsonrpc..",
+            "io.agentmetrics.a2a.store..",
             "io.agentmetrics.a2a.task..",
             "io.agentmetrics.a2a.telex..",
             "io.agentmetrics.a2a.trace..",
@@ -52,6 +53,7 @@ class ArchitectureTest {
         .that()
         .resideInAnyPackage(
             "io.agentmetrics.a2a.agent..",
+            "io.agentmetrics.a2a.store..",
             "io.agentmetrics.a2a.task..",
             "io.agentmetrics.a2a.telex..",
             "io.agentmetrics.a2a.trace..",
@@ -60,6 +62,16 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "io.agentmetrics.a2a", "io.agentmetrics.a2a.http..", "io.agentmetrics.a2a.v1..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theServerUsesNoLibraryModulesInternals() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.agentmetrics..internal..")
+        .because("an internal package may change at any time and is private to its module")
         .check(CLASSES);
   }
 

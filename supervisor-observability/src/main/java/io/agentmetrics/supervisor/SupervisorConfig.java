@@ -1,7 +1,6 @@
 package io.agentmetrics.supervisor;
 
-import static java.util.Objects.requireNonNull;
-
+import io.agentmetrics.supervisor.internal.Checks;
 import java.time.Duration;
 
 /**
@@ -31,8 +30,8 @@ public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows) {
    * @throws IllegalArgumentException naming the field and its allowed range
    */
   public SupervisorConfig {
-    checkExpiry(workflowExpiry);
-    checkMaxWorkflows(maxWorkflows);
+    Checks.positive(workflowExpiry, "workflowExpiry");
+    Checks.atLeast(maxWorkflows, 1, "maxWorkflows");
   }
 
   /** The default settings. */
@@ -43,19 +42,6 @@ public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows) {
   /** A builder that starts from the defaults. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  private static void checkExpiry(Duration expiry) {
-    requireNonNull(expiry, "workflowExpiry");
-    if (expiry.isNegative() || expiry.isZero()) {
-      throw new IllegalArgumentException("workflowExpiry must be positive, got " + expiry);
-    }
-  }
-
-  private static void checkMaxWorkflows(long max) {
-    if (max < 1) {
-      throw new IllegalArgumentException("maxWorkflows must be at least 1, got " + max);
-    }
   }
 
   /**
@@ -75,8 +61,7 @@ public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows) {
      * @throws IllegalArgumentException if {@code expiry} is zero or negative
      */
     public Builder workflowExpiry(Duration expiry) {
-      checkExpiry(expiry);
-      this.workflowExpiry = expiry;
+      this.workflowExpiry = Checks.positive(expiry, "workflowExpiry");
       return this;
     }
 
@@ -86,8 +71,7 @@ public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows) {
      * @throws IllegalArgumentException if {@code max} is less than 1
      */
     public Builder maxWorkflows(long max) {
-      checkMaxWorkflows(max);
-      this.maxWorkflows = max;
+      this.maxWorkflows = Checks.atLeast(max, 1, "maxWorkflows");
       return this;
     }
 

@@ -15,7 +15,7 @@ import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.MetricsSink;
 import io.agentmetrics.api.PhaseCategory;
 import io.agentmetrics.api.TimingBreakdown;
-import io.agentmetrics.api.testing.FakeTimeSource;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

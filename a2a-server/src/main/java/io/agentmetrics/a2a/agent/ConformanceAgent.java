@@ -1,10 +1,9 @@
 package io.agentmetrics.a2a.agent;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentmetrics.a2a.dto.Artifact;
 import io.agentmetrics.a2a.dto.FileContent;
 import io.agentmetrics.a2a.dto.Part;
+import io.agentmetrics.a2a.dto.RawJson;
 import io.agentmetrics.a2a.dto.TaskState;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -83,7 +82,10 @@ public final class ConformanceAgent implements TaskProcessor {
         return scenario.getValue().reply(request);
       }
     }
-    return completed("Echo: " + request.message().query());
+    List<String> texts = request.message().texts();
+    List<String> conversation = request.message().conversation();
+    return completed(
+        "Echo: " + (texts.isEmpty() ? conversation.get(conversation.size() - 1) : texts.get(0)));
   }
 
   private static AgentReply completed(String text, Artifact... artifacts) {
@@ -109,7 +111,7 @@ public final class ConformanceAgent implements TaskProcessor {
   }
 
   private static Artifact data() {
-    ObjectNode data = JsonNodeFactory.instance.objectNode().put("key", "value").put("count", 42);
+    RawJson data = new RawJson("{\"key\":\"value\",\"count\":42}");
     return new Artifact(
         UUID.randomUUID().toString(), "data", List.of(new Part(Part.DATA, null, data, null, null)));
   }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.dto.AgentCard;
 import io.agentmetrics.a2a.dto.ServerStatus;
+import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcEndpoint;
 import io.agentmetrics.a2a.trace.RequestObserver;
 import io.agentmetrics.a2a.v1.V1Binding;
@@ -51,6 +52,7 @@ public final class HttpServer {
    * @param mapper the server's mapper
    * @param dispatcher the A2A 0.3 JSON-RPC endpoint
    * @param v1 the A2A 1.0 bindings and card
+   * @param inFlight the budget of bytes held for requests in flight, of every binding
    * @param observer receives request timings
    * @param status the body of {@code GET /} and {@code /health}
    * @param cardFactory builds the agent card from the bound base URL
@@ -64,6 +66,7 @@ public final class HttpServer {
       ObjectMapper mapper,
       JsonRpcEndpoint dispatcher,
       V1Binding v1,
+      InFlightBudget inFlight,
       RequestObserver observer,
       ServerStatus status,
       Function<URI, AgentCard> cardFactory,
@@ -85,27 +88,18 @@ public final class HttpServer {
     connector.setPort(settings.port());
     server.addConnector(connector);
 
-    Route jsonRpc =
-        new JsonRpcRoute(
-            mapper,
-            dispatcher,
-            v1,
+    RequestGate gate =
+        new RequestGate(
             new BearerTokenCheck(settings.authToken()),
-            observer,
-            time,
+            requireNonNull(inFlight, "inFlight"),
             settings.maxBodyBytes(),
-            settings.traceSampleRate());
+            settings.traceSampleRate(),
+            time,
+            observer);
+    Route jsonRpc = new JsonRpcRoute(mapper, dispatcher, v1, gate);
     Route statusRoute = new StatusRoute(mapper, status);
     Route cardRoute = new AgentCardRoute(mapper, this::card, v1);
-    Route rest =
-        new RestRoute(
-            mapper,
-            v1.rest(),
-            new BearerTokenCheck(settings.authToken()),
-            observer,
-            time,
-            settings.maxBodyBytes(),
-            settings.traceSampleRate());
+    Route rest = new RestRoute(v1.rest(), gate);
     Map<String, Route> routes = new LinkedHashMap<>();
     // GET / is the status page; POST / is JSON-RPC (the standard A2A endpoint).
     routes.put(

@@ -7,8 +7,9 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
 /**
- * Reads request bodies within the body limit ({@code A2A_MAX_BODY_BYTES}), for every route that
- * takes one: the JSON-RPC endpoint of both protocol versions and the HTTP+JSON binding.
+ * Reads request bodies within the body limit ({@code A2A_MAX_BODY_BYTES}) for the {@link
+ * RequestGate}, which every A2A route goes through: the JSON-RPC endpoint of both protocol versions
+ * and the HTTP+JSON binding.
  *
  * <p>Immutable and thread-safe.
  */
@@ -21,6 +22,12 @@ final class RequestBodies {
 
   RequestBodies(int maxBodyBytes) {
     this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** What the body will hold at most: its declared length, or the limit when it is chunked. */
+  long expectedBytes(Request request) {
+    long declared = request.getLength();
+    return declared >= 0 ? Math.min(declared, maxBodyBytes) : maxBodyBytes;
   }
 
   /**

@@ -1,16 +1,11 @@
 package io.agentmetrics.a2a.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentmetrics.a2a.jsonrpc.RequestClock;
-import io.agentmetrics.a2a.trace.RequestObserver;
 import io.agentmetrics.a2a.v1.RestDispatcher;
 import io.agentmetrics.a2a.v1.RestReply;
 import io.agentmetrics.a2a.v1.RestRequest;
-import io.agentmetrics.api.TimeSource;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -20,39 +15,39 @@ import org.eclipse.jetty.util.Fields;
 
 /**
  * The HTTP+JSON binding of A2A 1.0 ({@code /message:send}, {@code /tasks/...}, {@code
- * /extendedAgentCard}): the same bearer-token check, body limit, request timing and trace events as
- * the JSON-RPC endpoint, then the {@link RestDispatcher}, whose reply is written as JSON with its
- * status or as Server-Sent Events.
+ * /extendedAgentCard}): the same {@link RequestGate} as the JSON-RPC endpoint (bearer token,
+ * in-flight budget, body limit, request timing and trace events), its refusals as {@code
+ * google.rpc.Status} bodies, then the {@link RestDispatcher}, whose reply is written as JSON with
+ * its status or as Server-Sent Events.
  *
  * <p>Thread-safe.
  */
 final class RestRoute implements Route {
 
-  private final ObjectMapper mapper;
   private final RestDispatcher rest;
-  private final BearerTokenCheck auth;
-  private final RequestObserver observer;
-  private final TimeSource time;
-  private final RequestBodies bodies;
-  private final int maxBodyBytes;
-  private final double sampleRate;
+  private final RequestGate gate;
+  private final RequestGate.Refusals refusals;
 
-  RestRoute(
-      ObjectMapper mapper,
-      RestDispatcher rest,
-      BearerTokenCheck auth,
-      RequestObserver observer,
-      TimeSource time,
-      int maxBodyBytes,
-      double sampleRate) {
-    this.mapper = mapper;
+  RestRoute(RestDispatcher rest, RequestGate gate) {
     this.rest = rest;
-    this.auth = auth;
-    this.observer = observer;
-    this.time = time;
-    this.bodies = new RequestBodies(maxBodyBytes);
-    this.maxBodyBytes = maxBodyBytes;
-    this.sampleRate = sampleRate;
+    this.gate = gate;
+    this.refusals =
+        new RequestGate.Refusals() {
+          @Override
+          public byte[] unauthorized(String message) {
+            return rest.errorBody(HttpStatus.UNAUTHORIZED_401, "UNAUTHENTICATED", message);
+          }
+
+          @Override
+          public byte[] tooLarge(String message) {
+            return rest.errorBody(HttpStatus.PAYLOAD_TOO_LARGE_413, "INVALID_ARGUMENT", message);
+          }
+
+          @Override
+          public byte[] busy() {
+            return rest.busy();
+          }
+        };
   }
 
   /** Whether {@code path} belongs to the HTTP+JSON binding. */
@@ -65,31 +60,10 @@ final class RestRoute implements Route {
 
   @Override
   public void handle(Request request, Response response, Callback callback) throws Exception {
-    if (!auth.accepts(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
-      bodies.discard(request);
-      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"a2a\"");
-      error(
-          response,
-          callback,
-          HttpStatus.UNAUTHORIZED_401,
-          "UNAUTHENTICATED",
-          "Unauthorized: send Authorization: Bearer <token> (see the agent card's"
-              + " securitySchemes)");
-      return;
-    }
-    RequestClock clock =
-        new RequestClock(
-            time, sampleRate >= 1.0 || ThreadLocalRandom.current().nextDouble() < sampleRate);
-    Optional<byte[]> body = bodies.read(request);
-    if (body.isEmpty()) {
-      error(
-          response,
-          callback,
-          HttpStatus.PAYLOAD_TOO_LARGE_413,
-          "INVALID_ARGUMENT",
-          "the body exceeds " + maxBodyBytes + " bytes (A2A_MAX_BODY_BYTES)");
-      return;
-    }
+    gate.admit(request, response, callback, refusals, exchange -> serve(request, exchange));
+  }
+
+  private void serve(Request request, RequestGate.Exchange exchange) throws Exception {
     RestReply reply =
         rest.handle(
             new RestRequest(
@@ -98,35 +72,27 @@ final class RestRoute implements Route {
                 query(request),
                 request.getHeaders().get(HttpHeader.CONTENT_TYPE),
                 JsonRpcRoute.version(request),
-                body.get()),
-            clock);
+                exchange.body()),
+            exchange.clock(),
+            exchange.lease());
     if (reply instanceof RestReply.Stream stream) {
-      EventStreams.write(stream.events(), rest::serializeEvent, response, clock);
-      observer.onRequest(clock.finish());
-      callback.succeeded();
-      return;
+      exchange.stream(stream.events(), rest::serializeEvent);
+    } else if (reply instanceof RestReply.Busy busy) {
+      exchange.busy(busy.body());
+    } else {
+      RestReply.Json json = (RestReply.Json) reply;
+      exchange.json(json.status(), json.body());
     }
-    RestReply.Json json = (RestReply.Json) reply;
-    observer.onRequest(clock.finish());
-    HttpJson.write(response, callback, json.status(), json.body());
   }
 
   private static Map<String, List<String>> query(Request request) {
-    Fields fields = Request.extractQueryParameters(request);
-    Map<String, List<String>> query = new java.util.LinkedHashMap<>();
-    for (Fields.Field field : fields) {
+    if (request.getHttpURI().getQuery() == null) {
+      return Map.of();
+    }
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    for (Fields.Field field : Request.extractQueryParameters(request)) {
       query.put(field.getName(), field.getValues());
     }
     return query;
-  }
-
-  private void error(
-      Response response, Callback callback, int status, String rpcStatus, String message) {
-    HttpJson.write(
-        mapper,
-        response,
-        callback,
-        status,
-        Map.of("error", Map.of("code", status, "status", rpcStatus, "message", message)));
   }
 }

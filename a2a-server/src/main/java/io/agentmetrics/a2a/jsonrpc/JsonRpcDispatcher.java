@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.agentmetrics.a2a.dto.JsonRpcResponse;
+import io.agentmetrics.a2a.store.RetainedSize;
 import io.agentmetrics.a2a.task.TaskException;
 import io.agentmetrics.a2a.task.TaskService;
 import java.io.IOException;
@@ -17,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one JSON-RPC request body: parses it (the {@code json_parsing} stage), validates the
- * envelope, dispatches to the method and serializes the response (the {@code
- * response_serialization} stage). Every failure becomes a JSON-RPC error that echoes the request's
- * {@code id}; nothing here throws for bad input.
+ * The A2A 0.3 JSON-RPC endpoint. Handles one request body: reads its envelope in one streaming pass
+ * (the {@code json_parsing} stage), validates it, dispatches to the method, which binds its params
+ * straight to records, and serializes the response (the {@code response_serialization} stage). No
+ * JSON tree of the request is built. Every failure becomes a JSON-RPC error that echoes the
+ * request's {@code id} (null when the id itself is refused); nothing here throws for bad input.
  *
  * <p>Thread-safe.
  *
@@ -56,23 +58,14 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
     this.handlers = Map.copyOf(all);
   }
 
-  /**
-   * Handles one request body.
-   *
-   * @param body the raw body
-   * @param clock the request's stage clock
-   * @return the reply to send
-   * @since 0.1.0
-   */
   @Override
-  public JsonRpcReply dispatch(byte[] body, RequestClock clock) {
+  public JsonRpcReply dispatch(byte[] body, RequestClock clock, InFlightBudget.Lease lease) {
     JsonNode id = NullNode.getInstance();
     boolean streaming = false;
     try {
-      JsonNode root = JsonRpcEnvelope.parse(mapper, body, clock);
-      id = JsonRpcEnvelope.id(root);
-      JsonRpcEnvelope request = JsonRpcEnvelope.of(root, id, clock, handlers::containsKey);
-      String name = request.method();
+      RequestEnvelope request = RequestEnvelope.read(mapper, body, clock);
+      id = request.id();
+      String name = request.checkedMethod(clock, handlers::containsKey);
       MethodHandler handler = handlers.get(name);
       streaming = STREAMING.contains(name);
       if (handler == null) {
@@ -81,10 +74,15 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
             "Method not found: the A2A v0.3.0 methods are message/send, message/stream, tasks/get,"
                 + " tasks/cancel, tasks/resubscribe and tasks/pushNotificationConfig/*");
       }
-      MethodOutcome outcome =
-          handler.handle(request.params().isNull() ? null : request.params(), clock);
+      MethodOutcome outcome = handler.handle(request.params(), clock);
       if (outcome instanceof MethodOutcome.Stream stream) {
         return new JsonRpcReply.Stream(id, stream.events());
+      }
+      if (outcome instanceof MethodOutcome.Snapshot snapshot) {
+        return lease.grow(RetainedSize.of(snapshot.task()))
+            ? json(JsonRpcResponse.success(id, snapshot.task()), false, clock)
+            : new JsonRpcReply.Busy(
+                failure(id, JsonRpcErrorCode.INTERNAL_ERROR, InFlightBudget.BUSY));
       }
       return json(
           JsonRpcResponse.success(id, ((MethodOutcome.Result) outcome).value()), false, clock);
@@ -107,33 +105,19 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
     }
   }
 
-  /**
-   * Serializes one streamed event as a JSON-RPC success response.
-   *
-   * @param id the request's id
-   * @param event the event
-   * @return the JSON bytes
-   * @throws IOException if the event cannot be serialized
-   * @since 0.1.0
-   */
   @Override
   public byte[] serializeEvent(JsonNode id, Object event) throws IOException {
     return mapper.writeValueAsBytes(JsonRpcResponse.success(id, event));
   }
 
-  /**
-   * A JSON-RPC error body with a null id, for failures before the body is read (size, auth).
-   *
-   * @param code the code
-   * @param message the message
-   * @return the JSON bytes
-   * @since 0.1.0
-   */
   @Override
   public byte[] errorBody(JsonRpcErrorCode code, String message) {
+    return failure(NullNode.getInstance(), code, message);
+  }
+
+  private byte[] failure(JsonNode id, JsonRpcErrorCode code, String message) {
     try {
-      return mapper.writeValueAsBytes(
-          JsonRpcResponse.failure(NullNode.getInstance(), code.code(), message));
+      return mapper.writeValueAsBytes(JsonRpcResponse.failure(id, code.code(), message));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("an error response is always serializable", e);
     }

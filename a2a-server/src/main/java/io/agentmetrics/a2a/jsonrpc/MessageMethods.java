@@ -1,14 +1,12 @@
 package io.agentmetrics.a2a.jsonrpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.agentmetrics.a2a.dto.MessageSendParams;
 import io.agentmetrics.a2a.dto.Task;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
- * {@code message/send} and {@code message/stream}: read the params and hand them to the shared
- * {@link MessageSender}.
+ * {@code message/send} and {@code message/stream}: bind the params (timed with the {@code
+ * message_normalization} stage) and hand them to the shared {@link MessageSender}.
  *
  * <p>Thread-safe.
  */
@@ -27,10 +25,8 @@ final class MessageMethods {
     handlers.put("message/stream", this::stream);
   }
 
-  private MethodOutcome send(@Nullable JsonNode params, RequestClock clock) {
-    long started = clock.now();
-    MessageSendParams send = reader.read(params, MessageSendParams.class);
-    clock.addNormalization(started);
+  private MethodOutcome send(Params params, RequestClock clock) {
+    MessageSendParams send = read(params, clock);
     Task task = sender.send(send, clock).task();
     Integer historyLength =
         send.configuration() == null ? null : send.configuration().historyLength();
@@ -38,10 +34,16 @@ final class MessageMethods {
         historyLength == null ? task : task.withHistoryLimit(historyLength));
   }
 
-  private MethodOutcome stream(@Nullable JsonNode params, RequestClock clock) {
+  private MethodOutcome stream(Params params, RequestClock clock) {
+    return new MethodOutcome.Stream(sender.stream(read(params, clock), clock));
+  }
+
+  private MessageSendParams read(Params params, RequestClock clock) {
     long started = clock.now();
-    MessageSendParams send = reader.read(params, MessageSendParams.class);
-    clock.addNormalization(started);
-    return new MethodOutcome.Stream(sender.stream(send, clock));
+    try {
+      return reader.read(params, MessageSendParams.class);
+    } finally {
+      clock.addNormalization(started);
+    }
   }
 }

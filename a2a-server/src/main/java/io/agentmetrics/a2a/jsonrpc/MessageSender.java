@@ -100,7 +100,7 @@ public final class MessageSender {
             ? tasks.sendAndWait(send.message(), normalized, push(send, payload))
             : tasks.send(send.message(), normalized, push(send, payload), null);
     clock.taskId(run.submitted().id());
-    CompletableFuture<RunResult> observed = observeAgent(run, clock.sampled());
+    CompletableFuture<RunResult> observed = observeAgent(run, clock, submitted);
     Sent sent;
     if (send.blocking()) {
       // A blocking send's turn has ended by now, so its result is ready.
@@ -143,9 +143,10 @@ public final class MessageSender {
     clock.addNormalization(started);
 
     TaskEventStream events = tasks.newStream();
+    long submitted = clock.now();
     TaskRun run = tasks.send(send.message(), normalized, push(send, payload), events);
     clock.taskId(run.submitted().id());
-    observeAgent(run, clock.sampled());
+    observeAgent(run, clock, submitted);
     return events;
   }
 
@@ -173,11 +174,17 @@ public final class MessageSender {
     return new PushTarget(push, payload);
   }
 
-  /** The turn's result, completed only after the agent timings were reported. */
-  private CompletableFuture<RunResult> observeAgent(TaskRun run, boolean sampled) {
+  /**
+   * The turn's result, completed only after the agent timings were reported, with the task's total
+   * from {@code submitted} to the moment the turn's end is seen.
+   */
+  private CompletableFuture<RunResult> observeAgent(
+      TaskRun run, RequestClock clock, long submitted) {
+    boolean sampled = clock.sampled();
     return run.completion()
         .thenApply(
             result -> {
+              double taskTotalMs = clock.millisSince(submitted);
               result
                   .agentStages()
                   .ifPresent(
@@ -188,6 +195,7 @@ public final class MessageSender {
                                   result.task().contextId(),
                                   stages,
                                   result.queueWaitMs(),
+                                  taskTotalMs,
                                   sampled)));
               return result;
             });

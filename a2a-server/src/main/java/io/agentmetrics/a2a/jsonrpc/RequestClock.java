@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.jsonrpc;
 
 import io.agentmetrics.a2a.trace.RequestLatency;
 import io.agentmetrics.api.TimeSource;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +25,7 @@ public final class RequestClock {
   private long normalizationNanos;
   private long agentNanos;
   private long serializationNanos;
-  private String requestId = "";
+  private @Nullable String requestId;
   private String method = "unknown";
   private @Nullable String taskId;
 
@@ -49,6 +50,14 @@ public final class RequestClock {
    */
   public long now() {
     return time.nanoTime();
+  }
+
+  /**
+   * Milliseconds since {@code since}. Unlike the rest of the clock it may be called from any
+   * thread, such as the agent thread that ends a task, since it only reads the time source.
+   */
+  double millisSince(long since) {
+    return (time.nanoTime() - since) / NANOS_PER_MS;
   }
 
   /**
@@ -94,17 +103,17 @@ public final class RequestClock {
   /**
    * Names the request in its trace line.
    *
-   * @param id the JSON-RPC id (or a generated one)
+   * @param id the JSON-RPC id, {@code null} when it has none (a {@code req-<uuid>} is generated)
    * @param name the method, or {@code unknown}
    * @since 0.1.0
    */
-  public void identify(String id, String name) {
+  public void identify(@Nullable String id, String name) {
     this.requestId = id;
     this.method = name;
   }
 
   /**
-   * Names the task the request created or addressed.
+   * Names the task the request sent a message to or addressed.
    *
    * @param id the task id
    * @since 0.1.0
@@ -124,13 +133,19 @@ public final class RequestClock {
   }
 
   /**
-   * The request's id, as named by {@link #identify}.
+   * The request's JSON-RPC id, or a generated {@code req-<uuid>} when it had none or its body could
+   * not be read, so that every trace event can be told apart.
    *
-   * @return the id, empty before {@link #identify}
+   * @return the id
    * @since 0.1.0
    */
   public String requestId() {
-    return requestId;
+    String id = requestId;
+    if (id == null) {
+      id = "req-" + UUID.randomUUID();
+      requestId = id;
+    }
+    return id;
   }
 
   /**
@@ -142,7 +157,7 @@ public final class RequestClock {
   public RequestLatency finish() {
     long total = time.nanoTime() - startNanos;
     return new RequestLatency(
-        requestId,
+        requestId(),
         method,
         taskId,
         parsingNanos / NANOS_PER_MS,

@@ -9,6 +9,7 @@ import io.agentmetrics.a2a.dto.TaskArtifactUpdateEvent;
 import io.agentmetrics.a2a.dto.TaskState;
 import io.agentmetrics.a2a.dto.TaskStatus;
 import io.agentmetrics.a2a.dto.TaskStatusUpdateEvent;
+import io.agentmetrics.a2a.store.RetainedSize;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,12 +29,20 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A finished task stays in the store until it is evicted, so it holds only what a later read or
  * turn needs: the push configs and subscribers are created on first use, and the turn's completion
- * is let go once completed.
+ * is let go once completed. Its history keeps the newest {@code maxHistory} messages, and as many
+ * artifacts. It knows its own weight, the bytes it retains, and reports each change of it to the
+ * store, which weighs tasks by it.
  */
 final class TaskRecord {
 
+  /** The record, its lists, ids and timestamp, and its entry in the store. */
+  static final long BASE_WEIGHT = 512;
+
   private final String id;
   private final String contextId;
+  private final int maxHistory;
+  private final Consumer<TaskRecord> resized;
+  private volatile long weight = BASE_WEIGHT;
   private final List<Message> history = new ArrayList<>();
   private final List<Artifact> artifacts = new ArrayList<>();
   private @Nullable Map<String, PushTarget> pushConfigs;
@@ -43,9 +53,18 @@ final class TaskRecord {
   private @Nullable Future<?> work;
   private @Nullable CompletableFuture<RunResult> completion;
 
-  TaskRecord(String id, String contextId, Instant now) {
+  /**
+   * A submitted task.
+   *
+   * @param maxHistory the most messages kept, and the most artifacts
+   * @param resized told, under this record's lock, after each change of its weight
+   */
+  TaskRecord(
+      String id, String contextId, Instant now, int maxHistory, Consumer<TaskRecord> resized) {
     this.id = id;
     this.contextId = contextId;
+    this.maxHistory = maxHistory;
+    this.resized = resized;
     this.updated = now;
   }
 
@@ -57,8 +76,9 @@ final class TaskRecord {
     return contextId;
   }
 
-  synchronized TaskState state() {
-    return state;
+  /** The bytes this task retains, as last changed; read without the lock, by the store. */
+  long weight() {
+    return weight;
   }
 
   /** When the task's status last changed: the order of ListTasks. */
@@ -66,12 +86,24 @@ final class TaskRecord {
     return updated;
   }
 
+  synchronized TaskState state() {
+    return state;
+  }
+
   synchronized Task snapshot() {
     return new Task(id, contextId, status(), history, artifacts);
   }
 
-  /** Starts a new turn with {@code message}; refuses if a turn is running or the task ended. */
-  synchronized void startTurn(Message message, Instant now, CompletableFuture<RunResult> turn) {
+  /**
+   * Starts a new turn with {@code message}, adding {@code push} if given; refuses, changing
+   * nothing, if a turn is running, the task ended, or the task has no room for another push config.
+   */
+  synchronized void startTurn(
+      Message message,
+      Instant now,
+      CompletableFuture<RunResult> turn,
+      @Nullable PushTarget push,
+      int maxPushConfigs) {
     if (state == TaskState.SUBMITTED || state == TaskState.WORKING) {
       throw new TaskException(
           TaskException.Reason.INVALID_PARAMS,
@@ -86,6 +118,9 @@ final class TaskRecord {
               + state.wireName()
               + " and cannot be continued; send without taskId (same contextId) to go on");
     }
+    if (push != null) {
+      putPushConfig(push, maxPushConfigs);
+    }
     beginTurn(message, now, turn);
   }
 
@@ -95,11 +130,13 @@ final class TaskRecord {
   }
 
   private void beginTurn(Message message, Instant now, CompletableFuture<RunResult> turn) {
-    history.add(message);
+    long change = append(history, message, RetainedSize.of(message), RetainedSize::of);
     state = TaskState.SUBMITTED;
+    change -= bytes(statusMessage);
     statusMessage = null;
     updated = now;
     completion = turn;
+    resize(change);
   }
 
   synchronized void attachWork(Future<?> future) {
@@ -133,9 +170,12 @@ final class TaskRecord {
     if (state != TaskState.WORKING) {
       return false;
     }
-    history.add(reply);
+    long change = append(history, reply, RetainedSize.of(reply), RetainedSize::of);
     for (Artifact artifact : produced) {
-      artifacts.add(artifact);
+      change += append(artifacts, artifact, RetainedSize.of(artifact), RetainedSize::of);
+    }
+    resize(change);
+    for (Artifact artifact : produced) {
       publish(new TaskArtifactUpdateEvent(id, contextId, artifact));
     }
     finish(end, reply, now, stages, queueWaitMs, asMessage);
@@ -173,6 +213,7 @@ final class TaskRecord {
       double queueWaitMs,
       boolean asMessage) {
     state = end;
+    resize(bytes(message) - bytes(statusMessage));
     statusMessage = message;
     updated = now;
     publish(new TaskStatusUpdateEvent(id, contextId, status(), true));
@@ -205,16 +246,32 @@ final class TaskRecord {
     }
   }
 
-  synchronized PushNotificationConfig putPushConfig(PushNotificationConfig config) {
-    return putPushConfig(new PushTarget(config, null));
-  }
-
-  synchronized PushNotificationConfig putPushConfig(PushTarget target) {
+  /**
+   * Adds {@code config}, or replaces the config with its id; refuses a new one when the task holds
+   * {@code max} already.
+   */
+  synchronized PushNotificationConfig putPushConfig(PushTarget target, int max) {
+    PushNotificationConfig config = target.config();
+    checkRoomFor(config, max);
     if (pushConfigs == null) {
       pushConfigs = new LinkedHashMap<>();
     }
-    pushConfigs.put(target.config().id(), target);
-    return target.config();
+    PushTarget replaced = pushConfigs.put(config.id(), target);
+    resize(RetainedSize.of(config) - (replaced == null ? 0 : RetainedSize.of(replaced.config())));
+    return config;
+  }
+
+  private void checkRoomFor(PushNotificationConfig config, int max) {
+    if (pushConfigs != null && pushConfigs.size() >= max && !pushConfigs.containsKey(config.id())) {
+      throw new TaskException(
+          TaskException.Reason.INVALID_PARAMS,
+          "task "
+              + id
+              + " already has "
+              + pushConfigs.size()
+              + " push notification configs, the most one task may have"
+              + " (A2A_PUSH_MAX_CONFIGS_PER_TASK); delete one or reuse its id");
+    }
   }
 
   synchronized List<PushNotificationConfig> pushConfigs() {
@@ -223,12 +280,42 @@ final class TaskRecord {
         : pushConfigs.values().stream().map(PushTarget::config).toList();
   }
 
+  /** The configs with the payload each was registered with. */
   synchronized List<PushTarget> pushTargets() {
     return pushConfigs == null ? List.of() : List.copyOf(pushConfigs.values());
   }
 
   synchronized boolean removePushConfig(String configId) {
-    return pushConfigs != null && pushConfigs.remove(configId) != null;
+    PushTarget removed = pushConfigs == null ? null : pushConfigs.remove(configId);
+    if (removed == null) {
+      return false;
+    }
+    resize(-RetainedSize.of(removed.config()));
+    return true;
+  }
+
+  /**
+   * Appends {@code item} to {@code list}, dropping the oldest beyond {@code maxHistory}; returns
+   * the change in bytes.
+   */
+  private <T> long append(List<T> list, T item, long itemBytes, ToLongFunction<T> bytes) {
+    list.add(item);
+    long change = itemBytes;
+    while (list.size() > maxHistory) {
+      change -= bytes.applyAsLong(list.remove(0));
+    }
+    return change;
+  }
+
+  private static long bytes(@Nullable Message message) {
+    return message == null ? 0 : RetainedSize.of(message);
+  }
+
+  private void resize(long change) {
+    if (change != 0) {
+      weight += change;
+      resized.accept(this);
+    }
   }
 
   private TaskStatus status() {

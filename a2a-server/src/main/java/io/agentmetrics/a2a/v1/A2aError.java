@@ -39,7 +39,13 @@ public enum A2aError {
   /** A parameter is missing or invalid; the message names it. */
   INVALID_PARAMS(-32602, 400, "INVALID_ARGUMENT", false),
   /** A server fault, or the agent queue is full. */
-  INTERNAL(-32603, 500, "INTERNAL", false);
+  INTERNAL(-32603, 500, "INTERNAL", false),
+  /**
+   * The server holds as many bytes for requests in flight as it may ({@code
+   * A2A_MAX_INFLIGHT_BYTES}): not one of the specification's errors, but google.rpc's for a request
+   * that may succeed when retried, sent with HTTP 503 and {@code Retry-After} in both bindings.
+   */
+  UNAVAILABLE(-32603, 503, "UNAVAILABLE", false);
 
   /** The {@code ErrorInfo.domain} of every A2A error. */
   public static final String DOMAIN = "a2a-protocol.org";

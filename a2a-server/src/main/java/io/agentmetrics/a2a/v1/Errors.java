@@ -83,11 +83,20 @@ final class Errors {
 
   /** {@code {"error": {"code", "status", "message", "details"}}}: the HTTP+JSON error body. */
   byte[] restError(A2aException e) {
+    return restError(e.error().httpStatus(), e.error().rpcStatus(), e.getMessage(), details(e));
+  }
+
+  /** An HTTP+JSON error body without details, for refusals that are not A2A errors (401). */
+  byte[] restError(int status, String rpcStatus, String message) {
+    return restError(status, rpcStatus, message, mapper.createArrayNode());
+  }
+
+  private byte[] restError(int status, String rpcStatus, String message, ArrayNode details) {
     ObjectNode error = mapper.createObjectNode();
-    error.put("code", e.error().httpStatus());
-    error.put("status", e.error().rpcStatus());
-    error.put("message", e.getMessage());
-    error.set("details", details(e));
+    error.put("code", status);
+    error.put("status", rpcStatus);
+    error.put("message", message);
+    error.set("details", details);
     ObjectNode body = mapper.createObjectNode();
     body.set("error", error);
     try {

@@ -1,7 +1,5 @@
 package io.agentmetrics.a2a.v1;
 
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.lf.a2a.v1.CancelTaskRequest;
@@ -16,18 +14,20 @@ import com.google.lf.a2a.v1.TaskPushNotificationConfig;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Message;
 import com.google.protobuf.MessageOrBuilder;
+import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
+import io.agentmetrics.a2a.jsonrpc.Params;
 import io.agentmetrics.a2a.jsonrpc.RequestClock;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The HTTP+JSON binding of A2A 1.0 (specification section 11): the spec's paths ({@code
  * /message:send}, {@code /tasks/{id}}, {@code /tasks/{id}:cancel}, ...), request parameters in the
  * body or as camelCase query parameters, ProtoJSON bodies, and errors as {@code google.rpc.Status}
- * JSON (AIP-193) with the binding's HTTP statuses.
+ * JSON (AIP-193) with the binding's HTTP statuses. A body is read as a JSON-RPC body is: one
+ * streaming pass within the server's JSON limits, then ProtoJSON once what that holds is reserved
+ * in the in-flight budget; a task read back is reserved too, and a full budget is HTTP 503.
  *
  * <p>Requests must name A2A 1.0 in {@code A2A-Version}: this server has no 0.3 HTTP+JSON binding,
  * and a request without the header is a 0.3 request (section 3.6.2). A body must be {@code
@@ -59,11 +59,12 @@ public final class RestDispatcher {
    *
    * @param request the request
    * @param clock the request's stage clock
+   * @param lease the request's share of the in-flight budget, which reading the body as ProtoJSON
+   *     and a task read back must grow first
    * @return the reply; never throws for bad input
    * @since 0.1.0
    */
-  public RestReply handle(RestRequest request, RequestClock clock) {
-    clock.identify("req-" + UUID.randomUUID(), "unknown");
+  public RestReply handle(RestRequest request, RequestClock clock, InFlightBudget.Lease lease) {
     try {
       if (ProtocolVersion.of(request.version()).orElse(null) != ProtocolVersion.V1_0) {
         throw new A2aException(
@@ -76,16 +77,42 @@ public final class RestDispatcher {
                 "supportedVersions",
                 ProtocolVersion.V1_0.label()));
       }
-      return route(request, clock);
+      return route(request, clock, lease);
     } catch (RuntimeException e) {
       A2aException error = Errors.of(e, clock.requestId());
       long started = clock.now();
       try {
-        return new RestReply.Json(error.error().httpStatus(), errors.restError(error));
+        byte[] body = errors.restError(error);
+        return error.error() == A2aError.UNAVAILABLE
+            ? new RestReply.Busy(body)
+            : new RestReply.Json(error.error().httpStatus(), body);
       } finally {
         clock.addSerialization(started);
       }
     }
+  }
+
+  /**
+   * The refusal of a request that does not fit in the in-flight budget, before its body is read.
+   *
+   * @return the {@code google.rpc.Status} body
+   * @since 0.1.0
+   */
+  public byte[] busy() {
+    return errors.restError(new A2aException(A2aError.UNAVAILABLE, InFlightBudget.BUSY));
+  }
+
+  /**
+   * The body of a refusal before the body is read.
+   *
+   * @param status the HTTP status
+   * @param rpcStatus its {@code google.rpc.Code} name, such as {@code UNAUTHENTICATED}
+   * @param message what is wrong and what to do
+   * @return the {@code google.rpc.Status} body
+   * @since 0.1.0
+   */
+  public byte[] errorBody(int status, String rpcStatus, String message) {
+    return errors.restError(status, rpcStatus, message);
   }
 
   /**
@@ -99,30 +126,30 @@ public final class RestDispatcher {
     return ProtoJson.write(wire.event(event)).getBytes(StandardCharsets.UTF_8);
   }
 
-  private RestReply route(RestRequest request, RequestClock clock) {
+  private RestReply route(RestRequest request, RequestClock clock, InFlightBudget.Lease lease) {
     String path = request.path();
     String method = request.method();
     if (path.equals("/message:send")) {
       allow(method, "POST");
-      clock.identify(clock.requestId(), "SendMessage");
-      SendMessageRequest send = body(request, SendMessageRequest.newBuilder(), clock);
+      clock.identify(null, "SendMessage");
+      SendMessageRequest send = body(request, SendMessageRequest.newBuilder(), clock, lease);
       return ok(operations.send(send, clock), clock);
     }
     if (path.equals("/message:stream")) {
       allow(method, "POST");
-      clock.identify(clock.requestId(), "SendStreamingMessage");
-      SendMessageRequest send = body(request, SendMessageRequest.newBuilder(), clock);
+      clock.identify(null, "SendStreamingMessage");
+      SendMessageRequest send = body(request, SendMessageRequest.newBuilder(), clock, lease);
       return new RestReply.Stream(operations.stream(send, clock));
     }
     if (path.equals("/extendedAgentCard")) {
       allow(method, "GET");
-      clock.identify(clock.requestId(), "GetExtendedAgentCard");
+      clock.identify(null, "GetExtendedAgentCard");
       return ok(operations.extendedCard(), clock);
     }
     if (path.equals(TASKS)) {
       allow(method, "GET");
-      clock.identify(clock.requestId(), "ListTasks");
-      return ok(operations.list(query(request, ListTasksRequest.newBuilder())), clock);
+      clock.identify(null, "ListTasks");
+      return ok(operations.list(query(request, ListTasksRequest.newBuilder()), lease), clock);
     }
     if (!path.startsWith(TASKS + "/")) {
       throw notFound(path);
@@ -133,17 +160,16 @@ public final class RestDispatcher {
     if (segments.length == 1 && colon > 0) {
       String id = first.substring(0, colon);
       String verb = first.substring(colon + 1);
-      clock.taskId(id);
       if (verb.equals("cancel")) {
         allow(method, "POST");
-        clock.identify(clock.requestId(), "CancelTask");
+        clock.identify(null, "CancelTask");
         CancelTaskRequest.Builder cancel = CancelTaskRequest.newBuilder();
-        mergeBody(request, cancel, clock);
+        mergeBody(request, cancel, clock, lease);
         return ok(operations.cancel(cancel.setId(id).build()), clock);
       }
       if (verb.equals("subscribe")) {
         allow(method, "POST", "GET");
-        clock.identify(clock.requestId(), "SubscribeToTask");
+        clock.identify(null, "SubscribeToTask");
         return new RestReply.Stream(
             operations.subscribe(SubscribeToTaskRequest.newBuilder().setId(id).build()));
       }
@@ -153,13 +179,12 @@ public final class RestDispatcher {
     if (id.isEmpty()) {
       throw notFound(path);
     }
-    clock.taskId(id);
     if (segments.length == 1) {
       allow(method, "GET");
-      clock.identify(clock.requestId(), "GetTask");
+      clock.identify(null, "GetTask");
       GetTaskRequest.Builder get = GetTaskRequest.newBuilder();
       mergeQuery(request, get);
-      return ok(operations.get(get.setId(id).build()), clock);
+      return ok(operations.get(get.setId(id).build(), lease), clock);
     }
     if (!segments[1].equals(PUSH_CONFIGS) || segments.length > 3) {
       throw notFound(path);
@@ -167,13 +192,13 @@ public final class RestDispatcher {
     if (segments.length == 2) {
       allow(method, "POST", "GET");
       if (method.equals("POST")) {
-        clock.identify(clock.requestId(), "CreateTaskPushNotificationConfig");
+        clock.identify(null, "CreateTaskPushNotificationConfig");
         TaskPushNotificationConfig.Builder config = TaskPushNotificationConfig.newBuilder();
-        mergeBody(request, config, clock);
+        mergeBody(request, config, clock, lease);
         config.setTaskId(id);
         return ok(operations.createPushConfig(checked(config)), clock);
       }
-      clock.identify(clock.requestId(), "ListTaskPushNotificationConfigs");
+      clock.identify(null, "ListTaskPushNotificationConfigs");
       ListTaskPushNotificationConfigsRequest.Builder list =
           ListTaskPushNotificationConfigsRequest.newBuilder();
       mergeQuery(request, list);
@@ -182,7 +207,7 @@ public final class RestDispatcher {
     String configId = segments[2];
     allow(method, "GET", "DELETE");
     if (method.equals("GET")) {
-      clock.identify(clock.requestId(), "GetTaskPushNotificationConfig");
+      clock.identify(null, "GetTaskPushNotificationConfig");
       return ok(
           operations.getPushConfig(
               GetTaskPushNotificationConfigRequest.newBuilder()
@@ -191,7 +216,7 @@ public final class RestDispatcher {
                   .build()),
           clock);
     }
-    clock.identify(clock.requestId(), "DeleteTaskPushNotificationConfig");
+    clock.identify(null, "DeleteTaskPushNotificationConfig");
     operations.deletePushConfig(
         DeleteTaskPushNotificationConfigRequest.newBuilder().setTaskId(id).setId(configId).build());
     return ok(Empty.getDefaultInstance(), clock);
@@ -207,8 +232,11 @@ public final class RestDispatcher {
   }
 
   private <T extends Message> T body(
-      RestRequest request, Message.Builder builder, RequestClock clock) {
-    mergeBody(request, builder, clock);
+      RestRequest request,
+      Message.Builder builder,
+      RequestClock clock,
+      InFlightBudget.Lease lease) {
+    mergeBody(request, builder, clock, lease);
     return checked(builder);
   }
 
@@ -225,8 +253,15 @@ public final class RestDispatcher {
         .orElseGet(() -> (T) builder.build());
   }
 
-  /** Parses the body within the server's JSON limits, then reads it as ProtoJSON. */
-  private void mergeBody(RestRequest request, Message.Builder builder, RequestClock clock) {
+  /**
+   * Reads the body in one streaming pass within the server's JSON limits, as a JSON-RPC body is
+   * read, then as ProtoJSON once what that holds is reserved in the in-flight budget.
+   */
+  private void mergeBody(
+      RestRequest request,
+      Message.Builder builder,
+      RequestClock clock,
+      InFlightBudget.Lease lease) {
     if (request.body().length == 0) {
       return;
     }
@@ -240,26 +275,16 @@ public final class RestDispatcher {
                   : Sanitize.header(request.contentType())));
     }
     long started = clock.now();
-    JsonNode tree;
+    Params body;
     try {
-      tree = mapper.readTree(request.body());
-    } catch (StreamConstraintsException e) {
-      throw new A2aException(
-          A2aError.INVALID_REQUEST,
-          "Invalid Request: the JSON exceeds the server's limits on nesting depth"
-              + " (A2A_MAX_JSON_DEPTH) or string length (A2A_MAX_STRING_LENGTH)");
-    } catch (IOException e) {
-      throw new A2aException(A2aError.PARSE_ERROR, "Parse error: the body is not valid JSON");
+      body = Params.ofBody(mapper, request.body());
     } finally {
       clock.addParsing(started);
     }
-    if (tree == null || !tree.isObject()) {
-      throw new A2aException(
-          A2aError.INVALID_REQUEST, "Invalid Request: the body must be a JSON object");
-    }
+    WireWeight.reserve(lease, WireWeight.reading(body));
     long reading = clock.now();
     try {
-      ProtoJson.merge(tree.toString(), builder);
+      ProtoJson.merge(body.json(), builder);
     } finally {
       // Reading the body into the request is its validation: message normalization, as in 0.3.
       clock.addNormalization(reading);

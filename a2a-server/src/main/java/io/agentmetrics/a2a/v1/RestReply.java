@@ -27,6 +27,21 @@ public sealed interface RestReply {
   }
 
   /**
+   * A refusal because the server holds as many bytes for requests in flight as it may ({@code
+   * A2A_MAX_INFLIGHT_BYTES}): to be sent with HTTP 503 and {@code Retry-After}.
+   *
+   * @param body the {@code google.rpc.Status} body
+   * @since 0.1.0
+   */
+  record Busy(byte[] body) implements RestReply {
+
+    /** Checks the body. */
+    public Busy {
+      requireNonNull(body, "body");
+    }
+  }
+
+  /**
    * Task events, each to be sent as an SSE {@code data:} line holding a {@code StreamResponse}.
    *
    * @param events the events

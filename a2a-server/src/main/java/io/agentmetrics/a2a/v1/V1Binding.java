@@ -43,7 +43,7 @@ public final class V1Binding {
       CardSettings cards) {
     this.mapper = mapper;
     this.cards = cards;
-    WireMapping wire = new WireMapping(mapper);
+    WireMapping wire = new WireMapping();
     V1Operations operations = new V1Operations(tasks, sender, wire, pushNotifications);
     this.jsonRpc = new V1JsonRpcEndpoint(mapper, operations, wire);
     this.rest = new RestDispatcher(mapper, operations, wire);

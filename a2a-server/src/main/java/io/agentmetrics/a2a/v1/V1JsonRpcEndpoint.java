@@ -18,16 +18,17 @@ import com.google.lf.a2a.v1.SubscribeToTaskRequest;
 import com.google.lf.a2a.v1.TaskPushNotificationConfig;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Message;
+import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcEndpoint;
-import io.agentmetrics.a2a.jsonrpc.JsonRpcEnvelope;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcErrorCode;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcException;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcReply;
+import io.agentmetrics.a2a.jsonrpc.Params;
 import io.agentmetrics.a2a.jsonrpc.RequestClock;
+import io.agentmetrics.a2a.jsonrpc.RequestEnvelope;
 import io.agentmetrics.a2a.task.TaskEventStream;
 import java.io.IOException;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +36,9 @@ import org.jspecify.annotations.Nullable;
  * {@code SendStreamingMessage}, {@code GetTask}, {@code ListTasks}, {@code CancelTask}, {@code
  * SubscribeToTask}, the four push-config methods and {@code GetExtendedAgentCard}, with ProtoJSON
  * params and results, and errors whose {@code data} array carries a {@code google.rpc.ErrorInfo}.
- * The envelope rules (and their timing stages) are those of the 0.3 endpoint.
+ * Requests are read through the same {@link RequestEnvelope} as 0.3's, with its limits, id checks
+ * and timing stages; reading the params as ProtoJSON is first reserved in the in-flight budget
+ * ({@link WireWeight}).
  *
  * <p>Thread-safe.
  *
@@ -44,79 +47,78 @@ import org.jspecify.annotations.Nullable;
 public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
 
   private final ObjectMapper mapper;
-  private final V1Operations operations;
   private final Errors errors;
   private final WireMapping wire;
   private final Map<String, Method> methods;
 
   V1JsonRpcEndpoint(ObjectMapper mapper, V1Operations operations, WireMapping wire) {
     this.mapper = mapper;
-    this.operations = operations;
     this.wire = wire;
     this.errors = new Errors(mapper);
     this.methods =
         Map.ofEntries(
             Map.entry(
                 "SendMessage",
-                (p, c) -> result(operations.send(read(p, SendMessageRequest.newBuilder(), c), c))),
+                c -> result(operations.send(c.read(SendMessageRequest.newBuilder()), c.clock()))),
             Map.entry(
                 "SendStreamingMessage",
-                (p, c) ->
-                    stream(operations.stream(read(p, SendMessageRequest.newBuilder(), c), c))),
+                c ->
+                    new Outcome.Events(
+                        operations.stream(c.read(SendMessageRequest.newBuilder()), c.clock()))),
             Map.entry(
                 "GetTask",
-                (p, c) -> result(operations.get(read(p, GetTaskRequest.newBuilder(), c)))),
+                c -> result(operations.get(c.read(GetTaskRequest.newBuilder()), c.lease()))),
             Map.entry(
                 "ListTasks",
-                (p, c) -> result(operations.list(read(p, ListTasksRequest.newBuilder(), c)))),
+                c -> result(operations.list(c.read(ListTasksRequest.newBuilder()), c.lease()))),
             Map.entry(
                 "CancelTask",
-                (p, c) -> result(operations.cancel(read(p, CancelTaskRequest.newBuilder(), c)))),
+                c -> result(operations.cancel(c.read(CancelTaskRequest.newBuilder())))),
             Map.entry(
                 "SubscribeToTask",
-                (p, c) ->
-                    stream(operations.subscribe(read(p, SubscribeToTaskRequest.newBuilder(), c)))),
+                c ->
+                    new Outcome.Events(
+                        operations.subscribe(c.read(SubscribeToTaskRequest.newBuilder())))),
             Map.entry(
                 "CreateTaskPushNotificationConfig",
-                (p, c) ->
+                c ->
                     result(
                         operations.createPushConfig(
-                            read(p, TaskPushNotificationConfig.newBuilder(), c)))),
+                            c.read(TaskPushNotificationConfig.newBuilder())))),
             Map.entry(
                 "GetTaskPushNotificationConfig",
-                (p, c) ->
+                c ->
                     result(
                         operations.getPushConfig(
-                            read(p, GetTaskPushNotificationConfigRequest.newBuilder(), c)))),
+                            c.read(GetTaskPushNotificationConfigRequest.newBuilder())))),
             Map.entry(
                 "ListTaskPushNotificationConfigs",
-                (p, c) ->
+                c ->
                     result(
                         operations.listPushConfigs(
-                            read(p, ListTaskPushNotificationConfigsRequest.newBuilder(), c)))),
+                            c.read(ListTaskPushNotificationConfigsRequest.newBuilder())))),
             Map.entry(
                 "DeleteTaskPushNotificationConfig",
-                (p, c) -> {
+                c -> {
                   operations.deletePushConfig(
-                      read(p, DeleteTaskPushNotificationConfigRequest.newBuilder(), c));
+                      c.read(DeleteTaskPushNotificationConfigRequest.newBuilder()));
                   return result(Empty.getDefaultInstance());
                 }),
             Map.entry(
                 "GetExtendedAgentCard",
-                (p, c) -> {
-                  read(p, GetExtendedAgentCardRequest.newBuilder(), c);
+                c -> {
+                  c.read(GetExtendedAgentCardRequest.newBuilder());
                   return result(operations.extendedCard());
                 }));
   }
 
   @Override
-  public JsonRpcReply dispatch(byte[] body, RequestClock clock) {
+  public JsonRpcReply dispatch(byte[] body, RequestClock clock, InFlightBudget.Lease lease) {
     JsonNode id = NullNode.getInstance();
     try {
-      JsonNode root = JsonRpcEnvelope.parse(mapper, body, clock);
-      id = JsonRpcEnvelope.id(root);
-      JsonRpcEnvelope request = JsonRpcEnvelope.of(root, id, clock, methods::containsKey);
-      Method method = methods.get(request.method());
+      RequestEnvelope request = RequestEnvelope.read(mapper, body, clock);
+      id = request.id();
+      Method method = methods.get(request.checkedMethod(clock, methods::containsKey));
       if (method == null) {
         throw new A2aException(
             A2aError.METHOD_NOT_FOUND,
@@ -125,16 +127,13 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
                 + " GetTaskPushNotificationConfig, ListTaskPushNotificationConfigs,"
                 + " DeleteTaskPushNotificationConfig and GetExtendedAgentCard");
       }
-      Outcome outcome = method.call(request.params().isNull() ? null : request.params(), clock);
+      Outcome outcome = method.call(new Call(request.params(), clock, lease));
       if (outcome instanceof Outcome.Events events) {
         return new JsonRpcReply.Stream(id, events.events());
       }
-      return envelope(id, "result", new RawValue(((Outcome.Result) outcome).json()), false, clock);
+      return envelope(id, "result", new RawValue(((Outcome.Result) outcome).json()), clock);
     } catch (RuntimeException e) {
-      A2aException error = Errors.of(e, clock.requestId());
-      // A streaming method's error is a plain JSON response, not an event: 1.0 clients read the
-      // Content-Type to tell a refused stream from an open one.
-      return envelope(id, "error", errors.jsonRpcError(error), false, clock);
+      return error(id, Errors.of(e, clock.requestId()), clock);
     }
   }
 
@@ -165,15 +164,15 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
   JsonRpcEndpoint refusing(A2aException error) {
     return new JsonRpcEndpoint() {
       @Override
-      public JsonRpcReply dispatch(byte[] body, RequestClock clock) {
+      public JsonRpcReply dispatch(byte[] body, RequestClock clock, InFlightBudget.Lease lease) {
         JsonNode id = NullNode.getInstance();
         try {
-          id = JsonRpcEnvelope.id(JsonRpcEnvelope.parse(mapper, body, clock));
+          id = RequestEnvelope.read(mapper, body, clock).id();
         } catch (JsonRpcException unreadable) {
           // the refusal is the answer; an unreadable body only loses its id
         }
-        clock.identify(id.isNull() ? "req-" + UUID.randomUUID() : id.asText(), "unknown");
-        return envelope(id, "error", errors.jsonRpcError(error), false, clock);
+        clock.identify(id.isNull() ? null : id.asText(), "unknown");
+        return error(id, error, clock);
       }
 
       @Override
@@ -209,36 +208,24 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
             + (contentType == null ? "no Content-Type" : Sanitize.header(contentType)));
   }
 
-  /** Reads the params as ProtoJSON; timed as message normalization, as 0.3's params binding is. */
-  private static <T extends Message> T read(
-      @Nullable JsonNode params, Message.Builder builder, RequestClock clock) {
-    long started = clock.now();
-    try {
-      if (params == null || params.isNull()) {
-        return ProtoJson.read("{}", builder);
-      }
-      if (!params.isObject()) {
-        throw new A2aException(A2aError.INVALID_PARAMS, "Invalid params: params must be an object");
-      }
-      return ProtoJson.read(params.toString(), builder);
-    } finally {
-      clock.addNormalization(started);
-    }
-  }
-
   private static Outcome result(com.google.protobuf.MessageOrBuilder message) {
     return new Outcome.Result(ProtoJson.write(message));
   }
 
-  private static Outcome stream(TaskEventStream events) {
-    return new Outcome.Events(events);
+  /**
+   * An error response; a full in-flight budget is a busy reply. A streaming method's error is a
+   * plain JSON response, not an event: 1.0 clients read the Content-Type to tell a refused stream
+   * from an open one.
+   */
+  private JsonRpcReply error(JsonNode id, A2aException error, RequestClock clock) {
+    JsonRpcReply.Json reply = envelope(id, "error", errors.jsonRpcError(error), clock);
+    return error.error() == A2aError.UNAVAILABLE ? new JsonRpcReply.Busy(reply.body()) : reply;
   }
 
-  private JsonRpcReply.Json envelope(
-      JsonNode id, String field, Object value, boolean asEvent, RequestClock clock) {
+  private JsonRpcReply.Json envelope(JsonNode id, String field, Object value, RequestClock clock) {
     long started = clock.now();
     try {
-      return new JsonRpcReply.Json(bytes(response(id, field, value)), asEvent);
+      return new JsonRpcReply.Json(bytes(response(id, field, value)), false);
     } finally {
       clock.addSerialization(started);
     }
@@ -267,7 +254,29 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
   /** One method: reads its params and produces a result or a stream. */
   @FunctionalInterface
   private interface Method {
-    Outcome call(@Nullable JsonNode params, RequestClock clock);
+    Outcome call(Call call);
+  }
+
+  /** One call of a method: its params, the request's clock and its share of the budget. */
+  private record Call(Params params, RequestClock clock, InFlightBudget.Lease lease) {
+
+    /**
+     * The params as ProtoJSON, once what reading holds is reserved; the read is timed as message
+     * normalization, as 0.3's params binding is.
+     */
+    @SuppressWarnings("unchecked")
+    <T extends Message> T read(Message.Builder builder) {
+      if (params.shape() == Params.Shape.NOT_AN_OBJECT) {
+        throw new A2aException(A2aError.INVALID_PARAMS, "Invalid params: params must be an object");
+      }
+      WireWeight.reserve(lease, WireWeight.reading(params));
+      long started = clock.now();
+      try {
+        return (T) ProtoJson.read(params.json(), builder);
+      } finally {
+        clock.addNormalization(started);
+      }
+    }
   }
 
   /** What a method produced. */

@@ -18,6 +18,10 @@ import com.google.lf.a2a.v1.SubscribeToTaskRequest;
 import com.google.lf.a2a.v1.Task;
 import com.google.lf.a2a.v1.TaskPushNotificationConfig;
 import io.agentmetrics.a2a.dto.MessageSendParams;
+import io.agentmetrics.a2a.dto.TaskIdParams;
+import io.agentmetrics.a2a.dto.TaskPushNotificationConfigQuery;
+import io.agentmetrics.a2a.dto.TaskQueryParams;
+import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
 import io.agentmetrics.a2a.jsonrpc.MessageSender;
 import io.agentmetrics.a2a.jsonrpc.RequestClock;
 import io.agentmetrics.a2a.task.PushPayload;
@@ -33,8 +37,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The A2A 1.0 operations (specification section 3.1), independent of the binding: each takes the
  * proto request and returns the proto response, over the same task service and the same send path
- * ({@link MessageSender}) as A2A 0.3. Refusals are {@link A2aException}s, or the task layer's
- * exceptions that {@link Errors} translates.
+ * ({@link MessageSender}) as A2A 0.3. Ids pass through the task model's records, so they meet the
+ * same checks as in 0.3 (at most 256 characters); a task read back is first reserved in the
+ * request's share of the in-flight budget, by what its ProtoJSON rendering holds ({@link
+ * WireWeight#rendering}). Refusals are {@link A2aException}s, or the task layer's exceptions that
+ * {@link Errors} translates.
  *
  * <p>Thread-safe.
  *
@@ -84,12 +91,16 @@ public final class V1Operations {
     return sender.stream(params(request), payload, clock);
   }
 
-  Task get(GetTaskRequest request) {
-    Integer historyLength = historyLength(request.hasHistoryLength(), request.getHistoryLength());
-    return wire.task(tasks.get(request.getId(), historyLength));
+  Task get(GetTaskRequest request, InFlightBudget.Lease lease) {
+    TaskQueryParams query =
+        new TaskQueryParams(
+            request.getId(), request.hasHistoryLength() ? request.getHistoryLength() : null, null);
+    io.agentmetrics.a2a.dto.Task task = tasks.get(query.id(), query.historyLength());
+    WireWeight.reserve(lease, WireWeight.rendering(task));
+    return wire.task(task);
   }
 
-  ListTasksResponse list(ListTasksRequest request) {
+  ListTasksResponse list(ListTasksRequest request, InFlightBudget.Lease lease) {
     int pageSize = request.hasPageSize() ? request.getPageSize() : DEFAULT_PAGE_SIZE;
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw invalid("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
@@ -110,6 +121,7 @@ public final class V1Operations {
                 request.getPageToken().isEmpty() ? null : request.getPageToken()),
             historyLength(request.hasHistoryLength(), request.getHistoryLength()));
     boolean artifacts = request.hasIncludeArtifacts() && request.getIncludeArtifacts();
+    WireWeight.reserve(lease, page.tasks().stream().mapToLong(WireWeight::rendering).sum());
     ListTasksResponse.Builder response =
         ListTasksResponse.newBuilder()
             .setNextPageToken(page.nextPageToken())
@@ -123,11 +135,11 @@ public final class V1Operations {
   }
 
   Task cancel(CancelTaskRequest request) {
-    return wire.task(tasks.cancel(request.getId()));
+    return wire.task(tasks.cancel(new TaskIdParams(request.getId(), null).id()));
   }
 
   TaskEventStream subscribe(SubscribeToTaskRequest request) {
-    return tasks.resubscribe(request.getId());
+    return tasks.resubscribe(new TaskIdParams(request.getId(), null).id());
   }
 
   TaskPushNotificationConfig createPushConfig(TaskPushNotificationConfig request) {
@@ -145,7 +157,9 @@ public final class V1Operations {
 
   TaskPushNotificationConfig getPushConfig(GetTaskPushNotificationConfigRequest request) {
     requirePush();
-    return tasks.listPushConfigs(request.getTaskId()).stream()
+    TaskPushNotificationConfigQuery query =
+        new TaskPushNotificationConfigQuery(request.getTaskId(), request.getId(), null);
+    return tasks.listPushConfigs(query.id()).stream()
         .filter(c -> request.getId().equals(c.pushNotificationConfig().id()))
         .findFirst()
         .map(c -> wire.pushConfig(c.taskId(), c.pushNotificationConfig()))
@@ -166,7 +180,7 @@ public final class V1Operations {
     ListTaskPushNotificationConfigsResponse.Builder response =
         ListTaskPushNotificationConfigsResponse.newBuilder();
     for (io.agentmetrics.a2a.dto.TaskPushNotificationConfig config :
-        tasks.listPushConfigs(request.getTaskId())) {
+        tasks.listPushConfigs(new TaskIdParams(request.getTaskId(), null).id())) {
       response.addConfigs(wire.pushConfig(config.taskId(), config.pushNotificationConfig()));
     }
     return response.build();
@@ -175,11 +189,13 @@ public final class V1Operations {
   /** Idempotent (section 3.1.10): deleting a config that is already gone succeeds. */
   void deletePushConfig(DeleteTaskPushNotificationConfigRequest request) {
     requirePush();
+    TaskPushNotificationConfigQuery query =
+        new TaskPushNotificationConfigQuery(request.getTaskId(), request.getId(), null);
     boolean present =
-        tasks.listPushConfigs(request.getTaskId()).stream()
+        tasks.listPushConfigs(query.id()).stream()
             .anyMatch(c -> request.getId().equals(c.pushNotificationConfig().id()));
     if (present) {
-      tasks.deletePushConfig(request.getTaskId(), request.getId());
+      tasks.deletePushConfig(query.id(), request.getId());
     }
   }
 
@@ -190,9 +206,6 @@ public final class V1Operations {
   }
 
   private MessageSendParams params(SendMessageRequest request) {
-    if (request.hasConfiguration() && request.getConfiguration().hasHistoryLength()) {
-      historyLength(true, request.getConfiguration().getHistoryLength());
-    }
     MessageSendParams params = wire.sendParams(request);
     String taskId = params.message().taskId();
     if (taskId != null && tasks.get(taskId, 0).status().state().isTerminal()) {

@@ -1,8 +1,5 @@
 package io.agentmetrics.a2a.v1;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.lf.a2a.v1.Artifact;
 import com.google.lf.a2a.v1.AuthenticationInfo;
 import com.google.lf.a2a.v1.Message;
@@ -18,6 +15,8 @@ import com.google.lf.a2a.v1.TaskStatus;
 import com.google.lf.a2a.v1.TaskStatusUpdateEvent;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageOrBuilder;
+import com.google.protobuf.NullValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.Value;
@@ -27,6 +26,7 @@ import io.agentmetrics.a2a.dto.MessageSendConfiguration;
 import io.agentmetrics.a2a.dto.MessageSendParams;
 import io.agentmetrics.a2a.dto.PushNotificationAuthenticationInfo;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
+import io.agentmetrics.a2a.dto.RawJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -38,9 +38,13 @@ import org.jspecify.annotations.Nullable;
  * Maps between the A2A 1.0 wire types and the server's task model (the records of {@code
  * io.agentmetrics.a2a.dto}, which are also the 0.3 wire format). Every task is kept once, in the
  * model, and shown in whichever version the client speaks: that is what makes a task created over
- * 1.0 readable over 0.3 and the reverse.
+ * 1.0 readable over 0.3 and the reverse. Free-form values (a data part's {@code data}, any {@code
+ * metadata}) are kept as their JSON text ({@link RawJson}) whichever version sent them; 0.3 allows
+ * what 1.0 cannot show, so metadata that is not an object is left out of the 1.0 view, and a value
+ * that a {@code google.protobuf.Value} cannot hold (a number beyond a double) is shown as its JSON
+ * text in a string.
  *
- * <p>Thread-safe.
+ * <p>Stateless and thread-safe.
  */
 final class WireMapping {
 
@@ -48,12 +52,6 @@ final class WireMapping {
   private static final JsonFormat.Printer VALUE_PRINTER =
       JsonFormat.printer().omittingInsignificantWhitespace();
   private static final long NANOS_PER_MILLI = 1_000_000;
-
-  private final ObjectMapper mapper;
-
-  WireMapping(ObjectMapper mapper) {
-    this.mapper = mapper;
-  }
 
   // ---- from the wire into the model
 
@@ -73,7 +71,7 @@ final class WireMapping {
     return new MessageSendParams(
         message(request.getMessage()),
         modelConfiguration,
-        request.hasMetadata() ? map(request.getMetadata()) : null);
+        request.hasMetadata() ? rawJson(request.getMetadata()) : null);
   }
 
   io.agentmetrics.a2a.dto.Message message(Message message) {
@@ -90,7 +88,7 @@ final class WireMapping {
         emptyToNull(message.getContextId()),
         emptyToNull(message.getTaskId()),
         message.getReferenceTaskIdsCount() == 0 ? null : message.getReferenceTaskIdsList(),
-        message.hasMetadata() ? map(message.getMetadata()) : null,
+        message.hasMetadata() ? rawJson(message.getMetadata()) : null,
         null);
   }
 
@@ -121,7 +119,7 @@ final class WireMapping {
   }
 
   private io.agentmetrics.a2a.dto.Part part(Part part, String path) {
-    Map<String, Object> metadata = part.hasMetadata() ? map(part.getMetadata()) : null;
+    RawJson metadata = part.hasMetadata() ? rawJson(part.getMetadata()) : null;
     String name = emptyToNull(part.getFilename());
     String mediaType = emptyToNull(part.getMediaType());
     return switch (part.getContentCase()) {
@@ -130,7 +128,7 @@ final class WireMapping {
               io.agentmetrics.a2a.dto.Part.TEXT, part.getText(), null, null, metadata);
       case DATA ->
           new io.agentmetrics.a2a.dto.Part(
-              io.agentmetrics.a2a.dto.Part.DATA, null, tree(part.getData()), null, metadata);
+              io.agentmetrics.a2a.dto.Part.DATA, null, rawJson(part.getData()), null, metadata);
       case RAW ->
           new io.agentmetrics.a2a.dto.Part(
               io.agentmetrics.a2a.dto.Part.FILE,
@@ -191,8 +189,9 @@ final class WireMapping {
     if (message.referenceTaskIds() != null) {
       wire.addAllReferenceTaskIds(message.referenceTaskIds());
     }
-    if (message.metadata() != null && !message.metadata().isEmpty()) {
-      wire.setMetadata(struct(message.metadata()));
+    Struct metadata = struct(message.metadata());
+    if (metadata != null) {
+      wire.setMetadata(metadata);
     }
     for (io.agentmetrics.a2a.dto.Part part : message.parts()) {
       wire.addParts(part(part));
@@ -294,8 +293,9 @@ final class WireMapping {
 
   private Part part(io.agentmetrics.a2a.dto.Part part) {
     Part.Builder wire = Part.newBuilder();
-    if (part.metadata() != null && !part.metadata().isEmpty()) {
-      wire.setMetadata(struct(part.metadata()));
+    Struct metadata = struct(part.metadata());
+    if (metadata != null) {
+      wire.setMetadata(metadata);
     }
     switch (part.kind()) {
       case io.agentmetrics.a2a.dto.Part.TEXT -> wire.setText(part.text());
@@ -318,47 +318,41 @@ final class WireMapping {
     return wire.build();
   }
 
-  // ---- JSON values: google.protobuf.Value and Struct <-> Jackson
+  // ---- free-form values: google.protobuf.Value and Struct <-> RawJson
 
-  private JsonNode tree(Value value) {
+  private static RawJson rawJson(MessageOrBuilder value) {
     try {
-      return mapper.readTree(VALUE_PRINTER.print(value));
-    } catch (InvalidProtocolBufferException | JsonProcessingException e) {
-      throw new IllegalStateException("a Value always prints as JSON", e);
+      return new RawJson(VALUE_PRINTER.print(value));
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("a Value or Struct always prints as JSON", e);
     }
   }
 
-  private Map<String, Object> map(Struct struct) {
-    try {
-      return mapper.readValue(
-          VALUE_PRINTER.print(struct),
-          mapper.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
-    } catch (InvalidProtocolBufferException | JsonProcessingException e) {
-      throw new IllegalStateException("a Struct always prints as a JSON object", e);
-    }
-  }
-
-  private Value value(@Nullable JsonNode node) {
+  private static Value value(@Nullable RawJson data) {
     Value.Builder value = Value.newBuilder();
-    merge(node == null ? "null" : node.toString(), value);
-    return value.build();
-  }
-
-  private Struct struct(Map<String, Object> map) {
-    Struct.Builder struct = Struct.newBuilder();
-    try {
-      merge(mapper.writeValueAsString(map), struct);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("metadata read from JSON writes as JSON", e);
+    if (data == null) {
+      return value.setNullValue(NullValue.NULL_VALUE).build();
     }
-    return struct.build();
+    return merge(data.json(), value) ? value.build() : value.setStringValue(data.json()).build();
   }
 
-  private static void merge(String json, com.google.protobuf.Message.Builder builder) {
+  /** The metadata as a Struct, or {@code null} when there is none, it is empty or not an object. */
+  private static @Nullable Struct struct(@Nullable RawJson metadata) {
+    if (metadata == null || !metadata.json().startsWith("{")) {
+      return null;
+    }
+    Struct.Builder struct = Struct.newBuilder();
+    return merge(metadata.json(), struct) && struct.getFieldsCount() > 0 ? struct.build() : null;
+  }
+
+  /** Whether {@code json} was read into {@code builder}. */
+  private static boolean merge(String json, com.google.protobuf.Message.Builder builder) {
     try {
       VALUES.merge(json, builder);
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("JSON written by Jackson reads as a Value", e);
+      return true;
+    } catch (InvalidProtocolBufferException | RuntimeException e) {
+      builder.clear();
+      return false;
     }
   }
 

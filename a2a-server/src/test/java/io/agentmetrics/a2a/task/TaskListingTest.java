@@ -39,9 +39,22 @@ class TaskListingTest {
   private final TaskService tasks =
       new TaskService(
           new TaskSettings(
-              100, Duration.ofMinutes(5), 1, 4, List.of(), Duration.ofSeconds(1), 1, Duration.ZERO),
+              100,
+              1 << 20,
+              10,
+              Duration.ofMinutes(5),
+              1,
+              4,
+              new PushSettings(
+                  List.of(),
+                  false,
+                  10,
+                  Duration.ofSeconds(1),
+                  1,
+                  Duration.ofMillis(10),
+                  Duration.ofMillis(10))),
           request ->
-              request.message().query().startsWith("wait")
+              request.message().texts().get(0).startsWith("wait")
                   ? new AgentReply(
                       "more?",
                       new AgentStageTimings(0, 0, 0, 0),
@@ -49,7 +62,7 @@ class TaskListingTest {
                       List.of(),
                       false)
                   : new AgentReply("ok", new AgentStageTimings(0, 0, 0, 0)),
-          JsonMappers.create(16, 1000),
+          JsonMappers.create(16, 1000, 1 << 20, 100_000),
           clock);
 
   @AfterEach
@@ -137,7 +150,7 @@ class TaskListingTest {
     Message message =
         new Message("user", List.of(Part.text(text)), "m-" + text, context, null, null, null, null);
     return tasks
-        .sendAndWait(message, new NormalizedMessage(text, List.of()), null)
+        .sendAndWait(message, new NormalizedMessage(List.of(text), List.of()), null)
         .submitted()
         .id();
   }

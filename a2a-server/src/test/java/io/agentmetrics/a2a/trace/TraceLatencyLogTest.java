@@ -1,0 +1,92 @@
+package io.agentmetrics.a2a.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.agent.AgentStageTimings;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TraceLatencyLogTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+  @AfterEach
+  void removeAppender() {
+    TraceLogAppender.uninstall();
+  }
+
+  @Test
+  void loggedRequestStagesNeverAddUpToMoreThanTheLoggedTotal() throws Exception {
+    TraceLogAppender.installTo(out);
+    // Each stage ends in 0.6 µs, and nothing lies between them: rounded to the nearest
+    // microsecond the stages would add up to 1.004 ms against a total of 1.002 ms.
+    new TraceLatencyLog()
+        .onRequest(
+            new RequestLatency(
+                "r", "message/send", "t", 0.0006, 0.0006, 1.0006, 0.0006, 1.0024, true));
+
+    JsonNode timings = only(events()).path("timings_ms");
+
+    double stages =
+        timings.path("json_parsing").asDouble()
+            + timings.path("message_normalization").asDouble()
+            + timings.path("agent_processing").asDouble()
+            + timings.path("response_serialization").asDouble();
+    assertThat(stages).isLessThanOrEqualTo(timings.path("total").asDouble());
+    assertThat(timings.path("json_parsing").asDouble()).isEqualTo(0.0);
+    assertThat(timings.path("agent_processing").asDouble()).isEqualTo(1.0);
+    assertThat(timings.path("total").asDouble()).isEqualTo(1.003);
+  }
+
+  @Test
+  void theAgentEventCarriesTheQueueWaitAndTheTaskTotalThatContainsItsStages() throws Exception {
+    TraceLogAppender.installTo(out);
+    new TraceLatencyLog()
+        .onAgentRun(
+            new AgentRunLatency(
+                "t",
+                "c",
+                new AgentStageTimings(0.0006, 0.0006, 5.0006, 0.0006),
+                2.0006,
+                7.0030,
+                true));
+
+    JsonNode event = only(events());
+
+    assertThat(event.path("event").asText()).isEqualTo("agent_processing_detail");
+    assertThat(fieldNames(event.path("timings_ms")))
+        .as("the seed's four stages first")
+        .hasSize(6)
+        .endsWith("queue_wait", "task_total");
+    assertThat(event.path("timings_ms").path("llm_invocation").asDouble()).isEqualTo(5.0);
+    assertThat(event.path("timings_ms").path("queue_wait").asDouble()).isEqualTo(2.0);
+    assertThat(event.path("timings_ms").path("task_total").asDouble()).isEqualTo(7.003);
+  }
+
+  private List<JsonNode> events() throws Exception {
+    List<JsonNode> events = new ArrayList<>();
+    for (String line : out.toString(StandardCharsets.UTF_8).split("\\R")) {
+      events.add(JSON.readTree(line));
+    }
+    return events;
+  }
+
+  private static JsonNode only(List<JsonNode> events) {
+    assertThat(events).hasSize(1);
+    return events.get(0);
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}
