@@ -151,6 +151,10 @@ class A2aV1WireFormatIT {
           .isEqualTo("bearer");
       assertThat(card.getSecurityRequirements(0).getSchemesMap()).containsKey("bearer");
       assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+          .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+      assertThat(json(anonymous).path("error").path("status").asText())
+          .isEqualTo("UNAUTHENTICATED");
       assertThat(authorized.statusCode()).isEqualTo(200);
     }
   }
@@ -385,7 +389,7 @@ class A2aV1WireFormatIT {
 
   @Test
   @DisplayName(
-      "Limits, tracing and metrics are those of 0.3: a 1.0 request is traced as its method with its task, and counted in /metrics/summary")
+      "Limits, tracing and metrics are those of 0.3: a 1.0 send is a tasks_send_latency event with its task in either binding, any other operation a jsonrpc_request_latency event, and both are counted in /metrics/summary")
   void oneOnePointZeroRequestIsTracedAndCounted() throws Exception {
     TraceCapture trace = new TraceCapture();
     try (TestServer traced =
@@ -398,15 +402,25 @@ class A2aV1WireFormatIT {
               .path("task")
               .path("id")
               .asText();
+      String rpcTaskId =
+          json(traced.post("/", rpc("SendMessage", sendMessage("complete-task")), V1, "1.0"))
+              .path("result")
+              .path("task")
+              .path("id")
+              .asText();
+      traced.post("/", rpc("GetTask", "{\"id\":\"" + taskId + "\"}"), V1, "1.0");
+      traced.get("/tasks/" + taskId, V1, "1.0");
       HttpResponse<String> tooLarge =
           traced.post("/message:send", sendMessage("x".repeat(5000)), V1, "1.0");
 
       assertThat(trace.events("tasks_send_latency"))
-          .anySatisfy(
-              e -> {
-                assertThat(e.path("method").asText()).isEqualTo("SendMessage");
-                assertThat(e.path("task_id").asText()).isEqualTo(taskId);
-              });
+          .filteredOn(e -> e.path("method").asText().equals("SendMessage"))
+          .extracting(e -> e.path("task_id").asText())
+          .contains(taskId, rpcTaskId);
+      assertThat(trace.events("jsonrpc_request_latency"))
+          .filteredOn(e -> e.path("method").asText().equals("GetTask"))
+          .hasSize(2)
+          .allSatisfy(e -> assertThat(e.has("task_id")).isFalse());
       assertThat(trace.events("agent_processing_detail"))
           .anySatisfy(e -> assertThat(e.path("task_id").asText()).isEqualTo(taskId));
       assertThat(

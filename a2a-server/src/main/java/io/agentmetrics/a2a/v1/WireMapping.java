@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * metadata}) are kept as their JSON text ({@link RawJson}) whichever version sent them; 0.3 allows
  * what 1.0 cannot show, so metadata that is not an object is left out of the 1.0 view, and a value
  * that a {@code google.protobuf.Value} cannot hold (a number beyond a double) is shown as its JSON
- * text in a string.
+ * text in a string (in metadata, the metadata is left out).
  *
  * <p>Stateless and thread-safe.
  */
@@ -333,16 +333,37 @@ final class WireMapping {
     if (data == null) {
       return value.setNullValue(NullValue.NULL_VALUE).build();
     }
-    return merge(data.json(), value) ? value.build() : value.setStringValue(data.json()).build();
+    return merge(data.json(), value) && printable(value.build())
+        ? value.build()
+        : Value.newBuilder().setStringValue(data.json()).build();
   }
 
-  /** The metadata as a Struct, or {@code null} when there is none, it is empty or not an object. */
+  /**
+   * The metadata as a Struct, or {@code null} when there is none, it is empty, not an object, or
+   * holds a number ProtoJSON cannot print.
+   */
   private static @Nullable Struct struct(@Nullable RawJson metadata) {
     if (metadata == null || !metadata.json().startsWith("{")) {
       return null;
     }
     Struct.Builder struct = Struct.newBuilder();
-    return merge(metadata.json(), struct) && struct.getFieldsCount() > 0 ? struct.build() : null;
+    return merge(metadata.json(), struct)
+            && struct.getFieldsCount() > 0
+            && struct.getFieldsMap().values().stream().allMatch(WireMapping::printable)
+        ? struct.build()
+        : null;
+  }
+
+  /** Whether ProtoJSON can print {@code value}: every number in it is finite. */
+  private static boolean printable(Value value) {
+    return switch (value.getKindCase()) {
+      case NUMBER_VALUE -> Double.isFinite(value.getNumberValue());
+      case STRUCT_VALUE ->
+          value.getStructValue().getFieldsMap().values().stream().allMatch(WireMapping::printable);
+      case LIST_VALUE ->
+          value.getListValue().getValuesList().stream().allMatch(WireMapping::printable);
+      default -> true;
+    };
   }
 
   /** Whether {@code json} was read into {@code builder}. */

@@ -71,6 +71,26 @@ class TraceLatencyLogTest {
     assertThat(event.path("timings_ms").path("task_total").asDouble()).isEqualTo(7.003);
   }
 
+  @Test
+  void theSendsOfBothVersionsAreSendEventsAndEveryOtherMethodIsARequestEvent() throws Exception {
+    TraceLogAppender.installTo(out);
+    TraceLatencyLog log = new TraceLatencyLog();
+    for (String method :
+        List.of(
+            "message/send", "message/stream", "SendMessage", "SendStreamingMessage", "GetTask")) {
+      log.onRequest(new RequestLatency("r", method, null, 0, 0, 0, 0, 1, true));
+    }
+
+    assertThat(events())
+        .extracting(e -> e.path("method").asText() + " " + e.path("event").asText())
+        .containsExactly(
+            "message/send tasks_send_latency",
+            "message/stream tasks_send_latency",
+            "SendMessage tasks_send_latency",
+            "SendStreamingMessage tasks_send_latency",
+            "GetTask jsonrpc_request_latency");
+  }
+
   private List<JsonNode> events() throws Exception {
     List<JsonNode> events = new ArrayList<>();
     for (String line : out.toString(StandardCharsets.UTF_8).split("\\R")) {
