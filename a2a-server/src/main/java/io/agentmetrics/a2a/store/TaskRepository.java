@@ -1,6 +1,9 @@
 package io.agentmetrics.a2a.store;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where tasks live, with their push-notification configs: in this process ({@link
@@ -11,6 +14,9 @@ import java.util.Optional;
  * other reads the task again. No write moves a task out of a {@linkplain StoredTask#isFinal final}
  * state. Bounds (a count, retained bytes and a time-to-live after last access) are the
  * implementation's; a task evicted by them is gone, as if deleted.
+ *
+ * <p>A store that replicas share also leases each running task to the replica running it, and tells
+ * each replica which tasks others changed ({@link #listen}).
  *
  * <p>Implementations are thread-safe. A store that cannot be reached throws {@link
  * StoreUnavailableException} from any method.
@@ -75,6 +81,48 @@ public interface TaskRepository extends AutoCloseable {
    * @since 0.1.0
    */
   StoreStatistics statistics();
+
+  /**
+   * Calls {@code changed} with the id of each task another process changed, until the returned
+   * handle is closed; a store no other process shares never calls it.
+   *
+   * @param changed told the task id, on a thread of the store's; must not block
+   * @return the subscription
+   * @since 0.1.0
+   */
+  default AutoCloseable listen(Consumer<String> changed) {
+    return () -> {};
+  }
+
+  /**
+   * How long a running task stays leased to the process running it without a renewal, in a store
+   * that processes share.
+   *
+   * @return the lease, or empty for a store of one process
+   * @since 0.1.0
+   */
+  default Optional<Duration> lease() {
+    return Optional.empty();
+  }
+
+  /**
+   * Extends the leases this process holds on the submitted and working tasks it runs; a store no
+   * other process shares has no leases.
+   *
+   * @since 0.1.0
+   */
+  default void renewLeases() {}
+
+  /**
+   * Submitted or working tasks whose lease ran out: the process running them stopped without ending
+   * them.
+   *
+   * @return their ids, at most a hundred
+   * @since 0.1.0
+   */
+  default List<String> expiredLeases() {
+    return List.of();
+  }
 
   /**
    * Releases what the store holds open, such as connections.
