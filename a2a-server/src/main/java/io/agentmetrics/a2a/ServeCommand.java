@@ -85,7 +85,8 @@ final class ServeCommand implements Callable<Integer> {
             .trace(trace)
             .openTelemetry(openTelemetry)
             .llm(llm)
-            .cards(CardSettings.fromEnvironment(env));
+            .cards(CardSettings.fromEnvironment(env))
+            .stores(StoreSettings.read(env));
     if (conformanceAgent(env)) {
       builder.processor(conversations -> new ConformanceAgent(), ConformanceAgent.LABEL);
     }

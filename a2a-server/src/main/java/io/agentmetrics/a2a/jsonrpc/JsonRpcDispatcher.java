@@ -144,6 +144,7 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
       case UNSUPPORTED -> JsonRpcErrorCode.UNSUPPORTED_OPERATION;
       case INVALID_PARAMS -> JsonRpcErrorCode.INVALID_PARAMS;
       case OVERLOADED -> JsonRpcErrorCode.INTERNAL_ERROR;
+      case UNAVAILABLE -> JsonRpcErrorCode.SERVICE_UNAVAILABLE;
     };
   }
 }

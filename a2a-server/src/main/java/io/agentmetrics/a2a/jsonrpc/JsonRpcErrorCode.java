@@ -23,7 +23,9 @@ public enum JsonRpcErrorCode {
   /** A2A: push notifications are not supported. */
   PUSH_NOTIFICATION_NOT_SUPPORTED(-32003),
   /** A2A: the operation does not apply (such as resubscribing to an ended task). */
-  UNSUPPORTED_OPERATION(-32004);
+  UNSUPPORTED_OPERATION(-32004),
+  /** A store the server needs is unreachable for now: retry the request shortly. */
+  SERVICE_UNAVAILABLE(-32000);
 
   private final int code;
 

@@ -27,7 +27,9 @@ public final class TaskException extends RuntimeException {
     /** The request's values conflict with the task. */
     INVALID_PARAMS,
     /** The agent queue is full. */
-    OVERLOADED
+    OVERLOADED,
+    /** The task store cannot be reached for now; the request may be retried. */
+    UNAVAILABLE
   }
 
   private final Reason reason;

@@ -44,6 +44,7 @@ final class Errors {
             case UNSUPPORTED -> A2aError.UNSUPPORTED_OPERATION;
             case INVALID_PARAMS -> A2aError.INVALID_PARAMS;
             case OVERLOADED -> A2aError.INTERNAL;
+            case UNAVAILABLE -> A2aError.UNAVAILABLE;
           },
           task.getMessage());
     }
@@ -59,6 +60,7 @@ final class Errors {
             case TASK_NOT_CANCELABLE -> A2aError.TASK_NOT_CANCELABLE;
             case PUSH_NOTIFICATION_NOT_SUPPORTED -> A2aError.PUSH_NOTIFICATION_NOT_SUPPORTED;
             case UNSUPPORTED_OPERATION -> A2aError.UNSUPPORTED_OPERATION;
+            case SERVICE_UNAVAILABLE -> A2aError.UNAVAILABLE;
           },
           rpc.getMessage());
     }
