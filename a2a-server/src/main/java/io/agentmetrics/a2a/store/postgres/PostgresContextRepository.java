@@ -16,14 +16,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Conversation history in PostgreSQL, one row per context, shared by every replica on the database.
  * An append adds the turns and keeps the newest {@code maxTurns} in one statement, so concurrent
  * appends to a context lose no turn. Contexts unused for the time-to-live are invisible at once and
- * deleted by the next sweep; after each new context the least recently used beyond the count or the
- * weight are deleted, as in memory.
+ * deleted by the next sweep; after an append (at most once a second) and whenever statistics are
+ * read, the least recently used beyond the count or the weight are deleted, as in memory.
  *
  * <p>Thread-safe.
  *
@@ -46,6 +47,7 @@ public final class PostgresContextRepository implements ContextRepository {
   private final TimeSource time;
   private final ObjectMapper mapper;
   private final LongAdder evictions = new LongAdder();
+  private final AtomicLong lastRetained = new AtomicLong(Long.MIN_VALUE);
 
   /**
    * A store on {@code database}.
@@ -124,7 +126,7 @@ public final class PostgresContextRepository implements ContextRepository {
             append.setInt(8, maxTurns);
             append.executeUpdate();
           }
-          retain(connection, now);
+          retainSometimes(connection, now);
           return null;
         });
   }
@@ -144,6 +146,20 @@ public final class PostgresContextRepository implements ContextRepository {
             return new StoreStatistics(row.getLong(1), row.getLong(2), evictions.sum());
           }
         });
+  }
+
+  /**
+   * {@link #retain} at most once per {@link PostgresTaskRepository#RETAIN_INTERVAL_MS} of this
+   * replica's clock: the sweep reads every row, so running it after every write would make each
+   * write cost the size of the table. Between sweeps the rows may exceed the bounds by what was
+   * written since; expired rows are invisible at once either way.
+   */
+  private void retainSometimes(Connection connection, long now) throws SQLException {
+    long last = lastRetained.get();
+    if (now - last >= PostgresTaskRepository.RETAIN_INTERVAL_MS
+        && lastRetained.compareAndSet(last, now)) {
+      retain(connection, now);
+    }
   }
 
   private void retain(Connection connection, long now) throws SQLException {

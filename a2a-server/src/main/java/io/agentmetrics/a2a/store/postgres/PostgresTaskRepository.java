@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -35,9 +36,10 @@ import java.util.function.Consumer;
  * move it out of a final state, so racing replicas never lose a transition.
  *
  * <p>The bounds of the in-memory store hold in SQL: rows unread for the time-to-live are invisible
- * at once and deleted by the next sweep; after each new task the least recently used rows beyond
- * the count or beyond the weight (bounded as {@link StoreLimits} bounds the in-memory weight) are
- * deleted. Times come from the writing replica's clock.
+ * at once and deleted by the next sweep; after a new task (at most once a second) the least
+ * recently used rows beyond the count or beyond the weight (bounded as {@link StoreLimits} bounds
+ * the in-memory weight) are deleted, and whenever statistics are read. Times come from the writing
+ * replica's clock.
  *
  * <p>Each replica has an id of its own. A change of state leases the task to the replica that made
  * it, for the lease duration, renewed by {@link #renewLeases()}; a submitted or working task whose
@@ -52,6 +54,9 @@ public final class PostgresTaskRepository implements TaskRepository {
 
   private static final TypeReference<List<StoredPushConfig>> PUSH_CONFIGS =
       new TypeReference<>() {};
+
+  /** The least time between two sweeps of the bounds after writes, in milliseconds. */
+  static final long RETAIN_INTERVAL_MS = 1000;
 
   /** The channel the schema's trigger announces each new task version on. */
   private static final String CHANNEL = "a2a_task";
@@ -74,6 +79,7 @@ public final class PostgresTaskRepository implements TaskRepository {
   private final TimeSource time;
   private final ObjectMapper mapper;
   private final LongAdder evictions = new LongAdder();
+  private final AtomicLong lastRetained = new AtomicLong(Long.MIN_VALUE);
   private final Duration lease;
   private final String replica = UUID.randomUUID().toString();
 
@@ -130,7 +136,7 @@ public final class PostgresTaskRepository implements TaskRepository {
                 insert.setString(9, replica);
                 insert.setLong(10, now + lease.toMillis());
                 int rows = insert.executeUpdate();
-                retain(connection, now);
+                retainSometimes(connection, now);
                 return rows;
               }
             });
@@ -339,6 +345,20 @@ public final class PostgresTaskRepository implements TaskRepository {
    * Deletes the rows unread for the time-to-live, then the least recently used beyond the count or
    * the weight, counting them as evictions.
    */
+  /**
+   * {@link #retain} at most once per {@link PostgresTaskRepository#RETAIN_INTERVAL_MS} of this
+   * replica's clock: the sweep reads every row, so running it after every write would make each
+   * write cost the size of the table. Between sweeps the rows may exceed the bounds by what was
+   * written since; expired rows are invisible at once either way.
+   */
+  private void retainSometimes(Connection connection, long now) throws SQLException {
+    long last = lastRetained.get();
+    if (now - last >= PostgresTaskRepository.RETAIN_INTERVAL_MS
+        && lastRetained.compareAndSet(last, now)) {
+      retain(connection, now);
+    }
+  }
+
   private void retain(Connection connection, long now) throws SQLException {
     long floor = limits.floor();
     String sql =
