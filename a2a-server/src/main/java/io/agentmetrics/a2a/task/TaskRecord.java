@@ -84,10 +84,6 @@ final class TaskRecord {
     return contextId;
   }
 
-  synchronized TaskState state() {
-    return current.state();
-  }
-
   synchronized Task snapshot() {
     return current.task();
   }

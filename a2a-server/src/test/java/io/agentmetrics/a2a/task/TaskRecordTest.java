@@ -195,7 +195,7 @@ class TaskRecordTest {
     assertThat(turn).isCompleted();
     assertThat(turn.join().task().status().state()).isEqualTo(TaskState.CANCELED);
     assertThat(events).last().matches(TaskEventStream::isFinal);
-    assertThat(replica().get("task-1").state()).isEqualTo(TaskState.CANCELED);
+    assertThat(replica().get("task-1").snapshot().status().state()).isEqualTo(TaskState.CANCELED);
   }
 
   @Test
