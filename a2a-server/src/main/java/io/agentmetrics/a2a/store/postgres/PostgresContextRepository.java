@@ -10,14 +10,11 @@ import io.agentmetrics.a2a.store.StoreLimits;
 import io.agentmetrics.a2a.store.StoreStatistics;
 import io.agentmetrics.api.TimeSource;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Conversation history in PostgreSQL, one row per context, shared by every replica on the database.
@@ -41,13 +38,10 @@ public final class PostgresContextRepository implements ContextRepository {
   private static final long TURN_BYTES = 40;
 
   private final PostgresDatabase database;
-  private final StoreLimits limits;
-  private final Duration ttl;
   private final int maxTurns;
   private final TimeSource time;
   private final ObjectMapper mapper;
-  private final LongAdder evictions = new LongAdder();
-  private final AtomicLong lastRetained = new AtomicLong(Long.MIN_VALUE);
+  private final TableBounds bounds;
 
   /**
    * A store on {@code database}.
@@ -71,8 +65,12 @@ public final class PostgresContextRepository implements ContextRepository {
       throw new IllegalArgumentException("maxTurns must not be negative, got " + maxTurns);
     }
     this.database = requireNonNull(database, "database");
-    this.limits = requireNonNull(limits, "limits");
-    this.ttl = requireNonNull(ttl, "ttl");
+    this.bounds =
+        new TableBounds(
+            "a2a_context",
+            "context_id",
+            requireNonNull(limits, "limits"),
+            requireNonNull(ttl, "ttl"));
     this.maxTurns = maxTurns;
     this.time = requireNonNull(time, "time");
     this.mapper = requireNonNull(mapper, "mapper");
@@ -90,7 +88,7 @@ public final class PostgresContextRepository implements ContextRepository {
           try (PreparedStatement read = connection.prepareStatement(sql)) {
             read.setLong(1, now);
             read.setString(2, contextId);
-            read.setLong(3, now - ttl.toMillis());
+            read.setLong(3, bounds.expiry(now));
             try (ResultSet row = read.executeQuery()) {
               return row.next() ? turns(row.getString(1)) : List.of();
             }
@@ -122,11 +120,11 @@ public final class PostgresContextRepository implements ContextRepository {
             append.setLong(4, now);
             append.setLong(5, ENTRY_BYTES);
             append.setLong(6, TURN_BYTES);
-            append.setLong(7, now - ttl.toMillis());
+            append.setLong(7, bounds.expiry(now));
             append.setInt(8, maxTurns);
             append.executeUpdate();
           }
-          retainSometimes(connection, now);
+          bounds.sweepAfterWrite(connection, now);
           return null;
         });
   }
@@ -137,48 +135,8 @@ public final class PostgresContextRepository implements ContextRepository {
     return database.call(
         "count contexts",
         connection -> {
-          retain(connection, now);
-          try (PreparedStatement select =
-                  connection.prepareStatement(
-                      "SELECT count(*), COALESCE(sum(weight), 0) FROM a2a_context");
-              ResultSet row = select.executeQuery()) {
-            row.next();
-            return new StoreStatistics(row.getLong(1), row.getLong(2), evictions.sum());
-          }
+          return bounds.statistics(connection, now);
         });
-  }
-
-  /**
-   * {@link #retain} at most once per {@link PostgresTaskRepository#RETAIN_INTERVAL_MS} of this
-   * replica's clock: the sweep reads every row, so running it after every write would make each
-   * write cost the size of the table. Between sweeps the rows may exceed the bounds by what was
-   * written since; expired rows are invisible at once either way.
-   */
-  private void retainSometimes(Connection connection, long now) throws SQLException {
-    long last = lastRetained.get();
-    if (now - last >= PostgresTaskRepository.RETAIN_INTERVAL_MS
-        && lastRetained.compareAndSet(last, now)) {
-      retain(connection, now);
-    }
-  }
-
-  private void retain(Connection connection, long now) throws SQLException {
-    long floor = limits.floor();
-    String sql =
-        "DELETE FROM a2a_context WHERE accessed_ms <= ? OR context_id IN (SELECT context_id FROM"
-            + " (SELECT context_id, row_number() OVER recent AS n,"
-            + " sum(GREATEST(weight, ?)) OVER recent AS total FROM a2a_context"
-            + " WHERE accessed_ms > ? WINDOW recent AS (ORDER BY accessed_ms DESC, context_id DESC))"
-            + " ranked WHERE n > ? OR total > ?)";
-    try (PreparedStatement delete = connection.prepareStatement(sql)) {
-      long expiry = now - ttl.toMillis();
-      delete.setLong(1, expiry);
-      delete.setLong(2, floor);
-      delete.setLong(3, expiry);
-      delete.setLong(4, limits.maxEntries());
-      delete.setLong(5, limits.maxEntries() * floor);
-      evictions.add(delete.executeUpdate());
-    }
   }
 
   /** The weight of a context holding {@code turns}, as the append statement computes it. */

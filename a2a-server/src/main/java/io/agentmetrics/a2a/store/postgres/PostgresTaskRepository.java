@@ -25,8 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -55,9 +53,6 @@ public final class PostgresTaskRepository implements TaskRepository {
   private static final TypeReference<List<StoredPushConfig>> PUSH_CONFIGS =
       new TypeReference<>() {};
 
-  /** The least time between two sweeps of the bounds after writes, in milliseconds. */
-  static final long RETAIN_INTERVAL_MS = 1000;
-
   /** The channel the schema's trigger announces each new task version on. */
   private static final String CHANNEL = "a2a_task";
 
@@ -74,12 +69,9 @@ public final class PostgresTaskRepository implements TaskRepository {
           + "')";
 
   private final PostgresDatabase database;
-  private final StoreLimits limits;
-  private final Duration ttl;
   private final TimeSource time;
   private final ObjectMapper mapper;
-  private final LongAdder evictions = new LongAdder();
-  private final AtomicLong lastRetained = new AtomicLong(Long.MIN_VALUE);
+  private final TableBounds bounds;
   private final Duration lease;
   private final String replica = UUID.randomUUID().toString();
 
@@ -107,8 +99,9 @@ public final class PostgresTaskRepository implements TaskRepository {
     }
     this.lease = lease;
     this.database = requireNonNull(database, "database");
-    this.limits = requireNonNull(limits, "limits");
-    this.ttl = requireNonNull(ttl, "ttl");
+    this.bounds =
+        new TableBounds(
+            "a2a_task", "id", requireNonNull(limits, "limits"), requireNonNull(ttl, "ttl"));
     this.time = requireNonNull(time, "time");
     this.mapper = requireNonNull(mapper, "mapper");
   }
@@ -136,7 +129,7 @@ public final class PostgresTaskRepository implements TaskRepository {
                 insert.setString(9, replica);
                 insert.setLong(10, now + lease.toMillis());
                 int rows = insert.executeUpdate();
-                retainSometimes(connection, now);
+                bounds.sweepAfterWrite(connection, now);
                 return rows;
               }
             });
@@ -159,7 +152,7 @@ public final class PostgresTaskRepository implements TaskRepository {
           try (PreparedStatement read = connection.prepareStatement(sql)) {
             read.setLong(1, now);
             read.setString(2, id);
-            read.setLong(3, now - ttl.toMillis());
+            read.setLong(3, bounds.expiry(now));
             try (ResultSet row = read.executeQuery()) {
               return row.next() ? Optional.of(task(row)) : Optional.empty();
             }
@@ -197,7 +190,7 @@ public final class PostgresTaskRepository implements TaskRepository {
                 update.setLong(10, now + lease.toMillis());
                 update.setString(11, current.id());
                 update.setLong(12, current.version());
-                update.setLong(13, now - ttl.toMillis());
+                update.setLong(13, bounds.expiry(now));
                 update.setString(14, next.state().wireName());
                 return update.executeUpdate();
               }
@@ -210,7 +203,7 @@ public final class PostgresTaskRepository implements TaskRepository {
     long now = nowMillis();
     List<Object> arguments = new ArrayList<>();
     StringBuilder where = new StringBuilder(" WHERE accessed_ms > ?");
-    arguments.add(now - ttl.toMillis());
+    arguments.add(bounds.expiry(now));
     if (filter.contextId() != null) {
       where.append(" AND context_id = ?");
       arguments.add(filter.contextId());
@@ -275,14 +268,7 @@ public final class PostgresTaskRepository implements TaskRepository {
     return database.call(
         "count tasks",
         connection -> {
-          retain(connection, now);
-          try (PreparedStatement select =
-                  connection.prepareStatement(
-                      "SELECT count(*), COALESCE(sum(weight), 0) FROM a2a_task");
-              ResultSet row = select.executeQuery()) {
-            row.next();
-            return new StoreStatistics(row.getLong(1), row.getLong(2), evictions.sum());
-          }
+          return bounds.statistics(connection, now);
         });
   }
 
@@ -325,7 +311,7 @@ public final class PostgresTaskRepository implements TaskRepository {
                       + RUNNING_STATES
                       + " AND lease_ms < ? AND accessed_ms > ? LIMIT 100")) {
             select.setLong(1, now);
-            select.setLong(2, now - ttl.toMillis());
+            select.setLong(2, bounds.expiry(now));
             List<String> ids = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
               while (rows.next()) {
@@ -340,43 +326,6 @@ public final class PostgresTaskRepository implements TaskRepository {
   /** Nothing to release: the database is closed by its owner. */
   @Override
   public void close() {}
-
-  /**
-   * Deletes the rows unread for the time-to-live, then the least recently used beyond the count or
-   * the weight, counting them as evictions.
-   */
-  /**
-   * {@link #retain} at most once per {@link PostgresTaskRepository#RETAIN_INTERVAL_MS} of this
-   * replica's clock: the sweep reads every row, so running it after every write would make each
-   * write cost the size of the table. Between sweeps the rows may exceed the bounds by what was
-   * written since; expired rows are invisible at once either way.
-   */
-  private void retainSometimes(Connection connection, long now) throws SQLException {
-    long last = lastRetained.get();
-    if (now - last >= PostgresTaskRepository.RETAIN_INTERVAL_MS
-        && lastRetained.compareAndSet(last, now)) {
-      retain(connection, now);
-    }
-  }
-
-  private void retain(Connection connection, long now) throws SQLException {
-    long floor = limits.floor();
-    String sql =
-        "DELETE FROM a2a_task WHERE accessed_ms <= ? OR id IN (SELECT id FROM (SELECT id,"
-            + " row_number() OVER recent AS n, sum(GREATEST(weight, ?)) OVER recent AS total"
-            + " FROM a2a_task WHERE accessed_ms > ?"
-            + " WINDOW recent AS (ORDER BY accessed_ms DESC, id DESC)) ranked"
-            + " WHERE n > ? OR total > ?)";
-    try (PreparedStatement delete = connection.prepareStatement(sql)) {
-      long expiry = now - ttl.toMillis();
-      delete.setLong(1, expiry);
-      delete.setLong(2, floor);
-      delete.setLong(3, expiry);
-      delete.setLong(4, limits.maxEntries());
-      delete.setLong(5, limits.maxEntries() * floor);
-      evictions.add(delete.executeUpdate());
-    }
-  }
 
   private StoredTask task(ResultSet row) throws SQLException {
     try {
