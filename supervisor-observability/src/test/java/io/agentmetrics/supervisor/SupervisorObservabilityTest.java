@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SupervisorObservabilityTest {
@@ -209,17 +210,54 @@ class SupervisorObservabilityTest {
   }
 
   @Test
-  void resourceMetricsAreRecordedIntoTheAggregator() {
-    observability.recordResourceMetrics(42.5, 512.0, 24);
+  void threadPoolUsageIsBusyThreadsAsAPercentageOfThePoolsMaximum() {
+    // 6 of 8 threads busy is 6 / 8 x 100 = 75%; 3 of 8 is 37.5%; their mean is 56.25%.
+    observability.recordResourceMetrics(42.5, 512.0, 6, 8);
+    observability.recordResourceMetrics(40.0, 256.0, 3, 8);
 
-    Optional<AggregatedMetrics> memory =
-        aggregator.getAggregatedMetrics(MetricType.MEMORY_USAGE, AggregationWindow.MINUTE);
-    Optional<AggregatedMetrics> threads =
+    Optional<AggregatedMetrics> pool =
         aggregator.getAggregatedMetrics(MetricType.THREAD_POOL_USAGE, AggregationWindow.MINUTE);
-    assertThat(memory).hasValueSatisfying(m -> assertThat(m.mean()).isCloseTo(512.0, within()));
-    assertThat(threads).hasValueSatisfying(m -> assertThat(m.mean()).isCloseTo(24.0, within()));
+    assertThat(MetricType.THREAD_POOL_USAGE.unit()).isEqualTo("%");
+    assertThat(pool)
+        .hasValueSatisfying(
+            m -> {
+              assertThat(m.count()).isEqualTo(2);
+              assertThat(m.min()).isCloseTo(37.5, within());
+              assertThat(m.max()).isCloseTo(75.0, within());
+              assertThat(m.mean()).isCloseTo(56.25, within());
+            });
+    assertThat(aggregator.getAggregatedMetrics(MetricType.MEMORY_USAGE, AggregationWindow.MINUTE))
+        .hasValueSatisfying(m -> assertThat(m.mean()).isCloseTo(384.0, within()));
     assertThat(aggregator.getPerformanceSummary().resourceUtilization())
         .containsKeys(MetricType.MEMORY_USAGE, MetricType.THREAD_POOL_USAGE);
+    assertThat(aggregator.exportMetrics(AggregationWindow.MINUTE))
+        .filteredOn(metric -> metric.metricType() == MetricType.THREAD_POOL_USAGE)
+        .first()
+        .satisfies(
+            metric ->
+                assertThat(metric.metadata())
+                    .containsEntry(SupervisorObservability.CPU_PERCENT_KEY, 42.5)
+                    .containsEntry(SupervisorObservability.ACTIVE_THREADS_KEY, 6)
+                    .containsEntry(SupervisorObservability.MAX_THREADS_KEY, 8));
+  }
+
+  @Test
+  void aLiveThreadCountIsNeverRecordedAsAPercentage() {
+    // The seed's call passes threading.active_count(): 24 threads is not "24%" of anything.
+    observability.recordResourceMetrics(42.5, 512.0, 24);
+
+    assertThat(
+            aggregator.getAggregatedMetrics(MetricType.THREAD_POOL_USAGE, AggregationWindow.MINUTE))
+        .isEmpty();
+    assertThat(aggregator.getAggregatedMetrics(MetricType.MEMORY_USAGE, AggregationWindow.MINUTE))
+        .hasValueSatisfying(m -> assertThat(m.mean()).isCloseTo(512.0, within()));
+    assertThat(aggregator.exportMetrics(AggregationWindow.MINUTE))
+        .singleElement()
+        .satisfies(
+            metric ->
+                assertThat(metric.metadata())
+                    .containsEntry(SupervisorObservability.CPU_PERCENT_KEY, 42.5)
+                    .containsEntry(SupervisorObservability.THREAD_COUNT_KEY, 24));
   }
 
   @ParameterizedTest
@@ -227,9 +265,22 @@ class SupervisorObservabilityTest {
   void invalidResourceValuesAreDroppedAndCounted(double bad) {
     observability.recordResourceMetrics(bad, 100.0, 1);
     observability.recordResourceMetrics(10.0, bad, 1);
+    observability.recordResourceMetrics(bad, 100.0, 1, 2);
+    observability.recordResourceMetrics(10.0, bad, 1, 2);
 
-    assertThat(observability.droppedCalls()).isEqualTo(2);
+    assertThat(observability.droppedCalls()).isEqualTo(4);
     assertThat(aggregator.getAggregatedMetrics(MetricType.MEMORY_USAGE, AggregationWindow.MINUTE))
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"-1, 8", "9, 8", "0, 0", "1, -4"})
+  void impossiblePoolFiguresAreDroppedAndCounted(int active, int max) {
+    observability.recordResourceMetrics(10.0, 100.0, active, max);
+
+    assertThat(observability.droppedCalls()).isEqualTo(1);
+    assertThat(
+            aggregator.getAggregatedMetrics(MetricType.THREAD_POOL_USAGE, AggregationWindow.MINUTE))
         .isEmpty();
   }
 
