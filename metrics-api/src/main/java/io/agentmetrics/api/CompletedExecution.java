@@ -50,6 +50,11 @@ public record CompletedExecution(
     attributes = Checks.orderedCopy(attributes, "attributes");
   }
 
+  /** The token usage and cost of this execution's LLM calls. */
+  public LlmUsage llmUsage() {
+    return LlmUsage.of(phases);
+  }
+
   /** The same execution with {@code outcome} and the given context's attributes. */
   public CompletedExecution withContext(ExecutionOutcome outcome, ExecutionContext context) {
     Map<String, Object> merged = new LinkedHashMap<>(attributes);

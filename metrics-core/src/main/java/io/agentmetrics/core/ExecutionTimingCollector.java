@@ -695,7 +695,7 @@ public class ExecutionTimingCollector implements TimingCollector {
     long[] starts = new long[ordered.length];
     long[] ends = new long[ordered.length];
     byte[] categories = new byte[ordered.length];
-    TimingBreakdown.Builder breakdown = TimingBreakdown.builder();
+    TimingBreakdown.Builder breakdown = TimingBreakdown.builder().executionId(executionId);
     int count = 0;
     for (Phase phase : ordered) {
       long start = phase.startNanos;
