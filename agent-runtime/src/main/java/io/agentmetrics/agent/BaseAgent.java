@@ -2,6 +2,7 @@ package io.agentmetrics.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.agent.llm.PriceTable;
 import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionContext;
 import io.agentmetrics.api.ExecutionOutcome;
@@ -44,9 +45,11 @@ import org.slf4j.LoggerFactory;
  *       inside become its children;
  *   <li>turns an exception into {@link ExecutionResult#failure(Throwable)} and a failed outcome in
  *       the metrics (an {@link InterruptedException} also sets the thread's interrupt flag again);
- *   <li>completes the collector, which closes any phase left running, and hands the {@link
- *       CompletedExecution}, with the context's attributes, to every sink in order. A sink that
- *       throws is logged at WARN and skipped; it never fails the execution or the other sinks.
+ *   <li>completes the collector, which closes any phase left running, prices the LLM calls that
+ *       reported token usage with the agent's {@link PriceTable} ({@link PriceTable#defaults()}
+ *       unless given one), and hands the {@link CompletedExecution}, with the context's attributes,
+ *       to every sink in order. A sink that throws is logged at WARN and skipped; it never fails
+ *       the execution or the other sinks.
  * </ol>
  *
  * <p>Subclasses must be thread-safe in the same way: keep per-execution data in locals, the {@link
@@ -69,6 +72,7 @@ public abstract class BaseAgent {
   private final Logger logger;
   private final List<MetricsSink> sinks;
   private final TimeSource timeSource;
+  private final PriceTable prices;
 
   /**
    * An agent that reports to no sink; its timings are still in the log at DEBUG.
@@ -94,6 +98,17 @@ public abstract class BaseAgent {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   protected BaseAgent(String name, List<? extends MetricsSink> sinks, TimeSource timeSource) {
+    this(name, sinks, timeSource, PriceTable.defaults());
+  }
+
+  /**
+   * An agent whose LLM calls are priced with {@code prices}.
+   *
+   * @throws IllegalArgumentException if {@code name} is blank
+   * @since 0.1.0
+   */
+  protected BaseAgent(
+      String name, List<? extends MetricsSink> sinks, TimeSource timeSource, PriceTable prices) {
     requireNonNull(name, "name");
     if (name.isBlank()) {
       throw new IllegalArgumentException("name must not be blank");
@@ -101,6 +116,7 @@ public abstract class BaseAgent {
     this.name = name;
     this.sinks = List.copyOf(requireNonNull(sinks, "sinks"));
     this.timeSource = requireNonNull(timeSource, "timeSource");
+    this.prices = requireNonNull(prices, "prices");
     this.logger = LoggerFactory.getLogger(getClass());
   }
 
@@ -112,6 +128,11 @@ public abstract class BaseAgent {
   /** A logger named after the concrete agent class. */
   public final Logger logger() {
     return logger;
+  }
+
+  /** The prices this agent's LLM calls are costed with. */
+  public final PriceTable prices() {
+    return prices;
   }
 
   /** The sinks every finished execution goes to, in order. */
@@ -212,7 +233,8 @@ public abstract class BaseAgent {
   private void report(TimingCollector timing, ExecutionOutcome outcome, ExecutionContext context) {
     CompletedExecution completed;
     try {
-      completed = timing.complete(outcome).withContext(outcome, context);
+      completed =
+          ExecutionCosts.price(timing.complete(outcome).withContext(outcome, context), prices);
     } catch (RuntimeException e) {
       logger.warn(
           "Agent {} execution {} could not be completed; its metrics are lost",

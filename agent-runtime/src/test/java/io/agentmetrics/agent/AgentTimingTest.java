@@ -3,6 +3,7 @@ package io.agentmetrics.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agentmetrics.agent.llm.FinishReason;
 import io.agentmetrics.agent.llm.LlmCancelledException;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.LlmRequest;
@@ -16,6 +17,7 @@ import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PerformanceMetric;
 import io.agentmetrics.api.PhaseCategory;
 import io.agentmetrics.api.PhaseRecord;
+import io.agentmetrics.api.StreamTiming;
 import io.agentmetrics.api.testing.FakeTimeSource;
 import io.agentmetrics.core.EnhancedExecutionTimingCollector;
 import java.time.Duration;
@@ -285,6 +287,53 @@ class AgentTimingTest {
         .containsEntry(PhaseRecord.LLM_MODEL, "broken");
   }
 
+  @Test
+  void streamedLlmCallKeepsWhenEveryChunkArrivedAndBothModels() {
+    // Chunks arrive 300 ms after the call is issued, then 15 ms and 20 ms apart.
+    LlmClient scripted =
+        new ScriptedStream("openai", "gpt-4o-mini", "gpt-4o-mini-2024-07-18", time, 300, 15, 20);
+
+    AgentTiming.streamLlm(timing, scripted, LlmRequest.of("x"), LlmStreamListener.ignoring());
+
+    PhaseRecord phase = phase(timing.complete(ExecutionOutcome.succeeded()), AgentTiming.LLM_PHASE);
+    assertThat(phase.metadata())
+        .containsEntry(PhaseRecord.LLM_STREAM, true)
+        .containsEntry(PhaseRecord.LLM_MODEL, "gpt-4o-mini")
+        .containsEntry(PhaseRecord.LLM_RESPONSE_MODEL, "gpt-4o-mini-2024-07-18")
+        .containsEntry(PhaseRecord.LLM_STREAM_TIMING, new StreamTiming(300, new double[] {15, 20}));
+    assertThat(phase.durationMs()).isEqualTo(335.0);
+  }
+
+  @Test
+  void blockingLlmCallIsNotMarkedAsStreamed() {
+    AgentTiming.callLlm(timing, llm, LlmRequest.of("Rust"));
+
+    PhaseRecord phase = phase(timing.complete(ExecutionOutcome.succeeded()), AgentTiming.LLM_PHASE);
+    assertThat(phase.metadata())
+        .doesNotContainKeys(PhaseRecord.LLM_STREAM, PhaseRecord.LLM_STREAM_TIMING)
+        .containsEntry(PhaseRecord.LLM_RESPONSE_MODEL, SimulatedLlmConfig.DEFAULT_MODEL);
+  }
+
+  @Test
+  void anAnswerWithoutUsageRecordsNoTokenCounts() {
+    LlmClient silent =
+        new ScriptedStream("openai", "gpt-4o-mini", "gpt-4o-mini", time, 10) {
+          @Override
+          public LlmResponse generateStreaming(LlmRequest request, LlmStreamListener listener) {
+            LlmResponse answer = super.generateStreaming(request, listener);
+            return new LlmResponse(
+                answer.text(), answer.model(), "openai", 0, 0, FinishReason.STOP, false);
+          }
+        };
+
+    AgentTiming.streamLlm(timing, silent, LlmRequest.of("x"), LlmStreamListener.ignoring());
+
+    PhaseRecord phase = phase(timing.complete(ExecutionOutcome.succeeded()), AgentTiming.LLM_PHASE);
+    assertThat(phase.metadata())
+        .doesNotContainKeys(PhaseRecord.LLM_INPUT_TOKENS, PhaseRecord.LLM_OUTPUT_TOKENS);
+    assertThat(phase.isLlmCallWithUsage()).isFalse();
+  }
+
   /** Waits until every task of the batch has started, so that they really overlap. */
   private static <T> T together(CountDownLatch allStarted, T value) throws InterruptedException {
     allStarted.countDown();
@@ -303,5 +352,57 @@ class AgentTimingTest {
 
   private static List<PerformanceMetric> metrics(CompletedExecution execution, MetricType type) {
     return execution.metrics().stream().filter(metric -> metric.metricType() == type).toList();
+  }
+
+  /** Streams one chunk after each delay, on the fake clock, and reports usage 812 in, 96 out. */
+  static class ScriptedStream implements LlmClient {
+    private final String provider;
+    private final String model;
+    private final String responseModel;
+    private final FakeTimeSource time;
+    private final long[] delaysMs;
+
+    ScriptedStream(
+        String provider, String model, String responseModel, FakeTimeSource time, long... delays) {
+      this.provider = provider;
+      this.model = model;
+      this.responseModel = responseModel;
+      this.time = time;
+      this.delaysMs = delays;
+    }
+
+    @Override
+    public String provider() {
+      return provider;
+    }
+
+    @Override
+    public String model() {
+      return model;
+    }
+
+    @Override
+    public LlmResponse generate(LlmRequest request) {
+      return generateStreaming(request, LlmStreamListener.ignoring());
+    }
+
+    @Override
+    public LlmResponse generateStreaming(LlmRequest request, LlmStreamListener listener) {
+      StringBuilder text = new StringBuilder();
+      for (long delay : delaysMs) {
+        time.advanceMillis(delay);
+        listener.onToken("chunk ");
+        text.append("chunk ");
+      }
+      return new LlmResponse(text.toString(), responseModel, provider, 812, 96, FinishReason.STOP);
+    }
+
+    @Override
+    public CompletableFuture<LlmResponse> stream(LlmRequest request, LlmStreamListener listener) {
+      return CompletableFuture.completedFuture(generateStreaming(request, listener));
+    }
+
+    @Override
+    public void close() {}
   }
 }
