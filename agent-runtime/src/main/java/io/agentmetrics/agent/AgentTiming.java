@@ -31,7 +31,8 @@ import java.util.concurrent.RejectedExecutionException;
  *   <li>{@link #tool}: a {@link MetricType#TOOL_EXECUTION} phase named after the tool, with {@link
  *       PhaseRecord#TOOL_NAME}.
  *   <li>{@link #parallel}: one {@link MetricType#TOOL_EXECUTION} phase around the batch (its wall
- *       time, so overlapping calls are not summed) with a parallel task per call.
+ *       time, so overlapping calls are not summed), marked {@link PhaseRecord#TOOL_BATCH}, with a
+ *       parallel task per call carrying its {@link PhaseRecord#TOOL_NAME}.
  *   <li>{@link #streamLlm} and {@link #callLlm}: a {@link MetricType#LLM_PROCESSING} phase with the
  *       provider, the model asked and the model that answered, and the token counts the provider
  *       reported ({@link PhaseRecord#LLM_PROVIDER} and friends). A streamed call is marked {@link
@@ -119,6 +120,7 @@ public final class AgentTiming {
     List<CompletableFuture<ToolResult<T>>> futures = new ArrayList<>(copy.size());
     PhaseTimer batch =
         timing.measure(requireNonNull(batchName, "batchName"), MetricType.TOOL_EXECUTION);
+    batch.annotate(PhaseRecord.TOOL_BATCH, true);
     try {
       for (ToolCall<? extends T> call : copy) {
         futures.add(submit(timing, executor, call));

@@ -44,6 +44,12 @@ public record PhaseRecord(
   /** Metadata key for the name of the tool a phase ran. */
   public static final String TOOL_NAME = "tool.name";
 
+  /**
+   * Metadata key, {@code true} on a phase that wraps a batch of tool calls running in parallel: it
+   * counts as tool execution time, but is not itself a tool call.
+   */
+  public static final String TOOL_BATCH = "tool.batch";
+
   /** Metadata key for the model an LLM phase asked for. */
   public static final String LLM_MODEL = "llm.model";
 

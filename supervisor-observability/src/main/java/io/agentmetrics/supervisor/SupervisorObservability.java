@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
+import io.agentmetrics.agent.ExecutionCosts;
 import io.agentmetrics.agent.ExecutionResult;
 import io.agentmetrics.aggregator.MetricsAggregator;
 import io.agentmetrics.api.CompletedExecution;
@@ -234,7 +235,9 @@ public final class SupervisorObservability {
 
   /**
    * Completes the run's workflow with {@code result}'s success or error, and hands the finished
-   * execution, with {@code context}'s attributes, to every sink. Ignored for an unknown run.
+   * execution to every sink, with {@code context}'s attributes, the {@link
+   * CompletedExecution#WORKFLOW_NAME} attribute (the context's agent name) and its LLM calls priced
+   * with {@link SupervisorConfig#prices()}. Ignored for an unknown run.
    */
   public void completeWorkflowTrace(ExecutionContext context, ExecutionResult result) {
     if (context == null || result == null) {
@@ -252,7 +255,13 @@ public final class SupervisorObservability {
             : ExecutionOutcome.failed(
                 FAILED_RESULT_ERROR_TYPE, result.error().orElse("the workflow failed"));
     CompletedExecution execution =
-        workflow.collector().complete(outcome).withContext(outcome, context);
+        ExecutionCosts.price(
+            workflow
+                .collector()
+                .complete(outcome)
+                .withContext(outcome, context)
+                .withAttribute(CompletedExecution.WORKFLOW_NAME, context.agentName()),
+            config.prices());
     for (MetricsSink sink : sinks) {
       try {
         sink.onExecutionCompleted(execution);

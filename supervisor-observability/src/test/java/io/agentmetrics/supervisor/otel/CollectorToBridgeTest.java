@@ -4,16 +4,28 @@ import static io.opentelemetry.api.common.AttributeKey.booleanKey;
 import static io.opentelemetry.api.common.AttributeKey.longKey;
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.agentmetrics.agent.AgentTiming;
+import io.agentmetrics.agent.ToolCall;
+import io.agentmetrics.agent.llm.FinishReason;
+import io.agentmetrics.agent.llm.LlmClient;
+import io.agentmetrics.agent.llm.LlmRequest;
+import io.agentmetrics.agent.llm.LlmResponse;
+import io.agentmetrics.agent.llm.LlmStreamListener;
 import io.agentmetrics.api.ExecutionOutcome;
 import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PhaseRecord;
 import io.agentmetrics.api.PhaseTimer;
 import io.agentmetrics.api.testing.FakeTimeSource;
 import io.agentmetrics.core.EnhancedExecutionTimingCollector;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -100,5 +112,101 @@ class CollectorToBridgeTest {
                 .getAttributes()
                 .get(booleanKey("agentmetrics.phase.closed_by_collector")))
         .isTrue();
+  }
+
+  @Test
+  void parallelToolCallsAreToolSpansAndTheirBatchIsNot() throws InterruptedException {
+    AgentTiming.parallel(
+        collector,
+        Runnable::run,
+        List.of(ToolCall.of("search_web", () -> "a"), ToolCall.of("search_notes", () -> "b")));
+
+    new OpenTelemetryBridge(otel.openTelemetry())
+        .onExecutionCompleted(collector.complete(ExecutionOutcome.succeeded()));
+
+    assertThat(otel.spansByName())
+        .containsKeys("execute_tool search_web", "execute_tool search_notes", "parallel_tools")
+        .doesNotContainKey("execute_tool parallel_tools");
+    assertThat(
+            otel.metricsByName().get("gen_ai.execute_tool.duration").getHistogramData().getPoints())
+        .extracting(point -> point.getAttributes().get(stringKey("gen_ai.tool.name")))
+        .containsExactlyInAnyOrder("search_web", "search_notes");
+  }
+
+  @Test
+  void aStreamedCallTimedByAgentTimingExportsItsChunkTimes() {
+    // First chunk 300 ms after the call is issued, then four more 15 ms apart.
+    AgentTiming.streamLlm(
+        collector, new FiveChunks(time), LlmRequest.of("x"), LlmStreamListener.ignoring());
+
+    new OpenTelemetryBridge(otel.openTelemetry())
+        .onExecutionCompleted(collector.complete(ExecutionOutcome.succeeded()));
+
+    Map<String, MetricData> metrics = otel.metricsByName();
+    HistogramPointData first =
+        metrics
+            .get("gen_ai.client.inference.time_to_first_chunk")
+            .getHistogramData()
+            .getPoints()
+            .iterator()
+            .next();
+    HistogramPointData perChunk =
+        metrics
+            .get("gen_ai.client.inference.time_per_output_chunk")
+            .getHistogramData()
+            .getPoints()
+            .iterator()
+            .next();
+    assertThat(first.getSum()).isCloseTo(0.3, within(1e-9));
+    assertThat(perChunk.getCount()).isEqualTo(4);
+    assertThat(perChunk.getSum()).isCloseTo(0.06, within(1e-9));
+    assertThat(
+            otel.spansByName()
+                .get("chat five-chunks")
+                .getAttributes()
+                .get(booleanKey("gen_ai.request.stream")))
+        .isTrue();
+  }
+
+  /** Streams five chunks on the fake clock: 300 ms to the first, 15 ms between the others. */
+  private static final class FiveChunks implements LlmClient {
+    private final FakeTimeSource time;
+
+    FiveChunks(FakeTimeSource time) {
+      this.time = time;
+    }
+
+    @Override
+    public String provider() {
+      return "openai";
+    }
+
+    @Override
+    public String model() {
+      return "five-chunks";
+    }
+
+    @Override
+    public LlmResponse generate(LlmRequest request) {
+      return generateStreaming(request, LlmStreamListener.ignoring());
+    }
+
+    @Override
+    public LlmResponse generateStreaming(LlmRequest request, LlmStreamListener listener) {
+      for (int chunk = 0; chunk < 5; chunk++) {
+        time.advanceMillis(chunk == 0 ? 300 : 15);
+        listener.onToken("token ");
+      }
+      return new LlmResponse(
+          "token token token token token ", "five-chunks", "openai", 3, 5, FinishReason.STOP);
+    }
+
+    @Override
+    public CompletableFuture<LlmResponse> stream(LlmRequest request, LlmStreamListener listener) {
+      return CompletableFuture.completedFuture(generateStreaming(request, listener));
+    }
+
+    @Override
+    public void close() {}
   }
 }
