@@ -21,6 +21,7 @@ import io.agentmetrics.a2a.trace.StageMetrics;
 import io.agentmetrics.a2a.trace.TraceLatencyLog;
 import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.agent.llm.LlmClient;
+import io.agentmetrics.agent.llm.PriceTable;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmConfig;
 import io.agentmetrics.aggregator.AggregatorConfig;
@@ -86,7 +87,8 @@ public final class A2aServer implements AutoCloseable {
     TaskProcessor processor =
         b.processor != null
             ? b.processor.apply(conversations)
-            : new StudyAgentProcessor(new StudyAgent(conversations, llm, agentSinks, b.time));
+            : new StudyAgentProcessor(
+                new StudyAgent(conversations, llm, agentSinks, b.time, b.prices));
     this.tasks =
         new TaskService(
             new TaskSettings(
@@ -135,6 +137,7 @@ public final class A2aServer implements AutoCloseable {
                             "size", conversations.size(),
                             "evictions", conversations.evictionCount()))));
     summary.add(MetricsSummaryContributor.of("agent", () -> AgentSummary.of(aggregator)));
+    summary.add(MetricsSummaryContributor.of("usage", () -> UsageSummary.of(aggregator)));
     summary.addAll(b.summary);
     String publicUrl = config.publicUrl();
     Function<URI, io.agentmetrics.a2a.dto.AgentCard> card =
@@ -289,6 +292,7 @@ public final class A2aServer implements AutoCloseable {
     private @Nullable Function<ConversationStore, TaskProcessor> processor;
     private @Nullable String llmLabel;
     private @Nullable LlmClient llm;
+    private PriceTable prices = PriceTable.defaults();
     private OpenTelemetry openTelemetry = OpenTelemetry.noop();
     private TimeSource time = TimeSource.system();
     private final List<RequestObserver> observers = new ArrayList<>();
@@ -308,6 +312,19 @@ public final class A2aServer implements AutoCloseable {
      */
     public Builder llm(LlmClient value) {
       this.llm = requireNonNull(value, "llm");
+      return this;
+    }
+
+    /**
+     * Sets the prices the study agent's LLM calls are costed with (default: {@link
+     * PriceTable#defaults()}).
+     *
+     * @param value the prices
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder prices(PriceTable value) {
+      this.prices = requireNonNull(value, "prices");
       return this;
     }
 
