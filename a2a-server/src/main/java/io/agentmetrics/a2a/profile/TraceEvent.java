@@ -43,14 +43,15 @@ sealed interface TraceEvent {
 
   /**
    * An {@code agent_processing_detail} event. {@code requestId} is only set when the server adds
-   * it.
+   * it; {@code usage} when the LLM reported its tokens.
    */
   record Agent(
       long line,
       String taskId,
       String contextId,
       @Nullable String requestId,
-      Map<String, Double> timings)
+      Map<String, Double> timings,
+      @Nullable Usage usage)
       implements TraceEvent {
     public Agent {
       requireNonNull(taskId, "taskId");
@@ -58,9 +59,28 @@ sealed interface TraceEvent {
       timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));
     }
 
+    Agent(
+        long line,
+        String taskId,
+        String contextId,
+        @Nullable String requestId,
+        Map<String, Double> timings) {
+      this(line, taskId, contextId, requestId, timings, null);
+    }
+
     /** The sum of the agent's stages: a lower bound for the request's agent_processing. */
     double stagesSum() {
       return timings.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+  }
+
+  /**
+   * The {@code usage} of an agent event: the model that answered, its tokens, and the cost when the
+   * model had a price.
+   */
+  record Usage(String model, long inputTokens, long outputTokens, @Nullable Double costUsd) {
+    public Usage {
+      requireNonNull(model, "model");
     }
   }
 }

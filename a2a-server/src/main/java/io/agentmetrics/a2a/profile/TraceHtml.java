@@ -41,6 +41,27 @@ final class TraceHtml {
         new ReportModel.Card(
             "Goals", (checked - failed) + " / " + checked + " pass", "p95 per stage"));
 
+    TraceUsage usage = report.usage();
+    usage
+        .costPercentile(95)
+        .ifPresent(
+            p95 ->
+                cards.add(
+                    new ReportModel.Card(
+                        "P95 cost per task",
+                        Formats.usd(p95),
+                        Formats.usd(usage.totalCostUsd()) + " in all")));
+    if (usage.tasks() > 0) {
+      cards.add(
+          new ReportModel.Card(
+              "P50 tokens per task",
+              Formats.tokens(usage.inputTokensPercentile(50))
+                  + " in / "
+                  + Formats.tokens(usage.outputTokensPercentile(50))
+                  + " out",
+              usage.tasks() + " tasks with usage"));
+    }
+
     List<ReportModel.PercentileSeries> percentiles = new ArrayList<>();
     percentiles.add(ChartData.percentiles("total", analysis.totals()));
     if (analysis.overhead().getTotalCount() > 0) {
@@ -93,7 +114,25 @@ final class TraceHtml {
               llm == null ? "–" : Formats.ms(llm),
               llm == null ? "–" : Formats.ms(pair.request().stage(Stages.TOTAL) - llm)));
     }
-    List<ReportModel.Table> tables =
+    List<List<String>> modelRows = new ArrayList<>();
+    for (TraceUsage.ModelRow model : usage.models()) {
+      modelRows.add(
+          List.of(
+              model.model(),
+              Formats.tokens(model.tasks()),
+              Formats.tokens(model.inputTokens()),
+              Formats.tokens(model.outputTokens()),
+              model.unpricedTasks() == model.tasks() ? "no price" : Formats.usd(model.costUsd())));
+    }
+    List<ReportModel.Table> tables = new ArrayList<>();
+    if (!modelRows.isEmpty()) {
+      tables.add(
+          new ReportModel.Table(
+              "Tokens and cost by model",
+              List.of("Model", "Tasks", "Input tokens", "Output tokens", "Cost (USD)"),
+              modelRows));
+    }
+    tables.addAll(
         List.of(
             new ReportModel.Table(
                 "Per-stage latency (ms)",
@@ -104,7 +143,7 @@ final class TraceHtml {
             new ReportModel.Table(
                 "Slowest requests (ms)",
                 List.of("request_id", "total", "agent", "llm", "non-LLM"),
-                slowRows));
+                slowRows)));
     return HtmlReport.render(
         new ReportModel(
             "Trace report",

@@ -79,6 +79,7 @@ final class TraceReportJson {
           .findFirst()
           .ifPresent(r -> node.put("p95_ms", r.summary().p95Ms()));
     }
+    usage(root, report.usage());
     ArrayNode slowest = root.putArray("slowest");
     for (TraceCorrelator.Pair pair : analysis.slowest()) {
       ObjectNode node = slowest.addObject();
@@ -100,5 +101,42 @@ final class TraceReportJson {
     }
     root.put("reading", report.reading());
     return root;
+  }
+
+  /** The {@code usage} section: tokens and cost per task, totals and a row per model. */
+  private static void usage(ObjectNode root, TraceUsage usage) {
+    ObjectNode node = root.putObject("usage");
+    node.put("tasks", usage.tasks());
+    node.put("unpriced_tasks", usage.unpricedTasks());
+    node.putObject("input_tokens")
+        .put("total", usage.totalInputTokens())
+        .put("p50", usage.inputTokensPercentile(50))
+        .put("p95", usage.inputTokensPercentile(95))
+        .put("p99", usage.inputTokensPercentile(99));
+    node.putObject("output_tokens")
+        .put("total", usage.totalOutputTokens())
+        .put("p50", usage.outputTokensPercentile(50))
+        .put("p95", usage.outputTokensPercentile(95))
+        .put("p99", usage.outputTokensPercentile(99));
+    if (usage.costPercentile(50).isPresent()) {
+      node.putObject("cost_usd")
+          .put("total", usage.totalCostUsd())
+          .put("p50", usage.costPercentile(50).getAsDouble())
+          .put("p95", usage.costPercentile(95).getAsDouble())
+          .put("p99", usage.costPercentile(99).getAsDouble());
+    } else {
+      node.putNull("cost_usd");
+    }
+    ArrayNode models = node.putArray("models");
+    for (TraceUsage.ModelRow model : usage.models()) {
+      models
+          .addObject()
+          .put("model", model.model())
+          .put("tasks", model.tasks())
+          .put("input_tokens", model.inputTokens())
+          .put("output_tokens", model.outputTokens())
+          .put("cost_usd", model.costUsd())
+          .put("unpriced_tasks", model.unpricedTasks());
+    }
   }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 final class TraceReportPrinter {
 
   private static final String STAGE_ROW = "%-26s %8s %10s %10s %10s %10s %10s %8s%n";
+  private static final String USAGE_ROW = "  %-14s %14s %12s %12s %12s%n";
+  private static final String MODEL_ROW = "  %-32s %7s %12s %12s %12s%n";
   private static final String SLOW_ROW = "  %-20s %10s %8s %8s %10s %10s %8s  %s%n";
 
   private final PrintWriter out;
@@ -101,10 +103,60 @@ final class TraceReportPrinter {
           p95,
           Formats.ms(g.limitMs()).replaceAll("\\.00$", ""));
     }
+    printUsage(report.usage());
     printSlowest(analysis.slowest());
     out.println(ResultsPrinter.RULE);
     out.println("💡 " + report.reading());
     out.flush();
+  }
+
+  private void printUsage(TraceUsage usage) {
+    if (usage.tasks() == 0) {
+      return;
+    }
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "💰 TOKENS AND COST (per task, %,d tasks with usage, %,d unpriced)%n",
+        usage.tasks(),
+        usage.unpricedTasks());
+    out.printf(USAGE_ROW, "", "Total", "P50", "P95", "P99");
+    out.printf(
+        USAGE_ROW,
+        "Input tokens",
+        Formats.tokens(usage.totalInputTokens()),
+        Formats.tokens(usage.inputTokensPercentile(50)),
+        Formats.tokens(usage.inputTokensPercentile(95)),
+        Formats.tokens(usage.inputTokensPercentile(99)));
+    out.printf(
+        USAGE_ROW,
+        "Output tokens",
+        Formats.tokens(usage.totalOutputTokens()),
+        Formats.tokens(usage.outputTokensPercentile(50)),
+        Formats.tokens(usage.outputTokensPercentile(95)),
+        Formats.tokens(usage.outputTokensPercentile(99)));
+    if (usage.costPercentile(50).isPresent()) {
+      out.printf(
+          USAGE_ROW,
+          "Cost (USD)",
+          Formats.usd(usage.totalCostUsd()),
+          Formats.usd(usage.costPercentile(50).getAsDouble()),
+          Formats.usd(usage.costPercentile(95).getAsDouble()),
+          Formats.usd(usage.costPercentile(99).getAsDouble()));
+    }
+    out.printf(MODEL_ROW, "Model", "Tasks", "Input", "Output", "Cost (USD)");
+    for (TraceUsage.ModelRow model : usage.models()) {
+      out.printf(
+          Locale.ROOT,
+          MODEL_ROW,
+          abbreviate(model.model(), 32),
+          Formats.tokens(model.tasks()),
+          Formats.tokens(model.inputTokens()),
+          Formats.tokens(model.outputTokens()),
+          model.unpricedTasks() == model.tasks()
+              ? "no price"
+              : Formats.usd(model.costUsd()) + (model.unpricedTasks() > 0 ? " *" : ""));
+    }
   }
 
   private void printSlowest(List<TraceCorrelator.Pair> slowest) {
