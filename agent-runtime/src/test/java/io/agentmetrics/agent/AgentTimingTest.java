@@ -3,7 +3,6 @@ package io.agentmetrics.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.agentmetrics.agent.llm.FinishReason;
 import io.agentmetrics.agent.llm.LlmCancelledException;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.LlmRequest;
@@ -11,6 +10,7 @@ import io.agentmetrics.agent.llm.LlmResponse;
 import io.agentmetrics.agent.llm.LlmStreamListener;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmConfig;
+import io.agentmetrics.agent.testing.ScriptedLlm;
 import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionOutcome;
 import io.agentmetrics.api.MetricType;
@@ -290,8 +290,7 @@ class AgentTimingTest {
   @Test
   void streamedLlmCallKeepsWhenEveryChunkArrivedAndBothModels() {
     // Chunks arrive 300 ms after the call is issued, then 15 ms and 20 ms apart.
-    LlmClient scripted =
-        new ScriptedStream("openai", "gpt-4o-mini", "gpt-4o-mini-2024-07-18", time, 300, 15, 20);
+    LlmClient scripted = ScriptedLlm.gpt4oMini(time, 300, 15, 20);
 
     AgentTiming.streamLlm(timing, scripted, LlmRequest.of("x"), LlmStreamListener.ignoring());
 
@@ -316,15 +315,7 @@ class AgentTimingTest {
 
   @Test
   void anAnswerWithoutUsageRecordsNoTokenCounts() {
-    LlmClient silent =
-        new ScriptedStream("openai", "gpt-4o-mini", "gpt-4o-mini", time, 10) {
-          @Override
-          public LlmResponse generateStreaming(LlmRequest request, LlmStreamListener listener) {
-            LlmResponse answer = super.generateStreaming(request, listener);
-            return new LlmResponse(
-                answer.text(), answer.model(), "openai", 0, 0, FinishReason.STOP, false);
-          }
-        };
+    LlmClient silent = ScriptedLlm.gpt4oMini(time, 10).withoutUsage();
 
     AgentTiming.streamLlm(timing, silent, LlmRequest.of("x"), LlmStreamListener.ignoring());
 
@@ -352,57 +343,5 @@ class AgentTimingTest {
 
   private static List<PerformanceMetric> metrics(CompletedExecution execution, MetricType type) {
     return execution.metrics().stream().filter(metric -> metric.metricType() == type).toList();
-  }
-
-  /** Streams one chunk after each delay, on the fake clock, and reports usage 812 in, 96 out. */
-  static class ScriptedStream implements LlmClient {
-    private final String provider;
-    private final String model;
-    private final String responseModel;
-    private final FakeTimeSource time;
-    private final long[] delaysMs;
-
-    ScriptedStream(
-        String provider, String model, String responseModel, FakeTimeSource time, long... delays) {
-      this.provider = provider;
-      this.model = model;
-      this.responseModel = responseModel;
-      this.time = time;
-      this.delaysMs = delays;
-    }
-
-    @Override
-    public String provider() {
-      return provider;
-    }
-
-    @Override
-    public String model() {
-      return model;
-    }
-
-    @Override
-    public LlmResponse generate(LlmRequest request) {
-      return generateStreaming(request, LlmStreamListener.ignoring());
-    }
-
-    @Override
-    public LlmResponse generateStreaming(LlmRequest request, LlmStreamListener listener) {
-      StringBuilder text = new StringBuilder();
-      for (long delay : delaysMs) {
-        time.advanceMillis(delay);
-        listener.onToken("chunk ");
-        text.append("chunk ");
-      }
-      return new LlmResponse(text.toString(), responseModel, provider, 812, 96, FinishReason.STOP);
-    }
-
-    @Override
-    public CompletableFuture<LlmResponse> stream(LlmRequest request, LlmStreamListener listener) {
-      return CompletableFuture.completedFuture(generateStreaming(request, listener));
-    }
-
-    @Override
-    public void close() {}
   }
 }

@@ -3,11 +3,11 @@ package io.agentmetrics.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.agentmetrics.agent.AgentTimingTest.ScriptedStream;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.LlmRequest;
 import io.agentmetrics.agent.llm.LlmStreamListener;
 import io.agentmetrics.agent.llm.PriceTable;
+import io.agentmetrics.agent.testing.ScriptedLlm;
 import io.agentmetrics.aggregator.AggregatedSeries;
 import io.agentmetrics.aggregator.AggregatorConfig;
 import io.agentmetrics.aggregator.MetricsAggregator;
@@ -68,7 +68,7 @@ class CostDocExamplesTest {
     List<CompletedExecution> reported = new CopyOnWriteArrayList<>();
     PlannerAgent agent =
         new PlannerAgent(
-            new ScriptedStream("openai", "gpt-4o-mini", "gpt-4o-mini", time, 100),
+            ScriptedLlm.gpt4oMini(time, 100),
             List.of(reported::add),
             PriceTable.parse("gpt-4o-mini=0.2:0.8"));
 
@@ -102,13 +102,7 @@ class CostDocExamplesTest {
 
   @Test
   void pricingAnExecutionCompletedElsewhere() {
-    TimingCollector collector =
-        new EnhancedExecutionTimingCollector(UUID.randomUUID(), "planner", time);
-    AgentTiming.streamLlm(
-        collector,
-        new ScriptedStream("openai", "gpt-4o-mini", "gpt-4o-mini", time, 50),
-        LlmRequest.of("x"),
-        LlmStreamListener.ignoring());
+    TimingCollector collector = plannerCall();
     PriceTable prices = PriceTable.defaults();
 
     // snippet: price-execution
@@ -117,7 +111,7 @@ class CostDocExamplesTest {
     double costUsd = priced.llmUsage().costUsd();
     // end-snippet
 
-    assertThat(costUsd).isCloseTo(0.0001794, within(1e-12));
+    assertThat(costUsd).isCloseTo(ScriptedLlm.GPT_4O_MINI_COST_USD, within(1e-12));
   }
 
   @Test
@@ -125,16 +119,9 @@ class CostDocExamplesTest {
     MetricsAggregator aggregator = new MetricsAggregator(AggregatorConfig.defaults(), time);
     // Three tasks of 812 / 96 tokens at gpt-4o-mini's price: $0.0001794 each.
     for (int task = 0; task < 3; task++) {
-      TimingCollector collector =
-          new EnhancedExecutionTimingCollector(UUID.randomUUID(), "planner", time);
-      AgentTiming.streamLlm(
-          collector,
-          new ScriptedStream("openai", "gpt-4o-mini", "gpt-4o-mini", time, 50),
-          LlmRequest.of("x"),
-          LlmStreamListener.ignoring());
       aggregator.onExecutionCompleted(
           ExecutionCosts.price(
-              collector.complete(ExecutionOutcome.succeeded()), PriceTable.defaults()));
+              plannerCall().complete(ExecutionOutcome.succeeded()), PriceTable.defaults()));
     }
 
     // snippet: cost-per-task
@@ -152,7 +139,19 @@ class CostDocExamplesTest {
     // end-snippet
 
     assertThat(cost.orElseThrow().count()).isEqualTo(3);
-    assertThat(cost.orElseThrow().p95()).isCloseTo(0.0001794, within(1e-7));
+    assertThat(cost.orElseThrow().p95()).isCloseTo(ScriptedLlm.GPT_4O_MINI_COST_USD, within(1e-7));
     assertThat(withinBudget).isTrue();
+  }
+
+  /** An execution of one gpt-4o-mini call of 812 input and 96 output tokens. */
+  private TimingCollector plannerCall() {
+    TimingCollector collector =
+        new EnhancedExecutionTimingCollector(UUID.randomUUID(), "planner", time);
+    AgentTiming.streamLlm(
+        collector,
+        ScriptedLlm.gpt4oMini(time, 50),
+        LlmRequest.of("x"),
+        LlmStreamListener.ignoring());
+    return collector;
   }
 }

@@ -3,11 +3,11 @@ package io.agentmetrics.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.agentmetrics.agent.AgentTimingTest.ScriptedStream;
 import io.agentmetrics.agent.llm.LlmRequest;
 import io.agentmetrics.agent.llm.LlmStreamListener;
 import io.agentmetrics.agent.llm.ModelPrice;
 import io.agentmetrics.agent.llm.PriceTable;
+import io.agentmetrics.agent.testing.ScriptedLlm;
 import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionContext;
 import io.agentmetrics.api.ExecutionOutcome;
@@ -132,7 +132,7 @@ class ExecutionCostsTest {
     protected ExecutionResult execute(ExecutionContext context, TimingCollector timing) {
       AgentTiming.streamLlm(
           timing,
-          new ScriptedStream("openai", "gpt-4o-mini", "gpt-4o-mini-2024-07-18", time, 100),
+          ScriptedLlm.gpt4oMini(time, 100),
           LlmRequest.of("x"),
           LlmStreamListener.ignoring());
       return ExecutionResult.success(Map.of());

@@ -194,16 +194,7 @@ class NamedMetricsTest {
   @Test
   void anExecutionWithAnUnpricedCallRecordsTokensButNoCost() {
     PhaseRecord unpriced =
-        new PhaseRecord(
-            1,
-            PhaseRecord.ROOT,
-            "llm_processing",
-            PhaseCategory.LLM_PROCESSING,
-            0,
-            1_000_000,
-            false,
-            false,
-            Map.of(PhaseRecord.LLM_INPUT_TOKENS, 100, PhaseRecord.LLM_OUTPUT_TOKENS, 10));
+        llmCall(1, Map.of(PhaseRecord.LLM_INPUT_TOKENS, 100, PhaseRecord.LLM_OUTPUT_TOKENS, 10));
 
     aggregator.onExecutionCompleted(execution(llmCall(0, 800, 90, 0.0012), unpriced));
 
@@ -234,6 +225,18 @@ class NamedMetricsTest {
   }
 
   private static PhaseRecord llmCall(int id, long input, long output, double costUsd) {
+    return llmCall(
+        id,
+        Map.of(
+            PhaseRecord.LLM_INPUT_TOKENS,
+            input,
+            PhaseRecord.LLM_OUTPUT_TOKENS,
+            output,
+            PhaseRecord.LLM_COST_USD,
+            costUsd));
+  }
+
+  private static PhaseRecord llmCall(int id, Map<String, Object> metadata) {
     return new PhaseRecord(
         id,
         PhaseRecord.ROOT,
@@ -243,13 +246,7 @@ class NamedMetricsTest {
         1_000_000,
         false,
         false,
-        Map.of(
-            PhaseRecord.LLM_INPUT_TOKENS,
-            input,
-            PhaseRecord.LLM_OUTPUT_TOKENS,
-            output,
-            PhaseRecord.LLM_COST_USD,
-            costUsd));
+        metadata);
   }
 
   private static CompletedExecution execution(PhaseRecord... phases) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntToLongFunction;
 
 /** Prints a {@link TraceReport} as text, in the style of the profiler's results block. */
 final class TraceReportPrinter {
@@ -121,20 +122,8 @@ final class TraceReportPrinter {
         usage.tasks(),
         usage.unpricedTasks());
     out.printf(USAGE_ROW, "", "Total", "P50", "P95", "P99");
-    out.printf(
-        USAGE_ROW,
-        "Input tokens",
-        Formats.tokens(usage.totalInputTokens()),
-        Formats.tokens(usage.inputTokensPercentile(50)),
-        Formats.tokens(usage.inputTokensPercentile(95)),
-        Formats.tokens(usage.inputTokensPercentile(99)));
-    out.printf(
-        USAGE_ROW,
-        "Output tokens",
-        Formats.tokens(usage.totalOutputTokens()),
-        Formats.tokens(usage.outputTokensPercentile(50)),
-        Formats.tokens(usage.outputTokensPercentile(95)),
-        Formats.tokens(usage.outputTokensPercentile(99)));
+    tokenRow("Input tokens", usage.totalInputTokens(), usage::inputTokensPercentile);
+    tokenRow("Output tokens", usage.totalOutputTokens(), usage::outputTokensPercentile);
     if (usage.costPercentile(50).isPresent()) {
       out.printf(
           USAGE_ROW,
@@ -157,6 +146,16 @@ final class TraceReportPrinter {
               ? "no price"
               : Formats.usd(model.costUsd()) + (model.unpricedTasks() > 0 ? " *" : ""));
     }
+  }
+
+  private void tokenRow(String label, long total, IntToLongFunction percentile) {
+    out.printf(
+        USAGE_ROW,
+        label,
+        Formats.tokens(total),
+        Formats.tokens(percentile.applyAsLong(50)),
+        Formats.tokens(percentile.applyAsLong(95)),
+        Formats.tokens(percentile.applyAsLong(99)));
   }
 
   private void printSlowest(List<TraceCorrelator.Pair> slowest) {

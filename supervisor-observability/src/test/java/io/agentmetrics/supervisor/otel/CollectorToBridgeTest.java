@@ -8,11 +8,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.agentmetrics.agent.AgentTiming;
 import io.agentmetrics.agent.ToolCall;
-import io.agentmetrics.agent.llm.FinishReason;
-import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.LlmRequest;
-import io.agentmetrics.agent.llm.LlmResponse;
 import io.agentmetrics.agent.llm.LlmStreamListener;
+import io.agentmetrics.agent.testing.ScriptedLlm;
 import io.agentmetrics.api.ExecutionOutcome;
 import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PhaseRecord;
@@ -25,7 +23,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -137,7 +134,10 @@ class CollectorToBridgeTest {
   void aStreamedCallTimedByAgentTimingExportsItsChunkTimes() {
     // First chunk 300 ms after the call is issued, then four more 15 ms apart.
     AgentTiming.streamLlm(
-        collector, new FiveChunks(time), LlmRequest.of("x"), LlmStreamListener.ignoring());
+        collector,
+        ScriptedLlm.gpt4oMini(time, 300, 15, 15, 15, 15).as("openai", "five-chunks"),
+        LlmRequest.of("x"),
+        LlmStreamListener.ignoring());
 
     new OpenTelemetryBridge(otel.openTelemetry())
         .onExecutionCompleted(collector.complete(ExecutionOutcome.succeeded()));
@@ -166,47 +166,5 @@ class CollectorToBridgeTest {
                 .getAttributes()
                 .get(booleanKey("gen_ai.request.stream")))
         .isTrue();
-  }
-
-  /** Streams five chunks on the fake clock: 300 ms to the first, 15 ms between the others. */
-  private static final class FiveChunks implements LlmClient {
-    private final FakeTimeSource time;
-
-    FiveChunks(FakeTimeSource time) {
-      this.time = time;
-    }
-
-    @Override
-    public String provider() {
-      return "openai";
-    }
-
-    @Override
-    public String model() {
-      return "five-chunks";
-    }
-
-    @Override
-    public LlmResponse generate(LlmRequest request) {
-      return generateStreaming(request, LlmStreamListener.ignoring());
-    }
-
-    @Override
-    public LlmResponse generateStreaming(LlmRequest request, LlmStreamListener listener) {
-      for (int chunk = 0; chunk < 5; chunk++) {
-        time.advanceMillis(chunk == 0 ? 300 : 15);
-        listener.onToken("token ");
-      }
-      return new LlmResponse(
-          "token token token token token ", "five-chunks", "openai", 3, 5, FinishReason.STOP);
-    }
-
-    @Override
-    public CompletableFuture<LlmResponse> stream(LlmRequest request, LlmStreamListener listener) {
-      return CompletableFuture.completedFuture(generateStreaming(request, listener));
-    }
-
-    @Override
-    public void close() {}
   }
 }
