@@ -38,6 +38,7 @@ class ArchitectureTest {
             "io.agentmetrics.a2a.agent..",
             "io.agentmetrics.a2a.http..",
             "io.agentmetrics.a2a.jsonrpc..",
+            "io.agentmetrics.a2a.store..",
             "io.agentmetrics.a2a.task..",
             "io.agentmetrics.a2a.telex..",
             "io.agentmetrics.a2a.trace..",
@@ -51,6 +52,7 @@ class ArchitectureTest {
         .that()
         .resideInAnyPackage(
             "io.agentmetrics.a2a.agent..",
+            "io.agentmetrics.a2a.store..",
             "io.agentmetrics.a2a.task..",
             "io.agentmetrics.a2a.telex..",
             "io.agentmetrics.a2a.trace..",
@@ -58,6 +60,16 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.agentmetrics.a2a", "io.agentmetrics.a2a.http..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theServerUsesNoLibraryModulesInternals() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.agentmetrics..internal..")
+        .because("an internal package may change at any time and is private to its module")
         .check(CLASSES);
   }
 

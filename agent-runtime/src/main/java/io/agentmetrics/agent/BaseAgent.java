@@ -2,6 +2,7 @@ package io.agentmetrics.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.agent.internal.Checks;
 import io.agentmetrics.agent.llm.PriceTable;
 import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionContext;
@@ -12,6 +13,7 @@ import io.agentmetrics.api.PhaseTimer;
 import io.agentmetrics.api.TimeSource;
 import io.agentmetrics.api.TimingCollector;
 import io.agentmetrics.core.EnhancedExecutionTimingCollector;
+import io.agentmetrics.core.LoggingSinkFailureHandler;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -48,8 +50,9 @@ import org.slf4j.LoggerFactory;
  *   <li>completes the collector, which closes any phase left running, prices the LLM calls that
  *       reported token usage with the agent's {@link PriceTable} ({@link PriceTable#defaults()}
  *       unless given one), and hands the {@link CompletedExecution}, with the context's attributes,
- *       to every sink in order. A sink that throws is logged at WARN and skipped; it never fails
- *       the execution or the other sinks.
+ *       to every sink in order, through a {@linkplain MetricsSink#composite composite}: a sink that
+ *       throws is skipped and never fails the execution or the other sinks; its first failure is
+ *       logged at WARN on {@link #logger()}, later ones at DEBUG.
  * </ol>
  *
  * <p>Subclasses must be thread-safe in the same way: keep per-execution data in locals, the {@link
@@ -71,6 +74,7 @@ public abstract class BaseAgent {
   private final String name;
   private final Logger logger;
   private final List<MetricsSink> sinks;
+  private final MetricsSink delivery;
   private final TimeSource timeSource;
   private final PriceTable prices;
 
@@ -109,15 +113,12 @@ public abstract class BaseAgent {
    */
   protected BaseAgent(
       String name, List<? extends MetricsSink> sinks, TimeSource timeSource, PriceTable prices) {
-    requireNonNull(name, "name");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("name must not be blank");
-    }
-    this.name = name;
+    this.name = Checks.notBlank(name, "name");
     this.sinks = List.copyOf(requireNonNull(sinks, "sinks"));
     this.timeSource = requireNonNull(timeSource, "timeSource");
     this.prices = requireNonNull(prices, "prices");
     this.logger = LoggerFactory.getLogger(getClass());
+    this.delivery = MetricsSink.composite(this.sinks, new LoggingSinkFailureHandler(logger));
   }
 
   /** The agent's name, as reported with every metric. */
@@ -251,19 +252,6 @@ public abstract class BaseAgent {
           completed.breakdown().totalMs(),
           outcome.success());
     }
-    for (MetricsSink sink : sinks) {
-      try {
-        sink.onExecutionCompleted(completed);
-      } catch (VirtualMachineError fatal) {
-        throw fatal;
-      } catch (Throwable e) {
-        logger.warn(
-            "Metrics sink {} failed for agent {} execution {}; skipped",
-            sink.getClass().getName(),
-            name,
-            completed.executionId(),
-            e);
-      }
-    }
+    delivery.onExecutionCompleted(completed);
   }
 }

@@ -284,7 +284,7 @@ public final class AggregatorConfig {
 
     /** Sets how long data is kept; must be positive. */
     public Builder retention(Duration retention) {
-      this.retention = positive(retention, "retention");
+      this.retention = Checks.positive(retention, "retention");
       return this;
     }
 
@@ -312,10 +312,7 @@ public final class AggregatorConfig {
 
     /** Sets the samples each compared window needs for a verdict; at least 1. */
     public Builder minTrendSamples(int minTrendSamples) {
-      if (minTrendSamples < 1) {
-        throw new IllegalArgumentException(
-            "minTrendSamples must be at least 1, got " + minTrendSamples);
-      }
+      Checks.atLeast(minTrendSamples, 1, "minTrendSamples");
       this.minTrendSamples = minTrendSamples;
       return this;
     }
@@ -329,11 +326,7 @@ public final class AggregatorConfig {
     /** Sets the bottleneck threshold of {@code type}, in its unit; finite and positive. */
     public Builder bottleneckThreshold(MetricType type, double threshold) {
       requireNonNull(type, "type");
-      if (!(threshold > 0) || Double.isInfinite(threshold)) {
-        throw new IllegalArgumentException(
-            "bottleneckThreshold for " + type + " must be finite and positive, got " + threshold);
-      }
-      bottleneckThresholds.put(type, threshold);
+      bottleneckThresholds.put(type, Checks.positive(threshold, "bottleneckThreshold for " + type));
       return this;
     }
 
@@ -390,16 +383,8 @@ public final class AggregatorConfig {
       return value;
     }
 
-    private static Duration positive(Duration duration, String name) {
-      requireNonNull(duration, name);
-      if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, got " + duration);
-      }
-      return duration;
-    }
-
     private static Duration dividing(Duration slice, AggregationWindow window, String name) {
-      positive(slice, name);
+      Checks.positive(slice, name);
       long windowNanos = window.duration().toNanos();
       if (slice.compareTo(window.duration()) > 0 || windowNanos % slice.toNanos() != 0) {
         throw new IllegalArgumentException(

@@ -13,6 +13,7 @@ import io.agentmetrics.api.PhaseCategory;
 import io.agentmetrics.api.TimeSource;
 import io.agentmetrics.api.TimingBreakdown;
 import io.agentmetrics.api.testing.DocSnippets;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -14,8 +14,8 @@ import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PerformanceMetric;
 import io.agentmetrics.api.PhaseCategory;
 import io.agentmetrics.api.TimingBreakdown;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -418,7 +418,7 @@ class MetricsAggregatorTest {
 
     assertThat(aggregator.exportMetrics(AggregationWindow.MINUTE))
         .extracting(PerformanceMetric::timestamp)
-        .containsExactly(Instant.parse("2026-01-05T09:03:00Z"));
+        .containsExactly(FakeTimeSource.DEFAULT_START.plus(Duration.ofMinutes(3)));
   }
 
   private double p50(MetricType type) {

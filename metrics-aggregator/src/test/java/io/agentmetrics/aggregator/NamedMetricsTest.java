@@ -12,6 +12,7 @@ import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PhaseCategory;
 import io.agentmetrics.api.PhaseRecord;
 import io.agentmetrics.api.TimingBreakdown;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

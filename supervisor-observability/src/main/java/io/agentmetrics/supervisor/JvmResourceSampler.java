@@ -2,6 +2,8 @@ package io.agentmetrics.supervisor;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
+import io.agentmetrics.supervisor.internal.Checks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.OperatingSystemMXBean;
@@ -56,11 +58,7 @@ public final class JvmResourceSampler implements AutoCloseable {
     this.pool = pool;
     this.executor =
         Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "agentmetrics-jvm-resource-sampler");
-              thread.setDaemon(true);
-              return thread;
-            });
+            new DaemonThreadFactory("agentmetrics-jvm-resource-sampler"));
     long nanos = interval.toNanos();
     executor.scheduleAtFixedRate(this::sampleSafely, 0, nanos, TimeUnit.NANOSECONDS);
   }
@@ -94,11 +92,7 @@ public final class JvmResourceSampler implements AutoCloseable {
   static JvmResourceSampler start(
       ResourceRecorder recorder, @Nullable ThreadPoolExecutor pool, Duration interval) {
     requireNonNull(recorder, "recorder");
-    requireNonNull(interval, "interval");
-    if (interval.isNegative() || interval.isZero()) {
-      throw new IllegalArgumentException("interval must be positive, got " + interval);
-    }
-    return new JvmResourceSampler(recorder, pool, interval);
+    return new JvmResourceSampler(recorder, pool, Checks.positive(interval, "interval"));
   }
 
   /** Takes one sample now, on the calling thread. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.agent.ExecutionCosts;
 import io.agentmetrics.agent.llm.PriceTable;
+import io.agentmetrics.supervisor.internal.Checks;
 import java.time.Duration;
 
 /**
@@ -35,8 +36,8 @@ public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows, Price
    * @throws IllegalArgumentException naming the field and its allowed range
    */
   public SupervisorConfig {
-    checkExpiry(workflowExpiry);
-    checkMaxWorkflows(maxWorkflows);
+    Checks.positive(workflowExpiry, "workflowExpiry");
+    Checks.atLeast(maxWorkflows, 1, "maxWorkflows");
     requireNonNull(prices, "prices");
   }
 
@@ -53,19 +54,6 @@ public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows, Price
   /** A builder that starts from the defaults. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  private static void checkExpiry(Duration expiry) {
-    requireNonNull(expiry, "workflowExpiry");
-    if (expiry.isNegative() || expiry.isZero()) {
-      throw new IllegalArgumentException("workflowExpiry must be positive, got " + expiry);
-    }
-  }
-
-  private static void checkMaxWorkflows(long max) {
-    if (max < 1) {
-      throw new IllegalArgumentException("maxWorkflows must be at least 1, got " + max);
-    }
   }
 
   /**
@@ -92,8 +80,7 @@ public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows, Price
      * @throws IllegalArgumentException if {@code expiry} is zero or negative
      */
     public Builder workflowExpiry(Duration expiry) {
-      checkExpiry(expiry);
-      this.workflowExpiry = expiry;
+      this.workflowExpiry = Checks.positive(expiry, "workflowExpiry");
       return this;
     }
 
@@ -103,8 +90,7 @@ public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows, Price
      * @throws IllegalArgumentException if {@code max} is less than 1
      */
     public Builder maxWorkflows(long max) {
-      checkMaxWorkflows(max);
-      this.maxWorkflows = max;
+      this.maxWorkflows = Checks.atLeast(max, 1, "maxWorkflows");
       return this;
     }
 

@@ -19,6 +19,7 @@ import io.agentmetrics.api.TimeSource;
 import io.agentmetrics.api.TimingBreakdown;
 import io.agentmetrics.api.TimingCollector;
 import io.agentmetrics.core.EnhancedExecutionTimingCollector;
+import io.agentmetrics.core.LoggingSinkFailureHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +56,10 @@ import org.slf4j.LoggerFactory;
  * <h2>Never throws into the agent</h2>
  *
  * Calls for an unknown (never started, completed or expired) run id return empty results and are
- * counted in {@link #droppedCalls()}, logged at DEBUG. A sink that throws is logged at WARN,
- * counted in {@link #failedSinkDeliveries()} and skipped; the other sinks still receive the
- * workflow.
+ * counted in {@link #droppedCalls()}, logged at DEBUG. The sinks are a {@linkplain
+ * MetricsSink#composite composite}: a sink that throws is counted in {@link
+ * #failedSinkDeliveries()} and skipped, and the other sinks still receive the workflow; its first
+ * failure is logged at WARN, later ones at DEBUG.
  *
  * <h2>Resource metrics</h2>
  *
@@ -100,13 +102,13 @@ public final class SupervisorObservability {
 
   private final SupervisorConfig config;
   private final MetricsAggregator aggregator;
-  private final List<MetricsSink> sinks;
+  private final LoggingSinkFailureHandler sinkFailures = new LoggingSinkFailureHandler(logger);
+  private final MetricsSink sinks;
   private final TimeSource time;
   private final Cache<String, Workflow> workflows;
   private final UUID resourceSourceId = UUID.randomUUID();
   private final LongAdder abandoned = new LongAdder();
   private final LongAdder droppedCalls = new LongAdder();
-  private final LongAdder failedSinkDeliveries = new LongAdder();
 
   /**
    * An instance with the {@linkplain SupervisorConfig#defaults() default settings} and no sinks;
@@ -137,7 +139,7 @@ public final class SupervisorObservability {
       TimeSource time) {
     this.config = requireNonNull(config, "config");
     this.aggregator = requireNonNull(aggregator, "aggregator");
-    this.sinks = List.copyOf(requireNonNull(sinks, "sinks"));
+    this.sinks = MetricsSink.composite(sinks, sinkFailures);
     this.time = requireNonNull(time, "time");
     this.workflows =
         Caffeine.newBuilder()
@@ -262,14 +264,7 @@ public final class SupervisorObservability {
                 .withContext(outcome, context)
                 .withAttribute(CompletedExecution.WORKFLOW_NAME, context.agentName()),
             config.prices());
-    for (MetricsSink sink : sinks) {
-      try {
-        sink.onExecutionCompleted(execution);
-      } catch (RuntimeException e) {
-        failedSinkDeliveries.increment();
-        logger.warn("Sink {} failed on workflow {}; skipped it", sink, context.runId(), e);
-      }
-    }
+    sinks.onExecutionCompleted(execution);
   }
 
   /**
@@ -353,7 +348,7 @@ public final class SupervisorObservability {
 
   /** How many times a sink threw while receiving a workflow. */
   public long failedSinkDeliveries() {
-    return failedSinkDeliveries.sum();
+    return sinkFailures.failures();
   }
 
   private PerformanceMetric resource(MetricType type, double value, Map<String, Object> metadata) {

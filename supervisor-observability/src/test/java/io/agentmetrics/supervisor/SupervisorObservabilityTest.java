@@ -20,7 +20,7 @@ import io.agentmetrics.api.PhaseRecord;
 import io.agentmetrics.api.PhaseTimer;
 import io.agentmetrics.api.TimingBreakdown;
 import io.agentmetrics.api.TimingCollector;
-import io.agentmetrics.api.testing.FakeTimeSource;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

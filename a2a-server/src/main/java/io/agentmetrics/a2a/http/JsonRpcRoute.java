@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcErrorCode;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcReply;
@@ -25,9 +26,11 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The JSON-RPC endpoint ({@code POST /} and {@code POST /tasks/send}): checks the bearer token,
- * reads the body up to the size limit (413 with a JSON-RPC error beyond it), dispatches, and writes
- * either one JSON response or a Server-Sent Events stream. Every request's stage timings go to the
- * observer after the response is written.
+ * reserves the body's bytes in the in-flight budget (503 with {@code Retry-After} and a JSON-RPC
+ * error when they do not fit), reads the body up to the size limit (413 with a JSON-RPC error
+ * beyond it), dispatches, and writes either one JSON response or a Server-Sent Events stream. The
+ * reservation is given back when the response is done, however the request ends. Every request's
+ * stage timings go to the observer after the response is written.
  *
  * <p>Thread-safe.
  */
@@ -47,6 +50,7 @@ final class JsonRpcRoute implements Route {
   private final RequestObserver observer;
   private final TimeSource time;
   private final int maxBodyBytes;
+  private final InFlightBudget budget;
   private final double sampleRate;
 
   JsonRpcRoute(
@@ -56,6 +60,7 @@ final class JsonRpcRoute implements Route {
       RequestObserver observer,
       TimeSource time,
       int maxBodyBytes,
+      InFlightBudget budget,
       double sampleRate) {
     this.mapper = mapper;
     this.dispatcher = dispatcher;
@@ -63,6 +68,7 @@ final class JsonRpcRoute implements Route {
     this.observer = observer;
     this.time = time;
     this.maxBodyBytes = maxBodyBytes;
+    this.budget = budget;
     this.sampleRate = sampleRate;
   }
 
@@ -84,6 +90,24 @@ final class JsonRpcRoute implements Route {
                   + " securitySchemes)"));
       return;
     }
+    Optional<InFlightBudget.Lease> reserved = budget.tryReserve(expectedBodyBytes(request));
+    if (reserved.isEmpty()) {
+      discardBody(request);
+      busy(response, callback, dispatcher.busy());
+      return;
+    }
+    InFlightBudget.Lease lease = reserved.get();
+    try {
+      serve(request, response, Callback.from(lease::close, callback), lease);
+    } catch (Exception | Error e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  private void serve(
+      Request request, Response response, Callback callback, InFlightBudget.Lease lease)
+      throws Exception {
     RequestClock clock = new RequestClock(time, sample());
     Optional<byte[]> body = readBody(request);
     if (body.isEmpty()) {
@@ -96,8 +120,15 @@ final class JsonRpcRoute implements Route {
               "Invalid Request: the body exceeds " + maxBodyBytes + " bytes (A2A_MAX_BODY_BYTES)"));
       return;
     }
-    JsonRpcReply reply = dispatcher.dispatch(body.get(), clock);
+    JsonRpcReply reply = dispatcher.dispatch(body.get(), clock, lease);
+    if (reply instanceof JsonRpcReply.Busy refusal) {
+      observer.onRequest(clock.finish());
+      busy(response, callback, refusal);
+      return;
+    }
     if (reply instanceof JsonRpcReply.Stream stream) {
+      // The request is read and bound; a stream holds only its small events.
+      lease.close();
       streamEvents(stream, response, clock);
       observer.onRequest(clock.finish());
       callback.succeeded();
@@ -116,6 +147,17 @@ final class JsonRpcRoute implements Route {
     } else {
       HttpJson.write(response, callback, HttpStatus.OK_200, ((JsonRpcReply.Json) reply).body());
     }
+  }
+
+  /** What the body will hold at most: its declared length, or the limit when it is chunked. */
+  private long expectedBodyBytes(Request request) {
+    long declared = request.getLength();
+    return declared >= 0 ? Math.min(declared, maxBodyBytes) : maxBodyBytes;
+  }
+
+  private static void busy(Response response, Callback callback, JsonRpcReply.Busy refusal) {
+    response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+    HttpJson.write(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, refusal.body());
   }
 
   private boolean sample() {

@@ -29,6 +29,22 @@ public sealed interface JsonRpcReply {
   }
 
   /**
+   * A refusal because the server holds as many bytes for requests in flight as it may ({@code
+   * A2A_MAX_INFLIGHT_BYTES}): to be sent with HTTP 503 and {@code Retry-After}, since the same
+   * request may well succeed a moment later.
+   *
+   * @param body the serialized JSON-RPC error
+   * @since 0.1.0
+   */
+  record Busy(byte[] body) implements JsonRpcReply {
+
+    /** Checks the body. */
+    public Busy {
+      requireNonNull(body, "body");
+    }
+  }
+
+  /**
    * A stream of task events, each to be sent as an SSE {@code data:} line holding a JSON-RPC
    * response with {@code id}.
    *

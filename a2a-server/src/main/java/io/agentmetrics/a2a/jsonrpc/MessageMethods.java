@@ -1,6 +1,5 @@
 package io.agentmetrics.a2a.jsonrpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.agentmetrics.a2a.dto.MessageSendConfiguration;
 import io.agentmetrics.a2a.dto.MessageSendParams;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
@@ -53,7 +52,7 @@ final class MessageMethods {
     handlers.put("message/stream", this::stream);
   }
 
-  private MethodOutcome send(@Nullable JsonNode params, RequestClock clock) {
+  private MethodOutcome send(Params params, RequestClock clock) {
     long started = clock.now();
     MessageSendParams send = reader.read(params, MessageSendParams.class);
     NormalizedMessage normalized = normalize(send);
@@ -67,7 +66,7 @@ final class MessageMethods {
             ? tasks.sendAndWait(send.message(), normalized, push(send))
             : tasks.send(send.message(), normalized, push(send), null);
     clock.taskId(run.submitted().id());
-    CompletableFuture<RunResult> observed = observeAgent(run, clock.sampled());
+    CompletableFuture<RunResult> observed = observeAgent(run, clock, submitted);
     // A blocking send's turn has ended by now, so its result is ready.
     Task task = send.blocking() ? observed.join().task() : run.submitted();
     clock.addAgent(submitted);
@@ -77,16 +76,17 @@ final class MessageMethods {
         historyLength == null ? task : task.withHistoryLimit(historyLength));
   }
 
-  private MethodOutcome stream(@Nullable JsonNode params, RequestClock clock) {
+  private MethodOutcome stream(Params params, RequestClock clock) {
     long started = clock.now();
     MessageSendParams send = reader.read(params, MessageSendParams.class);
     NormalizedMessage normalized = normalize(send);
     clock.addNormalization(started);
 
     TaskEventStream events = tasks.newStream();
+    long submitted = clock.now();
     TaskRun run = tasks.send(send.message(), normalized, push(send), events);
     clock.taskId(run.submitted().id());
-    observeAgent(run, clock.sampled());
+    observeAgent(run, clock, submitted);
     return new MethodOutcome.Stream(events);
   }
 
@@ -110,11 +110,17 @@ final class MessageMethods {
     return push;
   }
 
-  /** The turn's result, completed only after the agent timings were reported. */
-  private CompletableFuture<RunResult> observeAgent(TaskRun run, boolean sampled) {
+  /**
+   * The turn's result, completed only after the agent timings were reported, with the task's total
+   * from {@code submitted} to the moment the turn's end is seen.
+   */
+  private CompletableFuture<RunResult> observeAgent(
+      TaskRun run, RequestClock clock, long submitted) {
+    boolean sampled = clock.sampled();
     return run.completion()
         .thenApply(
             result -> {
+              double taskTotalMs = clock.millisSince(submitted);
               result
                   .agentStages()
                   .ifPresent(
@@ -125,6 +131,7 @@ final class MessageMethods {
                                   result.task().contextId(),
                                   stages,
                                   result.queueWaitMs(),
+                                  taskTotalMs,
                                   sampled)));
               return result;
             });

@@ -1,5 +1,6 @@
 package io.agentmetrics.a2a.jsonrpc;
 
+import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.task.TaskEventStream;
 
 /** What a method produced: one result, or a stream of events. */
@@ -7,6 +8,13 @@ sealed interface MethodOutcome {
 
   /** A single JSON-RPC result (a DTO, a list, or {@code NullNode} for a null result). */
   record Result(Object value) implements MethodOutcome {}
+
+  /**
+   * A task read back ({@code tasks/get}), sent only if the request's budget also holds the task's
+   * estimated size: reading changes nothing, so a client told to retry loses nothing, while many
+   * reads of one large task at once would each build an answer the size of the task.
+   */
+  record Snapshot(Task task) implements MethodOutcome {}
 
   /** Task events, sent as Server-Sent Events. */
   record Stream(TaskEventStream events) implements MethodOutcome {}

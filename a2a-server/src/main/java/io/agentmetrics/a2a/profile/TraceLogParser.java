@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * line. Lines longer than {@link #MAX_LINE_CHARS} are skipped. Events without a {@code timings_ms}
  * object of numbers are counted as malformed. Every skip is counted in {@link ParseStats}.
  *
+ * <p>Only sends go on to the sink: {@code jsonrpc_request_latency} events, and {@code
+ * tasks_send_latency} events of other methods (which servers before that event wrote), are counted
+ * by method in {@link ParseStats}.
+ *
  * <p>Not thread-safe.
  */
 final class TraceLogParser {
@@ -104,18 +108,23 @@ final class TraceLogParser {
     }
     String event = node.path("event").asText("");
     switch (event) {
-      case TraceEvent.REQUEST_EVENT -> {
+      case TraceEvent.SEND_EVENT, TraceEvent.OTHER_REQUEST_EVENT -> {
         Map<String, Double> timings = timings(node);
         if (timings == null) {
           stats.malformed++;
           return;
         }
-        stats.requestEvents++;
+        String method = text(node, "method", "");
+        if (event.equals(TraceEvent.OTHER_REQUEST_EVENT) || !TraceEvent.isSend(method)) {
+          stats.countOtherRequest(method);
+          return;
+        }
+        stats.sendEvents++;
         sink.accept(
             new TraceEvent.Request(
                 line,
                 text(node, "request_id", "line-" + line),
-                text(node, "method", ""),
+                method,
                 optionalText(node, "task_id"),
                 timings));
       }
@@ -218,9 +227,17 @@ final class TraceLogParser {
 
   /** What the parser saw and skipped. Mutable while parsing; read it afterwards. */
   static final class ParseStats {
+
+    /** Methods counted by name; a log naming more has the rest counted together. */
+    static final int MAX_METHODS = 16;
+
+    static final String OTHER_METHODS = "(other methods)";
+
     long lines;
-    long requestEvents;
+    long sendEvents;
     long agentEvents;
+    long otherRequests;
+    final Map<String, Long> otherRequestsByMethod = new LinkedHashMap<>();
     long notJson;
     long otherEvents;
     long malformed;
@@ -229,6 +246,17 @@ final class TraceLogParser {
 
     long skipped() {
       return notJson + otherEvents + malformed + truncated + oversized;
+    }
+
+    /** Counts a request that is not a send, such as {@code tasks/get}, by its method. */
+    void countOtherRequest(String method) {
+      otherRequests++;
+      String name = method.isEmpty() ? "(no method)" : method;
+      if (!otherRequestsByMethod.containsKey(name)
+          && otherRequestsByMethod.size() >= MAX_METHODS - 1) {
+        name = OTHER_METHODS;
+      }
+      otherRequestsByMethod.merge(name, 1L, Long::sum);
     }
   }
 }

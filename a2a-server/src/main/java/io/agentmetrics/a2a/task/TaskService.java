@@ -14,7 +14,9 @@ import io.agentmetrics.a2a.dto.Part;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskPushNotificationConfig;
+import io.agentmetrics.a2a.store.StoreLimits;
 import io.agentmetrics.a2a.telex.NormalizedMessage;
+import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import io.agentmetrics.api.TimeSource;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
@@ -22,14 +24,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +57,8 @@ public final class TaskService implements AutoCloseable {
   private final AgentSlots slots;
   private final PushNotifier notifier;
   private final PushUrlPolicy pushPolicy;
+  private final int maxPushConfigs;
+  private final int maxHistory;
 
   /**
    * A service with the given bounds.
@@ -72,7 +74,12 @@ public final class TaskService implements AutoCloseable {
     requireNonNull(settings, "settings");
     this.processor = requireNonNull(processor, "processor");
     this.time = requireNonNull(time, "time");
-    this.store = new TaskStore(settings.storeMaxSize(), settings.ttl(), Ticker.systemTicker());
+    this.store =
+        new TaskStore(
+            new StoreLimits(settings.storeMaxSize(), settings.storeMaxBytes()),
+            settings.ttl(),
+            Ticker.systemTicker());
+    this.maxHistory = settings.maxHistory();
     this.executor =
         new ThreadPoolExecutor(
             settings.agentThreads(),
@@ -80,16 +87,25 @@ public final class TaskService implements AutoCloseable {
             60,
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(settings.agentQueueCapacity()),
-            daemonThreads("a2a-agent-"));
+            new DaemonThreadFactory("a2a-agent"));
     this.slots = new AgentSlots(settings.agentThreads(), settings.agentQueueCapacity());
+    PushSettings push = settings.push();
+    PushAddressPolicy addresses = new PushAddressPolicy(push.allowPrivate(), HostResolver.system());
+    this.pushPolicy = new PushUrlPolicy(push.allowedHosts(), addresses);
+    this.maxPushConfigs = push.maxConfigsPerTask();
     this.notifier =
         new PushNotifier(
             mapper,
-            Executors.newScheduledThreadPool(2, daemonThreads("a2a-push-")),
-            settings.pushTimeout(),
-            settings.pushMaxAttempts(),
-            settings.pushInitialBackoff());
-    this.pushPolicy = new PushUrlPolicy(settings.pushAllowedHosts());
+            pushPolicy,
+            addresses,
+            new PushRetryPolicy(
+                push.maxAttempts(),
+                push.initialBackoff(),
+                push.maxBackoff(),
+                () -> ThreadLocalRandom.current().nextDouble(),
+                time),
+            push.timeout(),
+            PushNotifier.RetryTimer.daemon());
   }
 
   /**
@@ -168,16 +184,17 @@ public final class TaskService implements AutoCloseable {
       NormalizedMessage normalized,
       @Nullable PushNotificationConfig push,
       @Nullable TaskEventStream stream) {
-    if (push != null) {
-      pushPolicy.check(push.url());
-    }
+    PushNotificationConfig checkedPush = push == null ? null : checked(push);
     CompletableFuture<RunResult> completion = new CompletableFuture<>();
     TaskRecord record;
     boolean created = message.taskId() == null;
     if (created) {
       String contextId = message.contextId() != null ? message.contextId() : newId();
-      record = new TaskRecord(newId(), contextId, time.now());
+      record = new TaskRecord(newId(), contextId, time.now(), maxHistory, store::reweigh);
       record.firstTurn(message.withIds(contextId, record.id()), time.now(), completion);
+      if (checkedPush != null) {
+        record.putPushConfig(checkedPush, maxPushConfigs);
+      }
       store.put(record);
     } else {
       record = store.get(message.taskId());
@@ -186,10 +203,12 @@ public final class TaskService implements AutoCloseable {
             TaskException.Reason.INVALID_PARAMS,
             "message.contextId does not match the contextId of task " + record.id());
       }
-      record.startTurn(message.withIds(record.contextId(), record.id()), time.now(), completion);
-    }
-    if (push != null) {
-      record.putPushConfig(push.id() == null ? push.withId(newId()) : push);
+      record.startTurn(
+          message.withIds(record.contextId(), record.id()),
+          time.now(),
+          completion,
+          checkedPush,
+          maxPushConfigs);
     }
     TaskRun run = new TaskRun(record.snapshot(), completion);
     if (stream != null) {
@@ -278,11 +297,15 @@ public final class TaskService implements AutoCloseable {
    * @since 0.1.0
    */
   public TaskPushNotificationConfig setPushConfig(TaskPushNotificationConfig config) {
-    pushPolicy.check(config.pushNotificationConfig().url());
+    PushNotificationConfig push = checked(config.pushNotificationConfig());
     TaskRecord record = store.get(config.taskId());
-    PushNotificationConfig push = config.pushNotificationConfig();
-    return new TaskPushNotificationConfig(
-        record.id(), record.putPushConfig(push.id() == null ? push.withId(newId()) : push));
+    return new TaskPushNotificationConfig(record.id(), record.putPushConfig(push, maxPushConfigs));
+  }
+
+  /** The config, its URL checked (its host resolved), with a generated id if it had none. */
+  private PushNotificationConfig checked(PushNotificationConfig push) {
+    pushPolicy.check(push.url());
+    return push.id() == null ? push.withId(newId()) : push;
   }
 
   /**
@@ -348,26 +371,32 @@ public final class TaskService implements AutoCloseable {
    */
   public StoreStats storeStats() {
     return new StoreStats(
-        store.size(), store.evictionCount(), executor.getQueue().size() + slots.waiting());
+        store.size(),
+        store.bytes(),
+        store.evictionCount(),
+        executor.getQueue().size() + slots.waiting());
   }
 
   /**
    * Sizes and evictions of the task store.
    *
    * @param tasks tasks held
-   * @param taskEvictions tasks evicted for size or age
+   * @param bytes the bytes they retain, estimated
+   * @param taskEvictions tasks evicted for count, weight or age
    * @param queuedTurns turns waiting for an agent thread or slot
    * @since 0.1.0
    */
-  public record StoreStats(long tasks, long taskEvictions, long queuedTurns) {}
+  public record StoreStats(long tasks, long bytes, long taskEvictions, long queuedTurns) {}
 
   /**
-   * Stops taking turns, lets running turns finish within {@code grace}, then interrupts the rest.
+   * Stops taking turns, lets running turns finish within {@code grace}, then interrupts the rest;
+   * push notifications in flight may finish within what is left of {@code grace}.
    *
-   * @param grace how long running turns may take
+   * @param grace how long running turns and their pushes may take
    * @since 0.1.0
    */
   public void shutdown(Duration grace) {
+    long deadline = System.nanoTime() + grace.toNanos();
     executor.shutdown();
     try {
       if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -377,7 +406,8 @@ public final class TaskService implements AutoCloseable {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    notifier.close();
+    // The pushes of the last turns get what is left of the grace period.
+    notifier.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 
   /**
@@ -420,19 +450,19 @@ public final class TaskService implements AutoCloseable {
       AgentReply reply = processor.process(turn.request());
       Message answer = Message.agentText(reply.text(), newId(), record.contextId(), record.id());
       Artifact artifact = new Artifact(newId(), "answer", List.of(Part.text(reply.text())));
-      record.complete(answer, artifact, time.now(), reply.timings(), queueWaitMs);
+      if (record.complete(answer, artifact, time.now(), reply.timings(), queueWaitMs)) {
+        pushEnd(record);
+      }
     } catch (InterruptedException e) {
-      // A cancel has already recorded the canceled state; otherwise the server is stopping.
+      // A cancel has already ended the task and pushed it; otherwise the server is stopping.
       stopped(record, queueWaitMs);
       Thread.currentThread().interrupt();
     } catch (Exception e) {
       // The exception message may quote user text, so only its type is logged.
       logger.warn("agent failed on task {}: {}", record.id(), e.getClass().getName());
-      record.fail(agentNote(record, failureNote(e)), time.now(), queueWaitMs);
-    }
-    List<PushNotificationConfig> pushes = record.pushConfigs();
-    if (!pushes.isEmpty()) {
-      notifyPush(pushes, record.snapshot());
+      if (record.fail(agentNote(record, failureNote(e)), time.now(), queueWaitMs)) {
+        pushEnd(record);
+      }
     }
   }
 
@@ -441,7 +471,10 @@ public final class TaskService implements AutoCloseable {
   }
 
   private void stopped(TaskRecord record, double queueWaitMs) {
-    record.fail(agentNote(record, "The server stopped before answering."), time.now(), queueWaitMs);
+    if (record.fail(
+        agentNote(record, "The server stopped before answering."), time.now(), queueWaitMs)) {
+      pushEnd(record);
+    }
   }
 
   /** The user sees why an agent failed; any other exception stays an internal detail. */
@@ -451,6 +484,15 @@ public final class TaskService implements AutoCloseable {
         : "The agent failed to answer; try again.";
   }
 
+  /** Pushes the task that this service has just ended, once, to each of its configs. */
+  private void pushEnd(TaskRecord record) {
+    List<PushNotificationConfig> configs = record.pushConfigs();
+    if (!configs.isEmpty()) {
+      notifyPush(configs, record.snapshot());
+    }
+  }
+
+  /** Never throws: {@link PushNotifier#send} logs what it cannot send. */
   private void notifyPush(List<PushNotificationConfig> configs, Task task) {
     for (PushNotificationConfig config : configs) {
       notifier.send(task, config);
@@ -463,15 +505,6 @@ public final class TaskService implements AutoCloseable {
 
   private static String newId() {
     return UUID.randomUUID().toString();
-  }
-
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /** A turn begun but not yet run: its task, the agent's input and what the caller gets back. */

@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentmetrics.a2a.agent.AgentStageTimings;
 import io.agentmetrics.a2a.dto.Artifact;
@@ -11,6 +12,7 @@ import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskArtifactUpdateEvent;
 import io.agentmetrics.a2a.dto.TaskState;
 import io.agentmetrics.a2a.dto.TaskStatusUpdateEvent;
+import io.agentmetrics.a2a.store.RetainedSize;
 import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ class TaskRecordTest {
 
   @Test
   void aFinishedTaskNoLongerHoldsItsTurnsResult() throws InterruptedException {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     WeakReference<RunResult> result = completeTurnAndDropTheCaller(record);
 
     for (int attempt = 0; attempt < 50 && result.get() != null; attempt++) {
@@ -40,22 +42,55 @@ class TaskRecordTest {
 
   @Test
   void aTaskWithoutPushConfigsListsNoneAndRemovesNone() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     PushNotificationConfig config =
         new PushNotificationConfig("config-1", "https://hooks.example/a2a", null, null);
 
     assertThat(record.pushConfigs()).isEmpty();
     assertThat(record.removePushConfig("config-1")).isFalse();
 
-    record.putPushConfig(config);
+    record.putPushConfig(config, 10);
     assertThat(record.pushConfigs()).containsExactly(config);
     assertThat(record.removePushConfig("config-1")).isTrue();
     assertThat(record.pushConfigs()).isEmpty();
   }
 
   @Test
+  void aTaskHoldsAtMostTheCappedNumberOfPushConfigsButMayReplaceOne() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    record.putPushConfig(push("a"), 2);
+    record.putPushConfig(push("b"), 2);
+
+    assertThatThrownBy(() -> record.putPushConfig(push("c"), 2))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("already has 2 push notification configs")
+        .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
+    PushNotificationConfig replacement =
+        new PushNotificationConfig("b", "https://other.example/x", null, null);
+    record.putPushConfig(replacement, 2);
+    assertThat(record.pushConfigs()).containsExactly(push("a"), replacement);
+  }
+
+  @Test
+  void aTurnRefusedForItsPushConfigLeavesTheTaskAsItWas() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    record.markWorking(NOW);
+    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.putPushConfig(push("a"), 1);
+    Task before = record.snapshot();
+
+    assertThatThrownBy(
+            () -> record.startTurn(userMessage(), NOW, new CompletableFuture<>(), push("b"), 1))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
+    assertThat(record.snapshot()).isEqualTo(before);
+    assertThat(record.pushConfigs()).containsExactly(push("a"));
+  }
+
+  @Test
   void aSubscriberGetsTheSnapshotThenEveryEventInOrderUntilItUnsubscribes() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
     List<Object> events = new ArrayList<>();
     Consumer<Object> subscriber = events::add;
@@ -64,7 +99,7 @@ class TaskRecordTest {
     record.markWorking(NOW);
     record.complete(agentReply(), artifact(), NOW, STAGES, 0);
     record.unsubscribe(subscriber);
-    record.startTurn(userMessage(), NOW, new CompletableFuture<>());
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10);
     record.markWorking(NOW);
 
     assertThat(events)
@@ -79,7 +114,7 @@ class TaskRecordTest {
 
   @Test
   void unsubscribingBeforeAnySubscriptionLeavesLaterSubscriptionsWorking() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
     List<Object> events = new ArrayList<>();
 
@@ -94,7 +129,7 @@ class TaskRecordTest {
 
   @Test
   void anEndedTaskHandsANewSubscriberItsSnapshotButNoSubscription() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
     record.markWorking(NOW);
     record.complete(agentReply(), artifact(), NOW, STAGES, 0);
@@ -103,6 +138,73 @@ class TaskRecordTest {
     assertThat(record.subscribe(events::add)).isFalse();
 
     assertThat(events).singleElement().isInstanceOf(Task.class);
+  }
+
+  @Test
+  void aTaskKeepsItsNewestMessagesAndAsManyArtifacts() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 2, resized -> {});
+
+    for (int turn = 1; turn <= 3; turn++) {
+      runTurn(record, turn);
+    }
+
+    Task task = record.snapshot();
+    assertThat(task.history())
+        .extracting(Message::messageId)
+        .containsExactly("question-3", "answer-3");
+    assertThat(task.artifacts()).extracting(Artifact::artifactId).containsExactly("a-2", "a-3");
+  }
+
+  @Test
+  void itsWeightIsWhatItKeepsAndEachChangeIsReported() {
+    List<Long> reported = new ArrayList<>();
+    TaskRecord record =
+        new TaskRecord("task-1", "context-1", NOW, 2, resized -> reported.add(resized.weight()));
+    PushNotificationConfig push =
+        new PushNotificationConfig("config-1", "https://hooks.example/a2a", "token", null);
+
+    for (int turn = 1; turn <= 3; turn++) {
+      runTurn(record, turn);
+    }
+    record.putPushConfig(push, 10);
+
+    Task task = record.snapshot();
+    long kept =
+        TaskRecord.BASE_WEIGHT
+            + task.history().stream().mapToLong(RetainedSize::of).sum()
+            + task.artifacts().stream().mapToLong(RetainedSize::of).sum()
+            + RetainedSize.of(task.status().message())
+            + RetainedSize.of(push);
+    assertThat(record.weight()).isEqualTo(kept);
+    assertThat(reported).isNotEmpty().endsWith(kept);
+    record.removePushConfig("config-1");
+    assertThat(record.weight()).isEqualTo(kept - RetainedSize.of(push));
+  }
+
+  /** One completed turn: {@code question-n}, {@code answer-n} and artifact {@code a-n}. */
+  private static void runTurn(TaskRecord record, int turn) {
+    Message question =
+        new Message(
+            Message.ROLE_USER,
+            List.of(Part.text("question " + turn)),
+            "question-" + turn,
+            null,
+            null,
+            null,
+            null,
+            null);
+    if (turn == 1) {
+      record.firstTurn(question, NOW, new CompletableFuture<>());
+    } else {
+      record.startTurn(question, NOW, new CompletableFuture<>(), null, 10);
+    }
+    record.markWorking(NOW);
+    record.complete(
+        Message.agentText("answer " + turn, "answer-" + turn, "context-1", "task-1"),
+        new Artifact("a-" + turn, "answer", List.of(Part.text("answer " + turn))),
+        NOW,
+        STAGES,
+        0);
   }
 
   /** Runs one turn to completion; the caller's future and result go out of scope on return. */
@@ -125,5 +227,9 @@ class TaskRecordTest {
 
   private static Artifact artifact() {
     return new Artifact("artifact-1", "answer", List.of(Part.text("hi")));
+  }
+
+  private static PushNotificationConfig push(String id) {
+    return new PushNotificationConfig(id, "https://hooks.example/" + id, null, null);
   }
 }

@@ -3,11 +3,16 @@ package io.agentmetrics.a2a.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import io.agentmetrics.a2a.LogCapture;
+import io.agentmetrics.a2a.PushReceiver;
 import io.agentmetrics.a2a.agent.AgentReply;
 import io.agentmetrics.a2a.agent.AgentStageTimings;
 import io.agentmetrics.a2a.dto.JsonMappers;
 import io.agentmetrics.a2a.dto.Message;
 import io.agentmetrics.a2a.dto.Part;
+import io.agentmetrics.a2a.dto.PushNotificationConfig;
+import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskState;
 import io.agentmetrics.a2a.telex.NormalizedMessage;
 import io.agentmetrics.api.TimeSource;
@@ -141,6 +146,43 @@ class TaskServiceTest {
     }
   }
 
+  @Test
+  void cancellingARunningTaskPushesTheCanceledTaskOnce() throws Exception {
+    try (PushReceiver receiver = new PushReceiver(0);
+        LogCapture logs = LogCapture.attach()) {
+      TaskService tasks =
+          service(
+              new PushSettings(
+                  List.of(),
+                  true,
+                  10,
+                  Duration.ofSeconds(10),
+                  1,
+                  Duration.ofMillis(10),
+                  Duration.ofMillis(10)));
+      TaskRun run =
+          tasks.send(
+              message("endless"),
+              normalized("endless"),
+              new PushNotificationConfig(null, receiver.url(), null, null),
+              null);
+      assertThat(endlessStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+      Task canceled = tasks.cancel(run.submitted().id());
+      assertThat(receiver.delivered.await(30, TimeUnit.SECONDS)).isTrue();
+      // Once the interrupted turn has ended, a second push would have arrived or been logged.
+      tasks.shutdown(Duration.ofSeconds(30));
+
+      assertThat(canceled.status().state()).isEqualTo(TaskState.CANCELED);
+      assertThat(receiver.calls.get()).isEqualTo(1);
+      assertThat(logs.events())
+          .noneMatch(
+              e ->
+                  e.getLoggerName().equals(PushNotifier.class.getName())
+                      && e.getLevel().isGreaterOrEqual(Level.WARN));
+    }
+  }
+
   private static void assertOverloaded(ThrowingCallable send) {
     assertThatThrownBy(send)
         .isInstanceOf(TaskException.class)
@@ -170,18 +212,22 @@ class TaskServiceTest {
   }
 
   private TaskService service() {
-    return new TaskService(
-        new TaskSettings(
-            100,
-            Duration.ofMinutes(5),
-            1,
-            1,
+    return service(
+        new PushSettings(
             List.of(),
+            false,
+            10,
             Duration.ofSeconds(1),
             1,
-            Duration.ofMillis(10)),
+            Duration.ofMillis(10),
+            Duration.ofMillis(10)));
+  }
+
+  private TaskService service(PushSettings push) {
+    return new TaskService(
+        new TaskSettings(100, 1 << 20, 10, Duration.ofMinutes(5), 1, 1, push),
         request -> {
-          String query = request.message().query();
+          String query = request.message().texts().get(0);
           threads.put(query, Thread.currentThread());
           taskIds.put(query, request.taskId());
           if (query.equals("first") || query.equals("running")) {
@@ -194,7 +240,7 @@ class TaskServiceTest {
           }
           return new AgentReply("ok", new AgentStageTimings(0, 0, 0, 0));
         },
-        JsonMappers.create(16, 1000),
+        JsonMappers.create(16, 1000, 1 << 20, 100_000),
         clock);
   }
 
@@ -203,6 +249,6 @@ class TaskServiceTest {
   }
 
   private static NormalizedMessage normalized(String text) {
-    return new NormalizedMessage(text, List.of());
+    return new NormalizedMessage(List.of(text), List.of());
   }
 }

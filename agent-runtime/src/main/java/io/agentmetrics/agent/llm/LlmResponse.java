@@ -2,6 +2,8 @@ package io.agentmetrics.agent.llm;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.agent.internal.Checks;
+
 /**
  * A complete answer from an LLM, with what observability needs to know about it.
  *
@@ -33,12 +35,8 @@ public record LlmResponse(
     requireNonNull(text, "text");
     requireNonNull(model, "model");
     requireNonNull(provider, "provider");
-    if (inputTokens < 0) {
-      throw new IllegalArgumentException("inputTokens must not be negative, got " + inputTokens);
-    }
-    if (outputTokens < 0) {
-      throw new IllegalArgumentException("outputTokens must not be negative, got " + outputTokens);
-    }
+    Checks.nonNegative(inputTokens, "inputTokens");
+    Checks.nonNegative(outputTokens, "outputTokens");
     requireNonNull(finishReason, "finishReason");
   }
 

@@ -7,7 +7,7 @@ import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.LlmRequest;
 import io.agentmetrics.agent.llm.LlmResponse;
 import io.agentmetrics.agent.llm.LlmStreamListener;
-import io.agentmetrics.api.testing.FakeTimeSource;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
