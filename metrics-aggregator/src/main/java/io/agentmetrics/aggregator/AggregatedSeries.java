@@ -40,9 +40,7 @@ public record AggregatedSeries(
     requireNonNull(name, "name");
     requireNonNull(unit, "unit");
     requireNonNull(window, "window");
-    if (count < 1) {
-      throw new IllegalArgumentException("count must be at least 1, got " + count);
-    }
+    Checks.atLeast(count, 1, "count");
     if (min > max) {
       throw new IllegalArgumentException(
           "min must not exceed max, got min " + min + " > max " + max);

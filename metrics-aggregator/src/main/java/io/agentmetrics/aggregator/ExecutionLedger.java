@@ -53,9 +53,7 @@ final class ExecutionLedger {
   private final AtomicLong admitted = new AtomicLong();
 
   ExecutionLedger(int capacity) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
-    }
+    Checks.atLeast(capacity, 1, "capacity");
     this.entries = new ConcurrentHashMap<>();
     this.order = new AtomicReferenceArray<>(capacity);
   }

@@ -61,10 +61,7 @@ public record NamedMetric(String name, String unit, double resolution) {
                 + "; record it as a PerformanceMetric of that type, or choose another name");
       }
     }
-    if (!(resolution > 0) || Double.isInfinite(resolution)) {
-      throw new IllegalArgumentException(
-          "resolution must be finite and positive, got " + resolution);
-    }
+    Checks.positive(resolution, "resolution");
   }
 
   /** A metric kept to a thousandth of its unit, like the metric types. */

@@ -35,10 +35,7 @@ public record Slo(String metric, int percentile, double threshold, AggregationWi
       throw new IllegalArgumentException("metric must not be blank");
     }
     AggregatorConfig.checkPercentile(percentile, "percentile");
-    if (!(threshold >= 0) || Double.isInfinite(threshold)) {
-      throw new IllegalArgumentException(
-          "threshold must be finite and not negative, got " + threshold);
-    }
+    Checks.nonNegative(threshold, "threshold");
     requireNonNull(window, "window");
   }
 

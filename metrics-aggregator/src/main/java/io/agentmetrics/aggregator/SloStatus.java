@@ -16,13 +16,8 @@ public record SloStatus(Slo slo, double observed, long sampleCount) {
   /** Validates every field. */
   public SloStatus {
     requireNonNull(slo, "slo");
-    if (!(observed >= 0) || Double.isInfinite(observed)) {
-      throw new IllegalArgumentException(
-          "observed must be finite and not negative, got " + observed);
-    }
-    if (sampleCount < 1) {
-      throw new IllegalArgumentException("sampleCount must be at least 1, got " + sampleCount);
-    }
+    Checks.nonNegative(observed, "observed");
+    Checks.atLeast(sampleCount, 1, "sampleCount");
   }
 
   /** Whether the observed percentile is at most the threshold. */

@@ -222,7 +222,7 @@ class NamedMetricsTest {
         .hasMessageContaining("letters, digits or _ . -");
     assertThatThrownBy(() -> new NamedMetric("cost", "USD", 0))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("resolution must be finite and positive, got 0.0");
+        .hasMessage("resolution must be a finite, positive number, got 0.0");
   }
 
   private static PhaseRecord llmCall(int id, long input, long output, double costUsd) {

@@ -94,7 +94,7 @@ class SloTest {
         .hasMessage("percentile must be between 0 and 100 inclusive, got 101");
     assertThatThrownBy(() -> new Slo("cost_usd", 95, -1, AggregationWindow.HOUR))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("threshold must be finite and not negative, got -1.0");
+        .hasMessage("threshold must be a finite, non-negative number, got -1.0");
     assertThatThrownBy(() -> new Slo(" ", 95, 1, AggregationWindow.HOUR))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("metric must not be blank");

@@ -1,5 +1,7 @@
 package io.agentmetrics.agent.llm;
 
+import io.agentmetrics.agent.internal.Checks;
+
 /**
  * What one model costs, in US dollars per million tokens, as providers publish their prices.
  * Immutable and thread-safe.
@@ -19,8 +21,8 @@ public record ModelPrice(double inputUsdPerMillion, double outputUsdPerMillion) 
    * @throws IllegalArgumentException naming the price that is negative or not finite
    */
   public ModelPrice {
-    check(inputUsdPerMillion, "inputUsdPerMillion");
-    check(outputUsdPerMillion, "outputUsdPerMillion");
+    Checks.nonNegative(inputUsdPerMillion, "inputUsdPerMillion");
+    Checks.nonNegative(outputUsdPerMillion, "outputUsdPerMillion");
   }
 
   /**
@@ -36,12 +38,5 @@ public record ModelPrice(double inputUsdPerMillion, double outputUsdPerMillion) 
     }
     return inputTokens / TOKENS_PER_MILLION * inputUsdPerMillion
         + outputTokens / TOKENS_PER_MILLION * outputUsdPerMillion;
-  }
-
-  private static void check(double price, String field) {
-    if (!(price >= 0) || Double.isInfinite(price)) {
-      throw new IllegalArgumentException(
-          field + " must be a finite number of dollars, not negative, got " + price);
-    }
   }
 }

@@ -76,7 +76,7 @@ class PriceTableTest {
                 + " got 'cheap'");
     assertThatThrownBy(() -> PriceTable.parse("m=-1:1"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("inputUsdPerMillion must be a finite number of dollars");
+        .hasMessageContaining("inputUsdPerMillion must be a finite, non-negative number");
   }
 
   @Test
