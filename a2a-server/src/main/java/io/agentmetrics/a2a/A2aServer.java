@@ -23,6 +23,7 @@ import io.agentmetrics.a2a.trace.StageMetrics;
 import io.agentmetrics.a2a.trace.TraceLatencyLog;
 import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.agent.llm.LlmClient;
+import io.agentmetrics.agent.llm.PriceTable;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmConfig;
 import io.agentmetrics.aggregator.AggregatorConfig;
@@ -98,7 +99,7 @@ public final class A2aServer implements AutoCloseable {
         b.processor != null
             ? b.processor.apply(conversations)
             : new StudyAgentProcessor(
-                new StudyAgent(conversations, normalizer, llm, agentSinks, b.time));
+                new StudyAgent(conversations, normalizer, llm, agentSinks, b.time, b.prices));
     this.tasks =
         new TaskService(
             new TaskSettings(
@@ -154,6 +155,7 @@ public final class A2aServer implements AutoCloseable {
                             "bytes", conversations.bytes(),
                             "evictions", conversations.evictionCount()))));
     summary.add(MetricsSummaryContributor.of("agent", () -> AgentSummary.of(aggregator)));
+    summary.add(MetricsSummaryContributor.of("usage", () -> UsageSummary.of(aggregator)));
     InFlightBudget inFlight = new InFlightBudget(config.maxInflightBytes());
     summary.add(
         MetricsSummaryContributor.of(
@@ -314,6 +316,7 @@ public final class A2aServer implements AutoCloseable {
     private @Nullable Function<ConversationStore, TaskProcessor> processor;
     private @Nullable String llmLabel;
     private @Nullable LlmClient llm;
+    private PriceTable prices = PriceTable.defaults();
     private OpenTelemetry openTelemetry = OpenTelemetry.noop();
     private TimeSource time = TimeSource.system();
     private final List<RequestObserver> observers = new ArrayList<>();
@@ -333,6 +336,19 @@ public final class A2aServer implements AutoCloseable {
      */
     public Builder llm(LlmClient value) {
       this.llm = requireNonNull(value, "llm");
+      return this;
+    }
+
+    /**
+     * Sets the prices the study agent's LLM calls are costed with (default: {@link
+     * PriceTable#defaults()}).
+     *
+     * @param value the prices
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder prices(PriceTable value) {
+      this.prices = requireNonNull(value, "prices");
       return this;
     }
 
