@@ -42,9 +42,15 @@ class EnvironmentConfigTest {
                     Map.entry("A2A_HTTP_MAX_THREADS", "16"),
                     Map.entry("A2A_AGENT_THREADS", "2"),
                     Map.entry("A2A_AGENT_QUEUE", "10"),
+                    Map.entry("A2A_AGENT_QUEUE_TIMEOUT_MS", "4000"),
                     Map.entry("A2A_SHUTDOWN_GRACE_SECONDS", "3"),
                     Map.entry("A2A_AUTH_TOKEN", "tok"),
                     Map.entry("A2A_CORS_ORIGINS", "https://a.example, https://b.example"),
+                    Map.entry("A2A_ALLOWED_HOSTS", "agent.example, [fd00::1]"),
+                    Map.entry("A2A_IDLE_TIMEOUT_MS", "5000"),
+                    Map.entry("A2A_MIN_REQUEST_DATA_RATE", "0"),
+                    Map.entry("A2A_MAX_STREAMS", "50"),
+                    Map.entry("A2A_MAX_STREAMS_PER_TASK", "3"),
                     Map.entry("A2A_PUSH_NOTIFICATIONS", "false"),
                     Map.entry("A2A_PUSH_ALLOWED_HOSTS", "*.telex.im"),
                     Map.entry("A2A_PUSH_TIMEOUT_MS", "1500"),
@@ -71,9 +77,15 @@ class EnvironmentConfigTest {
                 16,
                 2,
                 10,
+                Duration.ofSeconds(4),
                 Duration.ofSeconds(3),
                 "tok",
                 List.of("https://a.example", "https://b.example"),
+                List.of("agent.example", "[fd00::1]"),
+                Duration.ofSeconds(5),
+                0,
+                50,
+                3,
                 false,
                 List.of("*.telex.im"),
                 Duration.ofMillis(1500),
@@ -86,7 +98,9 @@ class EnvironmentConfigTest {
     "PORT, http",
     "A2A_MAX_BODY_BYTES, 1MB",
     "SIMULATED_LLM_LATENCY_MS, fast",
-    "A2A_PUSH_NOTIFICATIONS, sometimes"
+    "A2A_PUSH_NOTIFICATIONS, sometimes",
+    "A2A_IDLE_TIMEOUT_MS, 30s",
+    "A2A_MIN_REQUEST_DATA_RATE, 1KB"
   })
   void aMalformedNumberFailsNamingTheVariable(String name, String value) {
     assertThatThrownBy(() -> EnvironmentConfig.read(Map.of(name, value)))
@@ -99,7 +113,12 @@ class EnvironmentConfigTest {
   @CsvSource({
     "PORT, 70000, port",
     "A2A_MAX_BODY_BYTES, 0, maxBodyBytes",
-    "A2A_AGENT_THREADS, -1, agentThreads"
+    "A2A_AGENT_THREADS, -1, agentThreads",
+    "A2A_AGENT_QUEUE_TIMEOUT_MS, 0, A2A_AGENT_QUEUE_TIMEOUT_MS",
+    "A2A_IDLE_TIMEOUT_MS, 0, A2A_IDLE_TIMEOUT_MS",
+    "A2A_MIN_REQUEST_DATA_RATE, -1, A2A_MIN_REQUEST_DATA_RATE",
+    "A2A_MAX_STREAMS, 0, A2A_MAX_STREAMS",
+    "A2A_MAX_STREAMS_PER_TASK, 0, A2A_MAX_STREAMS_PER_TASK"
   })
   void anOutOfRangeValueFailsNamingTheSetting(String name, String value, String field) {
     assertThatThrownBy(() -> EnvironmentConfig.read(Map.of(name, value)).build())
