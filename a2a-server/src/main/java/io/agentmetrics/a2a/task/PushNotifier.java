@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.dto.PushNotificationAuthenticationInfo;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
+import io.agentmetrics.a2a.internal.LogSafe;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -108,7 +109,7 @@ final class PushNotifier implements AutoCloseable {
                 logger.warn(
                     "push notification for task {} to host {} failed after {} attempts: {}",
                     taskId,
-                    request.uri().getHost(),
+                    LogSafe.of(request.uri().getHost()),
                     attempt,
                     why);
               }

@@ -3,6 +3,7 @@ package io.agentmetrics.a2a.trace;
 import static net.logstash.logback.argument.StructuredArguments.entries;
 import static net.logstash.logback.argument.StructuredArguments.keyValue;
 
+import io.agentmetrics.a2a.internal.LogSafe;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Writes the seed's two trace events to the {@code A2A_TRACE_LATENCY} logger, one JSON object per
  * line (see {@link TraceLogAppender}): {@code tasks_send_latency} per request and {@code
  * agent_processing_detail} per agent run. Only sampled requests are written, and the events carry
- * ids and timings only, never message text.
+ * ids and timings only, never message text; the ids a client chose are escaped and cut ({@link
+ * LogSafe}).
  *
  * <p>Thread-safe.
  *
@@ -45,7 +47,7 @@ public final class TraceLatencyLog implements RequestObserver {
     timings.put("total", round(latency.totalMs()));
     Map<String, Object> event = new LinkedHashMap<>(8);
     event.put("event", "tasks_send_latency");
-    event.put("request_id", latency.requestId());
+    event.put("request_id", LogSafe.of(latency.requestId()));
     event.put("method", latency.method());
     String taskId = latency.taskId();
     if (taskId != null) {
@@ -69,7 +71,7 @@ public final class TraceLatencyLog implements RequestObserver {
         "agent_processing_detail",
         keyValue("event", "agent_processing_detail"),
         keyValue("task_id", latency.taskId()),
-        keyValue("context_id", latency.contextId()),
+        keyValue("context_id", LogSafe.of(latency.contextId())),
         keyValue("timings_ms", timings));
   }
 
