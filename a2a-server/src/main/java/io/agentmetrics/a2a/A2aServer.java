@@ -97,7 +97,11 @@ public final class A2aServer implements AutoCloseable {
                 config.pushAllowedHosts(),
                 config.pushTimeout(),
                 config.pushMaxAttempts(),
-                Duration.ofMillis(500)),
+                Duration.ofMillis(500),
+                config.agentQueueTimeout(),
+                callerTurns(config),
+                config.maxStreams(),
+                config.maxStreamsPerTask()),
             processor,
             mapper,
             b.time);
@@ -155,7 +159,9 @@ public final class A2aServer implements AutoCloseable {
                 config.shutdownGrace(),
                 config.authToken(),
                 config.corsOrigins(),
-                b.trace.sampleRate()),
+                b.trace.sampleRate(),
+                config.idleTimeout(),
+                config.minRequestDataRate()),
             mapper,
             dispatcher,
             observer,
@@ -172,6 +178,14 @@ public final class A2aServer implements AutoCloseable {
       llm.close();
       throw e;
     }
+  }
+
+  /**
+   * How many turns may run on the request threads of blocking sends: at most a quarter of the HTTP
+   * pool, so that waiting for the agent never takes the threads that answer {@code /health}.
+   */
+  private static int callerTurns(ServerConfig config) {
+    return Math.min(config.agentThreads(), config.httpMaxThreads() / 4);
   }
 
   /**

@@ -21,12 +21,16 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The Jetty server: a bounded worker pool, the routes, and graceful shutdown ({@link
- * GracefulHandler} stops taking requests and waits up to the grace period for in-flight ones).
+ * GracefulHandler} stops taking requests and waits up to the grace period for in-flight ones). Slow
+ * or idle clients hold no worker thread: bodies are read as they arrive, with a minimum data rate
+ * ({@link MinimumDataRateHandler}) and an idle timeout, and event streams are written
+ * asynchronously.
  *
  * <p>Thread-safe for {@link #start()} and {@link #stop()}.
  *
@@ -80,8 +84,11 @@ public final class HttpServer {
     connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(settings.host());
     connector.setPort(settings.port());
+    connector.setIdleTimeout(settings.idleTimeout().toMillis());
     server.addConnector(connector);
 
+    CallerTurnWatches callerTurns = new CallerTurnWatches(server.getScheduler(), time);
+    server.addBean(callerTurns);
     Route jsonRpc =
         new JsonRpcRoute(
             mapper,
@@ -90,7 +97,9 @@ public final class HttpServer {
             observer,
             time,
             settings.maxBodyBytes(),
-            settings.traceSampleRate());
+            settings.traceSampleRate(),
+            settings.idleTimeout(),
+            callerTurns);
     Route statusRoute = new StatusRoute(mapper, status);
     Route cardRoute = new AgentCardRoute(mapper, this::card);
     Map<String, Route> routes = new LinkedHashMap<>();
@@ -112,10 +121,13 @@ public final class HttpServer {
     routes.put("/dashboard", new DashboardRoute(mapper));
 
     Handler app = new Routes(routes, mapper);
+    if (settings.minRequestDataRate() > 0) {
+      app = new MinimumDataRateHandler(app, settings.minRequestDataRate(), 0);
+    }
+    app = new ServerSpanHandler(openTelemetry, routes.keySet(), app);
     if (!settings.corsOrigins().isEmpty()) {
       app = new CorsHandler(settings.corsOrigins(), app);
     }
-    app = new ServerSpanHandler(openTelemetry, routes.keySet(), app);
     server.setHandler(new GracefulHandler(app));
     server.setErrorHandler(new JsonErrorHandler(mapper));
     server.setStopTimeout(settings.shutdownGrace().toMillis());
@@ -190,6 +202,8 @@ public final class HttpServer {
    * @param authToken the bearer token, or null
    * @param corsOrigins the CORS origins, empty for none
    * @param traceSampleRate the fraction of requests traced
+   * @param idleTimeout how long a connection may be silent
+   * @param minRequestDataRate the slowest a body may arrive, in bytes per second, 0 for no minimum
    * @since 0.1.0
    */
   public record HttpSettings(
@@ -200,13 +214,16 @@ public final class HttpServer {
       Duration shutdownGrace,
       @Nullable String authToken,
       List<String> corsOrigins,
-      double traceSampleRate) {
+      double traceSampleRate,
+      Duration idleTimeout,
+      long minRequestDataRate) {
 
     /** Checks the fields. */
     public HttpSettings {
       requireNonNull(host, "host");
       requireNonNull(shutdownGrace, "shutdownGrace");
       corsOrigins = List.copyOf(corsOrigins);
+      requireNonNull(idleTimeout, "idleTimeout");
     }
   }
 }

@@ -1,45 +1,42 @@
 package io.agentmetrics.a2a.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.internal.LogSafe;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcErrorCode;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcReply;
 import io.agentmetrics.a2a.jsonrpc.RequestClock;
-import io.agentmetrics.a2a.task.TaskEventStream;
 import io.agentmetrics.a2a.trace.RequestObserver;
 import io.agentmetrics.api.TimeSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The JSON-RPC endpoint ({@code POST /} and {@code POST /tasks/send}): checks the bearer token,
- * reads the body up to the size limit (413 with a JSON-RPC error beyond it), dispatches, and writes
- * either one JSON response or a Server-Sent Events stream. Every request's stage timings go to the
- * observer after the response is written.
+ * The JSON-RPC endpoint ({@code POST /} and {@code POST /tasks/send}). It refuses before reading
+ * the body a request without the bearer token (401, and the connection is closed); reads the body
+ * without holding a thread while it arrives (413 with a JSON-RPC error beyond the size limit, 408
+ * when it arrives too slowly); dispatches; and writes one JSON response, a response the agent
+ * completes later, or a Server-Sent Events stream. A client that goes away while its blocking send
+ * waits cancels the turn. Every request's stage timings go to the observer.
  *
  * <p>Thread-safe.
  */
 final class JsonRpcRoute implements Route {
 
-  /** Oversized bodies up to this multiple of the limit are drained before the 413. */
-  private static final int DRAINED_OVERSIZE = 4;
+  private static final Logger logger = LoggerFactory.getLogger(JsonRpcRoute.class);
 
-  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
-  private static final Duration KEEP_ALIVE_INTERVAL = Duration.ofSeconds(15);
+  private static final Duration MAX_KEEP_ALIVE = Duration.ofSeconds(15);
 
   private final ObjectMapper mapper;
   private final JsonRpcDispatcher dispatcher;
@@ -48,6 +45,8 @@ final class JsonRpcRoute implements Route {
   private final TimeSource time;
   private final int maxBodyBytes;
   private final double sampleRate;
+  private final Duration keepAlive;
+  private final CallerTurnWatches callerTurns;
 
   JsonRpcRoute(
       ObjectMapper mapper,
@@ -56,7 +55,9 @@ final class JsonRpcRoute implements Route {
       RequestObserver observer,
       TimeSource time,
       int maxBodyBytes,
-      double sampleRate) {
+      double sampleRate,
+      Duration idleTimeout,
+      CallerTurnWatches callerTurns) {
     this.mapper = mapper;
     this.dispatcher = dispatcher;
     this.auth = auth;
@@ -64,150 +65,154 @@ final class JsonRpcRoute implements Route {
     this.time = time;
     this.maxBodyBytes = maxBodyBytes;
     this.sampleRate = sampleRate;
+    Duration half = idleTimeout.dividedBy(2);
+    this.keepAlive = half.compareTo(MAX_KEEP_ALIVE) < 0 ? half : MAX_KEEP_ALIVE;
+    this.callerTurns = callerTurns;
   }
 
   @Override
-  public void handle(Request request, Response response, Callback callback) throws Exception {
+  public void handle(Request request, Response response, Callback callback) {
     if (!Routes.methodAllowed(mapper, request, response, callback, "POST")) {
       return;
     }
     if (!auth.accepts(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
-      discardBody(request);
+      // Refused unread: a client that trickles its body holds no thread, only until the close.
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"a2a\"");
-      HttpJson.write(
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+      refuse(
           response,
           callback,
           HttpStatus.UNAUTHORIZED_401,
-          dispatcher.errorBody(
-              JsonRpcErrorCode.INVALID_REQUEST,
-              "Unauthorized: send Authorization: Bearer <token> (see the agent card's"
-                  + " securitySchemes)"));
+          "Unauthorized: send Authorization: Bearer <token> (see the agent card's"
+              + " securitySchemes)");
       return;
     }
     RequestClock clock = new RequestClock(time, sample());
-    Optional<byte[]> body = readBody(request);
-    if (body.isEmpty()) {
-      HttpJson.write(
-          response,
-          callback,
-          HttpStatus.PAYLOAD_TOO_LARGE_413,
-          dispatcher.errorBody(
-              JsonRpcErrorCode.INVALID_REQUEST,
-              "Invalid Request: the body exceeds " + maxBodyBytes + " bytes (A2A_MAX_BODY_BYTES)"));
-      return;
-    }
-    JsonRpcReply reply = dispatcher.dispatch(body.get(), clock);
-    if (reply instanceof JsonRpcReply.Stream stream) {
-      streamEvents(stream, response, clock);
-      observer.onRequest(clock.finish());
-      callback.succeeded();
-      return;
-    }
-    // Reported before the write, as the seed does: total is the handler's time, and the trace
-    // line is out before the client sees the response.
-    observer.onRequest(clock.finish());
-    if (reply instanceof JsonRpcReply.Json json && json.asEvent()) {
-      startEventStream(response);
-      byte[] event = new byte[DATA.length + json.body().length + EVENT_END.length];
-      System.arraycopy(DATA, 0, event, 0, DATA.length);
-      System.arraycopy(json.body(), 0, event, DATA.length, json.body().length);
-      System.arraycopy(EVENT_END, 0, event, DATA.length + json.body().length, EVENT_END.length);
-      response.write(true, ByteBuffer.wrap(event), callback);
-    } else {
-      HttpJson.write(response, callback, HttpStatus.OK_200, ((JsonRpcReply.Json) reply).body());
-    }
+    // The request's server span; the body may arrive after this handler has returned.
+    Context context = Context.current();
+    RequestBody.read(
+        request,
+        maxBodyBytes,
+        new RequestBody.Receiver() {
+          @Override
+          public void body(byte[] body) {
+            Scope scope = context.makeCurrent();
+            try {
+              dispatch(body, request, response, callback, clock);
+            } finally {
+              scope.close();
+            }
+          }
+
+          @Override
+          public void tooLarge(boolean readToEnd) {
+            if (!readToEnd) {
+              response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+            }
+            refuse(
+                response,
+                callback,
+                HttpStatus.PAYLOAD_TOO_LARGE_413,
+                "Invalid Request: the body exceeds "
+                    + maxBodyBytes
+                    + " bytes (A2A_MAX_BODY_BYTES)");
+          }
+
+          @Override
+          public void failed(Throwable failure) {
+            if (!(failure instanceof TimeoutException)) {
+              callback.failed(failure);
+              return;
+            }
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+            refuse(
+                response,
+                callback,
+                HttpStatus.REQUEST_TIMEOUT_408,
+                "Request Timeout: the body arrived too slowly; send it at"
+                    + " A2A_MIN_REQUEST_DATA_RATE bytes per second or more, without pauses longer"
+                    + " than A2A_IDLE_TIMEOUT_MS");
+          }
+        });
+  }
+
+  private void refuse(Response response, Callback callback, int status, String message) {
+    HttpJson.write(
+        response,
+        callback,
+        status,
+        dispatcher.errorBody(JsonRpcErrorCode.INVALID_REQUEST, message));
   }
 
   private boolean sample() {
     return sampleRate >= 1.0 || ThreadLocalRandom.current().nextDouble() < sampleRate;
   }
 
-  /**
-   * The body, or empty when it is over the limit. A body up to {@value #DRAINED_OVERSIZE} times the
-   * limit is read to its end and dropped before the 413 goes out: answering while the client still
-   * sends and then closing can reset the connection before the client reads the answer. Larger
-   * bodies are refused unread.
-   */
-  private Optional<byte[]> readBody(Request request) throws IOException {
-    long declared = request.getLength();
-    if (declared > (long) maxBodyBytes * DRAINED_OVERSIZE) {
-      return Optional.empty();
+  private void dispatch(
+      byte[] body, Request request, Response response, Callback callback, RequestClock clock) {
+    DisconnectWatch watch = DisconnectWatch.of(request, () -> logDisconnect(clock));
+    // A blocking send asks for the watch; its turn may run on this thread until it ends.
+    clock.watchClient(
+        () -> {
+          callerTurns.track(watch);
+          return watch.gone();
+        });
+    JsonRpcReply reply;
+    try {
+      reply = dispatcher.dispatch(body, clock);
+    } finally {
+      callerTurns.untrack(watch);
     }
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      if (declared >= 0 && declared <= maxBodyBytes) {
-        // Content-Length frames the body: one array of exactly that size, no growing buffers.
-        return Optional.of(in.readNBytes((int) declared));
-      }
-      byte[] body = in.readNBytes(maxBodyBytes + 1);
-      if (body.length <= maxBodyBytes) {
-        return Optional.of(body);
-      }
-      drain(in, (long) maxBodyBytes * DRAINED_OVERSIZE - body.length);
-      return Optional.empty();
-    }
-  }
-
-  /**
-   * Reads and drops the body of a refused request, up to the body limit, so the connection stays
-   * open for the client's next request: Jetty closes a connection whose request body is left unread
-   * when the response completes, under a client that may already be reusing it. A larger body is
-   * left unread, and its connection closed, as before.
-   */
-  private void discardBody(Request request) throws IOException {
-    if (request.getLength() > maxBodyBytes) {
-      return;
-    }
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      drain(in, maxBodyBytes);
+    if (reply instanceof JsonRpcReply.Stream stream) {
+      EventStreamResponse.start(
+          stream, request, response, callback, dispatcher, clock, observer, watch, keepAlive);
+    } else if (reply instanceof JsonRpcReply.Pending pending) {
+      watch.arm();
+      pending
+          .reply()
+          .whenCompleteAsync(
+              (json, failure) -> {
+                if (failure != null) {
+                  watch.stop();
+                  callback.failed(failure);
+                } else {
+                  respond(json, response, callback, clock, watch);
+                }
+              },
+              request.getComponents().getExecutor());
+    } else {
+      respond((JsonRpcReply.Json) reply, response, callback, clock, watch);
     }
   }
 
-  /** Reads and drops at most {@code limit} more bytes: a chunked body may never end. */
-  private static void drain(InputStream in, long limit) throws IOException {
-    byte[] scratch = new byte[8192];
-    long left = limit;
-    int read;
-    while (left > 0 && (read = in.read(scratch, 0, (int) Math.min(scratch.length, left))) > 0) {
-      left -= read;
+  private void respond(
+      JsonRpcReply.Json json,
+      Response response,
+      Callback callback,
+      RequestClock clock,
+      DisconnectWatch watch) {
+    watch.stop();
+    if (watch.inputTaken()) {
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+    }
+    // Reported before the write, as the seed does: total is the handler's time, and the trace
+    // line is out before the client sees the response.
+    observer.onRequest(clock.finish());
+    if (json.asEvent()) {
+      EventStreamResponse.startEventStream(response);
+      response.write(true, EventStreamResponse.event(json.body()), callback);
+    } else if (json.busy()) {
+      response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+      HttpJson.write(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, json.body());
+    } else {
+      HttpJson.write(response, callback, HttpStatus.OK_200, json.body());
     }
   }
 
-  private static void startEventStream(Response response) {
-    response.setStatus(HttpStatus.OK_200);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-    response.getHeaders().put("X-Accel-Buffering", "no");
-  }
-
-  /**
-   * Writes each task event as an SSE event until the final status update. The time spent waiting
-   * for events is the agent's; the time spent encoding them is serialization.
-   */
-  private void streamEvents(JsonRpcReply.Stream stream, Response response, RequestClock clock)
-      throws IOException, InterruptedException {
-    startEventStream(response);
-    try (TaskEventStream events = stream.events();
-        OutputStream out = Content.Sink.asOutputStream(response)) {
-      while (true) {
-        long waiting = clock.now();
-        Optional<Object> event = events.next(KEEP_ALIVE_INTERVAL);
-        clock.addAgent(waiting);
-        if (event.isEmpty()) {
-          out.write(KEEP_ALIVE);
-          out.flush();
-          continue;
-        }
-        long encoding = clock.now();
-        byte[] json = dispatcher.serializeEvent(stream.id(), event.get());
-        clock.addSerialization(encoding);
-        out.write(DATA);
-        out.write(json);
-        out.write(EVENT_END);
-        out.flush();
-        if (TaskEventStream.isFinal(event.get())) {
-          return;
-        }
-      }
-    }
+  private static void logDisconnect(RequestClock clock) {
+    logger.info(
+        "request {} ({}): the client disconnected before its answer; its turn or stream ends",
+        LogSafe.of(clock.requestId()),
+        clock.method());
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.agentmetrics.a2a.dto.JsonRpcResponse;
+import io.agentmetrics.a2a.internal.LogSafe;
 import io.agentmetrics.a2a.task.TaskException;
 import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.telex.TelexNormalizer;
@@ -118,6 +119,17 @@ public final class JsonRpcDispatcher {
       if (outcome instanceof MethodOutcome.Stream stream) {
         return new JsonRpcReply.Stream(id, stream.events());
       }
+      if (outcome instanceof MethodOutcome.Pending pending) {
+        JsonNode answered = id;
+        return new JsonRpcReply.Pending(
+            pending
+                .value()
+                .handle(
+                    (value, failure) ->
+                        failure == null
+                            ? json(JsonRpcResponse.success(answered, value), false, clock)
+                            : internalError(answered, false, clock, failure)));
+      }
       return json(
           JsonRpcResponse.success(id, ((MethodOutcome.Result) outcome).value()), false, clock);
     } catch (JsonRpcException e) {
@@ -125,18 +137,25 @@ public final class JsonRpcDispatcher {
     } catch (TaskException e) {
       JsonRpcErrorCode code = code(e.reason());
       String message =
-          code == JsonRpcErrorCode.INVALID_PARAMS
-              ? "Invalid params: " + e.getMessage()
-              : e.getMessage();
+          switch (code) {
+            case INVALID_PARAMS -> "Invalid params: " + e.getMessage();
+            case SERVER_BUSY -> "Server busy: " + e.getMessage();
+            default -> e.getMessage();
+          };
       return json(JsonRpcResponse.failure(id, code.code(), message), streaming, clock);
     } catch (RuntimeException e) {
-      logger.error("internal error handling request {}", clock.requestId(), e);
-      return json(
-          JsonRpcResponse.failure(
-              id, JsonRpcErrorCode.INTERNAL_ERROR.code(), "Internal error; see the server log"),
-          streaming,
-          clock);
+      return internalError(id, streaming, clock, e);
     }
+  }
+
+  private JsonRpcReply.Json internalError(
+      JsonNode id, boolean streaming, RequestClock clock, Throwable failure) {
+    logger.error("internal error handling request {}", LogSafe.of(clock.requestId()), failure);
+    return json(
+        JsonRpcResponse.failure(
+            id, JsonRpcErrorCode.INTERNAL_ERROR.code(), "Internal error; see the server log"),
+        streaming,
+        clock);
   }
 
   /**
@@ -198,12 +217,16 @@ public final class JsonRpcDispatcher {
   private JsonRpcReply.Json json(JsonRpcResponse response, boolean asEvent, RequestClock clock) {
     long started = clock.now();
     try {
-      return new JsonRpcReply.Json(mapper.writeValueAsBytes(response), asEvent);
+      JsonRpcResponse.Error error = response.error();
+      boolean busy = error != null && error.code() == JsonRpcErrorCode.SERVER_BUSY.code();
+      return new JsonRpcReply.Json(mapper.writeValueAsBytes(response), asEvent, busy);
     } catch (JsonProcessingException e) {
-      logger.error("could not serialize the response to request {}", clock.requestId(), e);
+      logger.error(
+          "could not serialize the response to request {}", LogSafe.of(clock.requestId()), e);
       return new JsonRpcReply.Json(
           errorBody(JsonRpcErrorCode.INTERNAL_ERROR, "Internal error; see the server log"),
-          asEvent);
+          asEvent,
+          false);
     } finally {
       clock.addSerialization(started);
     }
@@ -219,7 +242,7 @@ public final class JsonRpcDispatcher {
       case NOT_CANCELABLE -> JsonRpcErrorCode.TASK_NOT_CANCELABLE;
       case UNSUPPORTED -> JsonRpcErrorCode.UNSUPPORTED_OPERATION;
       case INVALID_PARAMS -> JsonRpcErrorCode.INVALID_PARAMS;
-      case OVERLOADED -> JsonRpcErrorCode.INTERNAL_ERROR;
+      case OVERLOADED -> JsonRpcErrorCode.SERVER_BUSY;
     };
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentmetrics.a2a.task.TaskEventStream;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the HTTP layer must send for one JSON-RPC request.
@@ -18,13 +19,30 @@ public sealed interface JsonRpcReply {
    * @param body the serialized response
    * @param asEvent whether to send it as a single Server-Sent Event, because the client called a
    *     streaming method and expects {@code text/event-stream} even for an error
+   * @param busy whether it is a {@link JsonRpcErrorCode#SERVER_BUSY} error, which plain HTTP
+   *     answers with 503 and {@code Retry-After}
    * @since 0.1.0
    */
-  record Json(byte[] body, boolean asEvent) implements JsonRpcReply {
+  record Json(byte[] body, boolean asEvent, boolean busy) implements JsonRpcReply {
 
     /** Checks the body. */
     public Json {
       requireNonNull(body, "body");
+    }
+  }
+
+  /**
+   * A response the agent has yet to produce: the future completes with it, never exceptionally, on
+   * the thread that ended the agent's turn.
+   *
+   * @param reply completes with the response
+   * @since 0.1.0
+   */
+  record Pending(CompletableFuture<Json> reply) implements JsonRpcReply {
+
+    /** Checks the future. */
+    public Pending {
+      requireNonNull(reply, "reply");
     }
   }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
@@ -65,8 +66,17 @@ final class TaskRecord {
     return new Task(id, contextId, status(), history, artifacts);
   }
 
-  /** Starts a new turn with {@code message}; refuses if a turn is running or the task ended. */
-  synchronized void startTurn(Message message, Instant now, CompletableFuture<RunResult> turn) {
+  /**
+   * Starts a new turn with {@code message}; refuses if a turn is running or the task ended. A
+   * {@code subscriber}, if any, is subscribed with the turn, or the turn is refused when the task
+   * already has {@code maxSubscribers}.
+   */
+  synchronized void startTurn(
+      Message message,
+      Instant now,
+      CompletableFuture<RunResult> turn,
+      @Nullable Consumer<Object> subscriber,
+      int maxSubscribers) {
     if (state == TaskState.SUBMITTED || state == TaskState.WORKING) {
       throw new TaskException(
           TaskException.Reason.INVALID_PARAMS,
@@ -81,7 +91,13 @@ final class TaskRecord {
               + state.wireName()
               + " and cannot be continued; send without taskId (same contextId) to go on");
     }
+    if (subscriber != null) {
+      checkRoomForSubscriber(maxSubscribers);
+    }
     beginTurn(message, now, turn);
+    if (subscriber != null) {
+      subscribe(subscriber, maxSubscribers);
+    }
   }
 
   /** Records the first message of a new task. */
@@ -148,6 +164,14 @@ final class TaskRecord {
     return snapshot();
   }
 
+  /**
+   * Cancels the task if {@code turn} is still its running turn, as when the client waiting for that
+   * turn has gone; returns the cancelled snapshot, or empty if that turn already ended.
+   */
+  synchronized Optional<Task> cancelTurn(CompletableFuture<RunResult> turn, Instant now) {
+    return completion == turn && !state.isTerminal() ? Optional.of(cancel(now)) : Optional.empty();
+  }
+
   private void finish(
       TaskState end,
       @Nullable Message message,
@@ -168,17 +192,26 @@ final class TaskRecord {
   /**
    * Subscribes to this task's events; the first event delivered is the current snapshot. Returns
    * false (without subscribing) if the task already ended.
+   *
+   * @throws TaskException with reason {@code OVERLOADED} if the task has {@code max} subscribers
    */
-  synchronized boolean subscribe(Consumer<Object> subscriber) {
-    subscriber.accept(snapshot());
+  synchronized boolean subscribe(Consumer<Object> subscriber, int max) {
     if (state.isTerminal()) {
       return false;
     }
+    checkRoomForSubscriber(max);
+    subscriber.accept(snapshot());
     if (subscribers == null) {
       subscribers = new CopyOnWriteArrayList<>();
     }
     subscribers.add(subscriber);
     return true;
+  }
+
+  private void checkRoomForSubscriber(int max) {
+    if (subscribers != null && subscribers.size() >= max) {
+      throw TaskException.tooManyTaskStreams(id, max);
+    }
   }
 
   synchronized void unsubscribe(Consumer<Object> subscriber) {

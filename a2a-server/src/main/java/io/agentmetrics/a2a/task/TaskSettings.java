@@ -16,6 +16,11 @@ import java.util.List;
  * @param pushTimeout timeout of one push attempt
  * @param pushMaxAttempts attempts per push notification
  * @param pushInitialBackoff the wait before the first retry, doubled for each later one
+ * @param agentQueueTimeout how long a turn may wait for the agent
+ * @param callerTurns how many of the {@code agentThreads} turns may run on the threads of the
+ *     callers that wait for them
+ * @param maxStreams how many event streams may be open at once
+ * @param maxStreamsPerTask how many event streams one task may have open at once
  * @since 0.1.0
  */
 public record TaskSettings(
@@ -26,7 +31,11 @@ public record TaskSettings(
     List<String> pushAllowedHosts,
     Duration pushTimeout,
     int pushMaxAttempts,
-    Duration pushInitialBackoff) {
+    Duration pushInitialBackoff,
+    Duration agentQueueTimeout,
+    int callerTurns,
+    int maxStreams,
+    int maxStreamsPerTask) {
 
   /** Checks the fields. */
   public TaskSettings {
@@ -38,5 +47,10 @@ public record TaskSettings(
     pushAllowedHosts = List.copyOf(pushAllowedHosts);
     requireNonNull(pushTimeout, "pushTimeout");
     requireNonNull(pushInitialBackoff, "pushInitialBackoff");
+    requireNonNull(agentQueueTimeout, "agentQueueTimeout");
+    if (callerTurns < 0 || maxStreams <= 0 || maxStreamsPerTask <= 0) {
+      throw new IllegalArgumentException(
+          "callerTurns must not be negative, and maxStreams and maxStreamsPerTask must be positive");
+    }
   }
 }

@@ -19,6 +19,7 @@ import io.agentmetrics.api.TimeSource;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Raw request bodies, as a client could send them: the dispatcher always answers one well-formed
@@ -37,7 +38,11 @@ class JsonRpcDispatcherFuzzTest {
               List.of(),
               Duration.ofSeconds(1),
               1,
-              Duration.ofMillis(10)),
+              Duration.ofMillis(10),
+              Duration.ofSeconds(30),
+              2,
+              1_000,
+              10),
           request -> new AgentReply("ok", new AgentStageTimings(0, 0, 0, 0)),
           MAPPER,
           TimeSource.system());
@@ -53,6 +58,9 @@ class JsonRpcDispatcherFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void everyBodyGetsAWellFormedResponseAndNoInternalError(byte @NotNull [] body) throws Exception {
     JsonRpcReply reply = DISPATCHER.dispatch(body, new RequestClock(TimeSource.system(), false));
+    if (reply instanceof JsonRpcReply.Pending pending) {
+      reply = pending.reply().get(30, TimeUnit.SECONDS);
+    }
 
     if (reply instanceof JsonRpcReply.Stream stream) {
       stream.events().close();

@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentmetrics.a2a.agent.AgentStageTimings;
 import io.agentmetrics.a2a.dto.Artifact;
@@ -60,11 +61,11 @@ class TaskRecordTest {
     List<Object> events = new ArrayList<>();
     Consumer<Object> subscriber = events::add;
 
-    assertThat(record.subscribe(subscriber)).isTrue();
+    assertThat(record.subscribe(subscriber, 10)).isTrue();
     record.markWorking(NOW);
     record.complete(agentReply(), artifact(), NOW, STAGES, 0);
     record.unsubscribe(subscriber);
-    record.startTurn(userMessage(), NOW, new CompletableFuture<>());
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10);
     record.markWorking(NOW);
 
     assertThat(events)
@@ -84,7 +85,7 @@ class TaskRecordTest {
     List<Object> events = new ArrayList<>();
 
     record.unsubscribe(events::add);
-    record.subscribe(events::add);
+    record.subscribe(events::add, 10);
     record.markWorking(NOW);
 
     assertThat(events)
@@ -93,16 +94,71 @@ class TaskRecordTest {
   }
 
   @Test
-  void anEndedTaskHandsANewSubscriberItsSnapshotButNoSubscription() {
+  void anEndedTaskTakesNoNewSubscriber() {
     TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
     record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
     record.markWorking(NOW);
     record.complete(agentReply(), artifact(), NOW, STAGES, 0);
     List<Object> events = new ArrayList<>();
 
-    assertThat(record.subscribe(events::add)).isFalse();
+    assertThat(record.subscribe(events::add, 10)).isFalse();
 
-    assertThat(events).singleElement().isInstanceOf(Task.class);
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void aSubscriberBeyondTheTasksCapIsRefusedUntilOneLeaves() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    Consumer<Object> first = event -> {};
+    record.subscribe(first, 2);
+    record.subscribe(event -> {}, 2);
+
+    assertThatThrownBy(() -> record.subscribe(event -> {}, 2))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("A2A_MAX_STREAMS_PER_TASK")
+        .extracting(e -> ((TaskException) e).reason())
+        .isEqualTo(TaskException.Reason.OVERLOADED);
+    record.unsubscribe(first);
+    assertThat(record.subscribe(event -> {}, 2)).isTrue();
+  }
+
+  @Test
+  void aTurnThatBringsAStreamTheTaskHasNoRoomForIsRefusedAndLeavesTheTaskAsItWas() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    record.markWorking(NOW);
+    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), event -> {}, 1);
+    record.markWorking(NOW);
+    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    Task before = record.snapshot();
+
+    // The first turn's subscriber is still subscribed: the task ended, but nobody unsubscribed.
+    assertThatThrownBy(
+            () -> record.startTurn(userMessage(), NOW, new CompletableFuture<>(), event -> {}, 1))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("A2A_MAX_STREAMS_PER_TASK");
+
+    assertThat(record.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void cancellingATurnCancelsOnlyThatTurnWhileItRuns() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    CompletableFuture<RunResult> first = new CompletableFuture<>();
+    record.firstTurn(userMessage(), NOW, first);
+    record.markWorking(NOW);
+    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    CompletableFuture<RunResult> second = new CompletableFuture<>();
+    record.startTurn(userMessage(), NOW, second, null, 10);
+
+    assertThat(record.cancelTurn(first, NOW)).isEmpty();
+    assertThat(record.state()).isEqualTo(TaskState.SUBMITTED);
+    assertThat(record.cancelTurn(second, NOW))
+        .hasValueSatisfying(
+            task -> assertThat(task.status().state()).isEqualTo(TaskState.CANCELED));
+    assertThat(second.join().task().status().state()).isEqualTo(TaskState.CANCELED);
   }
 
   /** Runs one turn to completion; the caller's future and result go out of scope on return. */
