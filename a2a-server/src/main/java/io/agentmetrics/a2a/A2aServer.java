@@ -160,6 +160,7 @@ public final class A2aServer implements AutoCloseable {
                 config.authToken(),
                 config.corsOrigins(),
                 b.trace.sampleRate(),
+                config.allowedHosts(),
                 config.idleTimeout(),
                 config.minRequestDataRate()),
             mapper,

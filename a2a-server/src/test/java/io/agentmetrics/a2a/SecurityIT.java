@@ -90,6 +90,7 @@ class SecurityIT {
 
       assertThat(refused.status()).isEqualTo(401);
       assertThat(refused.header("Connection")).isEqualToIgnoringCase("close");
+      assertThat(refused.header("X-Content-Type-Options")).isEqualTo("nosniff");
       assertThat(http.closedByServer()).isTrue();
     }
   }

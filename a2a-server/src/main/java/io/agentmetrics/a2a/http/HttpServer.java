@@ -14,12 +14,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -30,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * GracefulHandler} stops taking requests and waits up to the grace period for in-flight ones). Slow
  * or idle clients hold no worker thread: bodies are read as they arrive, with a minimum data rate
  * ({@link MinimumDataRateHandler}) and an idle timeout, and event streams are written
- * asynchronously.
+ * asynchronously. Every response carries {@code X-Content-Type-Options: nosniff}; on a loopback
+ * bind, foreign {@code Host} and {@code Origin} headers are refused ({@link LoopbackHostGuard}).
  *
  * <p>Thread-safe for {@link #start()} and {@link #stop()}.
  *
@@ -126,9 +131,12 @@ public final class HttpServer {
     }
     app = new ServerSpanHandler(openTelemetry, routes.keySet(), app);
     if (!settings.corsOrigins().isEmpty()) {
-      app = new CorsHandler(settings.corsOrigins(), app);
+      app = crossOrigin(settings.corsOrigins(), app);
     }
-    server.setHandler(new GracefulHandler(app));
+    if (LoopbackHostGuard.isLoopback(settings.host())) {
+      app = new LoopbackHostGuard(mapper, settings.allowedHosts(), settings.corsOrigins(), app);
+    }
+    server.setHandler(new GracefulHandler(new SecurityHeadersHandler(app)));
     server.setErrorHandler(new JsonErrorHandler(mapper));
     server.setStopTimeout(settings.shutdownGrace().toMillis());
     server.setStopAtShutdown(false);
@@ -182,6 +190,21 @@ public final class HttpServer {
     server.join();
   }
 
+  /** Jetty's CORS handler for exactly {@code origins} ({@code *} for any). */
+  private static Handler crossOrigin(List<String> origins, Handler next) {
+    CrossOriginHandler cors = new CrossOriginHandler();
+    cors.setAllowedOriginPatterns(
+        origins.contains("*")
+            ? Set.of("*")
+            : origins.stream().map(Pattern::quote).collect(Collectors.toSet()));
+    cors.setAllowedMethods(Set.of("GET", "POST"));
+    cors.setAllowedHeaders(Set.of("Authorization", "Content-Type"));
+    cors.setAllowCredentials(false);
+    cors.setPreflightMaxAge(Duration.ofMinutes(10));
+    cors.setHandler(next);
+    return cors;
+  }
+
   private AgentCard card() {
     AgentCard current = card;
     if (current == null) {
@@ -202,6 +225,8 @@ public final class HttpServer {
    * @param authToken the bearer token, or null
    * @param corsOrigins the CORS origins, empty for none
    * @param traceSampleRate the fraction of requests traced
+   * @param allowedHosts on a loopback bind, the host names besides the local ones that {@code Host}
+   *     and {@code Origin} may name
    * @param idleTimeout how long a connection may be silent
    * @param minRequestDataRate the slowest a body may arrive, in bytes per second, 0 for no minimum
    * @since 0.1.0
@@ -215,6 +240,7 @@ public final class HttpServer {
       @Nullable String authToken,
       List<String> corsOrigins,
       double traceSampleRate,
+      List<String> allowedHosts,
       Duration idleTimeout,
       long minRequestDataRate) {
 
@@ -223,6 +249,7 @@ public final class HttpServer {
       requireNonNull(host, "host");
       requireNonNull(shutdownGrace, "shutdownGrace");
       corsOrigins = List.copyOf(corsOrigins);
+      allowedHosts = List.copyOf(allowedHosts);
       requireNonNull(idleTimeout, "idleTimeout");
     }
   }

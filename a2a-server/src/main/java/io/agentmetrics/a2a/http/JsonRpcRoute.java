@@ -11,6 +11,7 @@ import io.agentmetrics.api.TimeSource;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -19,16 +20,18 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The JSON-RPC endpoint ({@code POST /} and {@code POST /tasks/send}). It refuses before reading
- * the body a request without the bearer token (401, and the connection is closed); reads the body
- * without holding a thread while it arrives (413 with a JSON-RPC error beyond the size limit, 408
- * when it arrives too slowly); dispatches; and writes one JSON response, a response the agent
- * completes later, or a Server-Sent Events stream. A client that goes away while its blocking send
- * waits cancels the turn. Every request's stage timings go to the observer.
+ * the body a request without the bearer token (401, and the connection is closed) or without a JSON
+ * content type (415); reads the body without holding a thread while it arrives (413 with a JSON-RPC
+ * error beyond the size limit, 408 when it arrives too slowly); dispatches; and writes one JSON
+ * response, a response the agent completes later, or a Server-Sent Events stream. A client that
+ * goes away while its blocking send waits cancels the turn. Every request's stage timings go to the
+ * observer.
  *
  * <p>Thread-safe.
  */
@@ -87,6 +90,15 @@ final class JsonRpcRoute implements Route {
               + " securitySchemes)");
       return;
     }
+    if (!isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
+      Routes.closeIfBodyUnread(request, response);
+      refuse(
+          response,
+          callback,
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE_415,
+          "Unsupported Media Type: send the JSON-RPC request with Content-Type: application/json");
+      return;
+    }
     RequestClock clock = new RequestClock(time, sample());
     // The request's server span; the body may arrive after this handler has returned.
     Context context = Context.current();
@@ -134,6 +146,16 @@ final class JsonRpcRoute implements Route {
                     + " than A2A_IDLE_TIMEOUT_MS");
           }
         });
+  }
+
+  /** Whether {@code contentType} is {@code application/json}, with or without parameters. */
+  static boolean isJson(@Nullable String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int parameters = contentType.indexOf(';');
+    String mediaType = parameters < 0 ? contentType : contentType.substring(0, parameters);
+    return mediaType.trim().toLowerCase(Locale.ROOT).equals(HttpJson.JSON);
   }
 
   private void refuse(Response response, Callback callback, int status, String message) {
