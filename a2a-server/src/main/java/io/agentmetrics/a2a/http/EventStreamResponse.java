@@ -52,7 +52,11 @@ final class EventStreamResponse extends IteratingCallback {
   private boolean lastWritten;
   private long waitingSince;
 
-  private EventStreamResponse(
+  /**
+   * A writer of {@code stream}'s events; the request's {@code callback} completes when the final
+   * event is written or the client has gone.
+   */
+  EventStreamResponse(
       JsonRpcReply.Stream stream,
       Request request,
       Response response,
@@ -74,27 +78,6 @@ final class EventStreamResponse extends IteratingCallback {
     this.keepAliveMillis = keepAlive.toMillis();
   }
 
-  /**
-   * Starts streaming {@code stream}'s events; the request's {@code callback} completes when the
-   * final event is written or the client has gone.
-   */
-  static void start(
-      JsonRpcReply.Stream stream,
-      Request request,
-      Response response,
-      Callback callback,
-      JsonRpcDispatcher dispatcher,
-      RequestClock clock,
-      RequestObserver observer,
-      DisconnectWatch watch,
-      Duration keepAlive) {
-    EventStreamResponse events =
-        new EventStreamResponse(
-            stream, request, response, callback, dispatcher, clock, observer, watch, keepAlive);
-    startEventStream(response);
-    events.begin();
-  }
-
   /** The status and headers of an event stream. */
   static void startEventStream(Response response) {
     response.setStatus(HttpStatus.OK_200);
@@ -112,7 +95,9 @@ final class EventStreamResponse extends IteratingCallback {
     return ByteBuffer.wrap(event);
   }
 
-  private void begin() {
+  /** Sends the stream's status and headers, and its events as they come. */
+  void start() {
+    startEventStream(response);
     waitingSince = clock.now();
     stream.events().onEvent(() -> executor.execute(this::iterate));
     watch.gone().thenRun(() -> abort(new EofException("the client disconnected")));

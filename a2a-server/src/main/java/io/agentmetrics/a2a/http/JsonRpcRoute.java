@@ -111,6 +111,9 @@ final class JsonRpcRoute implements Route {
             Scope scope = context.makeCurrent();
             try {
               dispatch(body, request, response, callback, clock);
+            } catch (RuntimeException e) {
+              // Called back after the handler returned, nobody else would end the request.
+              callback.failed(e);
             } finally {
               scope.close();
             }
@@ -186,8 +189,9 @@ final class JsonRpcRoute implements Route {
       callerTurns.untrack(watch);
     }
     if (reply instanceof JsonRpcReply.Stream stream) {
-      EventStreamResponse.start(
-          stream, request, response, callback, dispatcher, clock, observer, watch, keepAlive);
+      new EventStreamResponse(
+              stream, request, response, callback, dispatcher, clock, observer, watch, keepAlive)
+          .start();
     } else if (reply instanceof JsonRpcReply.Pending pending) {
       watch.arm();
       pending
