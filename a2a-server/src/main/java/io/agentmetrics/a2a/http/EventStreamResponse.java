@@ -47,7 +47,7 @@ final class EventStreamResponse extends IteratingCallback {
   private final Scheduler scheduler;
   private final long keepAliveMillis;
   private volatile boolean keepAliveDue;
-  private volatile boolean ended;
+  private boolean ended;
   private Scheduler.@Nullable Task keepAlive;
   private boolean lastWritten;
   private long waitingSince;
