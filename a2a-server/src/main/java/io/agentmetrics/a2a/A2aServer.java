@@ -12,7 +12,9 @@ import io.agentmetrics.a2a.dto.ServerStatus;
 import io.agentmetrics.a2a.http.AgentCards;
 import io.agentmetrics.a2a.http.HttpServer;
 import io.agentmetrics.a2a.http.MetricsSummaryContributor;
+import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
+import io.agentmetrics.a2a.task.PushSettings;
 import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.task.TaskSettings;
 import io.agentmetrics.a2a.telex.TelexNormalizer;
@@ -21,6 +23,7 @@ import io.agentmetrics.a2a.trace.StageMetrics;
 import io.agentmetrics.a2a.trace.TraceLatencyLog;
 import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.agent.llm.LlmClient;
+import io.agentmetrics.agent.llm.PriceTable;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmConfig;
 import io.agentmetrics.aggregator.AggregatorConfig;
@@ -69,10 +72,18 @@ public final class A2aServer implements AutoCloseable {
     this.config = b.config;
     this.llm = b.llm != null ? b.llm : simulatedLlm(config.simulatedLlmLatency());
     String llmLabel = b.llmLabel != null ? b.llmLabel : label(llm);
-    ObjectMapper mapper = JsonMappers.create(config.maxNestingDepth(), config.maxStringLength());
+    ObjectMapper mapper =
+        JsonMappers.create(
+            config.maxNestingDepth(),
+            config.maxStringLength(),
+            config.maxBodyBytes(),
+            config.maxJsonTokens());
     ConversationStore conversations =
         new ConversationStore(
-            config.contextStoreMaxSize(), config.contextTtl(), config.maxHistory() * 2);
+            config.contextStoreMaxSize(),
+            config.contextStoreMaxBytes(),
+            config.contextTtl(),
+            config.maxHistory() * 2);
     String version = version();
     this.aggregator = new MetricsAggregator(AggregatorConfig.defaults(), b.time);
     List<MetricsSink> agentSinks =
@@ -83,25 +94,33 @@ public final class A2aServer implements AutoCloseable {
                 OpenTelemetryBridgeConfig.builder()
                     .instrumentationScope(INSTRUMENTATION_SCOPE, version)
                     .build()));
+    TelexNormalizer normalizer = new TelexNormalizer(config.maxHistory());
     TaskProcessor processor =
         b.processor != null
             ? b.processor.apply(conversations)
-            : new StudyAgentProcessor(new StudyAgent(conversations, llm, agentSinks, b.time));
+            : new StudyAgentProcessor(
+                new StudyAgent(conversations, normalizer, llm, agentSinks, b.time, b.prices));
     this.tasks =
         new TaskService(
             new TaskSettings(
                 config.taskStoreMaxSize(),
+                config.taskStoreMaxBytes(),
+                config.maxTaskHistory(),
                 config.taskTtl(),
                 config.agentThreads(),
                 config.agentQueueCapacity(),
-                config.pushAllowedHosts(),
-                config.pushTimeout(),
-                config.pushMaxAttempts(),
-                Duration.ofMillis(500),
                 config.agentQueueTimeout(),
                 callerTurns(config),
                 config.maxStreams(),
-                config.maxStreamsPerTask()),
+                config.maxStreamsPerTask(),
+                new PushSettings(
+                    config.pushAllowedHosts(),
+                    config.pushAllowPrivate(),
+                    config.pushMaxConfigsPerTask(),
+                    config.pushTimeout(),
+                    config.pushMaxAttempts(),
+                    ServerConfig.PUSH_INITIAL_BACKOFF,
+                    config.pushMaxBackoff())),
             processor,
             mapper,
             b.time);
@@ -117,7 +136,7 @@ public final class A2aServer implements AutoCloseable {
         new JsonRpcDispatcher(
             mapper,
             tasks,
-            new TelexNormalizer(config.maxHistory()),
+            normalizer,
             config.maxParts(),
             config.maxTextLength(),
             config.pushNotifications(),
@@ -137,8 +156,15 @@ public final class A2aServer implements AutoCloseable {
                     "contexts",
                         Map.of(
                             "size", conversations.size(),
+                            "bytes", conversations.bytes(),
                             "evictions", conversations.evictionCount()))));
     summary.add(MetricsSummaryContributor.of("agent", () -> AgentSummary.of(aggregator)));
+    summary.add(MetricsSummaryContributor.of("usage", () -> UsageSummary.of(aggregator)));
+    InFlightBudget inFlight = new InFlightBudget(config.maxInflightBytes());
+    summary.add(
+        MetricsSummaryContributor.of(
+            "in_flight",
+            () -> Map.of("bytes", inFlight.held(), "limit", config.maxInflightBytes())));
     summary.addAll(b.summary);
     String publicUrl = config.publicUrl();
     Function<URI, io.agentmetrics.a2a.dto.AgentCard> card =
@@ -165,6 +191,7 @@ public final class A2aServer implements AutoCloseable {
                 config.minRequestDataRate()),
             mapper,
             dispatcher,
+            inFlight,
             observer,
             new ServerStatus(
                 "ok", AgentCards.AGENT_NAME, version, AgentCards.PROTOCOL_VERSION, llmLabel),
@@ -304,6 +331,7 @@ public final class A2aServer implements AutoCloseable {
     private @Nullable Function<ConversationStore, TaskProcessor> processor;
     private @Nullable String llmLabel;
     private @Nullable LlmClient llm;
+    private PriceTable prices = PriceTable.defaults();
     private OpenTelemetry openTelemetry = OpenTelemetry.noop();
     private TimeSource time = TimeSource.system();
     private final List<RequestObserver> observers = new ArrayList<>();
@@ -323,6 +351,19 @@ public final class A2aServer implements AutoCloseable {
      */
     public Builder llm(LlmClient value) {
       this.llm = requireNonNull(value, "llm");
+      return this;
+    }
+
+    /**
+     * Sets the prices the study agent's LLM calls are costed with (default: {@link
+     * PriceTable#defaults()}).
+     *
+     * @param value the prices
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder prices(PriceTable value) {
+      this.prices = requireNonNull(value, "prices");
       return this;
     }
 

@@ -35,14 +35,19 @@ public final class EnvironmentConfig {
     integer(env, "PORT", b::port);
     string(env, "A2A_PUBLIC_URL", b::publicUrl);
     integer(env, "A2A_MAX_BODY_BYTES", b::maxBodyBytes);
+    bytes(env, "A2A_MAX_INFLIGHT_BYTES", b::maxInflightBytes);
     integer(env, "A2A_MAX_JSON_DEPTH", b::maxNestingDepth);
     integer(env, "A2A_MAX_STRING_LENGTH", b::maxStringLength);
+    integer(env, "A2A_MAX_JSON_TOKENS", b::maxJsonTokens);
     integer(env, "A2A_MAX_PARTS", b::maxParts);
     integer(env, "A2A_MAX_TEXT_LENGTH", b::maxTextLength);
     integer(env, "A2A_MAX_HISTORY", b::maxHistory);
+    integer(env, "A2A_MAX_TASK_HISTORY", b::maxTaskHistory);
     integer(env, "A2A_TASK_STORE_SIZE", b::taskStoreMaxSize);
+    bytes(env, "A2A_TASK_STORE_BYTES", b::taskStoreMaxBytes);
     seconds(env, "A2A_TASK_TTL_SECONDS", b::taskTtl);
     integer(env, "A2A_CONTEXT_STORE_SIZE", b::contextStoreMaxSize);
+    bytes(env, "A2A_CONTEXT_STORE_BYTES", b::contextStoreMaxBytes);
     seconds(env, "A2A_CONTEXT_TTL_SECONDS", b::contextTtl);
     integer(env, "A2A_HTTP_MAX_THREADS", b::httpMaxThreads);
     integer(env, "A2A_AGENT_THREADS", b::agentThreads);
@@ -60,6 +65,9 @@ public final class EnvironmentConfig {
     list(env, "A2A_PUSH_ALLOWED_HOSTS", b::pushAllowedHosts);
     millis(env, "A2A_PUSH_TIMEOUT_MS", b::pushTimeout);
     integer(env, "A2A_PUSH_MAX_ATTEMPTS", b::pushMaxAttempts);
+    parsed(env, "A2A_PUSH_ALLOW_PRIVATE", EnvironmentConfig::bool, b::pushAllowPrivate);
+    integer(env, "A2A_PUSH_MAX_CONFIGS_PER_TASK", b::pushMaxConfigsPerTask);
+    millis(env, "A2A_PUSH_MAX_BACKOFF_MS", b::pushMaxBackoff);
     millis(env, "SIMULATED_LLM_LATENCY_MS", b::simulatedLlmLatency);
     return b;
   }
@@ -73,6 +81,10 @@ public final class EnvironmentConfig {
 
   private static void integer(Map<String, String> env, String name, Consumer<Integer> setter) {
     parsed(env, name, Integer::parseInt, setter);
+  }
+
+  private static void bytes(Map<String, String> env, String name, Consumer<Long> setter) {
+    parsed(env, name, Long::parseLong, setter);
   }
 
   private static void seconds(Map<String, String> env, String name, Consumer<Duration> setter) {

@@ -6,6 +6,7 @@ import io.agentmetrics.a2a.trace.TraceLogAppender;
 import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.LlmClients;
+import io.agentmetrics.agent.llm.PriceTable;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -76,7 +77,12 @@ final class ServeCommand implements Callable<Integer> {
     OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.create();
     shutdown.openTelemetry = openTelemetry;
     A2aServer server =
-        A2aServer.builder(config).trace(trace).openTelemetry(openTelemetry).llm(llm).start();
+        A2aServer.builder(config)
+            .trace(trace)
+            .openTelemetry(openTelemetry)
+            .llm(llm)
+            .prices(PriceTable.fromEnvironment(env))
+            .start();
     shutdown.server = server;
     logger.info(
         "A2A server ready at {} (tracing {})", server.baseUri(), trace.enabled() ? "on" : "off");

@@ -17,14 +17,20 @@ import org.jspecify.annotations.Nullable;
  * @param port the port to bind, {@code 0} for any free port
  * @param publicUrl the base URL advertised in the agent card, or {@code null} for the bound address
  * @param maxBodyBytes the largest request body accepted; larger bodies get HTTP 413
+ * @param maxInflightBytes the most bytes held for requests in flight (their bodies, and the tasks
+ *     that {@code tasks/get} returns); beyond it requests get HTTP 503
  * @param maxNestingDepth the deepest JSON nesting accepted
  * @param maxStringLength the longest JSON string accepted, in characters
+ * @param maxJsonTokens the most JSON tokens in one request
  * @param maxParts the most parts one message may have
  * @param maxTextLength the longest text part accepted, in characters
  * @param maxHistory how many earlier turns the agent keeps per conversation
+ * @param maxTaskHistory how many messages a task keeps (the newest), and as many artifacts
  * @param taskStoreMaxSize how many tasks are kept before the least recently used are evicted
+ * @param taskStoreMaxBytes how many bytes the tasks kept may retain together
  * @param taskTtl how long a task is kept after its last change
  * @param contextStoreMaxSize how many conversations are kept
+ * @param contextStoreMaxBytes how many bytes the conversations kept may retain together
  * @param contextTtl how long a conversation is kept after its last turn
  * @param httpMaxThreads the HTTP worker pool's size; at most a quarter of it runs agent turns
  * @param agentThreads how many tasks run at once
@@ -46,6 +52,11 @@ import org.jspecify.annotations.Nullable;
  * @param pushAllowedHosts hosts push notifications may be sent to; empty allows any host
  * @param pushTimeout the timeout of one push-notification attempt
  * @param pushMaxAttempts how many times a push notification is tried
+ * @param pushAllowPrivate whether push notifications may go to internal addresses (loopback,
+ *     private, link-local, ...), for local development
+ * @param pushMaxConfigsPerTask how many push-notification configs one task may hold
+ * @param pushMaxBackoff the longest wait between push attempts, a receiver's {@code Retry-After}
+ *     included
  * @param simulatedLlmLatency how long the simulated LLM takes per answer
  * @since 0.1.0
  */
@@ -54,14 +65,19 @@ public record ServerConfig(
     int port,
     @Nullable String publicUrl,
     int maxBodyBytes,
+    long maxInflightBytes,
     int maxNestingDepth,
     int maxStringLength,
+    int maxJsonTokens,
     int maxParts,
     int maxTextLength,
     int maxHistory,
+    int maxTaskHistory,
     long taskStoreMaxSize,
+    long taskStoreMaxBytes,
     Duration taskTtl,
     long contextStoreMaxSize,
+    long contextStoreMaxBytes,
     Duration contextTtl,
     int httpMaxThreads,
     int agentThreads,
@@ -79,6 +95,9 @@ public record ServerConfig(
     List<String> pushAllowedHosts,
     Duration pushTimeout,
     int pushMaxAttempts,
+    boolean pushAllowPrivate,
+    int pushMaxConfigsPerTask,
+    Duration pushMaxBackoff,
     Duration simulatedLlmLatency) {
 
   /** Default interface: loopback only. */
@@ -96,6 +115,9 @@ public record ServerConfig(
   /** Default JSON string limit, in characters. */
   public static final int DEFAULT_MAX_STRING_LENGTH = 256 * 1024;
 
+  /** Default JSON token limit: room for some 16,000 Telex conversation items of six tokens. */
+  public static final int DEFAULT_MAX_JSON_TOKENS = 100_000;
+
   /** Default parts-per-message limit. */
   public static final int DEFAULT_MAX_PARTS = 64;
 
@@ -105,14 +127,29 @@ public record ServerConfig(
   /** Default conversation history kept per context, as the issue asks. */
   public static final int DEFAULT_MAX_HISTORY = 20;
 
+  /** Default messages kept per task. */
+  public static final int DEFAULT_MAX_TASK_HISTORY = 100;
+
   /** Default task store size. */
   public static final long DEFAULT_TASK_STORE_MAX_SIZE = 10_000;
+
+  /** Default bytes the task store may retain: an eighth of the maximum heap. */
+  public static final long DEFAULT_TASK_STORE_MAX_BYTES = heapShare(8);
+
+  /**
+   * Default bytes held for requests in flight: a 32nd of the maximum heap, and never less than the
+   * body limit (so that the largest body always fits).
+   */
+  public static final long DEFAULT_INFLIGHT_HEAP_SHARE = heapShare(32);
 
   /** Default task time-to-live. */
   public static final Duration DEFAULT_TASK_TTL = Duration.ofHours(1);
 
   /** Default conversation store size. */
   public static final long DEFAULT_CONTEXT_STORE_MAX_SIZE = 10_000;
+
+  /** Default bytes the conversation store may retain: a 32nd of the maximum heap. */
+  public static final long DEFAULT_CONTEXT_STORE_MAX_BYTES = heapShare(32);
 
   /** Default conversation time-to-live. */
   public static final Duration DEFAULT_CONTEXT_TTL = Duration.ofHours(1);
@@ -150,6 +187,15 @@ public record ServerConfig(
   /** Default push attempts. */
   public static final int DEFAULT_PUSH_MAX_ATTEMPTS = 3;
 
+  /** Default push configs per task. */
+  public static final int DEFAULT_PUSH_MAX_CONFIGS_PER_TASK = 10;
+
+  /** The wait before the first push retry, doubled for each later one. */
+  public static final Duration PUSH_INITIAL_BACKOFF = Duration.ofMillis(500);
+
+  /** Default longest wait between push attempts. */
+  public static final Duration DEFAULT_PUSH_MAX_BACKOFF = Duration.ofSeconds(30);
+
   /** Default simulated LLM latency: within the seed's typical 500-3000 ms. */
   public static final Duration DEFAULT_SIMULATED_LLM_LATENCY = Duration.ofMillis(800);
 
@@ -160,16 +206,33 @@ public record ServerConfig(
       throw new IllegalArgumentException("port must be in 0..65535, got " + port);
     }
     positive(maxBodyBytes, "maxBodyBytes");
+    atLeast(
+        maxInflightBytes,
+        "maxInflightBytes (A2A_MAX_INFLIGHT_BYTES)",
+        maxBodyBytes,
+        "maxBodyBytes (A2A_MAX_BODY_BYTES)");
     positive(maxNestingDepth, "maxNestingDepth");
     positive(maxStringLength, "maxStringLength");
+    positive(maxJsonTokens, "maxJsonTokens (A2A_MAX_JSON_TOKENS)");
     positive(maxParts, "maxParts");
     positive(maxTextLength, "maxTextLength");
     if (maxHistory < 0) {
       throw new IllegalArgumentException("maxHistory must not be negative, got " + maxHistory);
     }
+    positive(maxTaskHistory, "maxTaskHistory (A2A_MAX_TASK_HISTORY)");
     positive(taskStoreMaxSize, "taskStoreMaxSize");
+    atLeast(
+        taskStoreMaxBytes,
+        "taskStoreMaxBytes (A2A_TASK_STORE_BYTES)",
+        taskStoreMaxSize,
+        "taskStoreMaxSize (A2A_TASK_STORE_SIZE)");
     positive(taskTtl, "taskTtl");
     positive(contextStoreMaxSize, "contextStoreMaxSize");
+    atLeast(
+        contextStoreMaxBytes,
+        "contextStoreMaxBytes (A2A_CONTEXT_STORE_BYTES)",
+        contextStoreMaxSize,
+        "contextStoreMaxSize (A2A_CONTEXT_STORE_SIZE)");
     positive(contextTtl, "contextTtl");
     if (httpMaxThreads < 4) {
       throw new IllegalArgumentException(
@@ -199,6 +262,16 @@ public record ServerConfig(
     pushAllowedHosts = List.copyOf(pushAllowedHosts);
     positive(pushTimeout, "pushTimeout");
     positive(pushMaxAttempts, "pushMaxAttempts");
+    positive(pushMaxConfigsPerTask, "pushMaxConfigsPerTask");
+    requireNonNull(pushMaxBackoff, "pushMaxBackoff");
+    if (pushMaxBackoff.compareTo(PUSH_INITIAL_BACKOFF) < 0) {
+      throw new IllegalArgumentException(
+          "pushMaxBackoff must be at least "
+              + PUSH_INITIAL_BACKOFF.toMillis()
+              + " ms (the first retry's wait), got "
+              + pushMaxBackoff.toMillis()
+              + " ms");
+    }
     requireNonNull(simulatedLlmLatency, "simulatedLlmLatency");
     if (simulatedLlmLatency.isNegative()) {
       throw new IllegalArgumentException(
@@ -238,14 +311,19 @@ public record ServerConfig(
     b.port = port;
     b.publicUrl = publicUrl;
     b.maxBodyBytes = maxBodyBytes;
+    b.maxInflightBytes = maxInflightBytes;
     b.maxNestingDepth = maxNestingDepth;
     b.maxStringLength = maxStringLength;
+    b.maxJsonTokens = maxJsonTokens;
     b.maxParts = maxParts;
     b.maxTextLength = maxTextLength;
     b.maxHistory = maxHistory;
+    b.maxTaskHistory = maxTaskHistory;
     b.taskStoreMaxSize = taskStoreMaxSize;
+    b.taskStoreMaxBytes = taskStoreMaxBytes;
     b.taskTtl = taskTtl;
     b.contextStoreMaxSize = contextStoreMaxSize;
+    b.contextStoreMaxBytes = contextStoreMaxBytes;
     b.contextTtl = contextTtl;
     b.httpMaxThreads = httpMaxThreads;
     b.agentThreads = agentThreads;
@@ -263,6 +341,9 @@ public record ServerConfig(
     b.pushAllowedHosts = pushAllowedHosts;
     b.pushTimeout = pushTimeout;
     b.pushMaxAttempts = pushMaxAttempts;
+    b.pushAllowPrivate = pushAllowPrivate;
+    b.pushMaxConfigsPerTask = pushMaxConfigsPerTask;
+    b.pushMaxBackoff = pushMaxBackoff;
     b.simulatedLlmLatency = simulatedLlmLatency;
     return b;
   }
@@ -271,6 +352,19 @@ public record ServerConfig(
     if (value <= 0) {
       throw new IllegalArgumentException(field + " must be positive, got " + value);
     }
+  }
+
+  private static void atLeast(long value, String field, long minimum, String minimumField) {
+    if (value < minimum) {
+      throw new IllegalArgumentException(
+          field + " must be at least " + minimumField + ", " + minimum + ", got " + value);
+    }
+  }
+
+  /** A share of the maximum heap ({@code -Xmx}), for defaults that must fit in it. */
+  private static long heapShare(int divisor) {
+    long heap = Runtime.getRuntime().maxMemory();
+    return (heap == Long.MAX_VALUE ? 4L << 30 : heap) / divisor;
   }
 
   private static void positive(Duration value, String field) {
@@ -292,14 +386,19 @@ public record ServerConfig(
     private int port = DEFAULT_PORT;
     private @Nullable String publicUrl;
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private @Nullable Long maxInflightBytes;
     private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
     private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
+    private int maxJsonTokens = DEFAULT_MAX_JSON_TOKENS;
     private int maxParts = DEFAULT_MAX_PARTS;
     private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
     private int maxHistory = DEFAULT_MAX_HISTORY;
+    private int maxTaskHistory = DEFAULT_MAX_TASK_HISTORY;
     private long taskStoreMaxSize = DEFAULT_TASK_STORE_MAX_SIZE;
+    private long taskStoreMaxBytes = DEFAULT_TASK_STORE_MAX_BYTES;
     private Duration taskTtl = DEFAULT_TASK_TTL;
     private long contextStoreMaxSize = DEFAULT_CONTEXT_STORE_MAX_SIZE;
+    private long contextStoreMaxBytes = DEFAULT_CONTEXT_STORE_MAX_BYTES;
     private Duration contextTtl = DEFAULT_CONTEXT_TTL;
     private int httpMaxThreads = DEFAULT_HTTP_MAX_THREADS;
     private int agentThreads = DEFAULT_AGENT_THREADS;
@@ -317,6 +416,9 @@ public record ServerConfig(
     private List<String> pushAllowedHosts = List.of();
     private Duration pushTimeout = DEFAULT_PUSH_TIMEOUT;
     private int pushMaxAttempts = DEFAULT_PUSH_MAX_ATTEMPTS;
+    private boolean pushAllowPrivate;
+    private int pushMaxConfigsPerTask = DEFAULT_PUSH_MAX_CONFIGS_PER_TASK;
+    private Duration pushMaxBackoff = DEFAULT_PUSH_MAX_BACKOFF;
     private Duration simulatedLlmLatency = DEFAULT_SIMULATED_LLM_LATENCY;
 
     private Builder() {}
@@ -366,6 +468,18 @@ public record ServerConfig(
     }
 
     /**
+     * Sets the bytes held for requests in flight; by default a 32nd of the maximum heap, and at
+     * least the body limit.
+     *
+     * @param value the budget
+     * @return this builder
+     */
+    public Builder maxInflightBytes(long value) {
+      this.maxInflightBytes = value;
+      return this;
+    }
+
+    /**
      * Sets the JSON nesting limit.
      *
      * @param value the limit
@@ -384,6 +498,17 @@ public record ServerConfig(
      */
     public Builder maxStringLength(int value) {
       this.maxStringLength = value;
+      return this;
+    }
+
+    /**
+     * Sets the JSON token limit.
+     *
+     * @param value the limit
+     * @return this builder
+     */
+    public Builder maxJsonTokens(int value) {
+      this.maxJsonTokens = value;
       return this;
     }
 
@@ -421,6 +546,17 @@ public record ServerConfig(
     }
 
     /**
+     * Sets the messages kept per task.
+     *
+     * @param value the cap
+     * @return this builder
+     */
+    public Builder maxTaskHistory(int value) {
+      this.maxTaskHistory = value;
+      return this;
+    }
+
+    /**
      * Sets the task store size.
      *
      * @param value the size
@@ -428,6 +564,17 @@ public record ServerConfig(
      */
     public Builder taskStoreMaxSize(long value) {
       this.taskStoreMaxSize = value;
+      return this;
+    }
+
+    /**
+     * Sets the bytes the task store may retain.
+     *
+     * @param value the bound
+     * @return this builder
+     */
+    public Builder taskStoreMaxBytes(long value) {
+      this.taskStoreMaxBytes = value;
       return this;
     }
 
@@ -450,6 +597,17 @@ public record ServerConfig(
      */
     public Builder contextStoreMaxSize(long value) {
       this.contextStoreMaxSize = value;
+      return this;
+    }
+
+    /**
+     * Sets the bytes the conversation store may retain.
+     *
+     * @param value the bound
+     * @return this builder
+     */
+    public Builder contextStoreMaxBytes(long value) {
+      this.contextStoreMaxBytes = value;
       return this;
     }
 
@@ -641,6 +799,39 @@ public record ServerConfig(
     }
 
     /**
+     * Sets whether push notifications may go to internal addresses.
+     *
+     * @param value {@code true} for local development only
+     * @return this builder
+     */
+    public Builder pushAllowPrivate(boolean value) {
+      this.pushAllowPrivate = value;
+      return this;
+    }
+
+    /**
+     * Sets how many push configs one task may hold.
+     *
+     * @param value the cap
+     * @return this builder
+     */
+    public Builder pushMaxConfigsPerTask(int value) {
+      this.pushMaxConfigsPerTask = value;
+      return this;
+    }
+
+    /**
+     * Sets the longest wait between push attempts.
+     *
+     * @param value the wait, at least {@link #PUSH_INITIAL_BACKOFF}
+     * @return this builder
+     */
+    public Builder pushMaxBackoff(Duration value) {
+      this.pushMaxBackoff = value;
+      return this;
+    }
+
+    /**
      * Sets the simulated LLM latency.
      *
      * @param value the latency
@@ -663,14 +854,21 @@ public record ServerConfig(
           port,
           publicUrl,
           maxBodyBytes,
+          maxInflightBytes != null
+              ? maxInflightBytes
+              : Math.max(DEFAULT_INFLIGHT_HEAP_SHARE, maxBodyBytes),
           maxNestingDepth,
           maxStringLength,
+          maxJsonTokens,
           maxParts,
           maxTextLength,
           maxHistory,
+          maxTaskHistory,
           taskStoreMaxSize,
+          taskStoreMaxBytes,
           taskTtl,
           contextStoreMaxSize,
+          contextStoreMaxBytes,
           contextTtl,
           httpMaxThreads,
           agentThreads,
@@ -688,6 +886,9 @@ public record ServerConfig(
           pushAllowedHosts,
           pushTimeout,
           pushMaxAttempts,
+          pushAllowPrivate,
+          pushMaxConfigsPerTask,
+          pushMaxBackoff,
           simulatedLlmLatency);
     }
   }

@@ -140,7 +140,7 @@ class AgentQueueIT {
 
       assertThat(third.path("result").path("status").path("state").asText()).isEqualTo("completed");
       assertThat(agent.requests)
-          .extracting(r -> r.message().query())
+          .extracting(r -> r.message().texts().get(0))
           .containsExactly("first", "third");
     }
   }
@@ -200,7 +200,8 @@ class AgentQueueIT {
         throw e;
       }
       return new AgentReply(
-          "answer to " + request.message().query(), new AgentStageTimings(0.01, 0.02, 5, 0.03));
+          "answer to " + request.message().texts().get(0),
+          new AgentStageTimings(0.01, 0.02, 5, 0.03));
     }
 
     void awaitStarted(int turns) throws InterruptedException {

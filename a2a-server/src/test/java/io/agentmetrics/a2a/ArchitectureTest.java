@@ -1,5 +1,7 @@
 package io.agentmetrics.a2a;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -38,6 +40,7 @@ class ArchitectureTest {
             "io.agentmetrics.a2a.agent..",
             "io.agentmetrics.a2a.http..",
             "io.agentmetrics.a2a.jsonrpc..",
+            "io.agentmetrics.a2a.store..",
             "io.agentmetrics.a2a.task..",
             "io.agentmetrics.a2a.telex..",
             "io.agentmetrics.a2a.trace..",
@@ -51,6 +54,7 @@ class ArchitectureTest {
         .that()
         .resideInAnyPackage(
             "io.agentmetrics.a2a.agent..",
+            "io.agentmetrics.a2a.store..",
             "io.agentmetrics.a2a.task..",
             "io.agentmetrics.a2a.telex..",
             "io.agentmetrics.a2a.trace..",
@@ -58,6 +62,17 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.agentmetrics.a2a", "io.agentmetrics.a2a.http..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theServerUsesNoOtherModulesInternals() {
+    noClasses()
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("io.agentmetrics..internal..")
+                .and(resideOutsideOfPackage("io.agentmetrics.a2a..")))
+        .because("an internal package may change at any time and is private to its module")
         .check(CLASSES);
   }
 

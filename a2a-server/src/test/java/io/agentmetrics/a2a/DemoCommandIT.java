@@ -48,7 +48,8 @@ class DemoCommandIT {
         .contains("Failed:               0\n")
         .containsPattern("(?m)^  P99: +\\d+\\.\\d{2}$")
         .contains("PER-STAGE LATENCY")
-        .contains("100 requests, 100 with agent detail");
+        .contains("100 sends, 100 with agent detail")
+        .contains("Shares and overhead cover every send, each paired with its task.");
     for (String stage :
         new String[] {
           "json_parsing",
@@ -62,7 +63,8 @@ class DemoCommandIT {
         }) {
       assertThat(out).containsPattern("(?m)^ *" + stage + " +100 ");
     }
-    assertThat(out).containsPattern("(?m)^💡 llm_invocation is \\d+(\\.\\d+)?% of total");
+    assertThat(out)
+        .containsPattern("(?m)^💡 llm_invocation is \\d+(\\.\\d+)?% of end-to-end time;");
 
     Path report = workDir.resolve("agentmetrics-demo-report.html");
     assertThat(out).contains("Open the HTML report: " + report.toUri());

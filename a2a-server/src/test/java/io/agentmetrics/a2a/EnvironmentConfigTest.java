@@ -19,6 +19,9 @@ class EnvironmentConfigTest {
     assertThat(ServerConfig.defaults().port()).isEqualTo(5000);
     assertThat(ServerConfig.defaults().maxBodyBytes()).isEqualTo(1024 * 1024);
     assertThat(ServerConfig.defaults().maxHistory()).isEqualTo(20);
+    assertThat(ServerConfig.defaults().pushAllowPrivate()).isFalse();
+    assertThat(ServerConfig.defaults().pushMaxConfigsPerTask()).isEqualTo(10);
+    assertThat(ServerConfig.defaults().pushMaxBackoff()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
@@ -30,14 +33,19 @@ class EnvironmentConfigTest {
                     Map.entry("PORT", "8080"),
                     Map.entry("A2A_PUBLIC_URL", "https://agent.example.com/"),
                     Map.entry("A2A_MAX_BODY_BYTES", "2048"),
+                    Map.entry("A2A_MAX_INFLIGHT_BYTES", "4096"),
                     Map.entry("A2A_MAX_JSON_DEPTH", "8"),
                     Map.entry("A2A_MAX_STRING_LENGTH", "1000"),
+                    Map.entry("A2A_MAX_JSON_TOKENS", "300"),
                     Map.entry("A2A_MAX_PARTS", "4"),
                     Map.entry("A2A_MAX_TEXT_LENGTH", "500"),
                     Map.entry("A2A_MAX_HISTORY", "5"),
+                    Map.entry("A2A_MAX_TASK_HISTORY", "7"),
                     Map.entry("A2A_TASK_STORE_SIZE", "100"),
+                    Map.entry("A2A_TASK_STORE_BYTES", "100000"),
                     Map.entry("A2A_TASK_TTL_SECONDS", "60"),
                     Map.entry("A2A_CONTEXT_STORE_SIZE", "50"),
+                    Map.entry("A2A_CONTEXT_STORE_BYTES", "50000"),
                     Map.entry("A2A_CONTEXT_TTL_SECONDS", "30"),
                     Map.entry("A2A_HTTP_MAX_THREADS", "16"),
                     Map.entry("A2A_AGENT_THREADS", "2"),
@@ -55,6 +63,9 @@ class EnvironmentConfigTest {
                     Map.entry("A2A_PUSH_ALLOWED_HOSTS", "*.telex.im"),
                     Map.entry("A2A_PUSH_TIMEOUT_MS", "1500"),
                     Map.entry("A2A_PUSH_MAX_ATTEMPTS", "5"),
+                    Map.entry("A2A_PUSH_ALLOW_PRIVATE", "true"),
+                    Map.entry("A2A_PUSH_MAX_CONFIGS_PER_TASK", "3"),
+                    Map.entry("A2A_PUSH_MAX_BACKOFF_MS", "9000"),
                     Map.entry("SIMULATED_LLM_LATENCY_MS", "0")))
             .build();
 
@@ -65,14 +76,19 @@ class EnvironmentConfigTest {
                 8080,
                 "https://agent.example.com/",
                 2048,
+                4096,
                 8,
                 1000,
+                300,
                 4,
                 500,
                 5,
+                7,
                 100,
+                100_000,
                 Duration.ofSeconds(60),
                 50,
+                50_000,
                 Duration.ofSeconds(30),
                 16,
                 2,
@@ -90,17 +106,40 @@ class EnvironmentConfigTest {
                 List.of("*.telex.im"),
                 Duration.ofMillis(1500),
                 5,
+                true,
+                3,
+                Duration.ofMillis(9000),
                 Duration.ZERO));
+  }
+
+  @Test
+  void theDefaultInFlightBudgetIsAShareOfTheHeapButAlwaysHoldsTheLargestBody() {
+    long body = ServerConfig.DEFAULT_INFLIGHT_HEAP_SHARE + 1;
+
+    ServerConfig larger =
+        EnvironmentConfig.read(Map.of("A2A_MAX_BODY_BYTES", String.valueOf(body))).build();
+
+    assertThat(ServerConfig.DEFAULT_INFLIGHT_HEAP_SHARE)
+        .isEqualTo(Runtime.getRuntime().maxMemory() / 32);
+    assertThat(ServerConfig.defaults().maxInflightBytes())
+        .isEqualTo(
+            Math.max(
+                ServerConfig.DEFAULT_INFLIGHT_HEAP_SHARE, ServerConfig.DEFAULT_MAX_BODY_BYTES));
+    assertThat(larger.maxInflightBytes()).isEqualTo(body);
   }
 
   @ParameterizedTest
   @CsvSource({
     "PORT, http",
     "A2A_MAX_BODY_BYTES, 1MB",
+    "A2A_TASK_STORE_BYTES, 1GB",
     "SIMULATED_LLM_LATENCY_MS, fast",
     "A2A_PUSH_NOTIFICATIONS, sometimes",
     "A2A_IDLE_TIMEOUT_MS, 30s",
-    "A2A_MIN_REQUEST_DATA_RATE, 1KB"
+    "A2A_MIN_REQUEST_DATA_RATE, 1KB",
+    "A2A_PUSH_ALLOW_PRIVATE, maybe",
+    "A2A_PUSH_MAX_CONFIGS_PER_TASK, ten",
+    "A2A_PUSH_MAX_BACKOFF_MS, 30s"
   })
   void aMalformedNumberFailsNamingTheVariable(String name, String value) {
     assertThatThrownBy(() -> EnvironmentConfig.read(Map.of(name, value)))
@@ -118,7 +157,14 @@ class EnvironmentConfigTest {
     "A2A_IDLE_TIMEOUT_MS, 0, A2A_IDLE_TIMEOUT_MS",
     "A2A_MIN_REQUEST_DATA_RATE, -1, A2A_MIN_REQUEST_DATA_RATE",
     "A2A_MAX_STREAMS, 0, A2A_MAX_STREAMS",
-    "A2A_MAX_STREAMS_PER_TASK, 0, A2A_MAX_STREAMS_PER_TASK"
+    "A2A_MAX_STREAMS_PER_TASK, 0, A2A_MAX_STREAMS_PER_TASK",
+    "A2A_PUSH_MAX_CONFIGS_PER_TASK, 0, pushMaxConfigsPerTask",
+    "A2A_PUSH_MAX_BACKOFF_MS, 499, pushMaxBackoff",
+    "A2A_MAX_JSON_TOKENS, 0, A2A_MAX_JSON_TOKENS",
+    "A2A_MAX_TASK_HISTORY, 0, A2A_MAX_TASK_HISTORY",
+    "A2A_MAX_INFLIGHT_BYTES, 1000, A2A_MAX_BODY_BYTES",
+    "A2A_TASK_STORE_BYTES, 9999, A2A_TASK_STORE_SIZE",
+    "A2A_CONTEXT_STORE_BYTES, 5, A2A_CONTEXT_STORE_SIZE"
   })
   void anOutOfRangeValueFailsNamingTheSetting(String name, String value, String field) {
     assertThatThrownBy(() -> EnvironmentConfig.read(Map.of(name, value)).build())

@@ -27,7 +27,8 @@ final class GatedProcessor implements TaskProcessor {
     }
     finished.set(true);
     return new AgentReply(
-        "answer to " + request.message().query(), new AgentStageTimings(0.01, 0.02, 5, 0.03));
+        "answer to " + request.message().texts().get(0),
+        new AgentStageTimings(0.01, 0.02, 5, 0.03));
   }
 
   void awaitStarted() throws InterruptedException {

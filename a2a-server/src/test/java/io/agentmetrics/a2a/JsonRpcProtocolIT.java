@@ -177,6 +177,12 @@ class JsonRpcProtocolIT {
             "5",
             "params.message.parts[0].text"),
         Arguments.of(
+            sendParams(
+                "{\"message\":{\"role\":\"user\",\"messageId\":\"m\",\"parts\":[{\"kind\":\"text\",\"text\":\" \\n \"}]}}"),
+            -32602,
+            "5",
+            "non-empty text part"),
+        Arguments.of(
             sendParams("{\"message\":" + ok + ",\"configuration\":{\"historyLength\":-1}}"),
             -32602,
             "5",
@@ -425,6 +431,17 @@ class JsonRpcProtocolIT {
         + "\",\"parts\":[{\"kind\":\"text\",\"text\":\""
         + text
         + "\"}]}";
+  }
+
+  /** A request of {@code method} with a string {@code id} and {@code params} as given. */
+  static String rpc(String id, String method, String params) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":\""
+        + id
+        + "\",\"method\":\""
+        + method
+        + "\",\"params\":"
+        + params
+        + "}";
   }
 
   static String send(String id, String text) {

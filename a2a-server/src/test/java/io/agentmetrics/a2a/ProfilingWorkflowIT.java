@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentmetrics.a2a.profile.ProfileCommand;
+import io.agentmetrics.a2a.profile.TraceReportAssertions;
 import io.agentmetrics.a2a.profile.TraceReportCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -52,7 +58,7 @@ class ProfilingWorkflowIT {
     JsonNode report =
         JSON.readTree(run(new TraceReportCommand(), 0, "--json", traceFile.toString()));
 
-    assertThat(report.path("correlation").path("requests").asLong()).isEqualTo(12);
+    assertThat(report.path("correlation").path("sends").asLong()).isEqualTo(12);
     assertThat(report.path("correlation").path("with_agent_detail").asLong()).isEqualTo(12);
     assertThat(report.path("correlation").path("by_id").asLong()).isEqualTo(12);
     JsonNode total = report.path("stages").path("total");
@@ -60,6 +66,68 @@ class ProfilingWorkflowIT {
     assertThat(total.path("max_ms").asDouble())
         .isGreaterThanOrEqualTo(total.path("p50_ms").asDouble())
         .isPositive();
+  }
+
+  @Test
+  void aTelexMixOfBlockingAndNonBlockingSendsIsReportedAgainstTheTotalsOfTheSameSends()
+      throws Exception {
+    TraceCapture trace = new TraceCapture();
+    try (TestServer server = TestServer.start(c -> c.simulatedLlmLatency(Duration.ofMillis(50)))) {
+      for (int i = 1; i <= 5; i++) {
+        server.post("/tasks/send", telexSend("telex-" + i, i <= 2));
+      }
+      server.post(
+          "/",
+          "{\"jsonrpc\":\"2.0\",\"id\":\"g\",\"method\":\"tasks/get\",\"params\":{\"id\":\"x\"}}");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (trace.events("agent_processing_detail").size() < 5 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+    }
+    Map<String, Double> taskTotals = new HashMap<>();
+    trace
+        .events("agent_processing_detail")
+        .forEach(
+            e ->
+                taskTotals.put(
+                    e.path("task_id").asText(),
+                    e.path("timings_ms").path("task_total").asDouble()));
+    assertThat(taskTotals).hasSize(5);
+    for (JsonNode send : trace.events("tasks_send_latency")) {
+      double taskTotal = taskTotals.get(send.path("task_id").asText());
+      double total = send.path("timings_ms").path("total").asDouble();
+      if (send.path("request_id").asText().compareTo("telex-3") >= 0) {
+        assertThat(taskTotal)
+            .as("a non-blocking send's task outlasts its response")
+            .isGreaterThan(total);
+      } else {
+        assertThat(taskTotal)
+            .as("a blocking send's task ends within its response")
+            .isLessThan(total);
+      }
+    }
+
+    Path traceFile = dir.resolve("trace.log");
+    Files.write(traceFile, trace.lines());
+    JsonNode report =
+        JSON.readTree(run(new TraceReportCommand(), 0, "--json", traceFile.toString()));
+
+    assertThat(report.path("correlation").path("sends").asLong()).isEqualTo(5);
+    assertThat(report.path("input").path("other_requests").path("count").asLong()).isEqualTo(1);
+    assertThat(report.path("end_to_end").path("sends").asLong()).isEqualTo(5);
+    assertThat(report.path("left_out").path("count").asLong()).isZero();
+    TraceReportAssertions.assertSharesFitTheWhole(report.path("stages"));
+  }
+
+  /** Telex's message, as its fixture has it, without the push URL. */
+  private static String telexSend(String id, boolean blocking) throws Exception {
+    ObjectNode body =
+        (ObjectNode) JSON.readTree(TelexAndTraceIT.fixture("message-send-nonblocking.json"));
+    body.put("id", id);
+    ObjectNode configuration = (ObjectNode) body.path("params").path("configuration");
+    configuration.remove("pushNotificationConfig");
+    configuration.put("blocking", blocking);
+    return JSON.writeValueAsString(body);
   }
 
   @Test

@@ -9,30 +9,64 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 
-/** A local webhook that records push notifications; the first {@code failures} calls get 503. */
-final class PushReceiver implements AutoCloseable {
+/**
+ * A local webhook on 127.0.0.1 that records push notifications and answers each call as its script
+ * says; it notes when every call arrived. Public for the task package's tests.
+ */
+public final class PushReceiver implements AutoCloseable {
 
-  record Received(String body, Map<String, List<String>> headers) {}
+  /** One push answered with a 2xx. */
+  public record Received(String body, Map<String, List<String>> headers) {}
 
-  final List<Received> received = new CopyOnWriteArrayList<>();
-  final CountDownLatch delivered = new CountDownLatch(1);
-  final AtomicInteger calls = new AtomicInteger();
+  /** The answer to one call: a status and, if not null, a {@code Retry-After} header. */
+  public record Answer(int status, @Nullable String retryAfter) {
+    /** An answer without headers. */
+    public static Answer of(int status) {
+      return new Answer(status, null);
+    }
+  }
+
+  /** The pushes answered with a 2xx. */
+  public final List<Received> received = new CopyOnWriteArrayList<>();
+
+  /** {@link System#nanoTime()} at the arrival of each call, in order. */
+  public final List<Long> callNanos = new CopyOnWriteArrayList<>();
+
+  /** Counted down by the first 2xx. */
+  public final CountDownLatch delivered = new CountDownLatch(1);
+
+  /** Calls so far. */
+  public final AtomicInteger calls = new AtomicInteger();
+
   private final HttpServer server;
 
-  PushReceiver(int failures) throws IOException {
+  /** A receiver whose first {@code failures} calls get 503 and the rest 204. */
+  public PushReceiver(int failures) throws IOException {
+    this(call -> Answer.of(call <= failures ? 503 : 204));
+  }
+
+  /** A receiver that answers call {@code n} (from 1) with {@code script.apply(n)}. */
+  public PushReceiver(IntFunction<Answer> script) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/hook",
         exchange -> {
+          callNanos.add(System.nanoTime());
           byte[] body = exchange.getRequestBody().readAllBytes();
-          if (calls.incrementAndGet() <= failures) {
-            exchange.sendResponseHeaders(503, -1);
-          } else {
+          Answer answer = script.apply(calls.incrementAndGet());
+          if (answer.retryAfter() != null) {
+            exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
+          }
+          if (answer.status() / 100 == 2) {
             received.add(
                 new Received(
                     new String(body, StandardCharsets.UTF_8), exchange.getRequestHeaders()));
-            exchange.sendResponseHeaders(204, -1);
+          }
+          exchange.sendResponseHeaders(answer.status(), -1);
+          if (answer.status() / 100 == 2) {
             delivered.countDown();
           }
           exchange.close();
@@ -40,8 +74,14 @@ final class PushReceiver implements AutoCloseable {
     server.start();
   }
 
-  String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+  /** The webhook's URL on 127.0.0.1. */
+  public String url() {
+    return "http://127.0.0.1:" + port() + "/hook";
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return server.getAddress().getPort();
   }
 
   @Override

@@ -56,7 +56,10 @@ class SecretsInLogsIT {
       llm.enqueue(Reply.status(401));
       try (TestServer server =
           TestServer.startWith(
-              c -> c.authToken(AUTH_TOKEN).pushAllowedHosts(List.of("127.0.0.1")),
+              c ->
+                  c.authToken(AUTH_TOKEN)
+                      .pushAllowPrivate(true)
+                      .pushAllowedHosts(List.of("127.0.0.1")),
               LlmClients.fromEnvironment(
                   Map.of(
                       "LLM_PROVIDER",

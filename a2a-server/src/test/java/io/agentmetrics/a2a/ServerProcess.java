@@ -2,13 +2,20 @@ package io.agentmetrics.a2a;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -25,6 +32,12 @@ import java.util.regex.Pattern;
 final class ServerProcess implements AutoCloseable {
 
   private static final Path JAR = Path.of("target", "a2a-server.jar");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private static final Pattern READY = Pattern.compile("A2A server ready at (http://\\S+)");
 
   final Process process;
@@ -57,12 +70,17 @@ final class ServerProcess implements AutoCloseable {
    * Starts {@code serve} with {@code env} on top of an environment without A2A or OTel settings.
    */
   static ServerProcess start(Map<String, String> env) throws Exception {
+    return start(List.of(), env);
+  }
+
+  /** Starts {@code serve} in a JVM with {@code jvmOptions} (such as {@code -Xmx256m}). */
+  static ServerProcess start(List<String> jvmOptions, Map<String, String> env) throws Exception {
     assertThat(Files.isRegularFile(JAR)).as("run after package: %s", JAR.toAbsolutePath()).isTrue();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java, "-jar", JAR.toString(), "serve", "--host", "127.0.0.1", "--port", "0")
-            .redirectErrorStream(true);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString(), "serve", "--host", "127.0.0.1", "--port", "0"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.startsWith("A2A_") || k.startsWith("OTEL_"));
     builder.environment().putAll(env);
     ServerProcess server = new ServerProcess(builder.start());
@@ -70,6 +88,26 @@ final class ServerProcess implements AutoCloseable {
     assertThat(matcher.find()).isTrue();
     server.url = URI.create(matcher.group(1) + "/");
     return server;
+  }
+
+  /** Posts {@code body} as JSON to {@code /}. */
+  HttpResponse<String> post(String body) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(url)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** {@code GET /metrics/summary}, read. */
+  JsonNode summary() throws IOException, InterruptedException {
+    return JSON.readTree(
+        HTTP.send(
+                HttpRequest.newBuilder(url.resolve("metrics/summary")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body());
   }
 
   /** The base URL, ending in {@code /}. */

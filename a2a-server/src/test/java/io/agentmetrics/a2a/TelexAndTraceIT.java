@@ -11,6 +11,9 @@ import io.agentmetrics.a2a.agent.AgentReply;
 import io.agentmetrics.a2a.agent.AgentRequest;
 import io.agentmetrics.a2a.agent.AgentStageTimings;
 import io.agentmetrics.a2a.agent.TaskProcessor;
+import io.agentmetrics.a2a.telex.MessageText;
+import io.agentmetrics.a2a.telex.NormalizedMessage;
+import io.agentmetrics.a2a.telex.TelexNormalizer;
 import io.agentmetrics.a2a.trace.TraceSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,12 +28,14 @@ import org.slf4j.LoggerFactory;
 class TelexAndTraceIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String GENERATED_ID =
+      "req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
   @Test
   void telexNonBlockingSendReturnsAtOnceAndPushesTheFinishedTaskWithItsToken() throws Exception {
     RecordingAgent agent = new RecordingAgent();
     try (PushReceiver receiver = new PushReceiver(1);
-        TestServer server = TestServer.start(c -> c, agent)) {
+        TestServer server = TestServer.start(c -> c.pushAllowPrivate(true), agent)) {
       String body = fixture("message-send-nonblocking.json").replace("${PUSH_URL}", receiver.url());
 
       JsonNode task = JSON.readTree(server.post("/tasks/send", body).body()).path("result");
@@ -47,11 +52,16 @@ class TelexAndTraceIT {
       assertThat(pushed.path("status").path("state").asText()).isEqualTo("completed");
       assertThat(pushed.path("artifacts").get(0).path("parts").get(0).path("text").asText())
           .isEqualTo("answer");
-      AgentRequest seen = agent.requests.get(0);
-      assertThat(seen.message().query()).isEqualTo("what is photosynthesis");
-      // Tags stripped, entities unescaped, whitespace collapsed; the repeat and the query dropped.
-      assertThat(seen.message().history())
-          .containsExactly("hello", "Hi! I'm Studly, your study buddy. What shall we learn?");
+      NormalizedMessage seen = agent.requests.get(0).message();
+      assertThat(seen.texts()).containsExactly("what is photosynthesis");
+      assertThat(seen.conversation()).hasSize(4).first().isEqualTo("<p>hello</p>");
+      // The agent's text extraction: tags stripped, entities unescaped, whitespace collapsed; the
+      // repeat and the query dropped.
+      assertThat(extractText(seen))
+          .isEqualTo(
+              new MessageText(
+                  "what is photosynthesis",
+                  List.of("hello", "Hi! I'm Studly, your study buddy. What shall we learn?")));
     }
   }
 
@@ -62,7 +72,9 @@ class TelexAndTraceIT {
     warnings.start();
     notifier.addAppender(warnings);
     try (PushReceiver receiver = new PushReceiver(Integer.MAX_VALUE);
-        TestServer server = TestServer.start(c -> c.pushMaxAttempts(3), new RecordingAgent())) {
+        TestServer server =
+            TestServer.start(
+                c -> c.pushAllowPrivate(true).pushMaxAttempts(3), new RecordingAgent())) {
       String body = fixture("message-send-nonblocking.json").replace("${PUSH_URL}", receiver.url());
       String taskId =
           JSON.readTree(server.post("/tasks/send", body).body()).path("result").path("id").asText();
@@ -77,7 +89,7 @@ class TelexAndTraceIT {
           .anySatisfy(
               e ->
                   assertThat(e.getFormattedMessage())
-                      .contains(taskId, "failed after 3 attempts")
+                      .contains(taskId, "failed after 3 attempt(s)")
                       .doesNotContain("telex-token-abc123"));
       assertThat(receiver.calls.get()).isEqualTo(3);
       JsonNode task =
@@ -108,9 +120,23 @@ class TelexAndTraceIT {
               .path("result");
 
       assertThat(result.path("status").path("state").asText()).isEqualTo("completed");
-      AgentRequest seen = agent.requests.get(0);
-      assertThat(seen.message().query()).isEqualTo("Quiz me on <cells> & tissues");
-      assertThat(seen.message().history()).containsExactly("Earlier: mitochondria?");
+      assertThat(extractText(agent.requests.get(0).message()))
+          .isEqualTo(
+              new MessageText("Quiz me on <cells> & tissues", List.of("Earlier: mitochondria?")));
+    }
+  }
+
+  @Test
+  void aMessageOfMarkupAloneFailsItsTurnAndSaysWhy() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      JsonNode status =
+          JSON.readTree(server.post("/tasks/send", JsonRpcProtocolIT.send("1", "<p> </p>")).body())
+              .path("result")
+              .path("status");
+
+      assertThat(status.path("state").asText()).isEqualTo("failed");
+      assertThat(status.path("message").path("parts").get(0).path("text").asText())
+          .isEqualTo("The agent failed: the message has no text once its HTML is removed");
     }
   }
 
@@ -145,18 +171,39 @@ class TelexAndTraceIT {
               + timings.path("message_normalization").asDouble()
               + timings.path("agent_processing").asDouble()
               + timings.path("response_serialization").asDouble();
-      assertThat(timings.path("total").asDouble()).isGreaterThanOrEqualTo(parts - 0.01);
+      assertThat(timings.path("total").asDouble()).isGreaterThanOrEqualTo(parts - 1e-9);
 
       JsonNode detail = only(trace.events("agent_processing_detail"));
       assertThat(fieldNames(detail))
-          .containsExactly("event", "task_id", "context_id", "timings_ms");
+          .containsExactly("event", "task_id", "context_id", "timings_ms", "usage");
+      // The simulated model reports its own counts and costs nothing.
+      JsonNode usage = detail.path("usage");
+      assertThat(fieldNames(usage))
+          .containsExactly("model", "input_tokens", "output_tokens", "cost_usd");
+      assertThat(usage.path("model").asText()).isEqualTo("simulated-study-planner");
+      assertThat(usage.path("output_tokens").asLong()).isPositive();
+      assertThat(usage.path("cost_usd").asDouble()).isZero();
       assertThat(detail.path("task_id").asText()).isEqualTo(task.path("id").asText());
       assertThat(detail.path("context_id").asText()).isEqualTo(task.path("contextId").asText());
-      assertThat(fieldNames(detail.path("timings_ms")))
+      JsonNode agentTimings = detail.path("timings_ms");
+      assertThat(fieldNames(agentTimings))
           .containsExactly(
-              "text_extraction", "context_lookup", "llm_invocation", "response_building");
-      assertThat(detail.path("timings_ms").path("llm_invocation").asDouble())
-          .isLessThanOrEqualTo(timings.path("agent_processing").asDouble());
+              "text_extraction",
+              "context_lookup",
+              "llm_invocation",
+              "response_building",
+              "queue_wait",
+              "task_total");
+      double taskStages =
+          agentTimings.path("queue_wait").asDouble()
+              + agentTimings.path("text_extraction").asDouble()
+              + agentTimings.path("context_lookup").asDouble()
+              + agentTimings.path("llm_invocation").asDouble()
+              + agentTimings.path("response_building").asDouble();
+      assertThat(agentTimings.path("task_total").asDouble())
+          .isGreaterThanOrEqualTo(taskStages - 1e-9)
+          .as("a blocking send's task ends inside its agent_processing (to the microsecond)")
+          .isLessThanOrEqualTo(timings.path("agent_processing").asDouble() + 0.001);
     }
   }
 
@@ -166,10 +213,48 @@ class TelexAndTraceIT {
     try (TestServer server = TestServer.start()) {
       server.post("/", "{\"jsonrpc\":\"2.0\",\"method\":\"tasks/get\",\"params\":{\"id\":\"x\"}}");
 
-      JsonNode latency = only(trace.events("tasks_send_latency"));
-      assertThat(latency.path("request_id").asText()).startsWith("req-").hasSizeGreaterThan(10);
+      JsonNode latency = only(trace.events("jsonrpc_request_latency"));
+      assertThat(latency.path("request_id").asText()).matches(GENERATED_ID);
       assertThat(latency.path("method").asText()).isEqualTo("tasks/get");
       assertThat(latency.has("task_id")).as("only sends name a task").isFalse();
+    }
+  }
+
+  @Test
+  void aBodyThatIsNotJsonGetsAGeneratedRequestIdAndIsNotLoggedAsASend() throws Exception {
+    TraceCapture trace = new TraceCapture();
+    try (TestServer server = TestServer.start()) {
+      server.post("/tasks/send", "{\"jsonrpc\":\"2.0\",\"method\":\"message/send\",");
+
+      assertThat(trace.events("tasks_send_latency")).isEmpty();
+      JsonNode latency = only(trace.events("jsonrpc_request_latency"));
+      assertThat(latency.path("request_id").asText()).matches(GENERATED_ID);
+      assertThat(latency.path("method").asText()).isEqualTo("unknown");
+    }
+  }
+
+  @Test
+  void onlySendsAreLoggedAsTasksSendLatencyAndEveryOtherMethodHasItsOwnEvent() throws Exception {
+    TraceCapture trace = new TraceCapture();
+    try (TestServer server = TestServer.start()) {
+      String taskId = server.sendForTaskId("/tasks/send", "s1", "Define work");
+      server.post("/", nonBlockingSend("s2", "Define power"));
+      server.post(
+          "/",
+          "{\"jsonrpc\":\"2.0\",\"id\":\"s3\",\"method\":\"message/stream\",\"params\":{\"message\":"
+              + JsonRpcProtocolIT.message("Define energy")
+              + "}}");
+      server.post(
+          "/tasks/send", JsonRpcProtocolIT.rpc("g1", "tasks/get", "{\"id\":\"" + taskId + "\"}"));
+      server.post("/", JsonRpcProtocolIT.rpc("c1", "tasks/cancel", "{\"id\":\"" + taskId + "\"}"));
+      server.post("/tasks/send", JsonRpcProtocolIT.rpc("old", "tasks/send", "{}"));
+
+      assertThat(trace.events("tasks_send_latency"))
+          .extracting(e -> e.path("request_id").asText() + " " + e.path("method").asText())
+          .containsExactly("s1 message/send", "s2 message/send", "s3 message/stream");
+      assertThat(trace.events("jsonrpc_request_latency"))
+          .extracting(e -> e.path("request_id").asText() + " " + e.path("method").asText())
+          .containsExactly("g1 tasks/get", "c1 tasks/cancel", "old unknown");
     }
   }
 
@@ -188,7 +273,7 @@ class TelexAndTraceIT {
       List<String> lines = trace.lines();
       assertThat(lines).hasSize(1);
       // Escaped twice over: by the server (LogSafe), then as JSON.
-      assertThat(only(trace.events("tasks_send_latency")).path("request_id").asText())
+      assertThat(only(trace.events("jsonrpc_request_latency")).path("request_id").asText())
           .startsWith("a\\n{");
     }
   }
@@ -220,6 +305,19 @@ class TelexAndTraceIT {
       requests.add(request);
       return new AgentReply("answer", new AgentStageTimings(0, 0, 0, 0));
     }
+  }
+
+  private static MessageText extractText(NormalizedMessage message) {
+    return new TelexNormalizer(ServerConfig.DEFAULT_MAX_HISTORY).extractText(message).orElseThrow();
+  }
+
+  private static String nonBlockingSend(String id, String text) {
+    return JsonRpcProtocolIT.rpc(
+        id,
+        "message/send",
+        "{\"message\":"
+            + JsonRpcProtocolIT.message(text)
+            + ",\"configuration\":{\"blocking\":false}}");
   }
 
   private static JsonNode only(List<JsonNode> events) {

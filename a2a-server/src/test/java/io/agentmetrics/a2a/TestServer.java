@@ -1,5 +1,6 @@
 package io.agentmetrics.a2a;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.agent.TaskProcessor;
 import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.agent.llm.LlmClient;
@@ -17,6 +18,7 @@ import java.util.function.UnaryOperator;
 /** A server on 127.0.0.1 and a free port, with a raw HTTP client; close it after each test. */
 final class TestServer implements AutoCloseable {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -114,6 +116,15 @@ final class TestServer implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
             .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Posts a blocking {@code message/send} of {@code text} with JSON-RPC id {@code id}; its task id.
+   */
+  String sendForTaskId(String path, String id, String text)
+      throws IOException, InterruptedException {
+    String body = post(path, JsonRpcProtocolIT.send("\"" + id + "\"", text)).body();
+    return JSON.readTree(body).path("result").path("id").asText();
   }
 
   HttpResponse<String> get(String path, String... headers)

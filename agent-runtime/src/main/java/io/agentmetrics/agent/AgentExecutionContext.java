@@ -2,6 +2,7 @@ package io.agentmetrics.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.agent.internal.Checks;
 import io.agentmetrics.api.ExecutionContext;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -130,19 +131,19 @@ public final class AgentExecutionContext implements ExecutionContext {
 
     /** Sets the run id; required, not blank. */
     public Builder runId(String runId) {
-      this.runId = notBlank(runId, "runId");
+      this.runId = Checks.notBlank(runId, "runId");
       return this;
     }
 
     /** Sets the agent name; required, not blank. */
     public Builder agentName(String agentName) {
-      this.agentName = notBlank(agentName, "agentName");
+      this.agentName = Checks.notBlank(agentName, "agentName");
       return this;
     }
 
     /** Sets the user the run serves; not blank. Without it the run has no user. */
     public Builder userId(String userId) {
-      this.userId = notBlank(userId, "userId");
+      this.userId = Checks.notBlank(userId, "userId");
       return this;
     }
 
@@ -154,7 +155,7 @@ public final class AgentExecutionContext implements ExecutionContext {
 
     /** Sets the conversation id, stored as the {@link #CONVERSATION_ID} attribute; not blank. */
     public Builder conversationId(String conversationId) {
-      return attribute(CONVERSATION_ID, notBlank(conversationId, "conversationId"));
+      return attribute(CONVERSATION_ID, Checks.notBlank(conversationId, "conversationId"));
     }
 
     /** Sets one attribute, replacing any previous value of that key. */
@@ -177,14 +178,6 @@ public final class AgentExecutionContext implements ExecutionContext {
      */
     public AgentExecutionContext build() {
       return new AgentExecutionContext(this);
-    }
-
-    private static String notBlank(String value, String field) {
-      requireNonNull(value, field);
-      if (value.isBlank()) {
-        throw new IllegalArgumentException(field + " must not be blank");
-      }
-      return value;
     }
   }
 }

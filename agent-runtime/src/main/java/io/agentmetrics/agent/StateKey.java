@@ -2,6 +2,8 @@ package io.agentmetrics.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.agent.internal.Checks;
+
 /**
  * A typed key into a {@link DeepAgentState}: its name and the type of the value it holds.
  *
@@ -23,11 +25,8 @@ public record StateKey<T>(String name, Class<T> type) {
 
   /** Checks the name and type. */
   public StateKey {
-    requireNonNull(name, "name");
+    Checks.notBlank(name, "name");
     requireNonNull(type, "type");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("name must not be blank");
-    }
   }
 
   /** A key named {@code name} for values of {@code type}. */

@@ -2,6 +2,7 @@ package io.agentmetrics.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.agent.internal.Checks;
 import java.util.concurrent.Callable;
 
 /**
@@ -18,11 +19,8 @@ public record ToolCall<T>(String toolName, Callable<? extends T> call) {
 
   /** Checks both fields. */
   public ToolCall {
-    requireNonNull(toolName, "toolName");
+    Checks.notBlank(toolName, "toolName");
     requireNonNull(call, "call");
-    if (toolName.isBlank()) {
-      throw new IllegalArgumentException("toolName must not be blank");
-    }
   }
 
   /** A call of {@code toolName}. */

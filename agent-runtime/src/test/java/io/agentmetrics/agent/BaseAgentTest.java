@@ -10,7 +10,7 @@ import io.agentmetrics.api.MetricsSink;
 import io.agentmetrics.api.PhaseRecord;
 import io.agentmetrics.api.TimeSource;
 import io.agentmetrics.api.TimingCollector;
-import io.agentmetrics.api.testing.FakeTimeSource;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -30,17 +30,9 @@ public record Bottleneck(
     requireNonNull(metricType, "metricType");
     requireNonNull(window, "window");
     AggregatorConfig.checkPercentile(percentile, "percentile");
-    if (!(threshold > 0) || Double.isInfinite(threshold)) {
-      throw new IllegalArgumentException(
-          "threshold must be a finite, positive number, got " + threshold);
-    }
-    if (!(observed >= 0) || Double.isInfinite(observed)) {
-      throw new IllegalArgumentException(
-          "observed must be a finite, non-negative number, got " + observed);
-    }
-    if (sampleCount < 1) {
-      throw new IllegalArgumentException("sampleCount must be at least 1, got " + sampleCount);
-    }
+    Checks.positive(threshold, "threshold");
+    Checks.nonNegative(observed, "observed");
+    Checks.atLeast(sampleCount, 1, "sampleCount");
   }
 
   /** How far over its threshold the type is: {@code observed / threshold}, above 1. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 import io.agentmetrics.api.AggregatedMetrics;
 import io.agentmetrics.api.AggregationWindow;
 import io.agentmetrics.api.MetricType;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

@@ -101,10 +101,10 @@ class AggregatorConfigTest {
         invalid(b -> b.minTrendSamples(0), "minTrendSamples must be at least 1, got 0"),
         invalid(
             b -> b.bottleneckThreshold(MetricType.TTFT, 0),
-            "bottleneckThreshold for TTFT must be finite and positive, got 0.0"),
+            "bottleneckThreshold for TTFT must be a finite, positive number, got 0.0"),
         invalid(
             b -> b.bottleneckThreshold(MetricType.TTFT, Double.POSITIVE_INFINITY),
-            "bottleneckThreshold for TTFT must be finite and positive, got Infinity"),
+            "bottleneckThreshold for TTFT must be a finite, positive number, got Infinity"),
         invalid(
             b -> b.fineSlice(Duration.ofSeconds(7)), "fineSlice must divide PT1M evenly, got PT7S"),
         invalid(

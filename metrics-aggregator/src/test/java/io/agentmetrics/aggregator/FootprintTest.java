@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agentmetrics.api.AggregationWindow;
 import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PerformanceMetric;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

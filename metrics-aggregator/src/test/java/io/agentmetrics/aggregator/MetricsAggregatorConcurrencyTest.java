@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agentmetrics.api.AggregationWindow;
 import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PerformanceMetric;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

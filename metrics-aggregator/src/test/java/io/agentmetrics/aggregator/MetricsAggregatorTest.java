@@ -14,8 +14,8 @@ import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PerformanceMetric;
 import io.agentmetrics.api.PhaseCategory;
 import io.agentmetrics.api.TimingBreakdown;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -218,7 +218,7 @@ class MetricsAggregatorTest {
   }
 
   @Test
-  void completedExecutionCountsEachTypeOnceFromTheBreakdownOrElseFromItsMetrics() {
+  void completedExecutionCountsEachTypeOnceFromItsMetricsOrElseFromItsBreakdown() {
     UUID executionId = UUID.randomUUID();
     TimingBreakdown breakdown =
         TimingBreakdown.builder()
@@ -363,9 +363,14 @@ class MetricsAggregatorTest {
 
   @Test
   void rejectsNullQueryArgumentsNamingThem() {
-    assertThatThrownBy(() -> aggregator.getAggregatedMetrics(null, AggregationWindow.MINUTE))
+    assertThatThrownBy(
+            () -> aggregator.getAggregatedMetrics((MetricType) null, AggregationWindow.MINUTE))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("type");
+    assertThatThrownBy(
+            () -> aggregator.getAggregatedMetrics((String) null, AggregationWindow.MINUTE))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("name");
     assertThatThrownBy(() -> aggregator.getAggregatedMetrics(MetricType.TTFT, null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("window");
@@ -413,7 +418,7 @@ class MetricsAggregatorTest {
 
     assertThat(aggregator.exportMetrics(AggregationWindow.MINUTE))
         .extracting(PerformanceMetric::timestamp)
-        .containsExactly(Instant.parse("2026-01-05T09:03:00Z"));
+        .containsExactly(FakeTimeSource.DEFAULT_START.plus(Duration.ofMinutes(3)));
   }
 
   private double p50(MetricType type) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.agentmetrics.api.AggregationWindow;
 import io.agentmetrics.api.MetricType;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

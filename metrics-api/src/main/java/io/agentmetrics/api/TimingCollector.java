@@ -21,6 +21,26 @@ import java.util.UUID;
  */
 public interface TimingCollector {
 
+  /**
+   * A collector that measures nothing, for code that is instrumented but has no collector to report
+   * to (a library call made outside any agent execution, a test that does not look at timings).
+   *
+   * <p>Every method is a cheap no-op that never throws, for any argument including null: starts and
+   * {@link #measure} return {@link PhaseTimer#noop()}, stops return empty, {@link
+   * #recordFirstToken()} returns 0, metrics are ignored, {@link #getMetrics()} and {@link
+   * #getSummary()} are empty, and {@link #getBreakdown()} is {@link TimingBreakdown#empty()}. Its
+   * {@link #executionId()} is the nil UUID (all zeros) and its {@link #agentName()} is {@code
+   * "noop"}. {@link #complete(ExecutionOutcome)} returns an execution with that id, no phases, no
+   * metrics and the given outcome (a success for null); hand it to no sink that counts executions.
+   *
+   * <p>The collector is one shared, stateless instance, and so thread-safe.
+   *
+   * @since 0.1.0
+   */
+  static TimingCollector noop() {
+    return NoopTimingCollector.INSTANCE;
+  }
+
   /** The id of the execution being timed. */
   UUID executionId();
 

@@ -226,26 +226,6 @@ class ValueValidationTest {
   }
 
   @Test
-  void metricsSinkAllForwardsToEverySinkInOrderAndNoopIgnores() {
-    List<String> calls = new ArrayList<>();
-    CompletedExecution execution =
-        new CompletedExecution(
-            ID,
-            "agent",
-            NOW,
-            TimingBreakdown.empty(),
-            List.of(),
-            List.of(),
-            ExecutionOutcome.succeeded(),
-            Map.of());
-
-    MetricsSink.all(List.of(e -> calls.add("first"), MetricsSink.noop(), e -> calls.add("second")))
-        .onExecutionCompleted(execution);
-
-    assertThat(calls).containsExactly("first", "second");
-  }
-
-  @Test
   void noopTimerMeasuresNothing() {
     PhaseTimer noop = PhaseTimer.noop();
     noop.annotate("k", "v");

@@ -45,14 +45,11 @@ public record AnalyzerConfig(
    * @throws IllegalArgumentException naming the field and its allowed range
    */
   public AnalyzerConfig {
-    positive(zScoreThreshold, "zScoreThreshold");
-    if (minAnomalySamples < 2) {
-      throw new IllegalArgumentException(
-          "minAnomalySamples must be at least 2, got " + minAnomalySamples);
-    }
-    percent(bottleneckSharePercent, "bottleneckSharePercent");
-    percent(overheadSharePercent, "overheadSharePercent");
-    positive(slowTtftMs, "slowTtftMs");
+    Checks.positive(zScoreThreshold, "zScoreThreshold");
+    Checks.atLeast(minAnomalySamples, 2, "minAnomalySamples");
+    Checks.percent(bottleneckSharePercent, "bottleneckSharePercent");
+    Checks.percent(overheadSharePercent, "overheadSharePercent");
+    Checks.positive(slowTtftMs, "slowTtftMs");
   }
 
   /** The default thresholds. */
@@ -63,19 +60,6 @@ public record AnalyzerConfig(
   /** A builder that starts from the defaults. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  private static void positive(double value, String field) {
-    if (!(value > 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(
-          field + " must be a positive, finite number, got " + value);
-    }
-  }
-
-  private static void percent(double value, String field) {
-    if (!(value > 0 && value <= 100)) {
-      throw new IllegalArgumentException(field + " must be in (0, 100], got " + value);
-    }
   }
 
   /**
@@ -94,39 +78,32 @@ public record AnalyzerConfig(
 
     /** Sets {@link AnalyzerConfig#zScoreThreshold()}; positive. */
     public Builder zScoreThreshold(double zScoreThreshold) {
-      positive(zScoreThreshold, "zScoreThreshold");
-      this.zScoreThreshold = zScoreThreshold;
+      this.zScoreThreshold = Checks.positive(zScoreThreshold, "zScoreThreshold");
       return this;
     }
 
     /** Sets {@link AnalyzerConfig#minAnomalySamples()}; at least 2. */
     public Builder minAnomalySamples(int minAnomalySamples) {
-      if (minAnomalySamples < 2) {
-        throw new IllegalArgumentException(
-            "minAnomalySamples must be at least 2, got " + minAnomalySamples);
-      }
-      this.minAnomalySamples = minAnomalySamples;
+      this.minAnomalySamples = Checks.atLeast(minAnomalySamples, 2, "minAnomalySamples");
       return this;
     }
 
     /** Sets {@link AnalyzerConfig#bottleneckSharePercent()}; in (0, 100]. */
     public Builder bottleneckSharePercent(double bottleneckSharePercent) {
-      percent(bottleneckSharePercent, "bottleneckSharePercent");
-      this.bottleneckSharePercent = bottleneckSharePercent;
+      this.bottleneckSharePercent =
+          Checks.percent(bottleneckSharePercent, "bottleneckSharePercent");
       return this;
     }
 
     /** Sets {@link AnalyzerConfig#overheadSharePercent()}; in (0, 100]. */
     public Builder overheadSharePercent(double overheadSharePercent) {
-      percent(overheadSharePercent, "overheadSharePercent");
-      this.overheadSharePercent = overheadSharePercent;
+      this.overheadSharePercent = Checks.percent(overheadSharePercent, "overheadSharePercent");
       return this;
     }
 
     /** Sets {@link AnalyzerConfig#slowTtftMs()}; positive. */
     public Builder slowTtftMs(double slowTtftMs) {
-      positive(slowTtftMs, "slowTtftMs");
-      this.slowTtftMs = slowTtftMs;
+      this.slowTtftMs = Checks.positive(slowTtftMs, "slowTtftMs");
       return this;
     }
 

@@ -20,14 +20,8 @@ public record Anomaly(MetricType metricType, double value, double mean, double z
   /** Validates every field. */
   public Anomaly {
     requireNonNull(metricType, "metricType");
-    finite(value, "value");
-    finite(mean, "mean");
-    finite(zScore, "zScore");
-  }
-
-  private static void finite(double number, String field) {
-    if (!Double.isFinite(number)) {
-      throw new IllegalArgumentException(field + " must be finite, got " + number);
-    }
+    Checks.finite(value, "value");
+    Checks.finite(mean, "mean");
+    Checks.finite(zScore, "zScore");
   }
 }

@@ -71,10 +71,7 @@ public record BreakdownAnalysis(
       if ((kind == Kind.CATEGORY) != (category != null)) {
         throw new IllegalArgumentException("category must be set exactly for kind CATEGORY");
       }
-      if (!(durationMs >= 0) || Double.isInfinite(durationMs)) {
-        throw new IllegalArgumentException(
-            "durationMs must be a finite, non-negative number, got " + durationMs);
-      }
+      Checks.nonNegative(durationMs, "durationMs");
       if (!(sharePercent >= 0 && sharePercent <= 100)) {
         throw new IllegalArgumentException("sharePercent must be in [0, 100], got " + sharePercent);
       }

@@ -16,9 +16,12 @@ import java.util.UUID;
  * #getMetrics()} then sees the distribution of, say, every {@code llm_processing} phase without
  * extra calls. Thread-safe, like its parent.
  *
+ * <p>Final, as its parent is sealed to it: see {@link ExecutionTimingCollector} for why the
+ * collectors are a closed hierarchy and how to add behaviour without extending them.
+ *
  * @since 0.1.0
  */
-public class EnhancedExecutionTimingCollector extends ExecutionTimingCollector {
+public final class EnhancedExecutionTimingCollector extends ExecutionTimingCollector {
 
   /**
    * Creates a collector for the given execution, timed by the system clocks.

@@ -17,9 +17,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,16 +81,28 @@ import org.slf4j.LoggerFactory;
  * compare-and-set. {@link #complete(ExecutionOutcome)} runs once; calls racing with it may or may
  * not be included.
  *
+ * <h2>A closed hierarchy</h2>
+ *
+ * This class is sealed: {@link EnhancedExecutionTimingCollector}, which the API contract names as
+ * its subclass, is the only one, and it is final. A subclass would run its code on every phase
+ * start and stop, the hot path the benchmarks measure, and could break the lock-free invariants the
+ * thread safety above rests on. To add behaviour, wrap a {@link TimingCollector} (every method is
+ * on the interface), or consume the {@link CompletedExecution} in an {@link
+ * io.agentmetrics.api.MetricsSink}.
+ *
  * @since 0.1.0
  */
-public class ExecutionTimingCollector implements TimingCollector {
+public sealed class ExecutionTimingCollector implements TimingCollector
+    permits EnhancedExecutionTimingCollector {
 
   static final Logger logger = LoggerFactory.getLogger(ExecutionTimingCollector.class);
 
   /** The name under which metrics and summaries report a phase, in metric metadata. */
   static final String PHASE_KEY = "phase";
 
-  private static final long NO_FIRST_TOKEN = Long.MIN_VALUE;
+  /** The value of {@code firstTokenNanos} until a first token arrives. */
+  static final long NO_FIRST_TOKEN = Long.MIN_VALUE;
+
   private static final PhaseCategory[] CATEGORIES = PhaseCategory.values();
   private static final Phase[] NO_PHASES = {};
 
@@ -350,40 +359,7 @@ public class ExecutionTimingCollector implements TimingCollector {
    */
   @Override
   public Map<String, Object> getSummary() {
-    TimingBreakdown breakdown = getBreakdown();
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("execution_id", executionId.toString());
-    summary.put("agent_name", agentName);
-    summary.put("total_ms", breakdown.totalMs());
-    summary.put("efficiency_percent", breakdown.calculateEfficiency());
-    summary.put("overhead_ms", breakdown.overheadMs());
-    breakdown.ttftMs().ifPresent(ttft -> summary.put("ttft_ms", ttft));
-    Map<String, Double> categories = new LinkedHashMap<>();
-    for (PhaseCategory category : PhaseCategory.values()) {
-      double ms = breakdown.categoryMs(category);
-      if (ms > 0) {
-        categories.put(category.id(), ms);
-      }
-    }
-    summary.put("categories_ms", categories);
-    summary.put("phases_ms", breakdown.phasesMs());
-    List<String> running = new ArrayList<>();
-    for (Phase phase : phasesInStartOrder()) {
-      if (phase.isRunning()) {
-        running.add(phase.name);
-      }
-    }
-    summary.put("running_phases", running);
-    List<PerformanceMetric> snapshot = getMetrics();
-    summary.put("metric_count", snapshot.size());
-    Map<String, Integer> byType = new LinkedHashMap<>();
-    for (PerformanceMetric metric : snapshot) {
-      byType.merge(metric.metricType().id(), 1, Integer::sum);
-    }
-    summary.put("metrics_by_type", byType);
-    summary.put("dropped_metrics", droppedMetrics());
-    summary.put("completed", isCompleted());
-    return summary;
+    return CollectorSummary.of(this);
   }
 
   /**
@@ -461,22 +437,7 @@ public class ExecutionTimingCollector implements TimingCollector {
    */
   public List<TimingEntry> getCriticalPath() {
     long end = isCompleted() ? endNanos : timeSource.nanoTime();
-    // Children of each phase (null key: top level), latest end first, the longer one first on ties.
-    Map<@Nullable Phase, List<Phase>> children = new HashMap<>();
-    for (Phase phase : phasesInStartOrder()) {
-      if (phase.startNanos <= end) {
-        children.computeIfAbsent(phase.parent, parent -> new ArrayList<>()).add(phase);
-      }
-    }
-    Comparator<Phase> latestEndFirst =
-        Comparator.comparingLong((Phase phase) -> -phase.endOr(end))
-            .thenComparingLong(phase -> phase.startNanos);
-    for (List<Phase> siblings : children.values()) {
-      siblings.sort(latestEndFirst);
-    }
-    List<TimingEntry> path = new ArrayList<>();
-    appendCriticalPath(children, null, startNanos, end, 0, end, path);
-    return path;
+    return CriticalPath.of(phasesInStartOrder(), startNanos, end);
   }
 
   /**
@@ -486,43 +447,6 @@ public class ExecutionTimingCollector implements TimingCollector {
    */
   public long droppedMetrics() {
     return droppedMetrics;
-  }
-
-  /**
-   * Appends, in execution order, the chain among the children of {@code parent} that lie within
-   * [{@code from}, {@code until}], followed each by its own chain one level deeper.
-   */
-  private void appendCriticalPath(
-      Map<@Nullable Phase, List<Phase>> children,
-      @Nullable Phase parent,
-      long from,
-      long until,
-      int depth,
-      long now,
-      List<TimingEntry> path) {
-    List<Phase> siblings = children.get(parent);
-    if (siblings == null) {
-      return;
-    }
-    List<Phase> chain = new ArrayList<>();
-    long limit = until;
-    for (Phase phase : siblings) {
-      if (phase.endOr(now) <= limit && phase.startNanos >= from) {
-        chain.add(phase);
-        limit = phase.startNanos;
-      }
-    }
-    for (int i = chain.size() - 1; i >= 0; i--) {
-      Phase phase = chain.get(i);
-      long phaseEnd = phase.endOr(now);
-      path.add(
-          new TimingEntry(
-              phase.name,
-              toMs(phaseEnd - phase.startNanos),
-              toMs(phase.startNanos - startNanos),
-              depth));
-      appendCriticalPath(children, phase, phase.startNanos, phaseEnd, depth + 1, now, path);
-    }
   }
 
   boolean isCompleted() {
@@ -589,7 +513,7 @@ public class ExecutionTimingCollector implements TimingCollector {
   }
 
   /** Every phase and task published so far, indexed by id. */
-  private Phase[] phasesInStartOrder() {
+  Phase[] phasesInStartOrder() {
     Phase latest = latestPhase;
     if (latest == null) {
       return NO_PHASES;
@@ -687,79 +611,8 @@ public class ExecutionTimingCollector implements TimingCollector {
     }
   }
 
-  /**
-   * The breakdown with the wall clock stopped at {@code now}: one pass over the phases sorted by
-   * start, merging each category's overlapping intervals.
-   */
   private TimingBreakdown breakdownAt(long now, Phase[] ordered) {
-    long[] starts = new long[ordered.length];
-    long[] ends = new long[ordered.length];
-    byte[] categories = new byte[ordered.length];
-    TimingBreakdown.Builder breakdown = TimingBreakdown.builder();
-    int count = 0;
-    for (Phase phase : ordered) {
-      long start = phase.startNanos;
-      long end = Math.min(phase.endOr(now), now);
-      if (end < start) {
-        continue; // started after the breakdown's clock reading
-      }
-      breakdown.addPhaseMs(phase.name, toMs(end - start));
-      PhaseCategory category = phase.category;
-      if (category == null || end == start) {
-        continue;
-      }
-      // Insertion sort by start: phases arrive almost in start order, so this is nearly linear.
-      int i = count++;
-      while (i > 0 && starts[i - 1] > start) {
-        starts[i] = starts[i - 1];
-        ends[i] = ends[i - 1];
-        categories[i] = categories[i - 1];
-        i--;
-      }
-      starts[i] = start;
-      ends[i] = end;
-      categories[i] = (byte) category.ordinal();
-    }
-    PhaseCategory[] values = CATEGORIES;
-    long[] covered = new long[values.length + 1];
-    long[] runStart = new long[values.length + 1];
-    long[] runEnd = new long[values.length + 1];
-    Arrays.fill(runEnd, Long.MIN_VALUE);
-    int any = values.length;
-    for (int i = 0; i < count; i++) {
-      merge(categories[i], starts[i], ends[i], covered, runStart, runEnd);
-      merge(any, starts[i], ends[i], covered, runStart, runEnd);
-    }
-    for (int c = 0; c <= values.length; c++) {
-      if (runEnd[c] != Long.MIN_VALUE) {
-        covered[c] += runEnd[c] - runStart[c];
-      }
-    }
-    double totalMs = toMs(Math.max(0, now - startNanos));
-    for (int c = 0; c < values.length; c++) {
-      breakdown.categoryMs(values[c], Math.min(totalMs, toMs(covered[c])));
-    }
-    long firstToken = firstTokenNanos;
-    if (firstToken != NO_FIRST_TOKEN && firstToken <= now) {
-      breakdown.ttftMs(toMs(firstToken - startNanos));
-    }
-    double categorizedMs = Math.min(totalMs, toMs(covered[any]));
-    return breakdown.totalMs(totalMs).overheadMs(totalMs - categorizedMs).build();
-  }
-
-  /** Extends the current merged run of category {@code c}, or closes it and starts a new one. */
-  private static void merge(
-      int c, long start, long end, long[] covered, long[] runStart, long[] runEnd) {
-    if (runEnd[c] == Long.MIN_VALUE) {
-      runStart[c] = start;
-      runEnd[c] = end;
-    } else if (start > runEnd[c]) {
-      covered[c] += runEnd[c] - runStart[c];
-      runStart[c] = start;
-      runEnd[c] = end;
-    } else if (end > runEnd[c]) {
-      runEnd[c] = end;
-    }
+    return BreakdownCalculator.breakdownAt(executionId, ordered, startNanos, now, firstTokenNanos);
   }
 
   static double toMs(long nanos) {

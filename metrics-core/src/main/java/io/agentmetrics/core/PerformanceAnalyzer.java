@@ -281,11 +281,7 @@ public final class PerformanceAnalyzer {
 
   private static double checkThreshold(String key, Double threshold) {
     requireNonNull(threshold, () -> "thresholdsMs['" + key + "'] must not be null");
-    if (!(threshold >= 0) || threshold.isInfinite()) {
-      throw new IllegalArgumentException(
-          "thresholdsMs['" + key + "'] must be a finite, non-negative number, got " + threshold);
-    }
-    return threshold;
+    return Checks.nonNegative(threshold, "thresholdsMs['" + key + "']");
   }
 
   private static Map<MetricType, List<PerformanceMetric>> groupByType(

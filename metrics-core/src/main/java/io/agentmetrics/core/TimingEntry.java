@@ -17,17 +17,9 @@ public record TimingEntry(String operation, double durationMs, double startMs, i
   /** Validates every field. */
   public TimingEntry {
     requireNonNull(operation, "operation");
-    if (!(durationMs >= 0) || Double.isInfinite(durationMs)) {
-      throw new IllegalArgumentException(
-          "durationMs must be a finite, non-negative number, got " + durationMs);
-    }
-    if (!(startMs >= 0) || Double.isInfinite(startMs)) {
-      throw new IllegalArgumentException(
-          "startMs must be a finite, non-negative number, got " + startMs);
-    }
-    if (depth < 0) {
-      throw new IllegalArgumentException("depth must not be negative, got " + depth);
-    }
+    Checks.nonNegative(durationMs, "durationMs");
+    Checks.nonNegative(startMs, "startMs");
+    Checks.atLeast(depth, 0, "depth");
   }
 
   /** When it ended, in milliseconds from the start of the execution. */

@@ -2,6 +2,7 @@ package io.agentmetrics.core;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -38,6 +39,21 @@ class ArchitectureTest {
               resideInAPackage("io.agentmetrics..internal..")
                   .and(resideOutsideOfPackage("io.agentmetrics.core..")))
           .because("an internal package may change at any time and is private to its module");
+
+  @ArchTest
+  static final ArchRule collectorPartsArePackagePrivate =
+      classes()
+          .that()
+          .haveSimpleName("Phase")
+          .or()
+          .haveSimpleName("BreakdownCalculator")
+          .or()
+          .haveSimpleName("CriticalPath")
+          .or()
+          .haveSimpleName("CollectorSummary")
+          .should()
+          .notBePublic()
+          .because("the collector's parts are implementation; only the collectors are API");
 
   @ArchTest
   static final ArchRule coreDoesNotDependOnLaterModules =

@@ -2,9 +2,11 @@ package io.agentmetrics.core;
 
 import io.agentmetrics.api.TimeSource;
 import io.agentmetrics.api.TimingCollector;
-import io.agentmetrics.api.testing.TimingCollectorContractTest;
+import io.agentmetrics.testing.TimingCollectorContractTest;
 import java.util.UUID;
 
+/** The enhanced collector keeps the collector contract; docs/testing.md shows this class. */
+// snippet: collector-contract
 class EnhancedExecutionTimingCollectorContractTest extends TimingCollectorContractTest {
 
   @Override
@@ -12,3 +14,4 @@ class EnhancedExecutionTimingCollectorContractTest extends TimingCollectorContra
     return new EnhancedExecutionTimingCollector(UUID.randomUUID(), "contract_agent", time);
   }
 }
+// end-snippet

@@ -2,7 +2,7 @@ package io.agentmetrics.core;
 
 import io.agentmetrics.api.TimeSource;
 import io.agentmetrics.api.TimingCollector;
-import io.agentmetrics.api.testing.TimingCollectorContractTest;
+import io.agentmetrics.testing.TimingCollectorContractTest;
 import java.util.UUID;
 
 class ExecutionTimingCollectorContractTest extends TimingCollectorContractTest {

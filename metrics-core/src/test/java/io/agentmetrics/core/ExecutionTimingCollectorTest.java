@@ -9,7 +9,8 @@ import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PerformanceMetric;
 import io.agentmetrics.api.PhaseTimer;
 import io.agentmetrics.api.TimeSource;
-import io.agentmetrics.api.testing.FakeTimeSource;
+import io.agentmetrics.testing.FakeTimeSource;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -217,6 +218,14 @@ class ExecutionTimingCollectorTest {
     assertThatNullPointerException()
         .isThrownBy(() -> new EnhancedExecutionTimingCollector(id, "agent", null))
         .withMessage("timeSource");
+  }
+
+  @Test
+  void collectorHierarchyIsClosed() {
+    assertThat(ExecutionTimingCollector.class.isSealed()).isTrue();
+    assertThat(ExecutionTimingCollector.class.getPermittedSubclasses())
+        .containsExactly(EnhancedExecutionTimingCollector.class);
+    assertThat(Modifier.isFinal(EnhancedExecutionTimingCollector.class.getModifiers())).isTrue();
   }
 
   @Test

@@ -8,10 +8,12 @@ import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionOutcome;
 import io.agentmetrics.api.Metadata;
 import io.agentmetrics.api.MetricType;
+import io.agentmetrics.api.MetricsSink;
 import io.agentmetrics.api.PerformanceMetric;
 import io.agentmetrics.api.PhaseRecord;
 import io.agentmetrics.api.PhaseTimer;
 import io.agentmetrics.api.TimingBreakdown;
+import io.agentmetrics.api.TimingCollector;
 import io.agentmetrics.api.testing.DocSnippets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +35,8 @@ import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs every Java example of docs/user-guide.md; the page must match the tagged regions. */
 class UserGuideExamplesTest {
@@ -39,6 +44,7 @@ class UserGuideExamplesTest {
   private final EnhancedExecutionTimingCollector collector =
       new EnhancedExecutionTimingCollector(UUID.randomUUID(), "data_analysis_agent");
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
+  private boolean ordersLoaded;
 
   @AfterEach
   void stopExecutor() throws InterruptedException {
@@ -284,6 +290,51 @@ class UserGuideExamplesTest {
         .extracting(PerformanceMetric::metricType)
         .contains(MetricType.TOTAL_EXECUTION);
     assertThat(collector.complete(ExecutionOutcome.succeeded())).isSameAs(execution);
+  }
+
+  @Test
+  void compositeSink() {
+    Logger logger = LoggerFactory.getLogger("my_agent.sinks");
+    MetricsSink exporter =
+        failed -> {
+          throw new IllegalStateException("exporter down");
+        };
+    List<CompletedExecution> received = new ArrayList<>();
+    CompletedExecution execution = collector.complete(ExecutionOutcome.succeeded());
+
+    // snippet: composite-sink
+    LoggingSinkFailureHandler failures = new LoggingSinkFailureHandler(logger);
+    MetricsSink sinks = MetricsSink.composite(List.of(exporter, received::add), failures);
+
+    sinks.onExecutionCompleted(execution); // the exporter throws; received still gets the execution
+    System.out.println(failures.failures() + " failed delivery");
+    // end-snippet
+
+    assertThat(received).containsExactly(execution);
+    assertThat(failures.failures()).isEqualTo(1);
+  }
+
+  @Test
+  @SuppressWarnings("try") // the timer is closed by try-with-resources, never read
+  void noopCollector() {
+    // snippet: noop-collector
+    TimingCollector timing = currentExecution().orElse(TimingCollector.noop());
+    try (PhaseTimer ignored = timing.measure("fetch_orders", MetricType.DATABASE_QUERY)) {
+      loadOrders();
+    }
+    // end-snippet
+
+    assertThat(ordersLoaded).isTrue();
+    assertThat(timing.getMetrics()).isEmpty();
+  }
+
+  /** No execution is in progress in this example. */
+  private Optional<TimingCollector> currentExecution() {
+    return Optional.empty();
+  }
+
+  private void loadOrders() {
+    ordersLoaded = true;
   }
 
   @Test

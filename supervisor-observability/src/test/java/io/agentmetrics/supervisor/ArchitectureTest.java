@@ -1,5 +1,7 @@
 package io.agentmetrics.supervisor;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -27,6 +29,19 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.google.inject..", "jakarta.inject..", "javax.inject..")
+        .check(sdk);
+  }
+
+  @Test
+  void supervisorUsesNoOtherModulesInternals() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.agentmetrics.supervisor..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("io.agentmetrics..internal..")
+                .and(resideOutsideOfPackage("io.agentmetrics.supervisor..")))
+        .because("an internal package may change at any time and is private to its module")
         .check(sdk);
   }
 

@@ -4,21 +4,27 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.agentmetrics.a2a.store.RetainedSize;
+import io.agentmetrics.a2a.store.StoreLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Conversation history per context id, bounded three ways: at most {@code maxContexts}
- * conversations, each kept for {@code ttl} after its last turn, each holding at most {@code
- * maxTurns} turns (oldest dropped first). Evictions are counted.
+ * Conversation history per context id, bounded four ways: at most {@code maxContexts}
+ * conversations, retaining at most {@code maxBytes} together (see {@link StoreLimits}; Caffeine
+ * evicts those least likely to be used again), each kept for {@code ttl} after its last turn, each
+ * holding at most {@code maxTurns} turns (oldest dropped first). Evictions are counted.
  *
  * <p>Thread-safe: each conversation's turns are updated atomically.
  *
  * @since 0.1.0
  */
 public final class ConversationStore {
+
+  /** A conversation's key and its entry in the cache, besides its turns. */
+  private static final long ENTRY_BYTES = 128;
 
   private final Cache<String, List<String>> conversations;
   private final int maxTurns;
@@ -28,22 +34,23 @@ public final class ConversationStore {
    * A store with the given bounds, on the system ticker.
    *
    * @param maxContexts the most conversations kept
+   * @param maxBytes the most bytes all conversations may retain, at least {@code maxContexts}
    * @param ttl how long an idle conversation is kept
    * @param maxTurns the most turns kept per conversation
    * @since 0.1.0
    */
-  public ConversationStore(long maxContexts, Duration ttl, int maxTurns) {
-    this(maxContexts, ttl, maxTurns, Ticker.systemTicker());
+  public ConversationStore(long maxContexts, long maxBytes, Duration ttl, int maxTurns) {
+    this(maxContexts, maxBytes, ttl, maxTurns, Ticker.systemTicker());
   }
 
-  ConversationStore(long maxContexts, Duration ttl, int maxTurns, Ticker ticker) {
+  ConversationStore(long maxContexts, long maxBytes, Duration ttl, int maxTurns, Ticker ticker) {
     if (maxTurns < 0) {
       throw new IllegalArgumentException("maxTurns must not be negative, got " + maxTurns);
     }
     this.maxTurns = maxTurns;
     this.conversations =
-        Caffeine.newBuilder()
-            .maximumSize(maxContexts)
+        new StoreLimits(maxContexts, maxBytes)
+            .<String, List<String>>bound(Caffeine.newBuilder(), ConversationStore::bytes)
             .expireAfterAccess(ttl)
             .ticker(ticker)
             .executor(Runnable::run)
@@ -97,6 +104,21 @@ public final class ConversationStore {
   public long evictionCount() {
     conversations.cleanUp();
     return evictions.sum();
+  }
+
+  /**
+   * The bytes the conversations held retain, estimated.
+   *
+   * @return the sum of their weights
+   * @since 0.1.0
+   */
+  public long bytes() {
+    conversations.cleanUp();
+    return conversations.asMap().values().stream().mapToLong(ConversationStore::bytes).sum();
+  }
+
+  private static long bytes(List<String> turns) {
+    return ENTRY_BYTES + RetainedSize.ofStrings(turns);
   }
 
   /**

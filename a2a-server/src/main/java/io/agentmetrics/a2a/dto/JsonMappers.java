@@ -13,9 +13,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
  * Builds the server's single {@link ObjectMapper}: request limits enforced while parsing ({@link
- * StreamReadConstraints}: nesting depth and string length), no silent type coercion (a number where
- * a string belongs is an error, not a string), trailing garbage rejected, unknown fields ignored so
- * newer clients keep working.
+ * StreamReadConstraints}: nesting depth, string length, document length and token count, so that
+ * parsing stops before a hostile document costs more than its size), no silent type coercion (a
+ * number where a string belongs is an error, not a string), trailing garbage rejected, unknown
+ * fields ignored so newer clients keep working.
  *
  * <p>The returned mapper is thread-safe once built.
  *
@@ -30,16 +31,21 @@ public final class JsonMappers {
    *
    * @param maxNestingDepth the deepest nesting accepted
    * @param maxStringLength the longest string accepted, in characters
+   * @param maxDocumentLength the longest document accepted, in bytes
+   * @param maxTokenCount the most tokens (each brace, bracket, name and value) in one document
    * @return the mapper
    * @since 0.1.0
    */
-  public static ObjectMapper create(int maxNestingDepth, int maxStringLength) {
+  public static ObjectMapper create(
+      int maxNestingDepth, int maxStringLength, long maxDocumentLength, long maxTokenCount) {
     JsonFactory factory =
         JsonFactory.builder()
             .streamReadConstraints(
                 StreamReadConstraints.builder()
                     .maxNestingDepth(maxNestingDepth)
                     .maxStringLength(maxStringLength)
+                    .maxDocumentLength(maxDocumentLength)
+                    .maxTokenCount(maxTokenCount)
                     .build())
             .build();
     JsonMapper mapper =

@@ -2,7 +2,6 @@ package io.agentmetrics.a2a.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +25,7 @@ public record Message(
     @Nullable String contextId,
     @Nullable String taskId,
     @Nullable List<String> referenceTaskIds,
-    @Nullable Map<String, Object> metadata,
+    @Nullable RawJson metadata,
     @Nullable String kind) {
 
   /** The role of messages sent by the client. */
@@ -35,7 +34,10 @@ public record Message(
   /** The role of messages sent by the agent. */
   public static final String ROLE_AGENT = "agent";
 
-  /** Checks role, parts and messageId; {@code kind} defaults to {@code message}. */
+  /**
+   * Checks role, parts and the ids (each at most {@value Require#MAX_ID_LENGTH} characters); {@code
+   * kind} defaults to {@code message}.
+   */
   public Message {
     Require.nonBlank(role, "role");
     if (!ROLE_USER.equals(role) && !ROLE_AGENT.equals(role)) {
@@ -43,7 +45,15 @@ public record Message(
           "role must be 'user' or 'agent', got '" + Sanitize.shortValue(role) + "'");
     }
     parts = Require.nonEmpty(parts, "parts");
-    Require.nonBlank(messageId, "messageId");
+    Require.id(messageId, "messageId");
+    Require.optionalId(contextId, "contextId");
+    Require.optionalId(taskId, "taskId");
+    if (referenceTaskIds != null) {
+      referenceTaskIds = Require.copyOrEmpty(referenceTaskIds, "referenceTaskIds");
+      for (int i = 0; i < referenceTaskIds.size(); i++) {
+        Require.optionalId(referenceTaskIds.get(i), "referenceTaskIds[" + i + "]");
+      }
+    }
     if (kind != null && !"message".equals(kind)) {
       throw new IllegalArgumentException(
           "kind must be 'message', got '" + Sanitize.shortValue(kind) + "'");

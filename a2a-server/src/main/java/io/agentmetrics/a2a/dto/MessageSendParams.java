@@ -1,6 +1,5 @@
 package io.agentmetrics.a2a.dto;
 
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,9 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public record MessageSendParams(
-    Message message,
-    @Nullable MessageSendConfiguration configuration,
-    @Nullable Map<String, Object> metadata) {
+    Message message, @Nullable MessageSendConfiguration configuration, @Nullable RawJson metadata) {
 
   /** Checks that the message is present. */
   public MessageSendParams {

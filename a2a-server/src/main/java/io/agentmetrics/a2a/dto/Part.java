@@ -2,8 +2,6 @@ package io.agentmetrics.a2a.dto;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * {@code kind}. The legacy key {@code type} (older A2A drafts and Telex) is accepted for {@code
  * kind}.
  *
- * <p>{@code data} is kept as a JSON tree because Telex sends an array there where the specification
- * has an object.
+ * <p>{@code data} is kept as JSON text, whatever its shape: Telex sends an array there where the
+ * specification has an object.
  *
  * @param kind {@code text}, {@code data} or {@code file}
  * @param text the text of a {@code text} part
@@ -25,9 +23,9 @@ import org.jspecify.annotations.Nullable;
 public record Part(
     @JsonAlias("type") String kind,
     @Nullable String text,
-    @Nullable JsonNode data,
+    @Nullable RawJson data,
     @Nullable FileContent file,
-    @Nullable Map<String, Object> metadata) {
+    @Nullable RawJson metadata) {
 
   /** The {@code kind} of a text part. */
   public static final String TEXT = "text";

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where and how to POST task updates.
+ * Where and how to POST task updates. {@link #toString()} shows the URL's scheme and host only, and
+ * hides the token and credentials: paths, queries and tokens of webhooks are often secrets.
  *
  * @param id the config's id (the server assigns one when absent)
  * @param url the http(s) URL to POST to
- * @param token a token echoed in the {@code X-A2A-Notification-Token} header
+ * @param token a token echoed in the {@code X-A2A-Notification-Token} header; a valid HTTP header
+ *     value
  * @param authentication credentials for the receiver
  * @since 0.1.0
  */
@@ -19,9 +21,14 @@ public record PushNotificationConfig(
     @Nullable String token,
     @Nullable PushNotificationAuthenticationInfo authentication) {
 
-  /** Checks that the URL is present; its scheme and host are checked by the server's policy. */
+  /**
+   * Checks the id, that the URL is present and that the token fits in an HTTP header; the URL's
+   * scheme and host are checked by the server's policy.
+   */
   public PushNotificationConfig {
+    Require.optionalId(id, "id");
     Require.nonBlank(url, "url");
+    Require.headerValue(token, "token");
   }
 
   /**
@@ -33,5 +40,19 @@ public record PushNotificationConfig(
    */
   public PushNotificationConfig withId(String newId) {
     return new PushNotificationConfig(newId, url, token, authentication);
+  }
+
+  /** The id and the URL's origin; the token and credentials hidden. */
+  @Override
+  public String toString() {
+    return "PushNotificationConfig[id="
+        + id
+        + ", url="
+        + Sanitize.origin(url)
+        + ", token="
+        + Sanitize.secret(token)
+        + ", authentication="
+        + authentication
+        + "]";
   }
 }

@@ -1,11 +1,13 @@
 package io.agentmetrics.a2a.dto;
 
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Field checks for the compact constructors of this package; messages name the field. */
 final class Require {
+
+  /** The longest id accepted, in characters; a longer one is refused, never echoed. */
+  static final int MAX_ID_LENGTH = 256;
 
   private Require() {}
 
@@ -23,6 +25,22 @@ final class Require {
     return value;
   }
 
+  static String id(@Nullable String value, String field) {
+    return bounded(nonBlank(value, field), field);
+  }
+
+  static @Nullable String optionalId(@Nullable String value, String field) {
+    return value == null ? null : bounded(value, field);
+  }
+
+  private static String bounded(String id, String field) {
+    if (id.length() > MAX_ID_LENGTH) {
+      throw new IllegalArgumentException(
+          field + " must be at most " + MAX_ID_LENGTH + " characters, got " + id.length());
+    }
+    return id;
+  }
+
   static <T> List<T> nonEmpty(@Nullable List<T> value, String field) {
     if (value == null || value.isEmpty()) {
       throw new IllegalArgumentException(field + " is required and must be a non-empty array");
@@ -34,17 +52,55 @@ final class Require {
     return value == null ? List.of() : copyOf(value, field);
   }
 
-  static Map<String, Object> copyOrEmpty(@Nullable Map<String, Object> value) {
-    return value == null
-        ? Map.of()
-        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(value));
-  }
-
   static @Nullable Integer nonNegative(@Nullable Integer value, String field) {
     if (value != null && value < 0) {
       throw new IllegalArgumentException(field + " must not be negative, got " + value);
     }
     return value;
+  }
+
+  /**
+   * A value that can go into an HTTP header as it is: printable ASCII, spaces and tabs inside only.
+   * CR, LF and other control characters would split the header (and forge log lines).
+   */
+  static @Nullable String headerValue(@Nullable String value, String field) {
+    if (value != null && !isHeaderValue(value)) {
+      throw new IllegalArgumentException(
+          field
+              + " must be a valid HTTP header value: printable ASCII, without CR, LF or other"
+              + " control characters, and without leading or trailing spaces");
+    }
+    return value;
+  }
+
+  /** An HTTP token (RFC 9110), as an authentication scheme must be: no spaces or separators. */
+  static String headerToken(String value, String field) {
+    if (value.isEmpty() || !value.chars().allMatch(Require::isTokenChar)) {
+      throw new IllegalArgumentException(
+          field
+              + " must be a valid HTTP header token, such as Bearer or Basic: letters, digits and"
+              + " !#$%&'*+-.^_`|~ only");
+    }
+    return value;
+  }
+
+  private static boolean isHeaderValue(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean visible = c > 0x20 && c < 0x7f;
+      boolean inner = (c == ' ' || c == '\t') && i > 0 && i < value.length() - 1;
+      if (!visible && !inner) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isTokenChar(int c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
   }
 
   private static <T> List<T> copyOf(List<T> value, String field) {

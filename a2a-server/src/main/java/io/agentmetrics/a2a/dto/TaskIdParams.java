@@ -1,6 +1,5 @@
 package io.agentmetrics.a2a.dto;
 
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,10 +10,10 @@ import org.jspecify.annotations.Nullable;
  * @param metadata optional metadata
  * @since 0.1.0
  */
-public record TaskIdParams(String id, @Nullable Map<String, Object> metadata) {
+public record TaskIdParams(String id, @Nullable RawJson metadata) {
 
   /** Checks the id. */
   public TaskIdParams {
-    Require.nonBlank(id, "id");
+    Require.id(id, "id");
   }
 }

@@ -12,7 +12,7 @@ public record TaskPushNotificationConfig(
 
   /** Checks both fields. */
   public TaskPushNotificationConfig {
-    Require.nonBlank(taskId, "taskId");
+    Require.id(taskId, "taskId");
     Require.present(pushNotificationConfig, "pushNotificationConfig");
   }
 }

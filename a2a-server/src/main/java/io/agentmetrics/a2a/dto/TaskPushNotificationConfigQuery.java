@@ -1,6 +1,5 @@
 package io.agentmetrics.a2a.dto;
 
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,10 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public record TaskPushNotificationConfigQuery(
-    String id, @Nullable String pushNotificationConfigId, @Nullable Map<String, Object> metadata) {
+    String id, @Nullable String pushNotificationConfigId, @Nullable RawJson metadata) {
 
-  /** Checks the task id. */
+  /** Checks the ids. */
   public TaskPushNotificationConfigQuery {
-    Require.nonBlank(id, "id");
+    Require.id(id, "id");
+    Require.optionalId(pushNotificationConfigId, "pushNotificationConfigId");
   }
 }

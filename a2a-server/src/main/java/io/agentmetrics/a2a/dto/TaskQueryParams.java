@@ -1,6 +1,5 @@
 package io.agentmetrics.a2a.dto;
 
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,11 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public record TaskQueryParams(
-    String id, @Nullable Integer historyLength, @Nullable Map<String, Object> metadata) {
+    String id, @Nullable Integer historyLength, @Nullable RawJson metadata) {
 
   /** Checks the id and that {@code historyLength} is not negative. */
   public TaskQueryParams {
-    Require.nonBlank(id, "id");
+    Require.id(id, "id");
     Require.nonNegative(historyLength, "historyLength");
   }
 }

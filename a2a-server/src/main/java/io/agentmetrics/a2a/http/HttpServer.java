@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.dto.AgentCard;
 import io.agentmetrics.a2a.dto.ServerStatus;
+import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
 import io.agentmetrics.a2a.trace.RequestObserver;
 import io.agentmetrics.api.TimeSource;
@@ -58,6 +59,7 @@ public final class HttpServer {
    * @param settings address, pool, limits and security
    * @param mapper the server's mapper
    * @param dispatcher the JSON-RPC dispatcher
+   * @param inFlight the budget of bytes held for JSON-RPC requests in flight
    * @param observer receives request timings
    * @param status the body of {@code GET /} and {@code /health}
    * @param cardFactory builds the agent card from the bound base URL
@@ -70,6 +72,7 @@ public final class HttpServer {
       HttpSettings settings,
       ObjectMapper mapper,
       JsonRpcDispatcher dispatcher,
+      InFlightBudget inFlight,
       RequestObserver observer,
       ServerStatus status,
       Function<URI, AgentCard> cardFactory,
@@ -102,6 +105,7 @@ public final class HttpServer {
             observer,
             time,
             settings.maxBodyBytes(),
+            requireNonNull(inFlight, "inFlight"),
             settings.traceSampleRate(),
             settings.idleTimeout(),
             callerTurns);

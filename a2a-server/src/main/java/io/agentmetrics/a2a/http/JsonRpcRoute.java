@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.internal.LogSafe;
+import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcErrorCode;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcReply;
@@ -12,6 +13,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -27,11 +29,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The JSON-RPC endpoint ({@code POST /} and {@code POST /tasks/send}). It refuses before reading
  * the body a request without the bearer token (401, and the connection is closed) or without a JSON
- * content type (415); reads the body without holding a thread while it arrives (413 with a JSON-RPC
- * error beyond the size limit, 408 when it arrives too slowly); dispatches; and writes one JSON
- * response, a response the agent completes later, or a Server-Sent Events stream. A client that
- * goes away while its blocking send waits cancels the turn. Every request's stage timings go to the
- * observer.
+ * content type (415); reserves the body's bytes in the in-flight budget (503 with {@code
+ * Retry-After} and a JSON-RPC error when they do not fit, after the body is read and dropped
+ * without holding a thread); reads the body without holding a thread while it arrives (413 with a
+ * JSON-RPC error beyond the size limit, 408 when it arrives too slowly); dispatches; and writes one
+ * JSON response, a response the agent completes later, or a Server-Sent Events stream. The
+ * reservation is given back when the request's callback completes, however the request ends. A
+ * client that goes away while its blocking send waits cancels the turn. Every request's stage
+ * timings go to the observer.
  *
  * <p>Thread-safe.
  */
@@ -47,6 +52,7 @@ final class JsonRpcRoute implements Route {
   private final RequestObserver observer;
   private final TimeSource time;
   private final int maxBodyBytes;
+  private final InFlightBudget budget;
   private final double sampleRate;
   private final Duration keepAlive;
   private final CallerTurnWatches callerTurns;
@@ -58,6 +64,7 @@ final class JsonRpcRoute implements Route {
       RequestObserver observer,
       TimeSource time,
       int maxBodyBytes,
+      InFlightBudget budget,
       double sampleRate,
       Duration idleTimeout,
       CallerTurnWatches callerTurns) {
@@ -67,6 +74,7 @@ final class JsonRpcRoute implements Route {
     this.observer = observer;
     this.time = time;
     this.maxBodyBytes = maxBodyBytes;
+    this.budget = budget;
     this.sampleRate = sampleRate;
     Duration half = idleTimeout.dividedBy(2);
     this.keepAlive = half.compareTo(MAX_KEEP_ALIVE) < 0 ? half : MAX_KEEP_ALIVE;
@@ -99,6 +107,27 @@ final class JsonRpcRoute implements Route {
           "Unsupported Media Type: send the JSON-RPC request with Content-Type: application/json");
       return;
     }
+    Optional<InFlightBudget.Lease> reserved = budget.tryReserve(expectedBodyBytes(request));
+    if (reserved.isEmpty()) {
+      refuseBusy(request, response, callback);
+      return;
+    }
+    InFlightBudget.Lease lease = reserved.get();
+    Callback released = Callback.from(lease::close, callback);
+    try {
+      serve(request, response, released, lease);
+    } catch (RuntimeException | Error e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Reads the body, holding the request's share of the in-flight budget, and answers it; {@code
+   * callback} gives the share back.
+   */
+  private void serve(
+      Request request, Response response, Callback callback, InFlightBudget.Lease lease) {
     RequestClock clock = new RequestClock(time, sample());
     // The request's server span; the body may arrive after this handler has returned.
     Context context = Context.current();
@@ -110,7 +139,7 @@ final class JsonRpcRoute implements Route {
           public void body(byte[] body) {
             Scope scope = context.makeCurrent();
             try {
-              dispatch(body, request, response, callback, clock);
+              dispatch(body, request, response, callback, clock, lease);
             } catch (RuntimeException e) {
               // Called back after the handler returned, nobody else would end the request.
               callback.failed(e);
@@ -135,20 +164,50 @@ final class JsonRpcRoute implements Route {
 
           @Override
           public void failed(Throwable failure) {
-            if (!(failure instanceof TimeoutException)) {
-              callback.failed(failure);
-              return;
-            }
-            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
-            refuse(
-                response,
-                callback,
-                HttpStatus.REQUEST_TIMEOUT_408,
-                "Request Timeout: the body arrived too slowly; send it at"
-                    + " A2A_MIN_REQUEST_DATA_RATE bytes per second or more, without pauses longer"
-                    + " than A2A_IDLE_TIMEOUT_MS");
+            bodyFailed(failure, response, callback);
           }
         });
+  }
+
+  /**
+   * Answers 503 to a request that does not fit in the in-flight budget, once its body has been read
+   * and dropped without holding a thread: a client that is answered while it still sends may see
+   * its connection reset before it reads the answer.
+   */
+  private void refuseBusy(Request request, Response response, Callback callback) {
+    RequestBody.discard(
+        request,
+        maxBodyBytes,
+        new RequestBody.Discarded() {
+          @Override
+          public void discarded(boolean readToEnd) {
+            if (!readToEnd) {
+              response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+            }
+            busy(response, callback, dispatcher.busy());
+          }
+
+          @Override
+          public void failed(Throwable failure) {
+            bodyFailed(failure, response, callback);
+          }
+        });
+  }
+
+  /** Ends a request whose body did not arrive: 408 if it came too slowly, else the client left. */
+  private void bodyFailed(Throwable failure, Response response, Callback callback) {
+    if (!(failure instanceof TimeoutException)) {
+      callback.failed(failure);
+      return;
+    }
+    response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+    refuse(
+        response,
+        callback,
+        HttpStatus.REQUEST_TIMEOUT_408,
+        "Request Timeout: the body arrived too slowly; send it at"
+            + " A2A_MIN_REQUEST_DATA_RATE bytes per second or more, without pauses longer"
+            + " than A2A_IDLE_TIMEOUT_MS");
   }
 
   /** Whether {@code contentType} is {@code application/json}, with or without parameters. */
@@ -169,12 +228,28 @@ final class JsonRpcRoute implements Route {
         dispatcher.errorBody(JsonRpcErrorCode.INVALID_REQUEST, message));
   }
 
+  /** What the body will hold at most: its declared length, or the limit when it is chunked. */
+  private long expectedBodyBytes(Request request) {
+    long declared = request.getLength();
+    return declared >= 0 ? Math.min(declared, maxBodyBytes) : maxBodyBytes;
+  }
+
+  private static void busy(Response response, Callback callback, JsonRpcReply.Busy refusal) {
+    response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+    HttpJson.write(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, refusal.body());
+  }
+
   private boolean sample() {
     return sampleRate >= 1.0 || ThreadLocalRandom.current().nextDouble() < sampleRate;
   }
 
   private void dispatch(
-      byte[] body, Request request, Response response, Callback callback, RequestClock clock) {
+      byte[] body,
+      Request request,
+      Response response,
+      Callback callback,
+      RequestClock clock,
+      InFlightBudget.Lease lease) {
     DisconnectWatch watch = DisconnectWatch.of(request, () -> logDisconnect(clock));
     // A blocking send asks for the watch; its turn may run on this thread until it ends.
     clock.watchClient(
@@ -184,11 +259,13 @@ final class JsonRpcRoute implements Route {
         });
     JsonRpcReply reply;
     try {
-      reply = dispatcher.dispatch(body, clock);
+      reply = dispatcher.dispatch(body, clock, lease);
     } finally {
       callerTurns.untrack(watch);
     }
     if (reply instanceof JsonRpcReply.Stream stream) {
+      // The request is read and bound; a stream holds only its small events.
+      lease.close();
       new EventStreamResponse(
               stream, request, response, callback, dispatcher, clock, observer, watch, keepAlive)
           .start();
@@ -207,12 +284,12 @@ final class JsonRpcRoute implements Route {
               },
               request.getComponents().getExecutor());
     } else {
-      respond((JsonRpcReply.Json) reply, response, callback, clock, watch);
+      respond(reply, response, callback, clock, watch);
     }
   }
 
   private void respond(
-      JsonRpcReply.Json json,
+      JsonRpcReply reply,
       Response response,
       Callback callback,
       RequestClock clock,
@@ -224,12 +301,14 @@ final class JsonRpcRoute implements Route {
     // Reported before the write, as the seed does: total is the handler's time, and the trace
     // line is out before the client sees the response.
     observer.onRequest(clock.finish());
+    if (reply instanceof JsonRpcReply.Busy refusal) {
+      busy(response, callback, refusal);
+      return;
+    }
+    JsonRpcReply.Json json = (JsonRpcReply.Json) reply;
     if (json.asEvent()) {
       EventStreamResponse.startEventStream(response);
       response.write(true, EventStreamResponse.event(json.body()), callback);
-    } else if (json.busy()) {
-      response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-      HttpJson.write(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, json.body());
     } else {
       HttpJson.write(response, callback, HttpStatus.OK_200, json.body());
     }

@@ -3,12 +3,12 @@ package io.agentmetrics.a2a.jsonrpc;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.agentmetrics.a2a.dto.JsonRpcResponse;
 import io.agentmetrics.a2a.internal.LogSafe;
+import io.agentmetrics.a2a.store.RetainedSize;
 import io.agentmetrics.a2a.task.TaskException;
 import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.telex.TelexNormalizer;
@@ -17,15 +17,15 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one JSON-RPC request body: parses it (the {@code json_parsing} stage), validates the
- * envelope, dispatches to the method and serializes the response (the {@code
- * response_serialization} stage). Every failure becomes a JSON-RPC error that echoes the request's
- * {@code id}; nothing here throws for bad input.
+ * Handles one JSON-RPC request body: reads its envelope in one streaming pass (the {@code
+ * json_parsing} stage), validates it, dispatches to the method, which binds its params straight to
+ * records, and serializes the response (the {@code response_serialization} stage). No JSON tree of
+ * the request is built. Every failure becomes a JSON-RPC error that echoes the request's {@code id}
+ * (null when the id itself is refused); nothing here throws for bad input.
  *
  * <p>Thread-safe.
  *
@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
 public final class JsonRpcDispatcher {
 
   private static final Logger logger = LoggerFactory.getLogger(JsonRpcDispatcher.class);
+
+  private static final String BUSY =
+      "Server busy: the bytes of the requests in flight reached their limit"
+          + " (A2A_MAX_INFLIGHT_BYTES); retry after a second";
 
   /** Methods answered with Server-Sent Events, errors included. */
   private static final Set<String> STREAMING = Set.of("message/stream", "tasks/resubscribe");
@@ -82,30 +86,25 @@ public final class JsonRpcDispatcher {
    *
    * @param body the raw body
    * @param clock the request's stage clock
+   * @param lease the request's share of the in-flight budget, which a task read back must grow by
+   *     the task's size
    * @return the reply to send
    * @since 0.1.0
    */
-  public JsonRpcReply dispatch(byte[] body, RequestClock clock) {
+  public JsonRpcReply dispatch(byte[] body, RequestClock clock, InFlightBudget.Lease lease) {
     JsonNode id = NullNode.getInstance();
     boolean streaming = false;
     try {
-      JsonNode root = parse(body, clock);
-      JsonNode rawId = root.get("id");
-      if (rawId != null && !(rawId.isTextual() || rawId.isNumber() || rawId.isNull())) {
-        throw invalidRequest("id must be a string, a number or null");
-      }
-      id = rawId == null ? NullNode.getInstance() : rawId;
-      JsonNode method = root.get("method");
-      String name = method != null && method.isTextual() ? method.asText() : "";
+      RequestEnvelope request = parse(body, clock);
+      id = request.id();
+      String name = request.method() == null ? "" : request.method();
       clock.identify(
-          id.isNull() ? "req-" + UUID.randomUUID() : id.asText(),
-          handlers.containsKey(name) ? name : "unknown");
-      JsonNode version = root.get("jsonrpc");
-      if (version == null || !"2.0".equals(version.textValue())) {
-        throw invalidRequest("jsonrpc must be \"2.0\"");
+          id.isNull() ? null : id.asText(), handlers.containsKey(name) ? name : "unknown");
+      if (!"2.0".equals(request.version())) {
+        throw RequestEnvelope.invalidRequest("jsonrpc must be \"2.0\"");
       }
-      if (method == null || !method.isTextual() || name.isEmpty()) {
-        throw invalidRequest("method is required and must be a string");
+      if (name.isEmpty()) {
+        throw RequestEnvelope.invalidRequest("method is required and must be a string");
       }
       MethodHandler handler = handlers.get(name);
       streaming = STREAMING.contains(name);
@@ -115,7 +114,7 @@ public final class JsonRpcDispatcher {
             "Method not found: the A2A v0.3.0 methods are message/send, message/stream, tasks/get,"
                 + " tasks/cancel, tasks/resubscribe and tasks/pushNotificationConfig/*");
       }
-      MethodOutcome outcome = handler.handle(root.get("params"), clock);
+      MethodOutcome outcome = handler.handle(request.params(), clock);
       if (outcome instanceof MethodOutcome.Stream stream) {
         return new JsonRpcReply.Stream(id, stream.events());
       }
@@ -130,12 +129,20 @@ public final class JsonRpcDispatcher {
                             ? json(JsonRpcResponse.success(answered, value), false, clock)
                             : internalError(answered, false, clock, failure)));
       }
+      if (outcome instanceof MethodOutcome.Snapshot snapshot) {
+        return lease.grow(RetainedSize.of(snapshot.task()))
+            ? json(JsonRpcResponse.success(id, snapshot.task()), false, clock)
+            : new JsonRpcReply.Busy(failure(id, JsonRpcErrorCode.SERVER_BUSY, BUSY));
+      }
       return json(
           JsonRpcResponse.success(id, ((MethodOutcome.Result) outcome).value()), false, clock);
     } catch (JsonRpcException e) {
       return json(JsonRpcResponse.failure(id, e.code().code(), e.getMessage()), streaming, clock);
     } catch (TaskException e) {
       JsonRpcErrorCode code = code(e.reason());
+      if (code == JsonRpcErrorCode.SERVER_BUSY && !streaming) {
+        return new JsonRpcReply.Busy(failure(id, code, "Server busy: " + e.getMessage()));
+      }
       String message =
           switch (code) {
             case INVALID_PARAMS -> "Invalid params: " + e.getMessage();
@@ -156,6 +163,16 @@ public final class JsonRpcDispatcher {
             id, JsonRpcErrorCode.INTERNAL_ERROR.code(), "Internal error; see the server log"),
         streaming,
         clock);
+  }
+
+  /**
+   * The refusal of a request that does not fit in the in-flight budget, before its body is read.
+   *
+   * @return a busy reply with a null id
+   * @since 0.1.0
+   */
+  public JsonRpcReply.Busy busy() {
+    return new JsonRpcReply.Busy(errorBody(JsonRpcErrorCode.SERVER_BUSY, BUSY));
   }
 
   /**
@@ -180,35 +197,21 @@ public final class JsonRpcDispatcher {
    * @since 0.1.0
    */
   public byte[] errorBody(JsonRpcErrorCode code, String message) {
+    return failure(NullNode.getInstance(), code, message);
+  }
+
+  private byte[] failure(JsonNode id, JsonRpcErrorCode code, String message) {
     try {
-      return mapper.writeValueAsBytes(
-          JsonRpcResponse.failure(NullNode.getInstance(), code.code(), message));
+      return mapper.writeValueAsBytes(JsonRpcResponse.failure(id, code.code(), message));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("an error response is always serializable", e);
     }
   }
 
-  private JsonNode parse(byte[] body, RequestClock clock) {
+  private RequestEnvelope parse(byte[] body, RequestClock clock) {
     long started = clock.now();
     try {
-      JsonNode root = mapper.readTree(body);
-      if (root == null || root.isMissingNode()) {
-        throw new JsonRpcException(JsonRpcErrorCode.PARSE_ERROR, "Parse error: the body is empty");
-      }
-      if (root.isArray()) {
-        throw invalidRequest("batch requests are not supported; send one request object");
-      }
-      if (!root.isObject()) {
-        throw invalidRequest("the body must be a JSON object");
-      }
-      return root;
-    } catch (StreamConstraintsException e) {
-      throw invalidRequest(
-          "the JSON exceeds the server's limits on nesting depth (A2A_MAX_JSON_DEPTH) or string"
-              + " length (A2A_MAX_STRING_LENGTH)");
-    } catch (IOException e) {
-      throw new JsonRpcException(
-          JsonRpcErrorCode.PARSE_ERROR, "Parse error: the body is not valid JSON");
+      return RequestEnvelope.read(mapper, body);
     } finally {
       clock.addParsing(started);
     }
@@ -217,23 +220,16 @@ public final class JsonRpcDispatcher {
   private JsonRpcReply.Json json(JsonRpcResponse response, boolean asEvent, RequestClock clock) {
     long started = clock.now();
     try {
-      JsonRpcResponse.Error error = response.error();
-      boolean busy = error != null && error.code() == JsonRpcErrorCode.SERVER_BUSY.code();
-      return new JsonRpcReply.Json(mapper.writeValueAsBytes(response), asEvent, busy);
+      return new JsonRpcReply.Json(mapper.writeValueAsBytes(response), asEvent);
     } catch (JsonProcessingException e) {
       logger.error(
           "could not serialize the response to request {}", LogSafe.of(clock.requestId()), e);
       return new JsonRpcReply.Json(
           errorBody(JsonRpcErrorCode.INTERNAL_ERROR, "Internal error; see the server log"),
-          asEvent,
-          false);
+          asEvent);
     } finally {
       clock.addSerialization(started);
     }
-  }
-
-  private static JsonRpcException invalidRequest(String why) {
-    return new JsonRpcException(JsonRpcErrorCode.INVALID_REQUEST, "Invalid Request: " + why);
   }
 
   private static JsonRpcErrorCode code(TaskException.Reason reason) {

@@ -17,9 +17,9 @@ public enum JsonRpcErrorCode {
   /** A server fault; the details are only in the server log. */
   INTERNAL_ERROR(-32603),
   /**
-   * The server is busy: the agent queue cannot take the turn, or too many event streams are open.
-   * Nothing was done, so the request may be sent again; over plain HTTP the answer is 503 with
-   * {@code Retry-After}.
+   * The server is busy: the requests in flight hold as many bytes as they may, the agent queue
+   * cannot take the turn, or too many event streams are open. Nothing was done, so the request may
+   * be sent again; over plain HTTP the answer is 503 with {@code Retry-After}.
    */
   SERVER_BUSY(-32000),
   /** A2A: no such task (or it expired). */

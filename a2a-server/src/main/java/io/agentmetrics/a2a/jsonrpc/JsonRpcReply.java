@@ -19,11 +19,9 @@ public sealed interface JsonRpcReply {
    * @param body the serialized response
    * @param asEvent whether to send it as a single Server-Sent Event, because the client called a
    *     streaming method and expects {@code text/event-stream} even for an error
-   * @param busy whether it is a {@link JsonRpcErrorCode#SERVER_BUSY} error, which plain HTTP
-   *     answers with 503 and {@code Retry-After}
    * @since 0.1.0
    */
-  record Json(byte[] body, boolean asEvent, boolean busy) implements JsonRpcReply {
+  record Json(byte[] body, boolean asEvent) implements JsonRpcReply {
 
     /** Checks the body. */
     public Json {
@@ -43,6 +41,24 @@ public sealed interface JsonRpcReply {
     /** Checks the future. */
     public Pending {
       requireNonNull(reply, "reply");
+    }
+  }
+
+  /**
+   * A {@link JsonRpcErrorCode#SERVER_BUSY} refusal: the server holds as many bytes for requests in
+   * flight as it may ({@code A2A_MAX_INFLIGHT_BYTES}), or the agent's queue cannot start the turn
+   * in time. Nothing was done, so the same request may well succeed a moment later: it is sent with
+   * HTTP 503 and {@code Retry-After}. A streaming method gets the same error as a {@link Json}
+   * event instead, since its client reads {@code text/event-stream}.
+   *
+   * @param body the serialized JSON-RPC error
+   * @since 0.1.0
+   */
+  record Busy(byte[] body) implements JsonRpcReply {
+
+    /** Checks the body. */
+    public Busy {
+      requireNonNull(body, "body");
     }
   }
 

@@ -1,6 +1,5 @@
 package io.agentmetrics.a2a.jsonrpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.agentmetrics.a2a.dto.MessageSendConfiguration;
 import io.agentmetrics.a2a.dto.MessageSendParams;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
@@ -53,7 +52,7 @@ final class MessageMethods {
     handlers.put("message/stream", this::stream);
   }
 
-  private MethodOutcome send(@Nullable JsonNode params, RequestClock clock) {
+  private MethodOutcome send(Params params, RequestClock clock) {
     long started = clock.now();
     MessageSendParams send = reader.read(params, MessageSendParams.class);
     NormalizedMessage normalized = normalize(send);
@@ -68,7 +67,7 @@ final class MessageMethods {
             ? tasks.sendBlocking(send.message(), normalized, push(send), clock.clientGone())
             : tasks.send(send.message(), normalized, push(send), null);
     clock.taskId(run.submitted().id());
-    CompletableFuture<RunResult> observed = observeAgent(run, clock.sampled());
+    CompletableFuture<RunResult> observed = observeAgent(run, clock, submitted);
     Integer historyLength =
         send.configuration() == null ? null : send.configuration().historyLength();
     if (!send.blocking()) {
@@ -91,13 +90,14 @@ final class MessageMethods {
     return historyLength == null ? task : task.withHistoryLimit(historyLength);
   }
 
-  private MethodOutcome stream(@Nullable JsonNode params, RequestClock clock) {
+  private MethodOutcome stream(Params params, RequestClock clock) {
     long started = clock.now();
     MessageSendParams send = reader.read(params, MessageSendParams.class);
     NormalizedMessage normalized = normalize(send);
     clock.addNormalization(started);
 
     TaskEventStream events = tasks.newStream();
+    long submitted = clock.now();
     TaskRun run;
     try {
       run = tasks.send(send.message(), normalized, push(send), events);
@@ -106,7 +106,7 @@ final class MessageMethods {
       throw e;
     }
     clock.taskId(run.submitted().id());
-    observeAgent(run, clock.sampled());
+    observeAgent(run, clock, submitted);
     return new MethodOutcome.Stream(events);
   }
 
@@ -130,11 +130,17 @@ final class MessageMethods {
     return push;
   }
 
-  /** The turn's result, completed only after the agent timings were reported. */
-  private CompletableFuture<RunResult> observeAgent(TaskRun run, boolean sampled) {
+  /**
+   * The turn's result, completed only after the agent timings were reported, with the task's total
+   * from {@code submitted} to the moment the turn's end is seen.
+   */
+  private CompletableFuture<RunResult> observeAgent(
+      TaskRun run, RequestClock clock, long submitted) {
+    boolean sampled = clock.sampled();
     return run.completion()
         .thenApply(
             result -> {
+              double taskTotalMs = clock.millisSince(submitted);
               result
                   .agentStages()
                   .ifPresent(
@@ -145,6 +151,7 @@ final class MessageMethods {
                                   result.task().contextId(),
                                   stages,
                                   result.queueWaitMs(),
+                                  taskTotalMs,
                                   sampled)));
               return result;
             });

@@ -1,17 +1,17 @@
 package io.agentmetrics.a2a.jsonrpc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns {@code params} into a DTO, or into a {@code -32602} error whose message names the field by
- * its path ({@code params.message.parts[0].kind}).
+ * Binds {@code params} to a DTO straight from its span of the request body, or turns it into a
+ * {@code -32602} error whose message names the field by its path ({@code
+ * params.message.parts[0].kind}).
  *
  * <p>Thread-safe.
  */
@@ -23,15 +23,15 @@ final class ParamsReader {
     this.mapper = mapper;
   }
 
-  <T> T read(@Nullable JsonNode params, Class<T> type) {
-    if (params == null || params.isNull() || params.isMissingNode()) {
+  <T> T read(Params params, Class<T> type) {
+    if (params.shape() == Params.Shape.MISSING) {
       throw invalid("params is required and must be an object");
     }
-    if (!params.isObject()) {
+    if (params.shape() == Params.Shape.NOT_AN_OBJECT) {
       throw invalid("params must be an object");
     }
     try {
-      return mapper.treeToValue(params, type);
+      return mapper.readValue(params.body(), params.offset(), params.length(), type);
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause();
       String why = cause != null && cause.getMessage() != null ? cause.getMessage() : "is invalid";
@@ -41,7 +41,7 @@ final class ParamsReader {
       throw invalid(path + " has the wrong type; expected " + expected(e.getTargetType()));
     } catch (JsonMappingException e) {
       throw invalid(path(e.getPath(), false) + " is invalid");
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+    } catch (IOException | IllegalArgumentException e) {
       throw invalid("params could not be read");
     }
   }

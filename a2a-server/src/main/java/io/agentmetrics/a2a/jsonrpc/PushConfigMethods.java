@@ -1,13 +1,11 @@
 package io.agentmetrics.a2a.jsonrpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.agentmetrics.a2a.dto.TaskIdParams;
 import io.agentmetrics.a2a.dto.TaskPushNotificationConfig;
 import io.agentmetrics.a2a.dto.TaskPushNotificationConfigQuery;
 import io.agentmetrics.a2a.task.TaskService;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code tasks/pushNotificationConfig/set}, {@code get}, {@code list} and {@code delete}.
@@ -47,24 +45,24 @@ final class PushConfigMethods {
         "Push notifications are not supported by this server (A2A_PUSH_NOTIFICATIONS=false)");
   }
 
-  private MethodOutcome set(@Nullable JsonNode params, RequestClock clock) {
+  private MethodOutcome set(Params params, RequestClock clock) {
     TaskPushNotificationConfig config = reader.read(params, TaskPushNotificationConfig.class);
     return new MethodOutcome.Result(tasks.setPushConfig(config));
   }
 
-  private MethodOutcome get(@Nullable JsonNode params, RequestClock clock) {
+  private MethodOutcome get(Params params, RequestClock clock) {
     TaskPushNotificationConfigQuery query =
         reader.read(params, TaskPushNotificationConfigQuery.class);
     return new MethodOutcome.Result(
         tasks.getPushConfig(query.id(), query.pushNotificationConfigId()));
   }
 
-  private MethodOutcome list(@Nullable JsonNode params, RequestClock clock) {
+  private MethodOutcome list(Params params, RequestClock clock) {
     TaskIdParams task = reader.read(params, TaskIdParams.class);
     return new MethodOutcome.Result(tasks.listPushConfigs(task.id()));
   }
 
-  private MethodOutcome delete(@Nullable JsonNode params, RequestClock clock) {
+  private MethodOutcome delete(Params params, RequestClock clock) {
     TaskPushNotificationConfigQuery query =
         reader.read(params, TaskPushNotificationConfigQuery.class);
     if (query.pushNotificationConfigId() == null) {

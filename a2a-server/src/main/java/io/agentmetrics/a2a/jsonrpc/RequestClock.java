@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.jsonrpc;
 
 import io.agentmetrics.a2a.trace.RequestLatency;
 import io.agentmetrics.api.TimeSource;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -29,7 +30,7 @@ public final class RequestClock {
   private long normalizationNanos;
   private long agentNanos;
   private long serializationNanos;
-  private String requestId = "";
+  private @Nullable String requestId;
   private String method = "unknown";
   private @Nullable String taskId;
   private @Nullable Supplier<? extends CompletionStage<Void>> clientWatch;
@@ -56,6 +57,14 @@ public final class RequestClock {
    */
   public long now() {
     return time.nanoTime();
+  }
+
+  /**
+   * Milliseconds since {@code since}. Unlike the rest of the clock it may be called from any
+   * thread, such as the agent thread that ends a task, since it only reads the time source.
+   */
+  double millisSince(long since) {
+    return (time.nanoTime() - since) / NANOS_PER_MS;
   }
 
   void addParsing(long since) {
@@ -107,7 +116,8 @@ public final class RequestClock {
     return clientGone;
   }
 
-  void identify(String id, String name) {
+  /** Names the request: its JSON-RPC id ({@code null} when it has none) and its method. */
+  void identify(@Nullable String id, String name) {
     this.requestId = id;
     this.method = name;
   }
@@ -121,14 +131,19 @@ public final class RequestClock {
   }
 
   /**
-   * The request's JSON-RPC id as the client sent it (a generated one for a null id), once the body
-   * has been parsed.
+   * The request's JSON-RPC id, or a generated {@code req-<uuid>} when it had none or its body could
+   * not be read, so that every trace event can be told apart.
    *
-   * @return the id; empty before the body is parsed
+   * @return the id as the client sent it, or the generated one
    * @since 0.1.0
    */
   public String requestId() {
-    return requestId;
+    String id = requestId;
+    if (id == null) {
+      id = "req-" + UUID.randomUUID();
+      requestId = id;
+    }
+    return id;
   }
 
   /**
@@ -150,7 +165,7 @@ public final class RequestClock {
   public RequestLatency finish() {
     long total = time.nanoTime() - startNanos;
     return new RequestLatency(
-        requestId,
+        requestId(),
         method,
         taskId,
         parsingNanos / NANOS_PER_MS,

@@ -1,11 +1,9 @@
 package io.agentmetrics.a2a.jsonrpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.agentmetrics.a2a.dto.TaskIdParams;
 import io.agentmetrics.a2a.dto.TaskQueryParams;
 import io.agentmetrics.a2a.task.TaskService;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code tasks/get} (honouring {@code historyLength}), {@code tasks/cancel} and {@code
@@ -29,17 +27,17 @@ final class TaskMethods {
     handlers.put("tasks/resubscribe", this::resubscribe);
   }
 
-  private MethodOutcome get(@Nullable JsonNode params, RequestClock clock) {
+  private MethodOutcome get(Params params, RequestClock clock) {
     TaskQueryParams query = reader.read(params, TaskQueryParams.class);
-    return new MethodOutcome.Result(tasks.get(query.id(), query.historyLength()));
+    return new MethodOutcome.Snapshot(tasks.get(query.id(), query.historyLength()));
   }
 
-  private MethodOutcome cancel(@Nullable JsonNode params, RequestClock clock) {
+  private MethodOutcome cancel(Params params, RequestClock clock) {
     TaskIdParams task = reader.read(params, TaskIdParams.class);
     return new MethodOutcome.Result(tasks.cancel(task.id()));
   }
 
-  private MethodOutcome resubscribe(@Nullable JsonNode params, RequestClock clock) {
+  private MethodOutcome resubscribe(Params params, RequestClock clock) {
     TaskIdParams task = reader.read(params, TaskIdParams.class);
     return new MethodOutcome.Stream(tasks.resubscribe(task.id()));
   }

@@ -39,9 +39,41 @@ final class Formats {
     return TIMESTAMP.format(instant);
   }
 
+  /** A count with its noun, singular for one: {@code 1 send}, {@code 1,204 sends}. */
+  static String count(long n, String noun) {
+    return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+  }
+
+  /**
+   * Text from a log made safe to print on one line: control characters, such as a newline a client
+   * put in its request id, become {@code ?}.
+   */
+  static String printable(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isISOControl(text.charAt(i))) {
+        if (out == null) {
+          out = new StringBuilder(text);
+        }
+        out.setCharAt(i, '?');
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
   /** A share as a percentage; small shares keep two decimals so they do not read as zero. */
   static String percent(double share) {
     double percent = share * 100;
     return String.format(Locale.ROOT, percent < 1 ? "%.2f%%" : "%.1f%%", percent);
+  }
+
+  /** US dollars to a millionth, enough for the cost of one LLM call: {@code $0.000179}. */
+  static String usd(double dollars) {
+    return String.format(Locale.ROOT, "$%.6f", dollars);
+  }
+
+  /** A token count with thousands separators. */
+  static String tokens(long count) {
+    return String.format(Locale.ROOT, "%,d", count);
   }
 }

@@ -1,5 +1,6 @@
 package io.agentmetrics.a2a.profile;
 
+import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -16,8 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -194,12 +193,13 @@ public final class ProfileCommand implements Callable<Integer> {
     }
     printStart(out, settings);
     ExecutorService clientThreads =
-        Executors.newFixedThreadPool(settings.concurrency(), daemonThreads("profile-client"));
+        Executors.newFixedThreadPool(
+            settings.concurrency(), new DaemonThreadFactory("profile-client"));
     ExecutorService httpThreads =
         Executors.newFixedThreadPool(
-            Math.max(2, settings.concurrency()), daemonThreads("profile-http"));
+            Math.max(2, settings.concurrency()), new DaemonThreadFactory("profile-http"));
     ScheduledExecutorService watchdog =
-        Executors.newSingleThreadScheduledExecutor(daemonThreads("profile-timeout"));
+        Executors.newSingleThreadScheduledExecutor(new DaemonThreadFactory("profile-timeout"));
     try {
       HttpClient client =
           HttpClient.newBuilder()
@@ -454,14 +454,5 @@ public final class ProfileCommand implements Callable<Integer> {
 
   private static ParameterException usage(CommandSpec commandSpec, String message) {
     return new ParameterException(commandSpec.commandLine(), message);
-  }
-
-  static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

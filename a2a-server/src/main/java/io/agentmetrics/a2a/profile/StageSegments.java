@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Builds the stacked stage bar from mean stage times: the request stages in order, with {@code
- * agent_processing} replaced by the agent stages when those are known (plus whatever of it they do
- * not cover), and whatever of {@code total} the request stages do not cover as {@code other}.
+ * agent_processing} replaced by the task's stages ({@code queue_wait} and the agent stages) when
+ * those are known (plus whatever of it they do not cover), and whatever of {@code total} the
+ * request stages do not cover as {@code other}.
  */
 final class StageSegments {
 
@@ -21,10 +22,10 @@ final class StageSegments {
     List<ReportModel.Segment> segments = new ArrayList<>();
     add(segments, meanMs, Stages.JSON_PARSING);
     add(segments, meanMs, Stages.MESSAGE_NORMALIZATION);
-    boolean agentDetail = Stages.AGENT_STAGES.stream().anyMatch(meanMs::containsKey);
+    boolean agentDetail = Stages.TASK_PARTS.stream().anyMatch(meanMs::containsKey);
     if (agentDetail) {
       double covered = 0;
-      for (String stage : Stages.AGENT_STAGES) {
+      for (String stage : Stages.TASK_PARTS) {
         covered += add(segments, meanMs, stage);
       }
       Double agent = meanMs.get(Stages.AGENT_PROCESSING);
@@ -38,10 +39,8 @@ final class StageSegments {
     Double total = meanMs.get(Stages.TOTAL);
     if (total != null) {
       double covered = 0;
-      for (String stage : Stages.REQUEST_STAGES) {
-        if (!Stages.TOTAL.equals(stage)) {
-          covered += meanMs.getOrDefault(stage, 0.0);
-        }
+      for (String stage : Stages.REQUEST_PARTS) {
+        covered += meanMs.getOrDefault(stage, 0.0);
       }
       if (total - covered > MIN_RESIDUAL_MS) {
         segments.add(new ReportModel.Segment("other", total - covered, false));

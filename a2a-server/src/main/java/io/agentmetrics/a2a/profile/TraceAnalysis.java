@@ -1,7 +1,10 @@
 package io.agentmetrics.a2a.profile;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,63 +13,114 @@ import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
 /**
- * Aggregates correlated trace events: per-stage HdrHistograms, the non-LLM overhead of each
- * request, the slowest requests and the goal checks.
+ * Aggregates correlated trace events of sends: per-stage HdrHistograms, each stage's share of the
+ * end-to-end time, the non-LLM overhead of each send, the sends left out of those two, the slowest
+ * sends and the goal checks.
  *
  * <p>Definitions:
  *
  * <ul>
- *   <li>Request stages come from every {@code tasks_send_latency} event and agent stages from every
- *       {@code agent_processing_detail} event, paired or not.
- *   <li>Share of total is the stage's mean over the mean of {@code total}, so it stays right when
- *       the two kinds of events were sampled differently.
- *   <li>Non-LLM overhead is {@code total - llm_invocation} of each paired request: everything the
- *       server did that was not waiting for the model (parsing, normalization, the agent's own
- *       stages, serialization, and the framework time between them).
+ *   <li>Per-stage statistics (count, mean, percentiles) come from every send's {@code
+ *       tasks_send_latency} event and every {@code agent_processing_detail} event, paired or not.
+ *   <li>Shares and the overhead come from the sends that are paired with their task and consistent
+ *       ({@link SendCheck}) only; every other send is left out and listed with the reason. A
+ *       stage's share is its sum over those sends divided by the sum of their end-to-end times, so
+ *       each stage is set against the totals of the same requests, and the request's parts and the
+ *       task's parts add up to at most 100%.
+ *   <li>Non-LLM overhead is {@code end-to-end − llm_invocation} of each of those sends: everything
+ *       the server did that was not waiting for the model (parsing, normalization, the queue wait,
+ *       the agent's own stages, serialization, and the framework time between them).
  * </ul>
  *
  * <p>Not thread-safe.
  */
 final class TraceAnalysis implements Consumer<TraceCorrelator.Pair> {
 
+  /** How many left-out sends are kept to be listed; all are counted. */
+  static final int MAX_LISTED = 100;
+
   private final int top;
   private final Map<String, StageAccumulator> stages = new LinkedHashMap<>();
+  private final Map<String, Double> coveredSums = new HashMap<>();
   private final Histogram overhead = LatencyHistograms.newMicros();
   private final Histogram totals = LatencyHistograms.newMicros();
   private final List<double[]> timeline = new ArrayList<>();
-  private final PriorityQueue<TraceCorrelator.Pair> slowest;
-  private long requests;
-  private long paired;
+  private final PriorityQueue<Send> slowest =
+      new PriorityQueue<>(Comparator.comparingDouble(Send::sortKey));
+  private final Map<SendCheck.Reason, Long> leftOutByReason = new EnumMap<>(SendCheck.Reason.class);
+  private final List<LeftOutSend> leftOut = new ArrayList<>();
+  private long sends;
+  private long withAgentDetail;
+  private long covered;
+  private double endToEndSum;
+  private double agentSpanSum;
 
   TraceAnalysis(int top) {
     this.top = top;
-    this.slowest = new PriorityQueue<>(Comparator.comparingDouble(TraceAnalysis::total));
   }
+
+  /** A send with its end-to-end time, {@code NaN} when it was left out. */
+  record Send(TraceCorrelator.Pair pair, double endToEndMs) {
+
+    /** The end-to-end time, or the request's total for a send left out. */
+    double sortKey() {
+      return Double.isNaN(endToEndMs) ? pair.request().stage(Stages.TOTAL) : endToEndMs;
+    }
+  }
+
+  /** A send left out of the shares and the overhead: where it is in the log, and why. */
+  record LeftOutSend(String requestId, long line, SendCheck.LeftOut why) {}
+
+  /** A stage's statistics, its share of the end-to-end time (NaN without one) and its histogram. */
+  record StageRow(StageSummary summary, double share, Histogram histogram) {}
 
   @Override
   public void accept(TraceCorrelator.Pair pair) {
-    requests++;
-    if (pair.request().timings().containsKey(Stages.TOTAL)) {
-      double total = total(pair);
+    sends++;
+    TraceEvent.Request request = pair.request();
+    if (request.timings().containsKey(Stages.TOTAL)) {
+      double total = request.stage(Stages.TOTAL);
       LatencyHistograms.recordMillis(totals, total);
       if (timeline.size() < LoadRun.MAX_SAMPLES) {
-        timeline.add(new double[] {requests, total});
+        timeline.add(new double[] {sends, total});
       }
     }
-    TraceEvent.Agent agent = pair.agent();
-    if (agent != null) {
-      paired++;
-      Double llm = agent.timings().get(Stages.LLM_INVOCATION);
-      Double total = pair.request().timings().get(Stages.TOTAL);
-      if (llm != null && total != null) {
-        LatencyHistograms.recordMillis(overhead, Math.max(0, total - llm));
+    if (pair.agent() != null) {
+      withAgentDetail++;
+    }
+    double endToEnd = Double.NaN;
+    SendCheck check = SendCheck.of(pair);
+    if (check instanceof SendCheck.Consistent consistent) {
+      endToEnd = consistent.endToEndMs();
+      cover(pair, consistent);
+    } else if (check instanceof SendCheck.LeftOut why) {
+      leftOutByReason.merge(why.reason(), 1L, Long::sum);
+      if (leftOut.size() < MAX_LISTED) {
+        leftOut.add(new LeftOutSend(request.requestId(), request.line(), why));
       }
     }
     if (top > 0) {
-      slowest.add(pair);
+      slowest.add(new Send(pair, endToEnd));
       if (slowest.size() > top) {
         slowest.poll();
       }
+    }
+  }
+
+  private void cover(TraceCorrelator.Pair pair, SendCheck.Consistent send) {
+    covered++;
+    endToEndSum += send.endToEndMs();
+    agentSpanSum += send.agentSpanMs();
+    TraceEvent.Agent agent = pair.agent();
+    for (String stage : Stages.DISPLAY_ORDER) {
+      TraceEvent source = Stages.ofTask(stage) ? agent : pair.request();
+      if (source != null && source.timings().containsKey(stage)) {
+        coveredSums.merge(stage, source.stage(stage), Double::sum);
+      }
+    }
+    if (agent != null && agent.timings().containsKey(Stages.LLM_INVOCATION)) {
+      LatencyHistograms.recordMillis(
+          overhead, send.endToEndMs() - agent.stage(Stages.LLM_INVOCATION));
     }
   }
 
@@ -79,16 +133,41 @@ final class TraceAnalysis implements Consumer<TraceCorrelator.Pair> {
     stages.computeIfAbsent(stage, s -> new StageAccumulator()).add(millis);
   }
 
-  private static double total(TraceCorrelator.Pair pair) {
-    return pair.request().stage(Stages.TOTAL);
+  /** Sends read. */
+  long sends() {
+    return sends;
   }
 
-  long requests() {
-    return requests;
+  /** Sends paired with an agent detail. */
+  long withAgentDetail() {
+    return withAgentDetail;
   }
 
-  long paired() {
-    return paired;
+  /** Sends paired and consistent: those the shares and the overhead cover. */
+  long covered() {
+    return covered;
+  }
+
+  /** Sends left out of the shares and the overhead. */
+  long leftOutCount() {
+    return sends - covered;
+  }
+
+  /** Left-out sends by reason, in the order the checks run. */
+  Map<SendCheck.Reason, Long> leftOutByReason() {
+    return Collections.unmodifiableMap(leftOutByReason);
+  }
+
+  /** The first {@link #MAX_LISTED} sends left out as the log was read, in line order. */
+  List<LeftOutSend> leftOut() {
+    List<LeftOutSend> sorted = new ArrayList<>(leftOut);
+    sorted.sort(Comparator.comparingLong(LeftOutSend::line));
+    return sorted;
+  }
+
+  /** The mean end-to-end time of the covered sends, NaN without any. */
+  double endToEndMeanMs() {
+    return covered == 0 ? Double.NaN : endToEndSum / covered;
   }
 
   Histogram overhead() {
@@ -99,31 +178,46 @@ final class TraceAnalysis implements Consumer<TraceCorrelator.Pair> {
     return totals;
   }
 
-  /** (request number, total ms) of the first {@link LoadRun#MAX_SAMPLES} requests, in log order. */
+  /** (send number, total ms) of the first {@link LoadRun#MAX_SAMPLES} sends, in log order. */
   List<double[]> timeline() {
     return timeline;
   }
 
+  /**
+   * The mean split of the covered sends' end-to-end time, for the stacked stage bar: each stage's
+   * mean, with {@code agent_processing} standing for the longer of it and {@code task_total}, and
+   * {@code total} for the end-to-end time.
+   */
+  Map<String, Double> endToEndMeans() {
+    Map<String, Double> means = new LinkedHashMap<>();
+    if (covered == 0) {
+      return means;
+    }
+    coveredSums.forEach((stage, sum) -> means.put(stage, sum / covered));
+    means.remove(Stages.TASK_TOTAL);
+    means.put(Stages.AGENT_PROCESSING, agentSpanSum / covered);
+    means.put(Stages.TOTAL, endToEndSum / covered);
+    return means;
+  }
+
   /** Stage statistics in display order: request flow first, unknown stages last. */
   List<StageRow> stageRows() {
-    double totalMean =
-        stages.containsKey(Stages.TOTAL) ? stages.get(Stages.TOTAL).mean() : Double.NaN;
     List<StageRow> rows = new ArrayList<>();
     stages.forEach(
-        (name, acc) ->
-            rows.add(
-                new StageRow(
-                    StageSummary.of(name, acc.histogram, acc.mean()),
-                    Double.isNaN(totalMean) || totalMean == 0 ? Double.NaN : acc.mean() / totalMean,
-                    acc.histogram)));
+        (name, acc) -> {
+          Double sum = coveredSums.get(name);
+          double share = sum == null || endToEndSum == 0 ? Double.NaN : sum / endToEndSum;
+          rows.add(
+              new StageRow(StageSummary.of(name, acc.histogram, acc.mean()), share, acc.histogram));
+        });
     rows.sort(Comparator.comparingInt(row -> Stages.rank(row.summary().name())));
     return rows;
   }
 
-  /** The slowest requests by total, slowest first. */
-  List<TraceCorrelator.Pair> slowest() {
-    List<TraceCorrelator.Pair> result = new ArrayList<>(slowest);
-    result.sort(Comparator.comparingDouble(TraceAnalysis::total).reversed());
+  /** The slowest sends by end-to-end time (by total when left out), slowest first. */
+  List<Send> slowest() {
+    List<Send> result = new ArrayList<>(slowest);
+    result.sort(Comparator.comparingDouble(Send::sortKey).reversed());
     return result;
   }
 
@@ -142,10 +236,7 @@ final class TraceAnalysis implements Consumer<TraceCorrelator.Pair> {
     return result;
   }
 
-  /** A stage's statistics, its share of total (NaN without totals) and its histogram. */
-  record StageRow(StageSummary summary, double share, Histogram histogram) {}
-
-  /** Sum and histogram of one stage; the exact sum keeps the mean and the shares exact. */
+  /** Sum and histogram of one stage; the exact sum keeps the mean exact. */
   private static final class StageAccumulator {
     final Histogram histogram = LatencyHistograms.newMicros();
     double sum;

@@ -5,13 +5,28 @@ import static java.util.Objects.requireNonNull;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** One trace event read from an {@code A2A_TRACE_LATENCY} log. */
 sealed interface TraceEvent {
 
-  String REQUEST_EVENT = "tasks_send_latency";
+  /** The seed's event of a send. */
+  String SEND_EVENT = "tasks_send_latency";
+
+  /** The event of every other JSON-RPC request, such as {@code tasks/get}. */
+  String OTHER_REQUEST_EVENT = "jsonrpc_request_latency";
+
   String AGENT_EVENT = "agent_processing_detail";
+
+  /**
+   * The methods that send a message: A2A's {@code message/send} and {@code message/stream}, and the
+   * {@code tasks/send} and {@code tasks/sendSubscribe} of its older drafts. Servers before {@value
+   * #OTHER_REQUEST_EVENT} logged every method as {@value #SEND_EVENT}; the others are counted
+   * apart.
+   */
+  Set<String> SEND_METHODS =
+      Set.of("message/send", "message/stream", "tasks/send", "tasks/sendSubscribe");
 
   /** The line the event started on (1-based). */
   long line();
@@ -19,9 +34,22 @@ sealed interface TraceEvent {
   /** Stage name to milliseconds, in the order the log gave them. */
   Map<String, Double> timings();
 
+  /** A stage's milliseconds, 0 when the event does not have it. */
+  default double stage(String name) {
+    return timings().getOrDefault(name, 0.0);
+  }
+
   /**
-   * A {@code tasks_send_latency} event. {@code taskId} is only set when the server adds it, which
-   * makes matching with agent details exact.
+   * Whether a {@value #SEND_EVENT} event with this method is a send; no method (as in foreign logs)
+   * is.
+   */
+  static boolean isSend(String method) {
+    return method.isEmpty() || SEND_METHODS.contains(method);
+  }
+
+  /**
+   * A {@code tasks_send_latency} event of a send. {@code taskId} is only set when the server adds
+   * it, which makes matching with agent details exact.
    */
   record Request(
       long line,
@@ -35,22 +63,19 @@ sealed interface TraceEvent {
       requireNonNull(method, "method");
       timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));
     }
-
-    double stage(String name) {
-      return timings.getOrDefault(name, 0.0);
-    }
   }
 
   /**
    * An {@code agent_processing_detail} event. {@code requestId} is only set when the server adds
-   * it.
+   * it; {@code usage} when the LLM reported its tokens.
    */
   record Agent(
       long line,
       String taskId,
       String contextId,
       @Nullable String requestId,
-      Map<String, Double> timings)
+      Map<String, Double> timings,
+      @Nullable Usage usage)
       implements TraceEvent {
     public Agent {
       requireNonNull(taskId, "taskId");
@@ -58,9 +83,31 @@ sealed interface TraceEvent {
       timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));
     }
 
-    /** The sum of the agent's stages: a lower bound for the request's agent_processing. */
+    Agent(
+        long line,
+        String taskId,
+        String contextId,
+        @Nullable String requestId,
+        Map<String, Double> timings) {
+      this(line, taskId, contextId, requestId, timings, null);
+    }
+
+    /**
+     * The sum of the seed's four agent stages: a lower bound for a blocking send's
+     * agent_processing.
+     */
     double stagesSum() {
-      return timings.values().stream().mapToDouble(Double::doubleValue).sum();
+      return Stages.AGENT_STAGES.stream().mapToDouble(this::stage).sum();
+    }
+  }
+
+  /**
+   * The {@code usage} of an agent event: the model that answered, its tokens, and the cost when the
+   * model had a price.
+   */
+  record Usage(String model, long inputTokens, long outputTokens, @Nullable Double costUsd) {
+    public Usage {
+      requireNonNull(model, "model");
     }
   }
 }

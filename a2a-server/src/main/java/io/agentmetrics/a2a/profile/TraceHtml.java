@@ -5,11 +5,12 @@ import io.agentmetrics.a2a.report.HtmlReport;
 import io.agentmetrics.a2a.report.ReportModel;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Maps a trace report to the HTML report: charts of {@code total}, and the stage split. */
+/**
+ * Maps a trace report to the HTML report: charts of the sends' {@code total}, the split of the
+ * end-to-end time of the sends the shares cover, and the tokens and cost per task and per model.
+ */
 final class TraceHtml {
 
   private TraceHtml() {}
@@ -21,9 +22,9 @@ final class TraceHtml {
     List<ReportModel.Card> cards = new ArrayList<>();
     cards.add(
         new ReportModel.Card(
-            "Requests",
-            Long.toString(analysis.requests()),
-            analysis.paired() + " with agent detail"));
+            "Sends",
+            Long.toString(analysis.sends()),
+            analysis.covered() + " covered, " + analysis.leftOutCount() + " left out"));
     cards.add(new ReportModel.Card("Median total", Formats.ms(totals.median()) + " ms", ""));
     cards.add(new ReportModel.Card("P99 total", Formats.ms(totals.p99()) + " ms", ""));
     report
@@ -32,7 +33,9 @@ final class TraceHtml {
             o ->
                 cards.add(
                     new ReportModel.Card(
-                        "Non-LLM P99", Formats.ms(o.p99()) + " ms", "total − llm_invocation")));
+                        "Non-LLM P99",
+                        Formats.ms(o.p99()) + " ms",
+                        "end-to-end − llm_invocation")));
     long failed =
         analysis.goals().values().stream().filter(s -> s == StageGoal.Status.FAIL).count();
     long checked =
@@ -40,6 +43,27 @@ final class TraceHtml {
     cards.add(
         new ReportModel.Card(
             "Goals", (checked - failed) + " / " + checked + " pass", "p95 per stage"));
+
+    TraceUsage usage = report.usage();
+    usage
+        .costPercentile(95)
+        .ifPresent(
+            p95 ->
+                cards.add(
+                    new ReportModel.Card(
+                        "P95 cost per task",
+                        Formats.usd(p95),
+                        Formats.usd(usage.totalCostUsd()) + " in all")));
+    if (usage.tasks() > 0) {
+      cards.add(
+          new ReportModel.Card(
+              "P50 tokens per task",
+              Formats.tokens(usage.inputTokensPercentile(50))
+                  + " in / "
+                  + Formats.tokens(usage.outputTokensPercentile(50))
+                  + " out",
+              usage.tasks() + " tasks with usage"));
+    }
 
     List<ReportModel.PercentileSeries> percentiles = new ArrayList<>();
     percentiles.add(ChartData.percentiles("total", analysis.totals()));
@@ -50,11 +74,9 @@ final class TraceHtml {
     for (double[] point : analysis.timeline()) {
       timeline.add(new ReportModel.TimePoint(point[0], point[1], true));
     }
-    Map<String, Double> means = new LinkedHashMap<>();
     List<List<String>> stageRows = new ArrayList<>();
     for (TraceAnalysis.StageRow row : rows) {
       StageSummary s = row.summary();
-      means.put(s.name(), s.meanMs());
       stageRows.add(
           List.of(
               s.name(),
@@ -82,29 +104,55 @@ final class TraceHtml {
                         "< " + Formats.ms(goal.limitMs()),
                         status.label())));
     List<List<String>> slowRows = new ArrayList<>();
-    for (TraceCorrelator.Pair pair : analysis.slowest()) {
-      TraceEvent.Agent agent = pair.agent();
-      Double llm = agent == null ? null : agent.timings().get(Stages.LLM_INVOCATION);
+    for (TraceAnalysis.Send send : analysis.slowest()) {
+      TraceEvent.Request request = send.pair().request();
+      TraceEvent.Agent agent = send.pair().agent();
+      boolean covered = !Double.isNaN(send.endToEndMs());
+      boolean llm = agent != null && agent.timings().containsKey(Stages.LLM_INVOCATION);
       slowRows.add(
           List.of(
-              TraceReportPrinter.abbreviate(pair.request().requestId(), 24),
-              Formats.ms(pair.request().stage(Stages.TOTAL)),
-              Formats.ms(pair.request().stage(Stages.AGENT_PROCESSING)),
-              llm == null ? "–" : Formats.ms(llm),
-              llm == null ? "–" : Formats.ms(pair.request().stage(Stages.TOTAL) - llm)));
+              TraceReportPrinter.abbreviate(request.requestId(), 24),
+              covered ? Formats.ms(send.endToEndMs()) : "left out",
+              Formats.ms(request.stage(Stages.TOTAL)),
+              agent == null || !agent.timings().containsKey(Stages.TASK_TOTAL)
+                  ? "–"
+                  : Formats.ms(agent.stage(Stages.TASK_TOTAL)),
+              llm ? Formats.ms(agent.stage(Stages.LLM_INVOCATION)) : "–",
+              covered && llm
+                  ? Formats.ms(send.endToEndMs() - agent.stage(Stages.LLM_INVOCATION))
+                  : "–"));
     }
-    List<ReportModel.Table> tables =
+    List<List<String>> modelRows = new ArrayList<>();
+    for (TraceUsage.ModelRow model : usage.models()) {
+      modelRows.add(
+          List.of(
+              model.model(),
+              Formats.tokens(model.tasks()),
+              Formats.tokens(model.inputTokens()),
+              Formats.tokens(model.outputTokens()),
+              model.unpricedTasks() == model.tasks() ? "no price" : Formats.usd(model.costUsd())));
+    }
+    List<ReportModel.Table> tables = new ArrayList<>();
+    if (!modelRows.isEmpty()) {
+      tables.add(
+          new ReportModel.Table(
+              "Tokens and cost by model",
+              List.of("Model", "Tasks", "Input tokens", "Output tokens", "Cost (USD)"),
+              modelRows));
+    }
+    tables.addAll(
         List.of(
             new ReportModel.Table(
                 "Per-stage latency (ms)",
-                List.of("Stage", "Count", "Mean", "P50", "P95", "P99", "Max", "Share"),
+                List.of(
+                    "Stage", "Count", "Mean", "P50", "P95", "P99", "Max", "Share of end-to-end"),
                 stageRows),
             new ReportModel.Table(
                 "Performance goals (ms)", List.of("Stage", "P95", "Goal", "Result"), goalRows),
             new ReportModel.Table(
-                "Slowest requests (ms)",
-                List.of("request_id", "total", "agent", "llm", "non-LLM"),
-                slowRows));
+                "Slowest sends (ms)",
+                List.of("request_id", "end-to-end", "total", "task_total", "llm", "non-LLM"),
+                slowRows)));
     return HtmlReport.render(
         new ReportModel(
             "Trace report",
@@ -115,7 +163,7 @@ final class TraceHtml {
             percentiles,
             timeline,
             "request number (log order)",
-            StageSegments.from(means),
+            StageSegments.from(analysis.endToEndMeans()),
             tables,
             List.of()));
   }

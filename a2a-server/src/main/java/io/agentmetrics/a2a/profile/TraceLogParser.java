@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * line. Lines longer than {@link #MAX_LINE_CHARS} are skipped. Events without a {@code timings_ms}
  * object of numbers are counted as malformed. Every skip is counted in {@link ParseStats}.
  *
+ * <p>Only sends go on to the sink: {@code jsonrpc_request_latency} events, and {@code
+ * tasks_send_latency} events of other methods (which servers before that event wrote), are counted
+ * by method in {@link ParseStats}.
+ *
  * <p>Not thread-safe.
  */
 final class TraceLogParser {
@@ -104,18 +108,23 @@ final class TraceLogParser {
     }
     String event = node.path("event").asText("");
     switch (event) {
-      case TraceEvent.REQUEST_EVENT -> {
+      case TraceEvent.SEND_EVENT, TraceEvent.OTHER_REQUEST_EVENT -> {
         Map<String, Double> timings = timings(node);
         if (timings == null) {
           stats.malformed++;
           return;
         }
-        stats.requestEvents++;
+        String method = text(node, "method", "");
+        if (event.equals(TraceEvent.OTHER_REQUEST_EVENT) || !TraceEvent.isSend(method)) {
+          stats.countOtherRequest(method);
+          return;
+        }
+        stats.sendEvents++;
         sink.accept(
             new TraceEvent.Request(
                 line,
                 text(node, "request_id", "line-" + line),
-                text(node, "method", ""),
+                method,
                 optionalText(node, "task_id"),
                 timings));
       }
@@ -132,7 +141,8 @@ final class TraceLogParser {
                 text(node, "task_id", ""),
                 text(node, "context_id", ""),
                 optionalText(node, "request_id"),
-                timings));
+                timings,
+                usage(node.path("usage"))));
       }
       default -> stats.otherEvents++;
     }
@@ -152,6 +162,36 @@ final class TraceLogParser {
       result.put(entry.getKey(), value.asDouble());
     }
     return result;
+  }
+
+  /**
+   * The event's {@code usage}, or null when it has none or it is not an object of a model, two
+   * whole token counts that are not negative and an optional finite cost that is not negative.
+   */
+  private static TraceEvent.@Nullable Usage usage(JsonNode usage) {
+    if (!usage.isObject()) {
+      return null;
+    }
+    JsonNode input = usage.path("input_tokens");
+    JsonNode output = usage.path("output_tokens");
+    JsonNode cost = usage.path("cost_usd");
+    if (!input.canConvertToLong()
+        || !input.isIntegralNumber()
+        || input.asLong() < 0
+        || !output.isIntegralNumber()
+        || !output.canConvertToLong()
+        || output.asLong() < 0) {
+      return null;
+    }
+    Double costUsd = null;
+    if (!cost.isMissingNode() && !cost.isNull()) {
+      if (!cost.isNumber() || !(cost.asDouble() >= 0) || Double.isInfinite(cost.asDouble())) {
+        return null;
+      }
+      costUsd = cost.asDouble();
+    }
+    return new TraceEvent.Usage(
+        text(usage, "model", "unknown"), input.asLong(), output.asLong(), costUsd);
   }
 
   private static String text(JsonNode node, String field, String fallback) {
@@ -187,9 +227,17 @@ final class TraceLogParser {
 
   /** What the parser saw and skipped. Mutable while parsing; read it afterwards. */
   static final class ParseStats {
+
+    /** Methods counted by name; a log naming more has the rest counted together. */
+    static final int MAX_METHODS = 16;
+
+    static final String OTHER_METHODS = "(other methods)";
+
     long lines;
-    long requestEvents;
+    long sendEvents;
     long agentEvents;
+    long otherRequests;
+    final Map<String, Long> otherRequestsByMethod = new LinkedHashMap<>();
     long notJson;
     long otherEvents;
     long malformed;
@@ -198,6 +246,17 @@ final class TraceLogParser {
 
     long skipped() {
       return notJson + otherEvents + malformed + truncated + oversized;
+    }
+
+    /** Counts a request that is not a send, such as {@code tasks/get}, by its method. */
+    void countOtherRequest(String method) {
+      otherRequests++;
+      String name = method.isEmpty() ? "(no method)" : method;
+      if (!otherRequestsByMethod.containsKey(name)
+          && otherRequestsByMethod.size() >= MAX_METHODS - 1) {
+        name = OTHER_METHODS;
+      }
+      otherRequestsByMethod.merge(name, 1L, Long::sum);
     }
   }
 }

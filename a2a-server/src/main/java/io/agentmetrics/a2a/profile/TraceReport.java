@@ -15,10 +15,11 @@ import java.util.Optional;
  *
  * @param source the file name, or {@code stdin}
  * @param parse what the parser read and skipped
- * @param pairedById requests matched to their agent detail by an id
- * @param pairedByOrder requests matched by log order
- * @param unpairedAgents agent details with no request event
- * @param analysis per-stage statistics, overhead, slowest requests and goals
+ * @param pairedById sends matched to their agent detail by an id
+ * @param pairedByOrder sends matched by log order
+ * @param unpairedAgents agent details with no send event
+ * @param analysis per-stage statistics, shares, overhead, left-out and slowest sends, and goals
+ * @param usage the tokens and cost of the agent runs, paired or not
  */
 record TraceReport(
     String source,
@@ -26,22 +27,26 @@ record TraceReport(
     long pairedById,
     long pairedByOrder,
     long unpairedAgents,
-    TraceAnalysis analysis) {
+    TraceAnalysis analysis,
+    TraceUsage usage) {
 
   TraceReport {
     requireNonNull(source, "source");
     requireNonNull(parse, "parse");
     requireNonNull(analysis, "analysis");
+    requireNonNull(usage, "usage");
   }
 
   static TraceReport read(String source, Reader in, int top) throws IOException {
     TraceAnalysis analysis = new TraceAnalysis(top);
     TraceCorrelator correlator = new TraceCorrelator(analysis);
+    TraceUsage usage = new TraceUsage();
     TraceLogParser parser = new TraceLogParser(ProfileJson.mapper());
     parser.parse(
         in,
         event -> {
           analysis.recordStages(event);
+          usage.accept(event);
           correlator.accept(event);
         });
     correlator.finish();
@@ -51,11 +56,12 @@ record TraceReport(
         correlator.pairedById(),
         correlator.pairedByOrder(),
         correlator.unpairedAgents(),
-        analysis);
+        analysis,
+        usage);
   }
 
   boolean hasEvents() {
-    return parse.requestEvents + parse.agentEvents > 0;
+    return parse.sendEvents + parse.agentEvents > 0;
   }
 
   boolean goalsFailed() {
@@ -77,11 +83,21 @@ record TraceReport(
         .filter(row -> !Double.isNaN(row.share()))
         .findFirst()
         .ifPresent(
-            row ->
-                text.append(Stages.LLM_INVOCATION)
-                    .append(" is ")
-                    .append(Formats.percent(row.share()))
-                    .append(" of total; "));
+            row -> {
+              text.append(Stages.LLM_INVOCATION)
+                  .append(" is ")
+                  .append(Formats.percent(row.share()))
+                  .append(" of end-to-end time");
+              if (analysis.leftOutCount() > 0) {
+                text.append(
+                    String.format(
+                        Locale.ROOT,
+                        " (%,d of %s left out)",
+                        analysis.leftOutCount(),
+                        Formats.count(analysis.sends(), "send")));
+              }
+              text.append("; ");
+            });
     overhead()
         .ifPresent(
             stats ->

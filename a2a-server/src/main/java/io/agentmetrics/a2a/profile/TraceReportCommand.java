@@ -127,7 +127,7 @@ public final class TraceReportCommand implements Callable<Integer> {
     if (!report.hasEvents()) {
       err.printf(
           "❌ No %s or %s events in %s (%d lines read).%n",
-          TraceEvent.REQUEST_EVENT, TraceEvent.AGENT_EVENT, source, report.parse().lines);
+          TraceEvent.SEND_EVENT, TraceEvent.AGENT_EVENT, source, report.parse().lines);
       err.println(
           "   Start the server with A2A_TRACE_LATENCY=true and send it some requests"
               + " (e.g. with the profile command).");

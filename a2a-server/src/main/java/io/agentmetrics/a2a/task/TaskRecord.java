@@ -9,6 +9,7 @@ import io.agentmetrics.a2a.dto.TaskArtifactUpdateEvent;
 import io.agentmetrics.a2a.dto.TaskState;
 import io.agentmetrics.a2a.dto.TaskStatus;
 import io.agentmetrics.a2a.dto.TaskStatusUpdateEvent;
+import io.agentmetrics.a2a.store.RetainedSize;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,12 +30,20 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A finished task stays in the store until it is evicted, so it holds only what a later read or
  * turn needs: the push configs and subscribers are created on first use, and the turn's completion
- * is let go once completed.
+ * is let go once completed. Its history keeps the newest {@code maxHistory} messages, and as many
+ * artifacts. It knows its own weight, the bytes it retains, and reports each change of it to the
+ * store, which weighs tasks by it.
  */
 final class TaskRecord {
 
+  /** The record, its lists, ids and timestamp, and its entry in the store. */
+  static final long BASE_WEIGHT = 512;
+
   private final String id;
   private final String contextId;
+  private final int maxHistory;
+  private final Consumer<TaskRecord> resized;
+  private volatile long weight = BASE_WEIGHT;
   private final List<Message> history = new ArrayList<>();
   private final List<Artifact> artifacts = new ArrayList<>();
   private @Nullable Map<String, PushNotificationConfig> pushConfigs;
@@ -44,9 +54,18 @@ final class TaskRecord {
   private @Nullable Future<?> work;
   private @Nullable CompletableFuture<RunResult> completion;
 
-  TaskRecord(String id, String contextId, Instant now) {
+  /**
+   * A submitted task.
+   *
+   * @param maxHistory the most messages kept, and the most artifacts
+   * @param resized told, under this record's lock, after each change of its weight
+   */
+  TaskRecord(
+      String id, String contextId, Instant now, int maxHistory, Consumer<TaskRecord> resized) {
     this.id = id;
     this.contextId = contextId;
+    this.maxHistory = maxHistory;
+    this.resized = resized;
     this.timestamp = now.toString();
   }
 
@@ -58,6 +77,11 @@ final class TaskRecord {
     return contextId;
   }
 
+  /** The bytes this task retains, as last changed; read without the lock, by the store. */
+  long weight() {
+    return weight;
+  }
+
   synchronized TaskState state() {
     return state;
   }
@@ -67,14 +91,17 @@ final class TaskRecord {
   }
 
   /**
-   * Starts a new turn with {@code message}; refuses if a turn is running or the task ended. A
-   * {@code subscriber}, if any, is subscribed with the turn, or the turn is refused when the task
-   * already has {@code maxSubscribers}.
+   * Starts a new turn with {@code message}, adding {@code push} and subscribing {@code subscriber}
+   * if given; refuses, changing nothing, if a turn is running, the task ended, or the task has no
+   * room for another push config (it holds {@code maxPushConfigs}) or subscriber (it has {@code
+   * maxSubscribers}).
    */
   synchronized void startTurn(
       Message message,
       Instant now,
       CompletableFuture<RunResult> turn,
+      @Nullable PushNotificationConfig push,
+      int maxPushConfigs,
       @Nullable Consumer<Object> subscriber,
       int maxSubscribers) {
     if (state == TaskState.SUBMITTED || state == TaskState.WORKING) {
@@ -91,8 +118,14 @@ final class TaskRecord {
               + state.wireName()
               + " and cannot be continued; send without taskId (same contextId) to go on");
     }
+    if (push != null) {
+      checkRoomFor(push, maxPushConfigs);
+    }
     if (subscriber != null) {
       checkRoomForSubscriber(maxSubscribers);
+    }
+    if (push != null) {
+      putPushConfig(push, maxPushConfigs);
     }
     beginTurn(message, now, turn);
     if (subscriber != null) {
@@ -106,11 +139,13 @@ final class TaskRecord {
   }
 
   private void beginTurn(Message message, Instant now, CompletableFuture<RunResult> turn) {
-    history.add(message);
+    long change = append(history, message, RetainedSize.of(message), RetainedSize::of);
     state = TaskState.SUBMITTED;
+    change -= bytes(statusMessage);
     statusMessage = null;
     timestamp = now.toString();
     completion = turn;
+    resize(change);
   }
 
   synchronized void attachWork(Future<?> future) {
@@ -134,8 +169,10 @@ final class TaskRecord {
     if (state != TaskState.WORKING) {
       return false;
     }
-    history.add(reply);
-    artifacts.add(artifact);
+    long change =
+        append(history, reply, RetainedSize.of(reply), RetainedSize::of)
+            + append(artifacts, artifact, RetainedSize.of(artifact), RetainedSize::of);
+    resize(change);
     publish(new TaskArtifactUpdateEvent(id, contextId, artifact));
     finish(TaskState.COMPLETED, reply, now, stages, queueWaitMs);
     return true;
@@ -179,6 +216,7 @@ final class TaskRecord {
       @Nullable AgentStageTimings stages,
       double queueWaitMs) {
     state = end;
+    resize(bytes(message) - bytes(statusMessage));
     statusMessage = message;
     timestamp = now.toString();
     publish(new TaskStatusUpdateEvent(id, contextId, status(), true));
@@ -220,12 +258,31 @@ final class TaskRecord {
     }
   }
 
-  synchronized PushNotificationConfig putPushConfig(PushNotificationConfig config) {
+  /**
+   * Adds {@code config}, or replaces the config with its id; refuses a new one when the task holds
+   * {@code max} already.
+   */
+  synchronized PushNotificationConfig putPushConfig(PushNotificationConfig config, int max) {
+    checkRoomFor(config, max);
     if (pushConfigs == null) {
       pushConfigs = new LinkedHashMap<>();
     }
-    pushConfigs.put(config.id(), config);
+    PushNotificationConfig replaced = pushConfigs.put(config.id(), config);
+    resize(RetainedSize.of(config) - (replaced == null ? 0 : RetainedSize.of(replaced)));
     return config;
+  }
+
+  private void checkRoomFor(PushNotificationConfig config, int max) {
+    if (pushConfigs != null && pushConfigs.size() >= max && !pushConfigs.containsKey(config.id())) {
+      throw new TaskException(
+          TaskException.Reason.INVALID_PARAMS,
+          "task "
+              + id
+              + " already has "
+              + pushConfigs.size()
+              + " push notification configs, the most one task may have"
+              + " (A2A_PUSH_MAX_CONFIGS_PER_TASK); delete one or reuse its id");
+    }
   }
 
   synchronized List<PushNotificationConfig> pushConfigs() {
@@ -233,7 +290,36 @@ final class TaskRecord {
   }
 
   synchronized boolean removePushConfig(String configId) {
-    return pushConfigs != null && pushConfigs.remove(configId) != null;
+    PushNotificationConfig removed = pushConfigs == null ? null : pushConfigs.remove(configId);
+    if (removed == null) {
+      return false;
+    }
+    resize(-RetainedSize.of(removed));
+    return true;
+  }
+
+  /**
+   * Appends {@code item} to {@code list}, dropping the oldest beyond {@code maxHistory}; returns
+   * the change in bytes.
+   */
+  private <T> long append(List<T> list, T item, long itemBytes, ToLongFunction<T> bytes) {
+    list.add(item);
+    long change = itemBytes;
+    while (list.size() > maxHistory) {
+      change -= bytes.applyAsLong(list.remove(0));
+    }
+    return change;
+  }
+
+  private static long bytes(@Nullable Message message) {
+    return message == null ? 0 : RetainedSize.of(message);
+  }
+
+  private void resize(long change) {
+    if (change != 0) {
+      weight += change;
+      resized.accept(this);
+    }
   }
 
   private TaskStatus status() {

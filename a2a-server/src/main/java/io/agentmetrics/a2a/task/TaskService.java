@@ -14,7 +14,9 @@ import io.agentmetrics.a2a.dto.Part;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskPushNotificationConfig;
+import io.agentmetrics.a2a.store.StoreLimits;
 import io.agentmetrics.a2a.telex.NormalizedMessage;
+import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import io.agentmetrics.api.TimeSource;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
@@ -22,11 +24,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,6 +65,8 @@ public final class TaskService implements AutoCloseable {
   private final AtomicInteger openStreams = new AtomicInteger();
   private final PushNotifier notifier;
   private final PushUrlPolicy pushPolicy;
+  private final int maxPushConfigs;
+  private final int maxHistory;
 
   /**
    * A service with the given bounds.
@@ -79,7 +82,12 @@ public final class TaskService implements AutoCloseable {
     requireNonNull(settings, "settings");
     this.processor = requireNonNull(processor, "processor");
     this.time = requireNonNull(time, "time");
-    this.store = new TaskStore(settings.storeMaxSize(), settings.ttl(), Ticker.systemTicker());
+    this.store =
+        new TaskStore(
+            new StoreLimits(settings.storeMaxSize(), settings.storeMaxBytes()),
+            settings.ttl(),
+            Ticker.systemTicker());
+    this.maxHistory = settings.maxHistory();
     // The line is bounded by the AgentQueue's admission, not by the executor's queue.
     this.executor =
         new ThreadPoolExecutor(
@@ -88,7 +96,7 @@ public final class TaskService implements AutoCloseable {
             60,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            daemonThreads("a2a-agent-"));
+            new DaemonThreadFactory("a2a-agent"));
     this.queue =
         new AgentQueue(
             settings.agentThreads(),
@@ -97,14 +105,23 @@ public final class TaskService implements AutoCloseable {
             settings.agentQueueTimeout());
     this.maxStreams = settings.maxStreams();
     this.maxStreamsPerTask = settings.maxStreamsPerTask();
+    PushSettings push = settings.push();
+    PushAddressPolicy addresses = new PushAddressPolicy(push.allowPrivate(), HostResolver.system());
+    this.pushPolicy = new PushUrlPolicy(push.allowedHosts(), addresses);
+    this.maxPushConfigs = push.maxConfigsPerTask();
     this.notifier =
         new PushNotifier(
             mapper,
-            Executors.newScheduledThreadPool(2, daemonThreads("a2a-push-")),
-            settings.pushTimeout(),
-            settings.pushMaxAttempts(),
-            settings.pushInitialBackoff());
-    this.pushPolicy = new PushUrlPolicy(settings.pushAllowedHosts());
+            pushPolicy,
+            addresses,
+            new PushRetryPolicy(
+                push.maxAttempts(),
+                push.initialBackoff(),
+                push.maxBackoff(),
+                () -> ThreadLocalRandom.current().nextDouble(),
+                time),
+            push.timeout(),
+            PushNotifier.RetryTimer.daemon());
   }
 
   /**
@@ -116,8 +133,9 @@ public final class TaskService implements AutoCloseable {
    * @param push a push-notification config to attach, if any
    * @param stream a stream to subscribe before the turn starts, if any
    * @return the submitted task and the turn's completion
-   * @throws TaskException if the task is unknown, busy or ended, the push URL is refused, the task
-   *     has no room for the stream, or the agent queue cannot take the turn ({@code OVERLOADED})
+   * @throws TaskException if the task is unknown, busy or ended, the push URL is refused or the
+   *     task holds as many push configs as it may, the task has no room for the stream, or the
+   *     agent queue cannot take the turn ({@code OVERLOADED})
    * @since 0.1.0
    */
   public TaskRun send(
@@ -146,8 +164,9 @@ public final class TaskService implements AutoCloseable {
    * @param abandoned completes if the caller stops waiting
    * @return the task as submitted and the turn's completion, already complete if the turn ran on
    *     the calling thread
-   * @throws TaskException if the task is unknown, busy or ended, the push URL is refused, or the
-   *     agent queue cannot take the turn ({@code OVERLOADED})
+   * @throws TaskException if the task is unknown, busy or ended, the push URL is refused or the
+   *     task holds as many push configs as it may, or the agent queue cannot take the turn ({@code
+   *     OVERLOADED})
    * @since 0.1.0
    */
   public TaskRun sendBlocking(
@@ -233,22 +252,28 @@ public final class TaskService implements AutoCloseable {
         .ifPresent(canceled -> notifyPush(turn.record().pushConfigs(), canceled));
   }
 
+  /**
+   * Creates the task or starts its next turn. Every check that can refuse the turn (the push URL,
+   * the task's state, its room for another push config or stream) runs before the task is created
+   * or changed, and nothing after that throws, so a refused turn leaves no trace.
+   */
   private Turn begin(
       Message message,
       NormalizedMessage normalized,
       @Nullable PushNotificationConfig push,
       @Nullable TaskEventStream stream,
       boolean inLine) {
-    if (push != null) {
-      pushPolicy.check(push.url());
-    }
+    PushNotificationConfig checkedPush = push == null ? null : checked(push);
     CompletableFuture<RunResult> completion = new CompletableFuture<>();
     TaskRecord record;
     boolean created = message.taskId() == null;
     if (created) {
       String contextId = message.contextId() != null ? message.contextId() : newId();
-      record = new TaskRecord(newId(), contextId, time.now());
+      record = new TaskRecord(newId(), contextId, time.now(), maxHistory, store::reweigh);
       record.firstTurn(message.withIds(contextId, record.id()), time.now(), completion);
+      if (checkedPush != null) {
+        record.putPushConfig(checkedPush, maxPushConfigs);
+      }
       store.put(record);
     } else {
       record = store.get(message.taskId());
@@ -261,17 +286,17 @@ public final class TaskService implements AutoCloseable {
           message.withIds(record.contextId(), record.id()),
           time.now(),
           completion,
+          checkedPush,
+          maxPushConfigs,
           stream == null ? null : stream.subscriber(),
           maxStreamsPerTask);
-    }
-    if (push != null) {
-      record.putPushConfig(push.id() == null ? push.withId(newId()) : push);
     }
     TaskRun run = new TaskRun(record.snapshot(), completion);
     if (stream != null) {
       TaskRecord subscribed = record;
       stream.onClose(() -> subscribed.unsubscribe(stream.subscriber()));
       if (created) {
+        // A new task has no subscriber yet, so there is room for this one.
         subscribed.subscribe(stream.subscriber(), maxStreamsPerTask);
       }
     }
@@ -358,15 +383,20 @@ public final class TaskService implements AutoCloseable {
    *
    * @param config the task and config
    * @return the stored config
-   * @throws TaskException if the task is unknown or the URL is refused
+   * @throws TaskException if the task is unknown, the URL is refused, or the task holds as many
+   *     push configs as it may
    * @since 0.1.0
    */
   public TaskPushNotificationConfig setPushConfig(TaskPushNotificationConfig config) {
-    pushPolicy.check(config.pushNotificationConfig().url());
+    PushNotificationConfig push = checked(config.pushNotificationConfig());
     TaskRecord record = store.get(config.taskId());
-    PushNotificationConfig push = config.pushNotificationConfig();
-    return new TaskPushNotificationConfig(
-        record.id(), record.putPushConfig(push.id() == null ? push.withId(newId()) : push));
+    return new TaskPushNotificationConfig(record.id(), record.putPushConfig(push, maxPushConfigs));
+  }
+
+  /** The config, its URL checked (its host resolved), with a generated id if it had none. */
+  private PushNotificationConfig checked(PushNotificationConfig push) {
+    pushPolicy.check(push.url());
+    return push.id() == null ? push.withId(newId()) : push;
   }
 
   /**
@@ -431,26 +461,29 @@ public final class TaskService implements AutoCloseable {
    * @since 0.1.0
    */
   public StoreStats storeStats() {
-    return new StoreStats(store.size(), store.evictionCount(), queue.waiting());
+    return new StoreStats(store.size(), store.bytes(), store.evictionCount(), queue.waiting());
   }
 
   /**
    * Sizes and evictions of the task store.
    *
    * @param tasks tasks held
-   * @param taskEvictions tasks evicted for size or age
+   * @param bytes the bytes they retain, estimated
+   * @param taskEvictions tasks evicted for count, weight or age
    * @param queuedTurns turns waiting in line for an agent slot
    * @since 0.1.0
    */
-  public record StoreStats(long tasks, long taskEvictions, long queuedTurns) {}
+  public record StoreStats(long tasks, long bytes, long taskEvictions, long queuedTurns) {}
 
   /**
-   * Stops taking turns, lets running turns finish within {@code grace}, then interrupts the rest.
+   * Stops taking turns, lets running turns finish within {@code grace}, then interrupts the rest;
+   * push notifications in flight may finish within what is left of {@code grace}.
    *
-   * @param grace how long running turns may take
+   * @param grace how long running turns and their pushes may take
    * @since 0.1.0
    */
   public void shutdown(Duration grace) {
+    long deadline = System.nanoTime() + grace.toNanos();
     executor.shutdown();
     try {
       if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -460,7 +493,8 @@ public final class TaskService implements AutoCloseable {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    notifier.close();
+    // The pushes of the last turns get what is left of the grace period.
+    notifier.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 
   /**
@@ -503,7 +537,7 @@ public final class TaskService implements AutoCloseable {
             "The server was too busy to start this turn within A2A_AGENT_QUEUE_TIMEOUT_MS; send"
                 + " it again.");
     if (record.fail(note, time.now(), queueWaitMs)) {
-      notifyPush(record.pushConfigs(), record.snapshot());
+      pushEnd(record);
     }
   }
 
@@ -518,21 +552,21 @@ public final class TaskService implements AutoCloseable {
       AgentReply reply = processor.process(turn.request());
       Message answer = Message.agentText(reply.text(), newId(), record.contextId(), record.id());
       Artifact artifact = new Artifact(newId(), "answer", List.of(Part.text(reply.text())));
-      record.complete(answer, artifact, time.now(), reply.timings(), queueWaitMs);
+      if (record.complete(answer, artifact, time.now(), reply.timings(), queueWaitMs)) {
+        pushEnd(record);
+      }
     } catch (InterruptedException e) {
-      // A cancel has already recorded the canceled state; otherwise the server is stopping.
+      // A cancel has already ended the task and pushed it; otherwise the server is stopping.
       stopped(record, queueWaitMs);
       Thread.currentThread().interrupt();
     } catch (Exception e) {
       // The exception message may quote user text, so only its type is logged.
       logger.warn("agent failed on task {}: {}", record.id(), e.getClass().getName());
-      record.fail(agentNote(record, failureNote(e)), time.now(), queueWaitMs);
+      if (record.fail(agentNote(record, failureNote(e)), time.now(), queueWaitMs)) {
+        pushEnd(record);
+      }
     } finally {
       queue.turnTook(time.nanoTime() - started);
-    }
-    List<PushNotificationConfig> pushes = record.pushConfigs();
-    if (!pushes.isEmpty()) {
-      notifyPush(pushes, record.snapshot());
     }
   }
 
@@ -541,7 +575,10 @@ public final class TaskService implements AutoCloseable {
   }
 
   private void stopped(TaskRecord record, double queueWaitMs) {
-    record.fail(agentNote(record, "The server stopped before answering."), time.now(), queueWaitMs);
+    if (record.fail(
+        agentNote(record, "The server stopped before answering."), time.now(), queueWaitMs)) {
+      pushEnd(record);
+    }
   }
 
   /** The user sees why an agent failed; any other exception stays an internal detail. */
@@ -551,6 +588,15 @@ public final class TaskService implements AutoCloseable {
         : "The agent failed to answer; try again.";
   }
 
+  /** Pushes the task that this service has just ended, once, to each of its configs. */
+  private void pushEnd(TaskRecord record) {
+    List<PushNotificationConfig> configs = record.pushConfigs();
+    if (!configs.isEmpty()) {
+      notifyPush(configs, record.snapshot());
+    }
+  }
+
+  /** Never throws: {@link PushNotifier#send} logs what it cannot send. */
   private void notifyPush(List<PushNotificationConfig> configs, Task task) {
     for (PushNotificationConfig config : configs) {
       notifier.send(task, config);
@@ -563,15 +609,6 @@ public final class TaskService implements AutoCloseable {
 
   private static String newId() {
     return UUID.randomUUID().toString();
-  }
-
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /**

@@ -4,15 +4,19 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.agentmetrics.a2a.store.StoreLimits;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Tasks by id, bounded by size (least recently used evicted first) and by a time-to-live after last
- * access. Evictions are counted, since an evicted task answers {@code -32001} afterwards. Eviction
- * runs on the writing thread right after each write, so concurrent writers can hold the size above
- * the maximum by at most their number, and only until their writes return.
+ * Tasks by id, bounded by count and by weight, the bytes each task retains (see {@link
+ * StoreLimits}; Caffeine evicts those least likely to be read again, so when the store is full a
+ * new task may go at once rather than an older one read often), and by a time-to-live after last
+ * access. A task reports each change of its weight, and is weighed again then. Evictions are
+ * counted, since an evicted task answers {@code -32001} afterwards. Eviction runs on the writing
+ * thread right after each write, so concurrent writers can hold the store above its bounds by at
+ * most what they wrote, and only until their writes return.
  *
  * <p>Thread-safe.
  */
@@ -21,10 +25,10 @@ final class TaskStore {
   private final Cache<String, TaskRecord> tasks;
   private final LongAdder evictions = new LongAdder();
 
-  TaskStore(long maxSize, Duration ttl, Ticker ticker) {
+  TaskStore(StoreLimits limits, Duration ttl, Ticker ticker) {
     this.tasks =
-        Caffeine.newBuilder()
-            .maximumSize(maxSize)
+        limits
+            .<String, TaskRecord>bound(Caffeine.newBuilder(), TaskRecord::weight)
             .expireAfterAccess(ttl)
             .ticker(ticker)
             .executor(Runnable::run)
@@ -54,6 +58,11 @@ final class TaskStore {
     tasks.put(task.id(), task);
   }
 
+  /** Weighs {@code task} again if it is still stored; what a task calls when its weight changes. */
+  void reweigh(TaskRecord task) {
+    tasks.asMap().replace(task.id(), task, task);
+  }
+
   void remove(String id) {
     tasks.invalidate(id);
   }
@@ -66,5 +75,11 @@ final class TaskStore {
   long size() {
     tasks.cleanUp();
     return tasks.estimatedSize();
+  }
+
+  /** The retained bytes of the tasks held, as last weighed. */
+  long bytes() {
+    tasks.cleanUp();
+    return tasks.asMap().values().stream().mapToLong(TaskRecord::weight).sum();
   }
 }

@@ -1,24 +1,26 @@
 package io.agentmetrics.a2a.telex;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
 
 /**
- * A message reduced to what the agent needs: the query and the earlier turns, both plain text.
+ * A message in the one shape the agent reads, whatever shape it was sent in (plain A2A, or Telex
+ * with its conversation in a {@code data} part): its text, still as sent, so it may hold HTML. The
+ * agent turns it into plain text in its {@code text_extraction} stage, with {@link
+ * TelexNormalizer#extractText}.
  *
- * @param query the user's question, never blank
- * @param history earlier turns, oldest first, without duplicates
+ * @param texts the non-blank text of each text part, in order
+ * @param conversation the non-blank text of each text entry of the data parts, oldest first
  * @since 0.1.0
  */
-public record NormalizedMessage(String query, List<String> history) {
+public record NormalizedMessage(List<String> texts, List<String> conversation) {
 
-  /** Checks the query and copies the history. */
+  /** Copies the lists and checks that there is some text. */
   public NormalizedMessage {
-    requireNonNull(query, "query");
-    if (query.isBlank()) {
-      throw new IllegalArgumentException("query must not be blank");
+    texts = List.copyOf(texts);
+    conversation = List.copyOf(conversation);
+    if (texts.isEmpty() && conversation.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a normalized message needs a text or a conversation entry");
     }
-    history = List.copyOf(history);
   }
 }

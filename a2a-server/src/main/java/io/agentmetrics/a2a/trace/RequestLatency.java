@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The five request stages of one JSON-RPC request, in milliseconds.
  *
- * @param requestId the JSON-RPC id, or a generated one when the request had none
+ * @param requestId the JSON-RPC id, or a generated {@code req-<uuid>} when the request had none or
+ *     its body could not be read
  * @param method the JSON-RPC method, or {@code unknown} when it could not be read
  * @param taskId the task the request sent a message to, or {@code null} for other methods; it lets
  *     {@code grep <task id>} find both trace events of a request, as the seed's guide suggests

@@ -1,20 +1,27 @@
 package io.agentmetrics.a2a.trace;
 
 import static net.logstash.logback.argument.StructuredArguments.entries;
-import static net.logstash.logback.argument.StructuredArguments.keyValue;
 
+import io.agentmetrics.a2a.agent.InvocationUsage;
 import io.agentmetrics.a2a.internal.LogSafe;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the seed's two trace events to the {@code A2A_TRACE_LATENCY} logger, one JSON object per
- * line (see {@link TraceLogAppender}): {@code tasks_send_latency} per request and {@code
- * agent_processing_detail} per agent run. Only sampled requests are written, and the events carry
- * ids and timings only, never message text; the ids a client chose are escaped and cut ({@link
- * LogSafe}).
+ * Writes the trace events to the {@code A2A_TRACE_LATENCY} logger, one JSON object per line (see
+ * {@link TraceLogAppender}): the seed's {@code tasks_send_latency} per send ({@code message/send}
+ * or {@code message/stream}, on either path), {@code jsonrpc_request_latency} per other JSON-RPC
+ * request (such as {@code tasks/get}, or a body that could not be read), so that the seed's recipes
+ * over {@code tasks_send_latency} see sends only, and the seed's {@code agent_processing_detail}
+ * per agent run, with the run's {@code queue_wait} and its {@code task_total} (from submission to
+ * the final state, which a non-blocking send reaches after its response) beside the seed's four
+ * stages, and the LLM's {@code usage} ({@code model}, {@code input_tokens}, {@code output_tokens}
+ * and, when the model has a price, {@code cost_usd}) when the provider reported it. Only sampled
+ * requests are written, and the events carry ids, timings and counts only, never message text; the
+ * ids a client chose are escaped and cut ({@link LogSafe}).
  *
  * <p>Thread-safe.
  *
@@ -24,6 +31,15 @@ public final class TraceLatencyLog implements RequestObserver {
 
   /** The logger name, as in the seed's environment variable. */
   public static final String LOGGER_NAME = "A2A_TRACE_LATENCY";
+
+  /** The event of a send, as the seed names it. */
+  static final String SEND_EVENT = "tasks_send_latency";
+
+  /** The event of every other JSON-RPC request. */
+  static final String REQUEST_EVENT = "jsonrpc_request_latency";
+
+  /** The methods that send a message to the agent: the only ones written as {@link #SEND_EVENT}. */
+  static final Set<String> SEND_METHODS = Set.of("message/send", "message/stream");
 
   private static final Logger trace = LoggerFactory.getLogger(LOGGER_NAME);
 
@@ -40,13 +56,14 @@ public final class TraceLatencyLog implements RequestObserver {
       return;
     }
     Map<String, Double> timings = new LinkedHashMap<>(8);
-    timings.put("json_parsing", round(latency.jsonParsingMs()));
-    timings.put("message_normalization", round(latency.messageNormalizationMs()));
-    timings.put("agent_processing", round(latency.agentProcessingMs()));
-    timings.put("response_serialization", round(latency.responseSerializationMs()));
-    timings.put("total", round(latency.totalMs()));
+    timings.put("json_parsing", part(latency.jsonParsingMs()));
+    timings.put("message_normalization", part(latency.messageNormalizationMs()));
+    timings.put("agent_processing", part(latency.agentProcessingMs()));
+    timings.put("response_serialization", part(latency.responseSerializationMs()));
+    timings.put("total", whole(latency.totalMs()));
+    String name = SEND_METHODS.contains(latency.method()) ? SEND_EVENT : REQUEST_EVENT;
     Map<String, Object> event = new LinkedHashMap<>(8);
-    event.put("event", "tasks_send_latency");
+    event.put("event", name);
     event.put("request_id", LogSafe.of(latency.requestId()));
     event.put("method", latency.method());
     String taskId = latency.taskId();
@@ -54,7 +71,7 @@ public final class TraceLatencyLog implements RequestObserver {
       event.put("task_id", taskId);
     }
     event.put("timings_ms", timings);
-    trace.info("tasks_send_latency", entries(event));
+    trace.info(name, entries(event));
   }
 
   @Override
@@ -63,20 +80,51 @@ public final class TraceLatencyLog implements RequestObserver {
       return;
     }
     Map<String, Double> timings = new LinkedHashMap<>(8);
-    timings.put("text_extraction", round(latency.stages().textExtractionMs()));
-    timings.put("context_lookup", round(latency.stages().contextLookupMs()));
-    timings.put("llm_invocation", round(latency.stages().llmInvocationMs()));
-    timings.put("response_building", round(latency.stages().responseBuildingMs()));
-    trace.info(
-        "agent_processing_detail",
-        keyValue("event", "agent_processing_detail"),
-        keyValue("task_id", latency.taskId()),
-        keyValue("context_id", LogSafe.of(latency.contextId())),
-        keyValue("timings_ms", timings));
+    timings.put("text_extraction", part(latency.stages().textExtractionMs()));
+    timings.put("context_lookup", part(latency.stages().contextLookupMs()));
+    timings.put("llm_invocation", part(latency.stages().llmInvocationMs()));
+    timings.put("response_building", part(latency.stages().responseBuildingMs()));
+    timings.put("queue_wait", part(latency.queueWaitMs()));
+    timings.put("task_total", whole(latency.taskTotalMs()));
+    Map<String, Object> event = new LinkedHashMap<>(8);
+    event.put("event", "agent_processing_detail");
+    event.put("task_id", latency.taskId());
+    event.put("context_id", LogSafe.of(latency.contextId()));
+    event.put("timings_ms", timings);
+    InvocationUsage usage = latency.stages().llmUsage();
+    if (usage != null) {
+      event.put("usage", usage(usage));
+    }
+    trace.info("agent_processing_detail", entries(event));
+  }
+
+  private static Map<String, Object> usage(InvocationUsage usage) {
+    Map<String, Object> fields = new LinkedHashMap<>(4);
+    fields.put("model", usage.model());
+    fields.put("input_tokens", usage.inputTokens());
+    fields.put("output_tokens", usage.outputTokens());
+    Double cost = usage.costUsd();
+    if (cost != null) {
+      fields.put("cost_usd", cost);
+    }
+    return fields;
   }
 
   /** Microsecond resolution: three decimals, so sub-millisecond stages do not print as 0.0. */
   static double round(double ms) {
     return Math.round(ms * 1000.0) / 1000.0;
+  }
+
+  /**
+   * A stage to the microsecond below. With {@link #whole} for totals, the logged stages of an event
+   * never add up to more than its logged total, which rounding each to the nearest could do.
+   */
+  static double part(double ms) {
+    return Math.floor(ms * 1000.0) / 1000.0;
+  }
+
+  /** A total to the microsecond above; see {@link #part}. */
+  static double whole(double ms) {
+    return Math.ceil(ms * 1000.0) / 1000.0;
   }
 }

@@ -15,7 +15,7 @@ class ConversationStoreTest {
 
   @Test
   void eachConversationKeepsOnlyItsNewestTurns() {
-    ConversationStore store = new ConversationStore(10, Duration.ofMinutes(5), 3, ticker);
+    ConversationStore store = new ConversationStore(10, 1 << 20, Duration.ofMinutes(5), 3, ticker);
 
     store.append("c1", List.of("a", "b"));
     store.append("c1", List.of("c", "d"));
@@ -26,7 +26,7 @@ class ConversationStoreTest {
 
   @Test
   void idleConversationsExpireAndTheEvictionIsCounted() {
-    ConversationStore store = new ConversationStore(10, Duration.ofMinutes(5), 3, ticker);
+    ConversationStore store = new ConversationStore(10, 1 << 20, Duration.ofMinutes(5), 3, ticker);
     store.append("c1", List.of("a"));
 
     nanos.addAndGet(Duration.ofMinutes(6).toNanos());
@@ -37,7 +37,7 @@ class ConversationStoreTest {
 
   @Test
   void theStoreIsBoundedBySizeAndCountsWhatItEvicts() {
-    ConversationStore store = new ConversationStore(2, Duration.ofMinutes(5), 3, ticker);
+    ConversationStore store = new ConversationStore(2, 1 << 20, Duration.ofMinutes(5), 3, ticker);
 
     for (int i = 0; i < 50; i++) {
       store.append("c" + i, List.of("turn"));
@@ -48,8 +48,23 @@ class ConversationStoreTest {
   }
 
   @Test
+  void theStoreIsBoundedByTheBytesItsConversationsRetain() {
+    // A conversation of one 1,000-character turn: entry 128, list 48, string 24 + 1,016 = 1,216.
+    // 10,000 bytes hold eight of them (9,728), not nine.
+    ConversationStore store = new ConversationStore(100, 10_000, Duration.ofMinutes(5), 3, ticker);
+
+    for (int i = 0; i < 20; i++) {
+      store.append("c" + i, List.of("x".repeat(1_000)));
+    }
+
+    assertThat(store.size()).isEqualTo(8);
+    assertThat(store.bytes()).isEqualTo(8 * 1_216);
+    assertThat(store.evictionCount()).isEqualTo(12);
+  }
+
+  @Test
   void theSizeLeavesOutExpiredConversations() {
-    ConversationStore store = new ConversationStore(10, Duration.ofMinutes(5), 3, ticker);
+    ConversationStore store = new ConversationStore(10, 1 << 20, Duration.ofMinutes(5), 3, ticker);
     store.append("c1", List.of("a"));
     store.append("c2", List.of("b"));
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentmetrics.a2a.telex.NormalizedMessage;
+import io.agentmetrics.a2a.telex.TelexNormalizer;
+import io.agentmetrics.a2a.telex.TelexNormalizers;
 import io.agentmetrics.agent.llm.FinishReason;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.LlmRequest;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class StudyAgentTest {
 
+  private static final TelexNormalizer NORMALIZER = new TelexNormalizer(20);
+
   private final AtomicLong nanos = new AtomicLong();
   private final TimeSource clock =
       new TimeSource() {
@@ -35,7 +39,7 @@ class StudyAgentTest {
       };
   private final List<LlmRequest> prompts = new CopyOnWriteArrayList<>();
   private final ConversationStore conversations =
-      new ConversationStore(10, Duration.ofMinutes(5), 10);
+      new ConversationStore(10, 1 << 20, Duration.ofMinutes(5), 10);
 
   /** An LLM that takes 1.2 s of fake time and echoes the question. */
   private final LlmClient llm =
@@ -70,11 +74,13 @@ class StudyAgentTest {
 
   @Test
   void aTurnIsTimedInTheSeedsFourStagesAndRemembered() throws Exception {
-    StudyAgentProcessor agent = new StudyAgentProcessor(new StudyAgent(conversations, llm, clock));
+    StudyAgentProcessor agent =
+        new StudyAgentProcessor(new StudyAgent(conversations, NORMALIZER, llm, clock));
 
     AgentReply reply =
         agent.process(
-            new AgentRequest("t1", "c1", new NormalizedMessage("What is osmosis?", List.of("hi"))));
+            new AgentRequest(
+                "t1", "c1", new NormalizedMessage(List.of("What is osmosis?"), List.of("hi"))));
 
     assertThat(reply.text()).isEqualTo("About What is osmosis?");
     assertThat(reply.timings().llmInvocationMs()).isEqualTo(1200.0);
@@ -86,11 +92,56 @@ class StudyAgentTest {
   }
 
   @Test
-  void laterTurnsSendTheStoredConversationToTheLlm() throws Exception {
-    StudyAgentProcessor agent = new StudyAgentProcessor(new StudyAgent(conversations, llm, clock));
-    agent.process(new AgentRequest("t1", "c1", new NormalizedMessage("Define force", List.of())));
+  void textExtractionTimesTheWholeExtractionOfThePartsTheirHtmlAndTheHistory() throws Exception {
+    TelexNormalizer oneMillisecondPerSnippet =
+        TelexNormalizers.runningOnEachConversion(
+            20, () -> nanos.addAndGet(Duration.ofMillis(1).toNanos()));
+    StudyAgentProcessor agent =
+        new StudyAgentProcessor(
+            new StudyAgent(conversations, oneMillisecondPerSnippet, llm, clock));
+    NormalizedMessage telex =
+        new NormalizedMessage(
+            List.of("<p>what is <b>photosynthesis</b></p>"),
+            List.of(
+                "<p>hello</p>",
+                "<p>Hi! I&#39;m <b>Studly</b></p>",
+                "<p>hello</p>",
+                "<p>what is   photosynthesis</p>"));
 
-    agent.process(new AgentRequest("t2", "c1", new NormalizedMessage("And mass?", List.of())));
+    AgentReply reply = agent.process(new AgentRequest("t1", "c1", telex));
+
+    // One snippet for the query part and four for the conversation, each 1 ms of fake time.
+    assertThat(reply.timings().textExtractionMs()).isEqualTo(5.0);
+    assertThat(reply.timings().contextLookupMs()).isZero();
+    assertThat(reply.timings().llmInvocationMs()).isEqualTo(1200.0);
+    assertThat(prompts.get(0).lastUserText()).isEqualTo("what is photosynthesis");
+    assertThat(prompts.get(0).toString())
+        .contains("- hello\n- Hi! I'm Studly")
+        .doesNotContain("<p>", "&#39;", "- what is");
+  }
+
+  @Test
+  void aMessageThatIsAllMarkupFailsTheTurnWithoutAskingTheLlm() {
+    StudyAgentProcessor agent =
+        new StudyAgentProcessor(new StudyAgent(conversations, NORMALIZER, llm, clock));
+
+    assertThatThrownBy(
+            () ->
+                agent.process(
+                    new AgentRequest(
+                        "t", "c", new NormalizedMessage(List.of("<p> </p>"), List.of("<br>")))))
+        .isInstanceOf(AgentFailedException.class)
+        .hasMessage(StudyAgent.NO_TEXT);
+    assertThat(prompts).isEmpty();
+  }
+
+  @Test
+  void laterTurnsSendTheStoredConversationToTheLlm() throws Exception {
+    StudyAgentProcessor agent =
+        new StudyAgentProcessor(new StudyAgent(conversations, NORMALIZER, llm, clock));
+    agent.process(new AgentRequest("t1", "c1", message("Define force")));
+
+    agent.process(new AgentRequest("t2", "c1", message("And mass?")));
 
     assertThat(prompts.get(1).toString()).contains("Define force").contains("About Define force");
     assertThat(prompts.get(1).lastUserText()).isEqualTo("And mass?");
@@ -125,11 +176,14 @@ class StudyAgentTest {
           public void close() {}
         };
     StudyAgentProcessor agent =
-        new StudyAgentProcessor(new StudyAgent(conversations, broken, clock));
+        new StudyAgentProcessor(new StudyAgent(conversations, NORMALIZER, broken, clock));
 
-    assertThatThrownBy(
-            () -> agent.process(new AgentRequest("t", "c", new NormalizedMessage("q", List.of()))))
+    assertThatThrownBy(() -> agent.process(new AgentRequest("t", "c", message("q"))))
         .hasMessageContaining("provider down");
     assertThat(conversations.history("c")).isEmpty();
+  }
+
+  private static NormalizedMessage message(String text) {
+    return new NormalizedMessage(List.of(text), List.of());
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.agent.AgentReply;
 import io.agentmetrics.a2a.agent.AgentStageTimings;
 import io.agentmetrics.a2a.dto.JsonMappers;
+import io.agentmetrics.a2a.task.PushSettings;
 import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.task.TaskSettings;
 import io.agentmetrics.a2a.telex.TelexNormalizer;
@@ -27,28 +28,35 @@ import java.util.concurrent.TimeUnit;
  */
 class JsonRpcDispatcherFuzzTest {
 
-  private static final ObjectMapper MAPPER = JsonMappers.create(64, 1 << 16);
+  private static final ObjectMapper MAPPER = JsonMappers.create(64, 1 << 16, 1 << 20, 100_000);
   private static final TaskService TASKS =
       new TaskService(
           new TaskSettings(
               1_000,
+              1 << 24,
+              10,
               Duration.ofMinutes(5),
               2,
               1_000,
-              List.of(),
-              Duration.ofSeconds(1),
-              1,
-              Duration.ofMillis(10),
               Duration.ofSeconds(30),
               2,
               1_000,
-              10),
+              10,
+              new PushSettings(
+                  List.of(),
+                  false,
+                  10,
+                  Duration.ofSeconds(1),
+                  1,
+                  Duration.ofMillis(10),
+                  Duration.ofMillis(10))),
           request -> new AgentReply("ok", new AgentStageTimings(0, 0, 0, 0)),
           MAPPER,
           TimeSource.system());
   private static final JsonRpcDispatcher DISPATCHER =
       new JsonRpcDispatcher(
           MAPPER, TASKS, new TelexNormalizer(20), 16, 4_096, true, new IgnoringObserver());
+  private static final InFlightBudget BUDGET = new InFlightBudget(Long.MAX_VALUE);
   private static final List<Integer> CODES =
       Arrays.stream(JsonRpcErrorCode.values())
           .filter(code -> code != JsonRpcErrorCode.INTERNAL_ERROR)
@@ -57,7 +65,11 @@ class JsonRpcDispatcherFuzzTest {
 
   @FuzzTest(maxDuration = "60s")
   void everyBodyGetsAWellFormedResponseAndNoInternalError(byte @NotNull [] body) throws Exception {
-    JsonRpcReply reply = DISPATCHER.dispatch(body, new RequestClock(TimeSource.system(), false));
+    JsonRpcReply reply =
+        DISPATCHER.dispatch(
+            body,
+            new RequestClock(TimeSource.system(), false),
+            BUDGET.tryReserve(body.length).orElseThrow());
     if (reply instanceof JsonRpcReply.Pending pending) {
       reply = pending.reply().get(30, TimeUnit.SECONDS);
     }
@@ -66,7 +78,11 @@ class JsonRpcDispatcherFuzzTest {
       stream.events().close();
       return;
     }
-    JsonNode response = MAPPER.readTree(((JsonRpcReply.Json) reply).body());
+    JsonNode response =
+        MAPPER.readTree(
+            reply instanceof JsonRpcReply.Busy busy
+                ? busy.body()
+                : ((JsonRpcReply.Json) reply).body());
     assertThat(response.path("jsonrpc").asText()).isEqualTo("2.0");
     assertThat(response.has("id")).isTrue();
     assertThat(response.has("result")).isNotEqualTo(response.has("error"));

@@ -190,4 +190,17 @@ class SmallPartsTest {
   void sharesKeepSmallValuesReadable(double share, String text) {
     assertThat(Formats.percent(share)).isEqualTo(text);
   }
+
+  @Test
+  void textFromALogPrintsOnOneLine() {
+    assertThat(Formats.printable("req-1\n{\"event\":\"x\"}\u0007"))
+        .isEqualTo("req-1?{\"event\":\"x\"}?");
+    assertThat(Formats.printable("req-1")).isEqualTo("req-1");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0,0 sends", "1,1 send", "1204,'1,204 sends'"})
+  void countsNameTheirNounInTheRightNumber(long n, String text) {
+    assertThat(Formats.count(n, "send")).isEqualTo(text);
+  }
 }

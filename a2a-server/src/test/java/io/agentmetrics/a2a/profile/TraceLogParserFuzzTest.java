@@ -27,7 +27,11 @@ class TraceLogParserFuzzTest {
       assertThat(event.timings().values()).allMatch(ms -> Double.isFinite(ms) && ms >= 0);
     }
     TraceLogParser.ParseStats stats = parser.stats();
-    assertThat(stats.requestEvents + stats.agentEvents).isEqualTo(events.size());
+    assertThat(stats.sendEvents + stats.agentEvents).isEqualTo(events.size());
+    assertThat(stats.otherRequestsByMethod)
+        .hasSizeLessThanOrEqualTo(TraceLogParser.ParseStats.MAX_METHODS);
+    assertThat(stats.otherRequestsByMethod.values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(stats.otherRequests);
     assertThat(stats.lines).isGreaterThanOrEqualTo(events.size());
   }
 }

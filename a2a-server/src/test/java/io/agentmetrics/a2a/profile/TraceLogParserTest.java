@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -122,5 +123,57 @@ class TraceLogParserTest {
         parse("x\n{\"event\":\"tasks_send_latency\",\"timings_ms\":{\"total\":3}}\n");
 
     assertThat(((TraceEvent.Request) events.get(0)).requestId()).isEqualTo("line-2");
+  }
+
+  @Test
+  void onlySendsGoOnAndOtherMethodsAreCountedByMethodWhicheverEventTheyCameIn() throws IOException {
+    String log =
+        REQUEST
+            + "\n"
+            + request("jsonrpc_request_latency", "tasks/get")
+            + "\n"
+            // A server before jsonrpc_request_latency logged every method as a send.
+            + request("tasks_send_latency", "tasks/get")
+            + "\n"
+            + request("jsonrpc_request_latency", "unknown")
+            + "\n"
+            + request("tasks_send_latency", "tasks/send")
+            + "\n";
+
+    List<TraceEvent> events = parse(log);
+
+    assertThat(events)
+        .extracting(e -> ((TraceEvent.Request) e).method())
+        .containsExactly("message/send", "tasks/send");
+    assertThat(parser.stats().sendEvents).isEqualTo(2);
+    assertThat(parser.stats().otherRequests).isEqualTo(3);
+    assertThat(parser.stats().otherRequestsByMethod)
+        .containsExactly(entry("tasks/get", 2L), entry("unknown", 1L));
+    assertThat(parser.stats().skipped()).isZero();
+  }
+
+  @Test
+  void aLogOfManyMethodsCountsTheRestTogether() throws IOException {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      log.append(request("jsonrpc_request_latency", "method-" + i)).append('\n');
+    }
+
+    parse(log.toString());
+
+    assertThat(parser.stats().otherRequestsByMethod)
+        .hasSize(TraceLogParser.ParseStats.MAX_METHODS)
+        .containsEntry("method-0", 1L)
+        .containsEntry(
+            TraceLogParser.ParseStats.OTHER_METHODS,
+            40L - TraceLogParser.ParseStats.MAX_METHODS + 1);
+  }
+
+  private static String request(String event, String method) {
+    return "{\"event\":\""
+        + event
+        + "\",\"request_id\":\"x\",\"method\":\""
+        + method
+        + "\",\"timings_ms\":{\"total\":1.0}}";
   }
 }

@@ -47,8 +47,9 @@ class TraceReportCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .contains("1 tasks_send_latency, 1 agent_processing_detail")
-        .contains("1 requests, 1 with agent detail (0 by id, 1 by log order)")
+        .contains("1 send (tasks_send_latency), 1 agent_processing_detail")
+        .contains("1 send, 1 with agent detail (0 by id, 1 by log order)")
+        .contains("Shares and overhead cover every send, each paired with its task.")
         .containsPattern("(?m)^json_parsing +1 +0\\.42 ")
         .containsPattern("(?m)^  llm_invocation +1 +1230\\.45 .* 99\\.4%$")
         .containsPattern("(?m)^total +1 +1238\\.36 .* 100\\.0%$")
@@ -56,11 +57,11 @@ class TraceReportCommandTest {
         .contains("✅ PASS    message_normalization")
         .contains("✅ PASS    context_lookup")
         .contains("✅ PASS    response_serialization")
-        .contains("Non-LLM overhead (total − llm_invocation), 1 requests:")
+        .contains("Non-LLM overhead (end-to-end − llm_invocation), 1 send:")
         .containsPattern(
-            "req-123 +1238\\.36 +0\\.42 +1\\.23 +1234\\.56 +1230\\.45 +2\\.15  task-456")
+            "req-123 +1238\\.36 +- +0\\.42 +1\\.23 +1234\\.56 +1230\\.45 +2\\.15  task-456")
         .contains(
-            "💡 llm_invocation is 99.4% of total; non-LLM overhead p99 7.91 ms;"
+            "💡 llm_invocation is 99.4% of end-to-end time; non-LLM overhead p99 7.91 ms;"
                 + " all 4 stages within the seed's goals.");
   }
 
@@ -71,9 +72,9 @@ class TraceReportCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains(
-            "23 lines: 6 tasks_send_latency, 6 agent_processing_detail, 11 skipped"
-                + " (6 not JSON, 2 other JSON, 2 malformed, 1 truncated)")
-        .contains("6 requests, 6 with agent detail (0 by id, 6 by log order)");
+            "23 lines: 6 sends (tasks_send_latency), 6 agent_processing_detail, 0 other requests,"
+                + " 11 skipped (6 not JSON, 2 other JSON, 2 malformed, 1 truncated)")
+        .contains("6 sends, 6 with agent detail (0 by id, 6 by log order)");
   }
 
   @Test
@@ -103,7 +104,7 @@ class TraceReportCommandTest {
   void pairsInterleavedEventsByTheirIds() {
     CommandRun run = traceReport(fixture("concurrent-with-ids.log").toString());
 
-    assertThat(run.out()).contains("20 requests, 20 with agent detail (20 by id, 0 by log order)");
+    assertThat(run.out()).contains("20 sends, 20 with agent detail (20 by id, 0 by log order)");
   }
 
   @Test
@@ -112,14 +113,14 @@ class TraceReportCommandTest {
 
     assertThat(run.exitCode()).isZero();
     JsonNode json = MAPPER.readTree(run.out());
-    assertThat(json.path("schema").asText()).isEqualTo("agentmetrics.trace-report/v1");
-    assertThat(json.path("input").path("request_events").asInt()).isEqualTo(6);
+    assertThat(json.path("schema").asText()).isEqualTo("agentmetrics.trace-report/v2");
+    assertThat(json.path("input").path("send_events").asInt()).isEqualTo(6);
     assertThat(json.path("input").path("skipped").path("truncated").asInt()).isEqualTo(1);
     JsonNode parsing = json.path("stages").path("json_parsing");
     assertThat(parsing.path("count").asInt()).isEqualTo(6);
     assertThat(parsing.path("mean_ms").asDouble()).isCloseTo(0.38, within(1e-9));
     assertThat(parsing.path("max_ms").asDouble()).isCloseTo(0.52, within(0.001));
-    assertThat(json.path("stages").path("llm_invocation").path("share_of_total").asDouble())
+    assertThat(json.path("stages").path("llm_invocation").path("share_of_end_to_end").asDouble())
         .isCloseTo(5459.1 / 5514.04, within(1e-6));
     assertThat(json.path("non_llm_overhead_ms").path("max").asDouble())
         .isCloseTo(15.2, within(0.02));
@@ -156,7 +157,7 @@ class TraceReportCommandTest {
     CommandRun run = traceReport(log.toString());
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("1 too long").contains("1 tasks_send_latency");
+    assertThat(run.out()).contains("1 too long").contains("1 send (tasks_send_latency)");
   }
 
   @Test
@@ -203,6 +204,74 @@ class TraceReportCommandTest {
     assertThat(page)
         .contains("Trace report", "message_normalization", "FAIL", "chart-stages", "llm_invocation")
         .doesNotContain("<link", "src=", "url(", "@import");
+  }
+
+  @Test
+  void tokensAndCostArePrintedPerTaskAndPerModel() {
+    // Four tasks with usage: input 800, 1,200, 1,000 and 400 tokens (3,400 in all; p50 is the
+    // 2nd of 4 sorted, 800; p95 the 4th, 1,200); output 100, 300, 500, 50 (950; p50 100, p95
+    // 500); three priced at $0.00018, $0.00036 and $0.00155 ($0.00209; p50 the 2nd of 3,
+    // $0.00036; p95 the 3rd, $0.00155). house-model has no price; t5's usage is malformed.
+    CommandRun run = traceReport(fixture("usage.log").toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("💰 TOKENS AND COST (per task, 4 tasks with usage, 1 unpriced)")
+        .containsPattern("(?m)^  Input tokens +3,400 +800 +1,200 +1,200$")
+        .containsPattern("(?m)^  Output tokens +950 +100 +500 +500$")
+        .containsPattern(
+            "(?m)^  Cost \\(USD\\) +\\$0\\.002090 +\\$0\\.000360 +\\$0\\.001550 +\\$0\\.001550$")
+        .containsPattern("(?m)^  gpt-4o-mini-2024-07-18 +2 +2,000 +400 +\\$0\\.000540$")
+        .containsPattern("(?m)^  gemini-2\\.5-flash +1 +1,000 +500 +\\$0\\.001550$")
+        .containsPattern("(?m)^  house-model +1 +400 +50 +no price$");
+  }
+
+  @Test
+  void jsonAndHtmlCarryTheTokensAndCost() throws IOException {
+    CommandRun json = traceReport(fixture("usage.log").toString(), "--json");
+    Path html = dir.resolve("usage.html");
+    traceReport(fixture("usage.log").toString(), "--html", html.toString());
+
+    JsonNode usage = MAPPER.readTree(json.out()).path("usage");
+    assertThat(usage.path("tasks").asInt()).isEqualTo(4);
+    assertThat(usage.path("unpriced_tasks").asInt()).isEqualTo(1);
+    assertThat(usage.path("input_tokens").path("total").asLong()).isEqualTo(3_400);
+    assertThat(usage.path("input_tokens").path("p50").asLong()).isEqualTo(800);
+    assertThat(usage.path("cost_usd").path("total").asDouble()).isCloseTo(0.00209, within(1e-12));
+    assertThat(usage.path("cost_usd").path("p95").asDouble()).isEqualTo(0.00155);
+    assertThat(usage.path("models")).hasSize(3);
+    assertThat(usage.path("models").get(0).path("cost_usd").asDouble())
+        .isCloseTo(0.00054, within(1e-12));
+    assertThat(Files.readString(html))
+        .contains("P95 cost per task", "$0.001550", "Tokens and cost by model", "house-model");
+  }
+
+  @Test
+  void theUsageOfANonBlockingSendCountsAndItsSlowestEntryCarriesItsOwnUsage() throws IOException {
+    // usage.log's r4 is non-blocking: answered after 3 ms, its task ends after 1,500 ms, so its
+    // end-to-end time is 3 - 2 (agent_processing) + 1,500 (task_total) = 1,501 ms, the slowest.
+    JsonNode report = MAPPER.readTree(traceReport(fixture("usage.log").toString(), "--json").out());
+
+    assertThat(report.path("schema").asText()).isEqualTo(TraceReportJson.SCHEMA);
+    assertThat(report.path("end_to_end").path("sends").asInt()).isEqualTo(4);
+    assertThat(report.path("left_out").path("count").asInt()).isZero();
+    JsonNode slowest = report.path("slowest").get(0);
+    assertThat(slowest.path("request_id").asText()).isEqualTo("r4");
+    assertThat(slowest.path("end_to_end_ms").asDouble()).isEqualTo(1_501.0);
+    JsonNode unpriced = slowest.path("agent").path("usage");
+    assertThat(unpriced.path("model").asText()).isEqualTo("house-model");
+    assertThat(unpriced.path("input_tokens").asLong()).isEqualTo(400);
+    assertThat(unpriced.path("output_tokens").asLong()).isEqualTo(50);
+    assertThat(unpriced.path("cost_usd").isNull()).isTrue();
+    assertThat(report.path("slowest"))
+        .filteredOn(send -> send.path("request_id").asText().equals("r3"))
+        .singleElement()
+        .satisfies(
+            send -> {
+              JsonNode priced = send.path("agent").path("usage");
+              assertThat(priced.path("model").asText()).isEqualTo("gemini-2.5-flash");
+              assertThat(priced.path("cost_usd").asDouble()).isEqualTo(0.00155);
+            });
   }
 
   @Test

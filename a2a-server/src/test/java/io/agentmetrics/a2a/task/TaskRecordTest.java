@@ -12,6 +12,7 @@ import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskArtifactUpdateEvent;
 import io.agentmetrics.a2a.dto.TaskState;
 import io.agentmetrics.a2a.dto.TaskStatusUpdateEvent;
+import io.agentmetrics.a2a.store.RetainedSize;
 import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ class TaskRecordTest {
 
   @Test
   void aFinishedTaskNoLongerHoldsItsTurnsResult() throws InterruptedException {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     WeakReference<RunResult> result = completeTurnAndDropTheCaller(record);
 
     for (int attempt = 0; attempt < 50 && result.get() != null; attempt++) {
@@ -41,22 +42,92 @@ class TaskRecordTest {
 
   @Test
   void aTaskWithoutPushConfigsListsNoneAndRemovesNone() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     PushNotificationConfig config =
         new PushNotificationConfig("config-1", "https://hooks.example/a2a", null, null);
 
     assertThat(record.pushConfigs()).isEmpty();
     assertThat(record.removePushConfig("config-1")).isFalse();
 
-    record.putPushConfig(config);
+    record.putPushConfig(config, 10);
     assertThat(record.pushConfigs()).containsExactly(config);
     assertThat(record.removePushConfig("config-1")).isTrue();
     assertThat(record.pushConfigs()).isEmpty();
   }
 
   @Test
+  void aTaskHoldsAtMostTheCappedNumberOfPushConfigsButMayReplaceOne() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    record.putPushConfig(push("a"), 2);
+    record.putPushConfig(push("b"), 2);
+
+    assertThatThrownBy(() -> record.putPushConfig(push("c"), 2))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("already has 2 push notification configs")
+        .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
+    PushNotificationConfig replacement =
+        new PushNotificationConfig("b", "https://other.example/x", null, null);
+    record.putPushConfig(replacement, 2);
+    assertThat(record.pushConfigs()).containsExactly(push("a"), replacement);
+  }
+
+  @Test
+  void aTurnRefusedForItsPushConfigLeavesTheTaskAsItWas() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    record.markWorking(NOW);
+    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.putPushConfig(push("a"), 1);
+    Task before = record.snapshot();
+
+    assertThatThrownBy(
+            () ->
+                record.startTurn(
+                    userMessage(), NOW, new CompletableFuture<>(), push("b"), 1, null, 10))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
+    assertThat(record.snapshot()).isEqualTo(before);
+    assertThat(record.pushConfigs()).containsExactly(push("a"));
+  }
+
+  @Test
+  void aTurnRefusedForItsPushConfigSubscribesNotItsStream() {
+    TaskRecord record = endedTask();
+    record.putPushConfig(push("a"), 1);
+    List<Object> events = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                record.startTurn(
+                    userMessage(), NOW, new CompletableFuture<>(), push("b"), 1, events::add, 1))
+        .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
+
+    assertThat(events).isEmpty();
+    // The stream's place is still free.
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 1, event -> {}, 1);
+  }
+
+  @Test
+  void aTurnRefusedForItsStreamAddsNotItsPushConfig() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    // Still subscribed after the turn: nobody unsubscribed.
+    record.subscribe(event -> {}, 1);
+    record.markWorking(NOW);
+    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+
+    assertThatThrownBy(
+            () ->
+                record.startTurn(
+                    userMessage(), NOW, new CompletableFuture<>(), push("b"), 10, event -> {}, 1))
+        .hasMessageContaining("A2A_MAX_STREAMS_PER_TASK");
+
+    assertThat(record.pushConfigs()).isEmpty();
+  }
+
+  @Test
   void aSubscriberGetsTheSnapshotThenEveryEventInOrderUntilItUnsubscribes() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
     List<Object> events = new ArrayList<>();
     Consumer<Object> subscriber = events::add;
@@ -65,7 +136,7 @@ class TaskRecordTest {
     record.markWorking(NOW);
     record.complete(agentReply(), artifact(), NOW, STAGES, 0);
     record.unsubscribe(subscriber);
-    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10);
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10, null, 10);
     record.markWorking(NOW);
 
     assertThat(events)
@@ -80,7 +151,7 @@ class TaskRecordTest {
 
   @Test
   void unsubscribingBeforeAnySubscriptionLeavesLaterSubscriptionsWorking() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
     List<Object> events = new ArrayList<>();
 
@@ -95,7 +166,7 @@ class TaskRecordTest {
 
   @Test
   void anEndedTaskTakesNoNewSubscriber() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
     record.markWorking(NOW);
     record.complete(agentReply(), artifact(), NOW, STAGES, 0);
@@ -108,7 +179,7 @@ class TaskRecordTest {
 
   @Test
   void aSubscriberBeyondTheTasksCapIsRefusedUntilOneLeaves() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
     Consumer<Object> first = event -> {};
     record.subscribe(first, 2);
@@ -125,18 +196,20 @@ class TaskRecordTest {
 
   @Test
   void aTurnThatBringsAStreamTheTaskHasNoRoomForIsRefusedAndLeavesTheTaskAsItWas() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
     record.markWorking(NOW);
     record.complete(agentReply(), artifact(), NOW, STAGES, 0);
-    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), event -> {}, 1);
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10, event -> {}, 1);
     record.markWorking(NOW);
     record.complete(agentReply(), artifact(), NOW, STAGES, 0);
     Task before = record.snapshot();
 
     // The first turn's subscriber is still subscribed: the task ended, but nobody unsubscribed.
     assertThatThrownBy(
-            () -> record.startTurn(userMessage(), NOW, new CompletableFuture<>(), event -> {}, 1))
+            () ->
+                record.startTurn(
+                    userMessage(), NOW, new CompletableFuture<>(), null, 10, event -> {}, 1))
         .isInstanceOf(TaskException.class)
         .hasMessageContaining("A2A_MAX_STREAMS_PER_TASK");
 
@@ -145,13 +218,13 @@ class TaskRecordTest {
 
   @Test
   void cancellingATurnCancelsOnlyThatTurnWhileItRuns() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW);
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     CompletableFuture<RunResult> first = new CompletableFuture<>();
     record.firstTurn(userMessage(), NOW, first);
     record.markWorking(NOW);
     record.complete(agentReply(), artifact(), NOW, STAGES, 0);
     CompletableFuture<RunResult> second = new CompletableFuture<>();
-    record.startTurn(userMessage(), NOW, second, null, 10);
+    record.startTurn(userMessage(), NOW, second, null, 10, null, 10);
 
     assertThat(record.cancelTurn(first, NOW)).isEmpty();
     assertThat(record.state()).isEqualTo(TaskState.SUBMITTED);
@@ -159,6 +232,73 @@ class TaskRecordTest {
         .hasValueSatisfying(
             task -> assertThat(task.status().state()).isEqualTo(TaskState.CANCELED));
     assertThat(second.join().task().status().state()).isEqualTo(TaskState.CANCELED);
+  }
+
+  @Test
+  void aTaskKeepsItsNewestMessagesAndAsManyArtifacts() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 2, resized -> {});
+
+    for (int turn = 1; turn <= 3; turn++) {
+      runTurn(record, turn);
+    }
+
+    Task task = record.snapshot();
+    assertThat(task.history())
+        .extracting(Message::messageId)
+        .containsExactly("question-3", "answer-3");
+    assertThat(task.artifacts()).extracting(Artifact::artifactId).containsExactly("a-2", "a-3");
+  }
+
+  @Test
+  void itsWeightIsWhatItKeepsAndEachChangeIsReported() {
+    List<Long> reported = new ArrayList<>();
+    TaskRecord record =
+        new TaskRecord("task-1", "context-1", NOW, 2, resized -> reported.add(resized.weight()));
+    PushNotificationConfig push =
+        new PushNotificationConfig("config-1", "https://hooks.example/a2a", "token", null);
+
+    for (int turn = 1; turn <= 3; turn++) {
+      runTurn(record, turn);
+    }
+    record.putPushConfig(push, 10);
+
+    Task task = record.snapshot();
+    long kept =
+        TaskRecord.BASE_WEIGHT
+            + task.history().stream().mapToLong(RetainedSize::of).sum()
+            + task.artifacts().stream().mapToLong(RetainedSize::of).sum()
+            + RetainedSize.of(task.status().message())
+            + RetainedSize.of(push);
+    assertThat(record.weight()).isEqualTo(kept);
+    assertThat(reported).isNotEmpty().endsWith(kept);
+    record.removePushConfig("config-1");
+    assertThat(record.weight()).isEqualTo(kept - RetainedSize.of(push));
+  }
+
+  /** One completed turn: {@code question-n}, {@code answer-n} and artifact {@code a-n}. */
+  private static void runTurn(TaskRecord record, int turn) {
+    Message question =
+        new Message(
+            Message.ROLE_USER,
+            List.of(Part.text("question " + turn)),
+            "question-" + turn,
+            null,
+            null,
+            null,
+            null,
+            null);
+    if (turn == 1) {
+      record.firstTurn(question, NOW, new CompletableFuture<>());
+    } else {
+      record.startTurn(question, NOW, new CompletableFuture<>(), null, 10, null, 10);
+    }
+    record.markWorking(NOW);
+    record.complete(
+        Message.agentText("answer " + turn, "answer-" + turn, "context-1", "task-1"),
+        new Artifact("a-" + turn, "answer", List.of(Part.text("answer " + turn))),
+        NOW,
+        STAGES,
+        0);
   }
 
   /** Runs one turn to completion; the caller's future and result go out of scope on return. */
@@ -181,5 +321,18 @@ class TaskRecordTest {
 
   private static Artifact artifact() {
     return new Artifact("artifact-1", "answer", List.of(Part.text("hi")));
+  }
+
+  /** A task whose first turn has completed. */
+  private static TaskRecord endedTask() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    record.markWorking(NOW);
+    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    return record;
+  }
+
+  private static PushNotificationConfig push(String id) {
+    return new PushNotificationConfig(id, "https://hooks.example/" + id, null, null);
   }
 }

@@ -3,11 +3,16 @@ package io.agentmetrics.a2a.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import io.agentmetrics.a2a.LogCapture;
+import io.agentmetrics.a2a.PushReceiver;
 import io.agentmetrics.a2a.agent.AgentReply;
 import io.agentmetrics.a2a.agent.AgentStageTimings;
 import io.agentmetrics.a2a.dto.JsonMappers;
 import io.agentmetrics.a2a.dto.Message;
 import io.agentmetrics.a2a.dto.Part;
+import io.agentmetrics.a2a.dto.PushNotificationConfig;
+import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskState;
 import io.agentmetrics.a2a.telex.NormalizedMessage;
 import io.agentmetrics.api.TimeSource;
@@ -282,6 +287,63 @@ class TaskServiceTest {
     }
   }
 
+  @Test
+  void cancellingARunningTaskPushesTheCanceledTaskOnce() throws Exception {
+    try (PushReceiver receiver = new PushReceiver(0);
+        LogCapture logs = LogCapture.attach()) {
+      TaskService tasks =
+          service(settings(1, 1).push(localPush(10, Duration.ofSeconds(10))).build());
+      TaskRun run =
+          tasks.send(
+              message("endless"),
+              normalized("endless"),
+              new PushNotificationConfig(null, receiver.url(), null, null),
+              null);
+      assertThat(endlessStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+      Task canceled = tasks.cancel(run.submitted().id());
+      assertThat(receiver.delivered.await(30, TimeUnit.SECONDS)).isTrue();
+      // Once the interrupted turn has ended, a second push would have arrived or been logged.
+      tasks.shutdown(Duration.ofSeconds(30));
+
+      assertThat(canceled.status().state()).isEqualTo(TaskState.CANCELED);
+      assertThat(receiver.calls.get()).isEqualTo(1);
+      assertThat(logs.events())
+          .noneMatch(
+              e ->
+                  e.getLoggerName().equals(PushNotifier.class.getName())
+                      && e.getLevel().isGreaterOrEqual(Level.WARN));
+    }
+  }
+
+  @Test
+  void aNextTurnRefusedForItsPushConfigGivesBackItsPlaceInLineAndLeavesTheTaskAsItWas() {
+    try (TaskService tasks =
+        service(settings(1, 1).push(localPush(1, Duration.ofSeconds(1))).build())) {
+      TaskRun first =
+          tasks.sendBlocking(
+              message("here"),
+              normalized("here"),
+              push("http://127.0.0.1:9/a"),
+              new CompletableFuture<>());
+      String id = first.submitted().id();
+      Task before = tasks.get(id, null);
+
+      assertThatThrownBy(
+              () ->
+                  tasks.send(
+                      next(id, "again"), normalized("again"), push("http://127.0.0.1:9/b"), null))
+          .isInstanceOf(TaskException.class)
+          .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
+
+      assertThat(tasks.get(id, null)).isEqualTo(before);
+      assertThat(tasks.storeStats().queuedTurns()).isZero();
+      // The line has room for one turn: the refused one did not keep it.
+      TaskRun next = tasks.send(next(id, "again"), normalized("again"), null, null);
+      assertThat(next.submitted().status().state()).isEqualTo(TaskState.SUBMITTED);
+    }
+  }
+
   private static void assertBusy(ThrowingCallable send, String message) {
     assertThatThrownBy(send)
         .isInstanceOf(TaskException.class)
@@ -308,7 +370,7 @@ class TaskServiceTest {
     return new TaskService(
         settings,
         request -> {
-          String query = request.message().query();
+          String query = request.message().texts().get(0);
           threads.put(query, Thread.currentThread());
           taskIds.put(query, request.taskId());
           if (query.equals("first") || query.equals("running")) {
@@ -324,7 +386,7 @@ class TaskServiceTest {
           }
           return new AgentReply("ok", new AgentStageTimings(0, 0, 0, 0));
         },
-        JsonMappers.create(16, 1000),
+        JsonMappers.create(16, 1000, 1 << 20, 100_000),
         clock);
   }
 
@@ -332,17 +394,43 @@ class TaskServiceTest {
     return new Message("user", List.of(Part.text(text)), "m-" + text, null, null, null, null, null);
   }
 
-  private static NormalizedMessage normalized(String text) {
-    return new NormalizedMessage(text, List.of());
+  /** The next turn of task {@code taskId}. */
+  private static Message next(String taskId, String text) {
+    return new Message(
+        "user", List.of(Part.text(text)), "m-" + text, null, taskId, null, null, null);
   }
 
-  /** The test's task settings: one slot that callers may use, unless told otherwise. */
+  private static PushNotificationConfig push(String url) {
+    return new PushNotificationConfig(null, url, null, null);
+  }
+
+  /** Pushes that may go to loopback, one attempt each. */
+  private static PushSettings localPush(int maxConfigsPerTask, Duration timeout) {
+    return new PushSettings(
+        List.of(),
+        true,
+        maxConfigsPerTask,
+        timeout,
+        1,
+        Duration.ofMillis(10),
+        Duration.ofMillis(10));
+  }
+
+  private static NormalizedMessage normalized(String text) {
+    return new NormalizedMessage(List.of(text), List.of());
+  }
+
+  /**
+   * The test's task settings: one slot that callers may use, and pushes that may go to loopback,
+   * unless told otherwise.
+   */
   private static final class Settings {
     private final int agentThreads;
     private final int queueCapacity;
     private int callerTurns = 1;
     private int maxStreams = 100;
     private int maxStreamsPerTask = 10;
+    private PushSettings push = localPush(10, Duration.ofSeconds(1));
 
     Settings(int agentThreads, int queueCapacity) {
       this.agentThreads = agentThreads;
@@ -364,20 +452,24 @@ class TaskServiceTest {
       return this;
     }
 
+    Settings push(PushSettings value) {
+      push = value;
+      return this;
+    }
+
     TaskSettings build() {
       return new TaskSettings(
           100,
+          1 << 20,
+          10,
           Duration.ofMinutes(5),
           agentThreads,
           queueCapacity,
-          List.of(),
-          Duration.ofSeconds(1),
-          1,
-          Duration.ofMillis(10),
           QUEUE_TIMEOUT,
           callerTurns,
           maxStreams,
-          maxStreamsPerTask);
+          maxStreamsPerTask,
+          push);
     }
   }
 }

@@ -19,7 +19,7 @@ import java.util.Optional;
 class TelexNormalizerFuzzTest {
 
   private static final int MAX_HISTORY = 5;
-  private static final ObjectMapper MAPPER = JsonMappers.create(64, 1 << 20);
+  private static final ObjectMapper MAPPER = JsonMappers.create(64, 1 << 20, 1 << 24, 1_000_000);
   private static final TelexNormalizer NORMALIZER = new TelexNormalizer(MAX_HISTORY);
 
   @FuzzTest(maxDuration = "60s")
@@ -39,8 +39,10 @@ class TelexNormalizerFuzzTest {
           .put("text", data.consumeString(300));
     }
 
-    Optional<NormalizedMessage> normalized =
-        NORMALIZER.normalize(MAPPER.treeToValue(message, Message.class));
+    Optional<MessageText> normalized =
+        NORMALIZER
+            .normalize(MAPPER.treeToValue(message, Message.class))
+            .flatMap(NORMALIZER::extractText);
 
     normalized.ifPresent(
         result -> {

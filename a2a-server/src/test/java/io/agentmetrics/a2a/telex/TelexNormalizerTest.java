@@ -2,17 +2,16 @@ package io.agentmetrics.a2a.telex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.dto.Message;
 import io.agentmetrics.a2a.dto.Part;
+import io.agentmetrics.a2a.dto.RawJson;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TelexNormalizerTest {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParameterizedTest
   @CsvSource(
@@ -27,15 +26,12 @@ class TelexNormalizerTest {
         "<p>I&#39;m <b>bold</b></p>|I'm bold"
       })
   void theQueryIsPlainText(String raw, String expected) {
-    NormalizedMessage normalized = new TelexNormalizer(20).normalize(message(raw)).orElseThrow();
-
-    assertThat(normalized.query()).isEqualTo(expected);
+    assertThat(text(new TelexNormalizer(20), message(raw)).query()).isEqualTo(expected);
   }
 
   @Test
   void newlinesAndTabsCollapseToOneSpace() {
-    assertThat(new TelexNormalizer(20).normalize(message("a\n\n\tb\r\nc")).orElseThrow().query())
-        .isEqualTo("a b c");
+    assertThat(text(new TelexNormalizer(20), message("a\n\n\tb\r\nc")).query()).isEqualTo("a b c");
   }
 
   @Test
@@ -51,10 +47,10 @@ class TelexNormalizerTest {
                     + "{\"type\":\"text\",\"text\":\"<i>legacy</i>\"},"
                     + "{\"kind\":\"text\",\"text\":\"<p>what is   DNA</p>\"}]"));
 
-    NormalizedMessage normalized = new TelexNormalizer(20).normalize(message).orElseThrow();
+    MessageText text = text(new TelexNormalizer(20), message);
 
-    assertThat(normalized.query()).isEqualTo("what is DNA");
-    assertThat(normalized.history()).containsExactly("hi", "hello there", "legacy");
+    assertThat(text.query()).isEqualTo("what is DNA");
+    assertThat(text.history()).containsExactly("hi", "hello there", "legacy");
   }
 
   @Test
@@ -66,9 +62,8 @@ class TelexNormalizerTest {
                 "[{\"kind\":\"text\",\"text\":\"1\"},{\"kind\":\"text\",\"text\":\"2\"},"
                     + "{\"kind\":\"text\",\"text\":\"3\"}]"));
 
-    assertThat(new TelexNormalizer(2).normalize(message).orElseThrow().history())
-        .containsExactly("2", "3");
-    assertThat(new TelexNormalizer(0).normalize(message).orElseThrow().history()).isEmpty();
+    assertThat(text(new TelexNormalizer(2), message).history()).containsExactly("2", "3");
+    assertThat(text(new TelexNormalizer(0), message).history()).isEmpty();
   }
 
   @Test
@@ -85,15 +80,58 @@ class TelexNormalizerTest {
             null,
             null);
 
-    NormalizedMessage normalized = new TelexNormalizer(20).normalize(message).orElseThrow();
+    MessageText text = text(new TelexNormalizer(20), message);
 
-    assertThat(normalized.query()).isEqualTo("b");
-    assertThat(normalized.history()).containsExactly("a");
+    assertThat(text.query()).isEqualTo("b");
+    assertThat(text.history()).containsExactly("a");
   }
 
   @Test
   void aMessageWithNoTextAtAllIsNotNormalizable() {
-    assertThat(new TelexNormalizer(20).normalize(message("<p> </p>"))).isEmpty();
+    assertThat(new TelexNormalizer(20).normalize(message(" \n\t "))).isEmpty();
+  }
+
+  @Test
+  void aMessageThatIsAllMarkupIsNormalizedButHasNoTextToExtract() {
+    TelexNormalizer normalizer = new TelexNormalizer(20);
+
+    NormalizedMessage normalized = normalizer.normalize(message("<p> </p>")).orElseThrow();
+
+    assertThat(normalizer.extractText(normalized)).isEmpty();
+  }
+
+  @Test
+  void normalizingOnlyCollectsTheTextAndExtractingConvertsEachPartAndEntry() throws Exception {
+    List<String> converted = new ArrayList<>();
+    TelexNormalizer normalizer =
+        new TelexNormalizer(
+            20,
+            html -> {
+              converted.add(html);
+              return new HtmlText().toPlainText(html);
+            });
+    Message message =
+        message(
+            "<b>what</b> is DNA",
+            data(
+                "[{\"kind\":\"text\",\"text\":\"<p>hi</p>\"},"
+                    + "{\"kind\":\"text\",\"text\":\"  \"},"
+                    + "{\"kind\":\"text\",\"text\":\"<p>hi</p>\"}]"));
+
+    NormalizedMessage normalized = normalizer.normalize(message).orElseThrow();
+
+    assertThat(converted).as("message_normalization converts nothing").isEmpty();
+    assertThat(normalized.texts()).containsExactly("<b>what</b> is DNA");
+    assertThat(normalized.conversation()).containsExactly("<p>hi</p>", "<p>hi</p>");
+
+    MessageText text = normalizer.extractText(normalized).orElseThrow();
+
+    assertThat(converted).containsExactly("<b>what</b> is DNA", "<p>hi</p>", "<p>hi</p>");
+    assertThat(text).isEqualTo(new MessageText("what is DNA", List.of("hi")));
+  }
+
+  private static MessageText text(TelexNormalizer normalizer, Message message) {
+    return normalizer.normalize(message).flatMap(normalizer::extractText).orElseThrow();
   }
 
   private static Message message(String text, Part... more) {
@@ -104,6 +142,6 @@ class TelexNormalizerTest {
   }
 
   private static Part data(String json) throws Exception {
-    return new Part("data", null, JSON.readTree(json), null, null);
+    return new Part("data", null, new RawJson(json), null, null);
   }
 }

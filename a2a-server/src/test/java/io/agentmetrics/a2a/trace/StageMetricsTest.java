@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.agent.AgentStageTimings;
 import io.agentmetrics.a2a.dto.JsonMappers;
-import io.agentmetrics.api.testing.FakeTimeSource;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class StageMetricsTest {
 
-  private static final ObjectMapper JSON = JsonMappers.create(100, 1_000_000);
+  private static final ObjectMapper JSON = JsonMappers.create(100, 1_000_000, 1 << 20, 100_000);
 
   private final FakeTimeSource time = new FakeTimeSource();
   private final StageMetrics metrics = new StageMetrics(time);
@@ -24,7 +24,8 @@ class StageMetricsTest {
           new RequestLatency("r" + i, "message/send", null, 0.5, 1, i, 2, i + 3.5, true));
     }
     metrics.onAgentRun(
-        new AgentRunLatency("t", "c", new AgentStageTimings(0.01, 0.02, 800, 0.4), 12.5, false));
+        new AgentRunLatency(
+            "t", "c", new AgentStageTimings(0.01, 0.02, 800, 0.4), 12.5, 813.5, false));
 
     var stages = metrics.stages();
 

@@ -2,6 +2,7 @@ package io.agentmetrics.agent.llm;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -20,8 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -81,10 +80,10 @@ final class HttpLlmTransport implements AutoCloseable {
             .build();
     this.streamThreads =
         Executors.newCachedThreadPool(
-            daemonThreads("agentmetrics-" + protocol.provider() + "-stream"));
+            new DaemonThreadFactory("agentmetrics-" + protocol.provider() + "-stream"));
     ScheduledThreadPoolExecutor scheduler =
         new ScheduledThreadPoolExecutor(
-            1, daemonThreads("agentmetrics-" + protocol.provider() + "-read-timeout"));
+            1, new DaemonThreadFactory("agentmetrics-" + protocol.provider() + "-read-timeout"));
     scheduler.setRemoveOnCancelPolicy(true);
     this.watchdog = scheduler;
   }
@@ -405,14 +404,5 @@ final class HttpLlmTransport implements AutoCloseable {
     } catch (IOException ignored) {
       // Closing only ends the exchange early; a failure to do so changes nothing for the caller.
     }
-  }
-
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

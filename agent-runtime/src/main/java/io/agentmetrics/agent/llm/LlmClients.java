@@ -1,5 +1,6 @@
 package io.agentmetrics.agent.llm;
 
+import io.agentmetrics.agent.internal.Checks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -115,7 +116,7 @@ public final class LlmClients {
     }
     String baseUrl = setting(settings, GEMINI_BASE_URL);
     if (baseUrl != null) {
-      config.baseUri(ConfigChecks.httpBaseUri(baseUrl, GEMINI_BASE_URL));
+      config.baseUri(Checks.httpBaseUri(baseUrl, GEMINI_BASE_URL));
     }
     return new GeminiClient(config.build());
   }
@@ -125,7 +126,7 @@ public final class LlmClients {
         OpenAiCompatibleConfig.builder().transport(transport(settings));
     String baseUrl = setting(settings, OPENAI_BASE_URL);
     if (baseUrl != null) {
-      URI uri = ConfigChecks.httpBaseUri(baseUrl, OPENAI_BASE_URL);
+      URI uri = Checks.httpBaseUri(baseUrl, OPENAI_BASE_URL);
       config.baseUri(uri);
     }
     String key = setting(settings, OPENAI_API_KEY);

@@ -2,6 +2,7 @@ package io.agentmetrics.agent.llm;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.agent.internal.Checks;
 import java.time.Duration;
 
 /**
@@ -144,19 +145,19 @@ public final class RetryConfig {
 
     /** The wait before the first retry; positive. */
     public Builder initialBackoff(Duration initialBackoff) {
-      this.initialBackoff = ConfigChecks.positive(initialBackoff, "initialBackoff");
+      this.initialBackoff = Checks.positive(initialBackoff, "initialBackoff");
       return this;
     }
 
     /** The longest backoff between attempts; positive. */
     public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = ConfigChecks.positive(maxBackoff, "maxBackoff");
+      this.maxBackoff = Checks.positive(maxBackoff, "maxBackoff");
       return this;
     }
 
     /** The longest {@code Retry-After} to wait for; not negative (zero: never wait for one). */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
-      this.maxRetryAfter = ConfigChecks.nonNegative(maxRetryAfter, "maxRetryAfter");
+      this.maxRetryAfter = Checks.nonNegative(maxRetryAfter, "maxRetryAfter");
       return this;
     }
 

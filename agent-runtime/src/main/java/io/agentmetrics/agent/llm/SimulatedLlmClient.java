@@ -1,12 +1,12 @@
 package io.agentmetrics.agent.llm;
 
+import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,16 +51,8 @@ public final class SimulatedLlmClient implements LlmClient {
   SimulatedLlmClient(SimulatedLlmConfig config, Sleeper sleeper) {
     this.config = config;
     this.sleeper = sleeper;
-    AtomicInteger counter = new AtomicInteger();
     this.streamThreads =
-        Executors.newCachedThreadPool(
-            runnable -> {
-              Thread thread =
-                  new Thread(
-                      runnable, "agentmetrics-simulated-stream-" + counter.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newCachedThreadPool(new DaemonThreadFactory("agentmetrics-simulated-stream"));
     logger.info(
         "Using the SIMULATED LLM client (no real model): model {}, time to first token {} ms,"
             + " {} ms between tokens",

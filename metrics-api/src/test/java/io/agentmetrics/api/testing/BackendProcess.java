@@ -9,11 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real backend (a Zipkin server, a Prometheus server) run as a child process for an integration
@@ -49,7 +52,6 @@ public final class BackendProcess implements AutoCloseable {
    * @param startupTimeout how long to wait for that
    * @return the running backend
    * @throws IOException if the process cannot start
-   * @throws InterruptedException if interrupted while waiting
    */
   public static BackendProcess start(
       String name,
@@ -58,14 +60,14 @@ public final class BackendProcess implements AutoCloseable {
       Path log,
       URI health,
       Duration startupTimeout)
-      throws IOException, InterruptedException {
+      throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(env);
     BackendProcess backend = new BackendProcess(name, builder.start(), log);
     try {
       backend.awaitBody(health, body -> true, startupTimeout);
-    } catch (AssertionError | IOException | InterruptedException | RuntimeException e) {
+    } catch (AssertionError | IOException | RuntimeException e) {
       backend.close();
       throw e;
     }
@@ -86,52 +88,62 @@ public final class BackendProcess implements AutoCloseable {
   }
 
   /**
-   * Polls {@code GET uri} until it answers 200 with a body that {@code ready} accepts.
+   * Polls {@code GET uri}, with Awaitility, until it answers 200 with a body that {@code ready}
+   * accepts.
    *
    * @param uri what to poll
    * @param ready whether the answer is the awaited one
    * @param timeout how long to poll
    * @return the accepted body
-   * @throws AssertionError with the last answer and the backend's log, after {@code timeout}
+   * @throws AssertionError with the last answer and the backend's log, after {@code timeout} or as
+   *     soon as the backend exits
    * @throws IOException if the log cannot be read for the message
-   * @throws InterruptedException if interrupted while waiting
    */
-  public String awaitBody(URI uri, Predicate<String> ready, Duration timeout)
-      throws IOException, InterruptedException {
+  public String awaitBody(URI uri, Predicate<String> ready, Duration timeout) throws IOException {
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build();
-    Instant deadline = Instant.now().plus(timeout);
-    String last = "no answer";
-    while (true) {
-      if (!process.isAlive()) {
-        throw new AssertionError(
-            name + " exited with " + process.exitValue() + ":\n" + Files.readString(log));
-      }
-      try {
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        last = response.statusCode() + ": " + response.body();
-        if (response.statusCode() == 200 && ready.test(response.body())) {
-          return response.body();
-        }
-      } catch (IOException notListeningYet) {
-        last = notListeningYet.toString();
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(
-            name
-                + " did not answer "
-                + uri
-                + " as awaited within "
-                + timeout
-                + "; last answer "
-                + last
-                + "\n--- "
-                + name
-                + " log ---\n"
-                + Files.readString(log));
-      }
-      // Polling an external process: there is nothing to await but its answer.
-      Thread.sleep(POLL_INTERVAL.toMillis());
+    AtomicReference<String> last = new AtomicReference<>("no answer");
+    try {
+      return Awaitility.await(name + " answering " + uri)
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(POLL_INTERVAL)
+          .until(() -> answer(request, ready, last), Optional::isPresent)
+          .orElseThrow();
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          name
+              + " did not answer "
+              + uri
+              + " as awaited within "
+              + timeout
+              + "; last answer "
+              + last.get()
+              + "\n--- "
+              + name
+              + " log ---\n"
+              + Files.readString(log),
+          e);
     }
+  }
+
+  /** One poll: the accepted body, or empty after recording what came back in {@code last}. */
+  private Optional<String> answer(
+      HttpRequest request, Predicate<String> ready, AtomicReference<String> last)
+      throws IOException, InterruptedException {
+    if (!process.isAlive()) {
+      throw new AssertionError(
+          name + " exited with " + process.exitValue() + ":\n" + Files.readString(log));
+    }
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      last.set(response.statusCode() + ": " + response.body());
+      if (response.statusCode() == 200 && ready.test(response.body())) {
+        return Optional.of(response.body());
+      }
+    } catch (IOException notListeningYet) {
+      last.set(notListeningYet.toString());
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.agentmetrics.supervisor.otel;
 
+import io.agentmetrics.supervisor.internal.Checks;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,9 +21,7 @@ final class BoundedValues {
   private final LongAdder folded = new LongAdder();
 
   BoundedValues(int max) {
-    if (max < 1) {
-      throw new IllegalArgumentException("max must be at least 1, got " + max);
-    }
+    Checks.atLeast(max, 1, "max");
     this.max = max;
   }
 

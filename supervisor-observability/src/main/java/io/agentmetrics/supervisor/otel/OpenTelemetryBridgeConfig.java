@@ -2,6 +2,7 @@ package io.agentmetrics.supervisor.otel;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.supervisor.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,12 +48,9 @@ public record OpenTelemetryBridgeConfig(
    */
   public OpenTelemetryBridgeConfig {
     checkRatio(traceSamplingRatio);
-    checkPositive(maxPhaseNames, "maxPhaseNames");
-    checkPositive(maxAttributeValues, "maxAttributeValues");
-    requireNonNull(instrumentationScopeName, "instrumentationScopeName");
-    if (instrumentationScopeName.isBlank()) {
-      throw new IllegalArgumentException("instrumentationScopeName must not be blank");
-    }
+    Checks.atLeast(maxPhaseNames, 1, "maxPhaseNames");
+    Checks.atLeast(maxAttributeValues, 1, "maxAttributeValues");
+    Checks.notBlank(instrumentationScopeName, "instrumentationScopeName");
   }
 
   /** The default settings. */
@@ -69,12 +67,6 @@ public record OpenTelemetryBridgeConfig(
     if (!(ratio >= 0.0 && ratio <= 1.0)) {
       throw new IllegalArgumentException(
           "traceSamplingRatio must be between 0.0 and 1.0, got " + ratio);
-    }
-  }
-
-  private static void checkPositive(int value, String field) {
-    if (value < 1) {
-      throw new IllegalArgumentException(field + " must be at least 1, got " + value);
     }
   }
 
@@ -111,7 +103,7 @@ public record OpenTelemetryBridgeConfig(
      * @throws IllegalArgumentException if {@code max} is less than 1
      */
     public Builder maxPhaseNames(int max) {
-      checkPositive(max, "maxPhaseNames");
+      Checks.atLeast(max, 1, "maxPhaseNames");
       this.maxPhaseNames = max;
       return this;
     }
@@ -122,7 +114,7 @@ public record OpenTelemetryBridgeConfig(
      * @throws IllegalArgumentException if {@code max} is less than 1
      */
     public Builder maxAttributeValues(int max) {
-      checkPositive(max, "maxAttributeValues");
+      Checks.atLeast(max, 1, "maxAttributeValues");
       this.maxAttributeValues = max;
       return this;
     }
@@ -134,10 +126,7 @@ public record OpenTelemetryBridgeConfig(
      */
     public Builder instrumentationScope(String name, @Nullable String version) {
       requireNonNull(name, "name");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("instrumentationScopeName must not be blank");
-      }
-      this.instrumentationScopeName = name;
+      this.instrumentationScopeName = Checks.notBlank(name, "instrumentationScopeName");
       this.instrumentationScopeVersion = version;
       return this;
     }

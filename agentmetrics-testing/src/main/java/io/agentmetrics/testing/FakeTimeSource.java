@@ -1,4 +1,4 @@
-package io.agentmetrics.api.testing;
+package io.agentmetrics.testing;
 
 import static java.util.Objects.requireNonNull;
 

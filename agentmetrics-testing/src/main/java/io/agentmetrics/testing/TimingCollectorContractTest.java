@@ -1,4 +1,4 @@
-package io.agentmetrics.api.testing;
+package io.agentmetrics.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -15,14 +15,14 @@ import io.agentmetrics.api.TimeSource;
 import io.agentmetrics.api.TimingBreakdown;
 import io.agentmetrics.api.TimingCollector;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,10 +35,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The behaviour every {@link TimingCollector} must show. An implementation's test extends this
- * class and implements {@link #newCollector}; the inherited tests then run against it.
+ * class and implements {@link #newCollector}; the inherited tests then run against it:
  *
- * <p>Tests here do not count metrics an implementation may add on its own (such as one per
- * categorized phase); they look for the metrics the contract requires.
+ * <pre>{@code
+ * class MyCollectorContractTest extends TimingCollectorContractTest {
+ *   @Override
+ *   protected TimingCollector newCollector(TimeSource time) {
+ *     return new MyCollector(UUID.randomUUID(), "contract_agent", time);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The tests cover durations on the injected clock, misuse that must not throw (unknown or blank
+ * names, stopping twice, invalid metrics, calls after completion), the breakdown's category union
+ * and overhead, parallel tasks, time to first token, phase trees, completion, and concurrent use
+ * from many threads. They do not count metrics an implementation may add on its own (such as one
+ * per categorized phase); they look for the metrics the contract requires.
  *
  * @since 0.1.0
  */
@@ -478,37 +490,26 @@ public abstract class TimingCollectorContractTest {
   void concurrentPhasesFromManyThreadsAreAllRecorded() throws Exception {
     int threads = 8;
     int phasesPerThread = 500;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService executor = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        String prefix = "thread" + t + "_";
-        futures.add(
-            executor.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < phasesPerThread; i++) {
-                    String name = prefix + (i % 10);
-                    if (i % 2 == 0) {
-                      collector.startParallelTask(name);
-                      assertThat(collector.stopParallelTask(name)).isPresent();
-                    } else {
-                      try (PhaseTimer ignored = collector.startPhase(name)) {
-                        collector.addMetric(MetricType.THREAD_POOL_USAGE, i);
-                      }
-                    }
-                  }
-                  return null;
-                }));
-      }
-      start.countDown();
-      for (Future<?> future : futures) {
-        future.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      executor.shutdownNow();
+    List<Callable<Void>> tasks = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      String prefix = "thread" + t + "_";
+      tasks.add(
+          () -> {
+            for (int i = 0; i < phasesPerThread; i++) {
+              String name = prefix + (i % 10);
+              if (i % 2 == 0) {
+                collector.startParallelTask(name);
+                assertThat(collector.stopParallelTask(name)).isPresent();
+              } else {
+                try (PhaseTimer ignored = collector.startPhase(name)) {
+                  collector.addMetric(MetricType.THREAD_POOL_USAGE, i);
+                }
+              }
+            }
+            return null;
+          });
     }
+    Together.run(tasks);
 
     CompletedExecution execution = collector.complete(ExecutionOutcome.succeeded());
 
@@ -527,32 +528,18 @@ public abstract class TimingCollectorContractTest {
     int threads = 8;
     int rounds = 1000;
     AtomicInteger successfulStops = new AtomicInteger();
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService executor = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(
-            executor.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < rounds; i++) {
-                    collector.startPhase("shared");
-                    OptionalDouble stopped = collector.stopPhase("shared");
-                    if (stopped.isPresent()) {
-                      successfulStops.incrementAndGet();
-                    }
-                  }
-                  return null;
-                }));
-      }
-      start.countDown();
-      for (Future<?> future : futures) {
-        future.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      executor.shutdownNow();
-    }
+    Callable<Void> racer =
+        () -> {
+          for (int i = 0; i < rounds; i++) {
+            collector.startPhase("shared");
+            OptionalDouble stopped = collector.stopPhase("shared");
+            if (stopped.isPresent()) {
+              successfulStops.incrementAndGet();
+            }
+          }
+          return null;
+        };
+    Together.run(Collections.nCopies(threads, racer));
 
     CompletedExecution execution = collector.complete(ExecutionOutcome.succeeded());
 
@@ -570,33 +557,18 @@ public abstract class TimingCollectorContractTest {
       timers.add(collector.startParallelTask("task" + i));
     }
     AtomicInteger stoppedByCaller = new AtomicInteger();
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService executor = Executors.newFixedThreadPool(2);
-    CompletedExecution execution;
-    try {
-      Future<?> stopper =
-          executor.submit(
-              () -> {
-                start.await();
-                for (PhaseTimer timer : timers) {
-                  if (timer.stop().isPresent()) {
-                    stoppedByCaller.incrementAndGet();
-                  }
-                }
-                return null;
-              });
-      Future<CompletedExecution> completer =
-          executor.submit(
-              () -> {
-                start.await();
-                return collector.complete(ExecutionOutcome.succeeded());
-              });
-      start.countDown();
-      stopper.get(60, TimeUnit.SECONDS);
-      execution = completer.get(60, TimeUnit.SECONDS);
-    } finally {
-      executor.shutdownNow();
-    }
+    Callable<Object> stopper =
+        () -> {
+          for (PhaseTimer timer : timers) {
+            if (timer.stop().isPresent()) {
+              stoppedByCaller.incrementAndGet();
+            }
+          }
+          return stoppedByCaller.get();
+        };
+    Callable<Object> completer = () -> collector.complete(ExecutionOutcome.succeeded());
+    CompletedExecution execution =
+        (CompletedExecution) Together.run(List.of(stopper, completer)).get(1);
 
     long closedByCollector =
         execution.phases().stream().filter(PhaseRecord::closedByCollector).count();

@@ -1,16 +1,21 @@
-package io.agentmetrics.agent.llm;
+package io.agentmetrics.agent.internal;
 
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
 import java.time.Duration;
 
-/** Argument checks shared by the config builders of this package. */
-final class ConfigChecks {
+/**
+ * The argument checks of agent-runtime, each written once; every message names the field and what
+ * it got. Internal, may change: public only so that both packages of this module can use it, and no
+ * other module may (each module keeps its own checks, an ArchUnit rule keeps it so).
+ */
+public final class Checks {
 
-  private ConfigChecks() {}
+  private Checks() {}
 
-  static Duration positive(Duration value, String field) {
+  /** Returns {@code value} if it is above zero; otherwise throws naming {@code field}. */
+  public static Duration positive(Duration value, String field) {
     requireNonNull(value, field);
     if (value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(field + " must be positive, got " + value);
@@ -18,7 +23,8 @@ final class ConfigChecks {
     return value;
   }
 
-  static Duration nonNegative(Duration value, String field) {
+  /** Returns {@code value} if it is not negative; otherwise throws naming {@code field}. */
+  public static Duration nonNegative(Duration value, String field) {
     requireNonNull(value, field);
     if (value.isNegative()) {
       throw new IllegalArgumentException(field + " must not be negative, got " + value);
@@ -26,7 +32,8 @@ final class ConfigChecks {
     return value;
   }
 
-  static String notBlank(String value, String field) {
+  /** Returns {@code value} if it holds a non-blank character; otherwise throws naming it. */
+  public static String notBlank(String value, String field) {
     requireNonNull(value, field);
     if (value.isBlank()) {
       throw new IllegalArgumentException(field + " must not be blank");
@@ -34,8 +41,27 @@ final class ConfigChecks {
     return value;
   }
 
+  /** Returns {@code value} if it is not negative; otherwise throws naming {@code field}. */
+  public static int nonNegative(int value, String field) {
+    if (value < 0) {
+      throw new IllegalArgumentException(field + " must not be negative, got " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value} if it is finite and not negative; otherwise throws naming {@code field}.
+   */
+  public static double nonNegative(double value, String field) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(
+          field + " must be a finite, non-negative number, got " + value);
+    }
+    return value;
+  }
+
   /** An absolute http(s) URI without a trailing slash, so that paths can be appended to it. */
-  static URI httpBaseUri(URI value, String field) {
+  public static URI httpBaseUri(URI value, String field) {
     requireNonNull(value, field);
     String scheme = value.getScheme();
     if (!value.isAbsolute()
@@ -54,7 +80,8 @@ final class ConfigChecks {
     return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : value;
   }
 
-  static URI httpBaseUri(String value, String field) {
+  /** {@link #httpBaseUri(URI, String)} for a URL given as text, such as an environment variable. */
+  public static URI httpBaseUri(String value, String field) {
     requireNonNull(value, field);
     try {
       return httpBaseUri(URI.create(value.trim()), field);

@@ -1,0 +1,180 @@
+package io.agentmetrics.a2a;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The budget of bytes held for requests in flight, against the shaded jar with a budget of 3 MiB:
+ * clients that stall in the middle of 1 MiB uploads fill it, and then the next request gets 503
+ * with {@code Retry-After} and a JSON-RPC error; a client that goes away gives its bytes back, and
+ * so does every request that ends in an error. {@code /metrics/summary} shows what is held, so each
+ * step waits for the server's state instead of guessing at it.
+ */
+class InFlightBudgetIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MIB = 1024 * 1024;
+  private static final int BUDGET = 3 * MIB;
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String PROBE = JsonRpcProtocolIT.send("\"probe\"", "hi");
+  private static ServerProcess server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server =
+        ServerProcess.start(
+            Map.of(
+                "SIMULATED_LLM_LATENCY_MS", "0", "A2A_MAX_INFLIGHT_BYTES", String.valueOf(BUDGET)));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @BeforeEach
+  void nothingIsHeld() throws Exception {
+    awaitHeld(0);
+  }
+
+  @Test
+  void requestsBeyondTheBudgetGet503UntilAStalledClientDisconnects() throws Exception {
+    List<Socket> stalled = stalledUploads(BUDGET / MIB, MIB);
+    try {
+      awaitHeld(BUDGET);
+
+      HttpResponse<String> busy = server.post(PROBE);
+      assertThat(busy.statusCode()).isEqualTo(503);
+      assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+      JsonNode error = JSON.readTree(busy.body());
+      assertThat(error.path("jsonrpc").asText()).isEqualTo("2.0");
+      assertThat(error.path("error").path("code").asInt()).isEqualTo(-32000);
+      assertThat(error.path("error").path("message").asText()).contains("A2A_MAX_INFLIGHT_BYTES");
+
+      stalled.remove(0).close();
+      awaitHeld(BUDGET - MIB);
+      HttpResponse<String> served = server.post(PROBE);
+      assertThat(served.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(served.body()).path("result").path("status").path("state").asText())
+          .isEqualTo("completed");
+    } finally {
+      close(stalled);
+    }
+  }
+
+  @Test
+  void requestsThatEndInAnErrorGiveTheirBytesBack() throws Exception {
+    String pad = "\"pad\":[" + ("\"" + "x".repeat(998) + "\",").repeat(1_000) + "0]";
+    List<String> failing =
+        List.of(
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"nope\"," + pad + "}",
+            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tasks/get\",\"params\":{\"id\":7},"
+                + pad
+                + "}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3," + pad,
+            "[{" + pad + "}]");
+
+    for (int round = 0; round < 2 * BUDGET / MIB; round++) {
+      for (String body : failing) {
+        HttpResponse<String> response = server.post(body);
+        assertThat(response.statusCode()).as("round %d", round).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("error").path("code").asInt()).isNegative();
+      }
+    }
+
+    awaitHeld(0);
+  }
+
+  @Test
+  void aTaskReadBackMustFitInTheBudgetToo() throws Exception {
+    // About 0.95 MiB as the task is kept; half a megabyte is left of the budget below.
+    String large = taskId(server.post(MemoryLimitsIT.sendOfAbout(MIB - 2_000, null)));
+    String small = taskId(server.post(PROBE));
+    List<Socket> stalled = stalledUploads(5, MIB / 2);
+    try {
+      awaitHeld(BUDGET - MIB / 2);
+
+      HttpResponse<String> refused = server.post(get(large));
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(JSON.readTree(refused.body()).path("id").asText()).isEqualTo("g");
+      assertThat(server.post(get(small)).statusCode()).isEqualTo(200);
+    } finally {
+      close(stalled);
+    }
+    awaitHeld(0);
+    HttpResponse<String> served = server.post(get(large));
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(served.body()).path("result").path("id").asText()).isEqualTo(large);
+  }
+
+  /**
+   * Connections that each declared a body of {@code length} bytes and sent only its first bytes.
+   */
+  private static List<Socket> stalledUploads(int count, int length) throws Exception {
+    URI url = server.url();
+    List<Socket> sockets = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Socket socket = new Socket(url.getHost(), url.getPort());
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST / HTTP/1.1\r\nHost: "
+                  + url.getAuthority()
+                  + "\r\nContent-Type: application/json\r\nContent-Length: "
+                  + length
+                  + "\r\n\r\n{\"jsonrpc\":\"2.0\"")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      sockets.add(socket);
+    }
+    return sockets;
+  }
+
+  private static void close(List<Socket> sockets) throws Exception {
+    for (Socket socket : sockets) {
+      socket.close();
+    }
+  }
+
+  /** Waits until the server holds exactly {@code bytes} for requests in flight. */
+  private static void awaitHeld(long bytes) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    long held = held();
+    while (held != bytes && System.nanoTime() < deadline) {
+      Thread.sleep(20); // polls the server's state; no time is being moved
+      held = held();
+    }
+    assertThat(held).as("bytes held for requests in flight").isEqualTo(bytes);
+  }
+
+  private static long held() throws Exception {
+    return server.summary().path("in_flight").path("bytes").asLong(-1);
+  }
+
+  private static String get(String taskId) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":\"g\",\"method\":\"tasks/get\",\"params\":{\"id\":\""
+        + taskId
+        + "\"}}";
+  }
+
+  private static String taskId(HttpResponse<String> response) throws Exception {
+    String id = JSON.readTree(response.body()).path("result").path("id").asText();
+    assertThat(id).as(response.body()).isNotEmpty();
+    return id;
+  }
+}
