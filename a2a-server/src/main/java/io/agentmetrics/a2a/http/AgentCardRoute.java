@@ -3,7 +3,6 @@ package io.agentmetrics.a2a.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.dto.AgentCard;
 import java.util.function.Supplier;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -11,7 +10,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The agent card at {@code /.well-known/agent-card.json} and {@code /.well-known/agent.json}.
- * Always public, even when a bearer token is required for JSON-RPC.
+ * Always public, even when a bearer token is required for JSON-RPC; like every JSON answer, never
+ * stored by a cache.
  */
 final class AgentCardRoute implements Route {
 
@@ -26,7 +26,6 @@ final class AgentCardRoute implements Route {
   @Override
   public void handle(Request request, Response response, Callback callback) {
     if (Routes.methodAllowed(mapper, request, response, callback, "GET")) {
-      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=300");
       HttpJson.write(mapper, response, callback, HttpStatus.OK_200, card.get());
     }
   }

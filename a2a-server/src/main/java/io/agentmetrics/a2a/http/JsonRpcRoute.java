@@ -1,48 +1,50 @@
 package io.agentmetrics.a2a.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.internal.LogSafe;
 import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcErrorCode;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcReply;
 import io.agentmetrics.a2a.jsonrpc.RequestClock;
-import io.agentmetrics.a2a.task.TaskEventStream;
 import io.agentmetrics.a2a.trace.RequestObserver;
 import io.agentmetrics.api.TimeSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The JSON-RPC endpoint ({@code POST /} and {@code POST /tasks/send}): checks the bearer token,
- * reserves the body's bytes in the in-flight budget (503 with {@code Retry-After} and a JSON-RPC
- * error when they do not fit), reads the body up to the size limit (413 with a JSON-RPC error
- * beyond it), dispatches, and writes either one JSON response or a Server-Sent Events stream. The
- * reservation is given back when the response is done, however the request ends. Every request's
- * stage timings go to the observer after the response is written.
+ * The JSON-RPC endpoint ({@code POST /} and {@code POST /tasks/send}). It refuses before reading
+ * the body a request without the bearer token (401, and the connection is closed) or without a JSON
+ * content type (415); reserves the body's bytes in the in-flight budget (503 with {@code
+ * Retry-After} and a JSON-RPC error when they do not fit, after the body is read and dropped
+ * without holding a thread); reads the body without holding a thread while it arrives (413 with a
+ * JSON-RPC error beyond the size limit, 408 when it arrives too slowly); dispatches; and writes one
+ * JSON response, a response the agent completes later, or a Server-Sent Events stream. The
+ * reservation is given back when the request's callback completes, however the request ends. A
+ * client that goes away while its blocking send waits cancels the turn. Every request's stage
+ * timings go to the observer.
  *
  * <p>Thread-safe.
  */
 final class JsonRpcRoute implements Route {
 
-  /** Oversized bodies up to this multiple of the limit are drained before the 413. */
-  private static final int DRAINED_OVERSIZE = 4;
+  private static final Logger logger = LoggerFactory.getLogger(JsonRpcRoute.class);
 
-  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
-  private static final Duration KEEP_ALIVE_INTERVAL = Duration.ofSeconds(15);
+  private static final Duration MAX_KEEP_ALIVE = Duration.ofSeconds(15);
 
   private final ObjectMapper mapper;
   private final JsonRpcDispatcher dispatcher;
@@ -52,6 +54,8 @@ final class JsonRpcRoute implements Route {
   private final int maxBodyBytes;
   private final InFlightBudget budget;
   private final double sampleRate;
+  private final Duration keepAlive;
+  private final CallerTurnWatches callerTurns;
 
   JsonRpcRoute(
       ObjectMapper mapper,
@@ -61,7 +65,9 @@ final class JsonRpcRoute implements Route {
       TimeSource time,
       int maxBodyBytes,
       InFlightBudget budget,
-      double sampleRate) {
+      double sampleRate,
+      Duration idleTimeout,
+      CallerTurnWatches callerTurns) {
     this.mapper = mapper;
     this.dispatcher = dispatcher;
     this.auth = auth;
@@ -70,83 +76,156 @@ final class JsonRpcRoute implements Route {
     this.maxBodyBytes = maxBodyBytes;
     this.budget = budget;
     this.sampleRate = sampleRate;
+    Duration half = idleTimeout.dividedBy(2);
+    this.keepAlive = half.compareTo(MAX_KEEP_ALIVE) < 0 ? half : MAX_KEEP_ALIVE;
+    this.callerTurns = callerTurns;
   }
 
   @Override
-  public void handle(Request request, Response response, Callback callback) throws Exception {
+  public void handle(Request request, Response response, Callback callback) {
     if (!Routes.methodAllowed(mapper, request, response, callback, "POST")) {
       return;
     }
     if (!auth.accepts(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
-      discardBody(request);
+      // Refused unread: a client that trickles its body holds no thread, only until the close.
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"a2a\"");
-      HttpJson.write(
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+      refuse(
           response,
           callback,
           HttpStatus.UNAUTHORIZED_401,
-          dispatcher.errorBody(
-              JsonRpcErrorCode.INVALID_REQUEST,
-              "Unauthorized: send Authorization: Bearer <token> (see the agent card's"
-                  + " securitySchemes)"));
+          "Unauthorized: send Authorization: Bearer <token> (see the agent card's"
+              + " securitySchemes)");
+      return;
+    }
+    if (!isJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
+      Routes.closeIfBodyUnread(request, response);
+      refuse(
+          response,
+          callback,
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE_415,
+          "Unsupported Media Type: send the JSON-RPC request with Content-Type: application/json");
       return;
     }
     Optional<InFlightBudget.Lease> reserved = budget.tryReserve(expectedBodyBytes(request));
     if (reserved.isEmpty()) {
-      discardBody(request);
-      busy(response, callback, dispatcher.busy());
+      refuseBusy(request, response, callback);
       return;
     }
     InFlightBudget.Lease lease = reserved.get();
+    Callback released = Callback.from(lease::close, callback);
     try {
-      serve(request, response, Callback.from(lease::close, callback), lease);
-    } catch (Exception | Error e) {
+      serve(request, response, released, lease);
+    } catch (RuntimeException | Error e) {
       lease.close();
       throw e;
     }
   }
 
+  /**
+   * Reads the body, holding the request's share of the in-flight budget, and answers it; {@code
+   * callback} gives the share back.
+   */
   private void serve(
-      Request request, Response response, Callback callback, InFlightBudget.Lease lease)
-      throws Exception {
+      Request request, Response response, Callback callback, InFlightBudget.Lease lease) {
     RequestClock clock = new RequestClock(time, sample());
-    Optional<byte[]> body = readBody(request);
-    if (body.isEmpty()) {
-      HttpJson.write(
-          response,
-          callback,
-          HttpStatus.PAYLOAD_TOO_LARGE_413,
-          dispatcher.errorBody(
-              JsonRpcErrorCode.INVALID_REQUEST,
-              "Invalid Request: the body exceeds " + maxBodyBytes + " bytes (A2A_MAX_BODY_BYTES)"));
+    // The request's server span; the body may arrive after this handler has returned.
+    Context context = Context.current();
+    RequestBody.read(
+        request,
+        maxBodyBytes,
+        new RequestBody.Receiver() {
+          @Override
+          public void body(byte[] body) {
+            Scope scope = context.makeCurrent();
+            try {
+              dispatch(body, request, response, callback, clock, lease);
+            } catch (RuntimeException e) {
+              // Called back after the handler returned, nobody else would end the request.
+              callback.failed(e);
+            } finally {
+              scope.close();
+            }
+          }
+
+          @Override
+          public void tooLarge(boolean readToEnd) {
+            if (!readToEnd) {
+              response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+            }
+            refuse(
+                response,
+                callback,
+                HttpStatus.PAYLOAD_TOO_LARGE_413,
+                "Invalid Request: the body exceeds "
+                    + maxBodyBytes
+                    + " bytes (A2A_MAX_BODY_BYTES)");
+          }
+
+          @Override
+          public void failed(Throwable failure) {
+            bodyFailed(failure, response, callback);
+          }
+        });
+  }
+
+  /**
+   * Answers 503 to a request that does not fit in the in-flight budget, once its body has been read
+   * and dropped without holding a thread: a client that is answered while it still sends may see
+   * its connection reset before it reads the answer.
+   */
+  private void refuseBusy(Request request, Response response, Callback callback) {
+    RequestBody.discard(
+        request,
+        maxBodyBytes,
+        new RequestBody.Discarded() {
+          @Override
+          public void discarded(boolean readToEnd) {
+            if (!readToEnd) {
+              response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+            }
+            busy(response, callback, dispatcher.busy());
+          }
+
+          @Override
+          public void failed(Throwable failure) {
+            bodyFailed(failure, response, callback);
+          }
+        });
+  }
+
+  /** Ends a request whose body did not arrive: 408 if it came too slowly, else the client left. */
+  private void bodyFailed(Throwable failure, Response response, Callback callback) {
+    if (!(failure instanceof TimeoutException)) {
+      callback.failed(failure);
       return;
     }
-    JsonRpcReply reply = dispatcher.dispatch(body.get(), clock, lease);
-    if (reply instanceof JsonRpcReply.Busy refusal) {
-      observer.onRequest(clock.finish());
-      busy(response, callback, refusal);
-      return;
+    response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+    refuse(
+        response,
+        callback,
+        HttpStatus.REQUEST_TIMEOUT_408,
+        "Request Timeout: the body arrived too slowly; send it at"
+            + " A2A_MIN_REQUEST_DATA_RATE bytes per second or more, without pauses longer"
+            + " than A2A_IDLE_TIMEOUT_MS");
+  }
+
+  /** Whether {@code contentType} is {@code application/json}, with or without parameters. */
+  static boolean isJson(@Nullable String contentType) {
+    if (contentType == null) {
+      return false;
     }
-    if (reply instanceof JsonRpcReply.Stream stream) {
-      // The request is read and bound; a stream holds only its small events.
-      lease.close();
-      streamEvents(stream, response, clock);
-      observer.onRequest(clock.finish());
-      callback.succeeded();
-      return;
-    }
-    // Reported before the write, as the seed does: total is the handler's time, and the trace
-    // line is out before the client sees the response.
-    observer.onRequest(clock.finish());
-    if (reply instanceof JsonRpcReply.Json json && json.asEvent()) {
-      startEventStream(response);
-      byte[] event = new byte[DATA.length + json.body().length + EVENT_END.length];
-      System.arraycopy(DATA, 0, event, 0, DATA.length);
-      System.arraycopy(json.body(), 0, event, DATA.length, json.body().length);
-      System.arraycopy(EVENT_END, 0, event, DATA.length + json.body().length, EVENT_END.length);
-      response.write(true, ByteBuffer.wrap(event), callback);
-    } else {
-      HttpJson.write(response, callback, HttpStatus.OK_200, ((JsonRpcReply.Json) reply).body());
-    }
+    int parameters = contentType.indexOf(';');
+    String mediaType = parameters < 0 ? contentType : contentType.substring(0, parameters);
+    return mediaType.trim().toLowerCase(Locale.ROOT).equals(HttpJson.JSON);
+  }
+
+  private void refuse(Response response, Callback callback, int status, String message) {
+    HttpJson.write(
+        response,
+        callback,
+        status,
+        dispatcher.errorBody(JsonRpcErrorCode.INVALID_REQUEST, message));
   }
 
   /** What the body will hold at most: its declared length, or the limit when it is chunked. */
@@ -164,92 +243,81 @@ final class JsonRpcRoute implements Route {
     return sampleRate >= 1.0 || ThreadLocalRandom.current().nextDouble() < sampleRate;
   }
 
-  /**
-   * The body, or empty when it is over the limit. A body up to {@value #DRAINED_OVERSIZE} times the
-   * limit is read to its end and dropped before the 413 goes out: answering while the client still
-   * sends and then closing can reset the connection before the client reads the answer. Larger
-   * bodies are refused unread.
-   */
-  private Optional<byte[]> readBody(Request request) throws IOException {
-    long declared = request.getLength();
-    if (declared > (long) maxBodyBytes * DRAINED_OVERSIZE) {
-      return Optional.empty();
+  private void dispatch(
+      byte[] body,
+      Request request,
+      Response response,
+      Callback callback,
+      RequestClock clock,
+      InFlightBudget.Lease lease) {
+    DisconnectWatch watch = DisconnectWatch.of(request, () -> logDisconnect(clock));
+    // A blocking send asks for the watch; its turn may run on this thread until it ends.
+    clock.watchClient(
+        () -> {
+          callerTurns.track(watch);
+          return watch.gone();
+        });
+    JsonRpcReply reply;
+    try {
+      reply = dispatcher.dispatch(body, clock, lease);
+    } finally {
+      callerTurns.untrack(watch);
     }
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      if (declared >= 0 && declared <= maxBodyBytes) {
-        // Content-Length frames the body: one array of exactly that size, no growing buffers.
-        return Optional.of(in.readNBytes((int) declared));
-      }
-      byte[] body = in.readNBytes(maxBodyBytes + 1);
-      if (body.length <= maxBodyBytes) {
-        return Optional.of(body);
-      }
-      drain(in, (long) maxBodyBytes * DRAINED_OVERSIZE - body.length);
-      return Optional.empty();
+    if (reply instanceof JsonRpcReply.Stream stream) {
+      // The request is read and bound; a stream holds only its small events.
+      lease.close();
+      new EventStreamResponse(
+              stream, request, response, callback, dispatcher, clock, observer, watch, keepAlive)
+          .start();
+    } else if (reply instanceof JsonRpcReply.Pending pending) {
+      watch.arm();
+      pending
+          .reply()
+          .whenCompleteAsync(
+              (json, failure) -> {
+                if (failure != null) {
+                  watch.stop();
+                  callback.failed(failure);
+                } else {
+                  respond(json, response, callback, clock, watch);
+                }
+              },
+              request.getComponents().getExecutor());
+    } else {
+      respond(reply, response, callback, clock, watch);
     }
   }
 
-  /**
-   * Reads and drops the body of a refused request, up to the body limit, so the connection stays
-   * open for the client's next request: Jetty closes a connection whose request body is left unread
-   * when the response completes, under a client that may already be reusing it. A larger body is
-   * left unread, and its connection closed, as before.
-   */
-  private void discardBody(Request request) throws IOException {
-    if (request.getLength() > maxBodyBytes) {
+  private void respond(
+      JsonRpcReply reply,
+      Response response,
+      Callback callback,
+      RequestClock clock,
+      DisconnectWatch watch) {
+    watch.stop();
+    if (watch.inputTaken()) {
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+    }
+    // Reported before the write, as the seed does: total is the handler's time, and the trace
+    // line is out before the client sees the response.
+    observer.onRequest(clock.finish());
+    if (reply instanceof JsonRpcReply.Busy refusal) {
+      busy(response, callback, refusal);
       return;
     }
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      drain(in, maxBodyBytes);
+    JsonRpcReply.Json json = (JsonRpcReply.Json) reply;
+    if (json.asEvent()) {
+      EventStreamResponse.startEventStream(response);
+      response.write(true, EventStreamResponse.event(json.body()), callback);
+    } else {
+      HttpJson.write(response, callback, HttpStatus.OK_200, json.body());
     }
   }
 
-  /** Reads and drops at most {@code limit} more bytes: a chunked body may never end. */
-  private static void drain(InputStream in, long limit) throws IOException {
-    byte[] scratch = new byte[8192];
-    long left = limit;
-    int read;
-    while (left > 0 && (read = in.read(scratch, 0, (int) Math.min(scratch.length, left))) > 0) {
-      left -= read;
-    }
-  }
-
-  private static void startEventStream(Response response) {
-    response.setStatus(HttpStatus.OK_200);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-    response.getHeaders().put("X-Accel-Buffering", "no");
-  }
-
-  /**
-   * Writes each task event as an SSE event until the final status update. The time spent waiting
-   * for events is the agent's; the time spent encoding them is serialization.
-   */
-  private void streamEvents(JsonRpcReply.Stream stream, Response response, RequestClock clock)
-      throws IOException, InterruptedException {
-    startEventStream(response);
-    try (TaskEventStream events = stream.events();
-        OutputStream out = Content.Sink.asOutputStream(response)) {
-      while (true) {
-        long waiting = clock.now();
-        Optional<Object> event = events.next(KEEP_ALIVE_INTERVAL);
-        clock.addAgent(waiting);
-        if (event.isEmpty()) {
-          out.write(KEEP_ALIVE);
-          out.flush();
-          continue;
-        }
-        long encoding = clock.now();
-        byte[] json = dispatcher.serializeEvent(stream.id(), event.get());
-        clock.addSerialization(encoding);
-        out.write(DATA);
-        out.write(json);
-        out.write(EVENT_END);
-        out.flush();
-        if (TaskEventStream.isFinal(event.get())) {
-          return;
-        }
-      }
-    }
+  private static void logDisconnect(RequestClock clock) {
+    logger.info(
+        "request {} ({}): the client disconnected before its answer; its turn or stream ends",
+        LogSafe.of(clock.requestId()),
+        clock.method());
   }
 }

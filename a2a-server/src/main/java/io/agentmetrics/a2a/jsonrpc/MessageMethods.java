@@ -59,21 +59,35 @@ final class MessageMethods {
     clock.addNormalization(started);
 
     long submitted = clock.now();
-    // A blocking send runs the turn on this thread: a hand-off to the agent pool and back would
-    // cost two context switches per request and buy nothing while this thread waits anyway.
+    // A blocking send runs the turn on this thread when the agent has a slot free: a hand-off to
+    // the agent pool and back would cost two context switches per request and buy nothing while
+    // this thread waits anyway. Otherwise the answer comes when the pool has run the turn.
     TaskRun run =
         send.blocking()
-            ? tasks.sendAndWait(send.message(), normalized, push(send))
+            ? tasks.sendBlocking(send.message(), normalized, push(send), clock.clientGone())
             : tasks.send(send.message(), normalized, push(send), null);
     clock.taskId(run.submitted().id());
     CompletableFuture<RunResult> observed = observeAgent(run, clock, submitted);
-    // A blocking send's turn has ended by now, so its result is ready.
-    Task task = send.blocking() ? observed.join().task() : run.submitted();
-    clock.addAgent(submitted);
     Integer historyLength =
         send.configuration() == null ? null : send.configuration().historyLength();
-    return new MethodOutcome.Result(
-        historyLength == null ? task : task.withHistoryLimit(historyLength));
+    if (!send.blocking()) {
+      clock.addAgent(submitted);
+      return new MethodOutcome.Result(limited(run.submitted(), historyLength));
+    }
+    if (observed.isDone()) {
+      clock.addAgent(submitted);
+      return new MethodOutcome.Result(limited(observed.join().task(), historyLength));
+    }
+    return new MethodOutcome.Pending(
+        observed.<Object>thenApply(
+            result -> {
+              clock.addAgent(submitted);
+              return limited(result.task(), historyLength);
+            }));
+  }
+
+  private static Task limited(Task task, @Nullable Integer historyLength) {
+    return historyLength == null ? task : task.withHistoryLimit(historyLength);
   }
 
   private MethodOutcome stream(Params params, RequestClock clock) {
@@ -84,7 +98,13 @@ final class MessageMethods {
 
     TaskEventStream events = tasks.newStream();
     long submitted = clock.now();
-    TaskRun run = tasks.send(send.message(), normalized, push(send), events);
+    TaskRun run;
+    try {
+      run = tasks.send(send.message(), normalized, push(send), events);
+    } catch (RuntimeException e) {
+      events.close();
+      throw e;
+    }
     clock.taskId(run.submitted().id());
     observeAgent(run, clock, submitted);
     return new MethodOutcome.Stream(events);

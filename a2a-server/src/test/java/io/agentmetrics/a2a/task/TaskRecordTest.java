@@ -81,11 +81,48 @@ class TaskRecordTest {
     Task before = record.snapshot();
 
     assertThatThrownBy(
-            () -> record.startTurn(userMessage(), NOW, new CompletableFuture<>(), push("b"), 1))
+            () ->
+                record.startTurn(
+                    userMessage(), NOW, new CompletableFuture<>(), push("b"), 1, null, 10))
         .isInstanceOf(TaskException.class)
         .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
     assertThat(record.snapshot()).isEqualTo(before);
     assertThat(record.pushConfigs()).containsExactly(push("a"));
+  }
+
+  @Test
+  void aTurnRefusedForItsPushConfigSubscribesNotItsStream() {
+    TaskRecord record = endedTask();
+    record.putPushConfig(push("a"), 1);
+    List<Object> events = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                record.startTurn(
+                    userMessage(), NOW, new CompletableFuture<>(), push("b"), 1, events::add, 1))
+        .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
+
+    assertThat(events).isEmpty();
+    // The stream's place is still free.
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 1, event -> {}, 1);
+  }
+
+  @Test
+  void aTurnRefusedForItsStreamAddsNotItsPushConfig() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    // Still subscribed after the turn: nobody unsubscribed.
+    record.subscribe(event -> {}, 1);
+    record.markWorking(NOW);
+    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+
+    assertThatThrownBy(
+            () ->
+                record.startTurn(
+                    userMessage(), NOW, new CompletableFuture<>(), push("b"), 10, event -> {}, 1))
+        .hasMessageContaining("A2A_MAX_STREAMS_PER_TASK");
+
+    assertThat(record.pushConfigs()).isEmpty();
   }
 
   @Test
@@ -95,11 +132,11 @@ class TaskRecordTest {
     List<Object> events = new ArrayList<>();
     Consumer<Object> subscriber = events::add;
 
-    assertThat(record.subscribe(subscriber)).isTrue();
+    assertThat(record.subscribe(subscriber, 10)).isTrue();
     record.markWorking(NOW);
     record.complete(agentReply(), artifact(), NOW, STAGES, 0);
     record.unsubscribe(subscriber);
-    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10);
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10, null, 10);
     record.markWorking(NOW);
 
     assertThat(events)
@@ -119,7 +156,7 @@ class TaskRecordTest {
     List<Object> events = new ArrayList<>();
 
     record.unsubscribe(events::add);
-    record.subscribe(events::add);
+    record.subscribe(events::add, 10);
     record.markWorking(NOW);
 
     assertThat(events)
@@ -128,16 +165,73 @@ class TaskRecordTest {
   }
 
   @Test
-  void anEndedTaskHandsANewSubscriberItsSnapshotButNoSubscription() {
+  void anEndedTaskTakesNoNewSubscriber() {
     TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
     record.markWorking(NOW);
     record.complete(agentReply(), artifact(), NOW, STAGES, 0);
     List<Object> events = new ArrayList<>();
 
-    assertThat(record.subscribe(events::add)).isFalse();
+    assertThat(record.subscribe(events::add, 10)).isFalse();
 
-    assertThat(events).singleElement().isInstanceOf(Task.class);
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void aSubscriberBeyondTheTasksCapIsRefusedUntilOneLeaves() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    Consumer<Object> first = event -> {};
+    record.subscribe(first, 2);
+    record.subscribe(event -> {}, 2);
+
+    assertThatThrownBy(() -> record.subscribe(event -> {}, 2))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("A2A_MAX_STREAMS_PER_TASK")
+        .extracting(e -> ((TaskException) e).reason())
+        .isEqualTo(TaskException.Reason.OVERLOADED);
+    record.unsubscribe(first);
+    assertThat(record.subscribe(event -> {}, 2)).isTrue();
+  }
+
+  @Test
+  void aTurnThatBringsAStreamTheTaskHasNoRoomForIsRefusedAndLeavesTheTaskAsItWas() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    record.markWorking(NOW);
+    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10, event -> {}, 1);
+    record.markWorking(NOW);
+    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    Task before = record.snapshot();
+
+    // The first turn's subscriber is still subscribed: the task ended, but nobody unsubscribed.
+    assertThatThrownBy(
+            () ->
+                record.startTurn(
+                    userMessage(), NOW, new CompletableFuture<>(), null, 10, event -> {}, 1))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("A2A_MAX_STREAMS_PER_TASK");
+
+    assertThat(record.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void cancellingATurnCancelsOnlyThatTurnWhileItRuns() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    CompletableFuture<RunResult> first = new CompletableFuture<>();
+    record.firstTurn(userMessage(), NOW, first);
+    record.markWorking(NOW);
+    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    CompletableFuture<RunResult> second = new CompletableFuture<>();
+    record.startTurn(userMessage(), NOW, second, null, 10, null, 10);
+
+    assertThat(record.cancelTurn(first, NOW)).isEmpty();
+    assertThat(record.state()).isEqualTo(TaskState.SUBMITTED);
+    assertThat(record.cancelTurn(second, NOW))
+        .hasValueSatisfying(
+            task -> assertThat(task.status().state()).isEqualTo(TaskState.CANCELED));
+    assertThat(second.join().task().status().state()).isEqualTo(TaskState.CANCELED);
   }
 
   @Test
@@ -196,7 +290,7 @@ class TaskRecordTest {
     if (turn == 1) {
       record.firstTurn(question, NOW, new CompletableFuture<>());
     } else {
-      record.startTurn(question, NOW, new CompletableFuture<>(), null, 10);
+      record.startTurn(question, NOW, new CompletableFuture<>(), null, 10, null, 10);
     }
     record.markWorking(NOW);
     record.complete(
@@ -227,6 +321,15 @@ class TaskRecordTest {
 
   private static Artifact artifact() {
     return new Artifact("artifact-1", "answer", List.of(Part.text("hi")));
+  }
+
+  /** A task whose first turn has completed. */
+  private static TaskRecord endedTask() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    record.markWorking(NOW);
+    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    return record;
   }
 
   private static PushNotificationConfig push(String id) {
