@@ -29,6 +29,8 @@ public final class ExecutionCosts {
    * the model is the one that answered ({@link PhaseRecord#LLM_RESPONSE_MODEL}), else the one asked
    * ({@link PhaseRecord#LLM_MODEL}). Returns {@code execution} itself when no phase gets a cost.
    */
+  // price(phase, prices) returns the phase itself when it gets no cost: identity is the answer.
+  @SuppressWarnings("ReferenceEquality")
   public static CompletedExecution price(CompletedExecution execution, PriceTable prices) {
     requireNonNull(execution, "execution");
     requireNonNull(prices, "prices");

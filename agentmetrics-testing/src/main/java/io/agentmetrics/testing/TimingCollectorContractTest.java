@@ -322,6 +322,7 @@ public abstract class TimingCollectorContractTest {
   }
 
   @Test
+  @SuppressWarnings("NullAway") // passes null on purpose: the contract is to drop it
   void metricsWithANullTypeOrNullMetadataEntriesAreDroppedWithoutThrowing() {
     Map<String, Object> withNullValue = new HashMap<>();
     withNullValue.put("status", null);
@@ -577,6 +578,7 @@ public abstract class TimingCollectorContractTest {
   }
 
   @Test
+  @SuppressWarnings("NullAway") // passes null on purpose: the contract is to drop it
   void nullMetadataEntriesAndNullAnnotationsAreSkippedWithoutThrowing() {
     Map<String, Object> metadata = new HashMap<>();
     metadata.put("kept", "yes");

@@ -143,7 +143,7 @@ final class MetricSeries {
         }
       }
       // The recorder holds two histograms of the recycled interval's size: live and spare.
-      return interval == null ? bytes : bytes + 2 * interval.getEstimatedFootprintInBytes();
+      return interval == null ? bytes : bytes + 2L * interval.getEstimatedFootprintInBytes();
     } finally {
       lock.unlock();
     }

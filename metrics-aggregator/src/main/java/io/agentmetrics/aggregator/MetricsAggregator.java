@@ -279,8 +279,8 @@ public final class MetricsAggregator implements MetricsSink {
     recordBreakdown(execution.breakdown(), execution.executionId(), execution.agentName(), true);
     LlmUsage usage = execution.llmUsage();
     if (usage.calls() > 0) {
-      addMetric(NamedMetric.INPUT_TOKENS, usage.inputTokens());
-      addMetric(NamedMetric.OUTPUT_TOKENS, usage.outputTokens());
+      addMetric(NamedMetric.INPUT_TOKENS, (double) usage.inputTokens());
+      addMetric(NamedMetric.OUTPUT_TOKENS, (double) usage.outputTokens());
       if (usage.priced()) {
         addMetric(NamedMetric.COST_USD, usage.costUsd());
       } else {

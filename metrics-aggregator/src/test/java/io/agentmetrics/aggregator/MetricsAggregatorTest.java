@@ -149,7 +149,8 @@ class MetricsAggregatorTest {
 
   @Test
   void clampsValuesAboveOneHourToTheTopAndCountsThem() {
-    aggregator.addMetric(metric(MetricType.TOTAL_EXECUTION, Duration.ofHours(3).toMillis()));
+    aggregator.addMetric(
+        metric(MetricType.TOTAL_EXECUTION, (double) Duration.ofHours(3).toMillis()));
 
     AggregatedMetrics stats =
         aggregator.getAggregatedMetrics(MetricType.TOTAL_EXECUTION, AggregationWindow.MINUTE).get();

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  *     chunk before it; copied, and returned as a copy
  * @since 0.1.0
  */
+// Copied in and out, and equals, hashCode and toString compare the values: see below.
+@SuppressWarnings("ArrayRecordComponent")
 public record StreamTiming(double timeToFirstChunkMs, double[] chunkIntervalsMs) {
 
   /**

@@ -11,6 +11,7 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +61,9 @@ public final class JvmResourceSampler implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             new DaemonThreadFactory("agentmetrics-jvm-resource-sampler"));
     long nanos = interval.toNanos();
-    executor.scheduleAtFixedRate(this::sampleSafely, 0, nanos, TimeUnit.NANOSECONDS);
+    // Shutting the executor down cancels the task: its future is not needed.
+    ScheduledFuture<?> unused =
+        executor.scheduleAtFixedRate(this::sampleSafely, 0, nanos, TimeUnit.NANOSECONDS);
   }
 
   /**

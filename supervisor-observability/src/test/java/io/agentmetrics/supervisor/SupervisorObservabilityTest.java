@@ -81,7 +81,7 @@ class SupervisorObservabilityTest {
 
     observability.completeWorkflowTrace(context, ExecutionResult.success(Map.of("result", "data")));
 
-    assertThat(received).singleElement();
+    assertThat(received).hasSize(1);
     CompletedExecution execution = received.get(0);
     assertThat(execution.agentName()).isEqualTo("supervisor");
     assertThat(execution.outcome().success()).isTrue();
@@ -337,9 +337,5 @@ class SupervisorObservabilityTest {
     assertThat(defaults.config()).isEqualTo(SupervisorConfig.defaults());
     assertThatCode(() -> defaults.recordResourceMetrics(1.0, 2.0, 3)).doesNotThrowAnyException();
     assertThat(defaults.droppedCalls()).isZero();
-  }
-
-  private static org.assertj.core.data.Offset<Double> within() {
-    return org.assertj.core.data.Offset.offset(0.5);
   }
 }

@@ -120,7 +120,7 @@ public final class PriceTable {
    */
   public static PriceTable parse(String prices) {
     Map<String, ModelPrice> parsed = new LinkedHashMap<>();
-    for (String entry : prices.split(";")) {
+    for (String entry : prices.split(";", -1)) {
       if (entry.isBlank()) {
         continue;
       }
@@ -176,7 +176,7 @@ public final class PriceTable {
         best = known;
       }
     }
-    return best == null ? Optional.empty() : Optional.of(prices.get(best));
+    return best == null ? Optional.empty() : Optional.ofNullable(prices.get(best));
   }
 
   /** The cost of a call to {@code model} in US dollars, or empty if the model has no price. */

@@ -316,7 +316,7 @@ abstract class HttpLlmClientContractTest {
     double ttftMs = (firstTokenAt.get() - start) / 1e6;
     double totalMs = (end - start) / 1e6;
     assertThat(response.text()).isEqualTo("first second last");
-    assertThat(ttftMs).isGreaterThanOrEqualTo(scriptedDelayMs).isLessThan(totalMs);
+    assertThat(ttftMs).isGreaterThanOrEqualTo((double) scriptedDelayMs).isLessThan(totalMs);
   }
 
   @Test
