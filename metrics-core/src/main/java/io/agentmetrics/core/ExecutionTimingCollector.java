@@ -16,6 +16,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,13 +106,24 @@ public sealed class ExecutionTimingCollector implements TimingCollector
   /** The value of {@code firstTokenNanos} until a first token arrives. */
   static final long NO_FIRST_TOKEN = Long.MIN_VALUE;
 
-  private static final PhaseCategory[] CATEGORIES = PhaseCategory.values();
+  /** Each metric type's category by ordinal; null for a type without one. */
+  private static final @Nullable PhaseCategory[] CATEGORY_BY_TYPE =
+      new PhaseCategory[MetricType.values().length];
+
+  private static final Map<String, PhaseCategory> CATEGORY_BY_NAME = new HashMap<>();
   private static final Phase[] NO_PHASES = {};
 
   private static final VarHandle LATEST_PHASE;
   private static final VarHandle LATEST_METRIC;
   private static final VarHandle FIRST_TOKEN_NANOS;
   private static final VarHandle DROPPED_METRICS;
+
+  static {
+    for (PhaseCategory category : PhaseCategory.values()) {
+      CATEGORY_BY_TYPE[category.metricType().ordinal()] = category;
+      CATEGORY_BY_NAME.put(category.id(), category);
+    }
+  }
 
   static {
     try {
@@ -645,23 +657,18 @@ public sealed class ExecutionTimingCollector implements TimingCollector
   }
 
   /**
-   * The category of a phase: by {@code type} if it has one, else by name. Loops instead of the
-   * Optional-returning lookups of {@link PhaseCategory}, because this runs on every phase start.
+   * The category of a phase: by {@code type} if it has one, else by name. Table lookups instead of
+   * the Optional-returning ones of {@link PhaseCategory}, because this runs on every phase start; a
+   * name's hash code is cached in the string, so the name lookup costs one comparison.
    */
   private static @Nullable PhaseCategory categoryOf(String name, @Nullable MetricType type) {
     if (type != null) {
-      for (PhaseCategory category : CATEGORIES) {
-        if (category.metricType() == type) {
-          return category;
-        }
+      PhaseCategory byType = CATEGORY_BY_TYPE[type.ordinal()];
+      if (byType != null) {
+        return byType;
       }
     }
-    for (PhaseCategory category : CATEGORIES) {
-      if (category.id().equals(name)) {
-        return category;
-      }
-    }
-    return null;
+    return CATEGORY_BY_NAME.get(name);
   }
 
   private static @Nullable Map<String, Object> copyMetadata(
