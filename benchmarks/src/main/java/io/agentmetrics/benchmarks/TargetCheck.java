@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Reads a JMH JSON result and the aggregator footprint samples, judges every performance target,
@@ -65,6 +66,30 @@ public final class TargetCheck {
               "ExecutionBenchmark.baseCollector",
               "ExecutionBenchmark.openTelemetrySpans",
               0.5),
+          new Target.Ratio(
+              "collector-vs-floor-cpu",
+              "ExecutionBenchmark.enhancedCollector",
+              "ExecutionBenchmark.nanoTimeFloor",
+              2.5,
+              Target.Basis.CPU),
+          new Target.Ratio(
+              "collector-vs-micrometer-cpu",
+              "ExecutionBenchmark.enhancedCollector",
+              "ExecutionBenchmark.micrometerTimers",
+              0.5,
+              Target.Basis.CPU),
+          new Target.Ratio(
+              "collector-vs-otel-cpu",
+              "ExecutionBenchmark.enhancedCollector",
+              "ExecutionBenchmark.openTelemetrySpans",
+              0.5,
+              Target.Basis.CPU),
+          new Target.Ratio(
+              "ingest-vs-recorder-2t-cpu",
+              "IngestBenchmark.aggregatorTwoThreads",
+              "IngestBenchmark.recorderTwoThreads",
+              1.2,
+              Target.Basis.CPU),
           new Target.Ratio(
               "ingest-vs-recorder-1t",
               "IngestBenchmark.aggregator",
@@ -149,35 +174,42 @@ public final class TargetCheck {
     if (result.allocatedBytesPerOp().isPresent()) {
       json.put("allocatedBytesPerOp", result.allocatedBytesPerOp().getAsDouble());
     }
+    if (result.cpuNanosPerOp().isPresent()) {
+      json.put("cpuNanosPerOp", result.cpuNanosPerOp().getAsDouble());
+    }
     return json;
   }
 
   private static void printBenchmarks(List<JmhResult> benchmarks, PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "%-58s %3s %14s %12s %14s %10s  %s%n",
+        "%-58s %3s %14s %12s %14s %10s %10s  %s%n",
         "Benchmark",
         "Thr",
         "Mean",
         "Error",
         "Median",
         "B/op",
+        "CPU ns/op",
         "Unit");
     for (JmhResult result : benchmarks) {
       out.printf(
           Locale.ROOT,
-          "%-58s %3d %14.3f %12.3f %14.3f %10s  %s%n",
+          "%-58s %3d %14.3f %12.3f %14.3f %10s %10s  %s%n",
           result.key(),
           result.threads(),
           result.score(),
           result.scoreError(),
           result.median(),
-          result.allocatedBytesPerOp().isPresent()
-              ? String.format(Locale.ROOT, "%.0f", result.allocatedBytesPerOp().getAsDouble())
-              : "-",
+          rounded(result.allocatedBytesPerOp()),
+          rounded(result.cpuNanosPerOp()),
           result.unit());
     }
     out.println();
+  }
+
+  private static String rounded(OptionalDouble value) {
+    return value.isPresent() ? String.format(Locale.ROOT, "%.0f", value.getAsDouble()) : "-";
   }
 
   private static void printVerdicts(List<Verdict> verdicts, PrintStream out) {
