@@ -78,11 +78,11 @@ import org.slf4j.LoggerFactory;
  * and stopping phases takes no lock: a phase is linked to the one started before it by one
  * compare-and-set on the collector, which also makes its name check atomic, and its end is set by
  * one compare-and-set on the phase. Running phases are found by name by walking up from the
- * innermost running phase through its running ancestors (they are few: one per level of nesting),
- * running parallel tasks, which may number thousands, through a concurrent map. Metrics are linked
- * in the order recorded, one compare-and-set each; a phase's metric is built from the phase when
- * the metrics are read. {@link #complete(ExecutionOutcome)} runs once; calls racing with it may or
- * may not be included.
+ * innermost running phase through its running ancestors (they are few: one per level of nesting and
+ * per thread timing at that moment), running parallel tasks, which may number thousands, through a
+ * concurrent map. Metrics are linked in the order recorded, one compare-and-set each; a phase's
+ * metric is built from the phase when the metrics are read. {@link #complete(ExecutionOutcome)}
+ * runs once; calls racing with it may or may not be included.
  *
  * <h2>A closed hierarchy</h2>
  *
@@ -123,9 +123,6 @@ public sealed class ExecutionTimingCollector implements TimingCollector
       CATEGORY_BY_TYPE[category.metricType().ordinal()] = category;
       CATEGORY_BY_NAME.put(category.id(), category);
     }
-  }
-
-  static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       Class<?> self = ExecutionTimingCollector.class;
