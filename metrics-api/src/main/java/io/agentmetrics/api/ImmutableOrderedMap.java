@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An unmodifiable map that iterates in the order its entries were given, held in arrays: {@link
- * #of} keeps one array of alternating keys and values, {@link #ofDoubles} a array of keys and one
+ * #of} keeps one array of alternating keys and values, {@link #ofDoubles} an array of keys and one
  * of unboxed {@code double} values, boxed only when read (the phase sums of a breakdown).
  *
  * <p>Every metric, phase and breakdown carries such a map, usually with one to three entries, and
