@@ -17,9 +17,11 @@ import io.agentmetrics.api.TimingCollector;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -521,6 +523,37 @@ public abstract class TimingCollectorContractTest {
         .containsExactlyElementsOf(range(threads * phasesPerThread));
     assertThat(metricsOf(execution.metrics(), MetricType.THREAD_POOL_USAGE))
         .hasSize(threads * phasesPerThread / 2);
+  }
+
+  @Test
+  @Timeout(60)
+  void measuresClosedOnManyThreadsAtOnceEachRecordOneMetric() throws Exception {
+    int threads = 8;
+    int measuresPerThread = 500;
+    List<Callable<Void>> tasks = new ArrayList<>();
+    Set<String> expected = new HashSet<>();
+    for (int t = 0; t < threads; t++) {
+      String prefix = "query" + t + "_";
+      for (int i = 0; i < measuresPerThread; i++) {
+        expected.add(prefix + i);
+      }
+      tasks.add(
+          () -> {
+            for (int i = 0; i < measuresPerThread; i++) {
+              collector.measure(prefix + i, MetricType.DATABASE_QUERY).close();
+              collector.addMetric(MetricType.EXTERNAL_API, i);
+            }
+            return null;
+          });
+    }
+    Together.run(tasks);
+
+    List<PerformanceMetric> queries = metricsOf(MetricType.DATABASE_QUERY);
+    assertThat(queries)
+        .extracting(metric -> metric.metadata().get("phase"))
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(metricsOf(MetricType.EXTERNAL_API)).hasSize(threads * measuresPerThread);
   }
 
   @Test
