@@ -10,6 +10,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
@@ -204,8 +205,10 @@ final class Phase extends MetricLink implements PhaseTimer {
   @Override
   PerformanceMetric metric() {
     long end = endNanos;
+    MetricType type =
+        Objects.requireNonNull(collector.metricTypeOf(this), "only a phase with a type is listed");
     return new PerformanceMetric(
-        collector.metricTypeOf(this),
+        type,
         ExecutionTimingCollector.toMs(end - startNanos),
         collector.timestampAt(end),
         collector.executionId(),
