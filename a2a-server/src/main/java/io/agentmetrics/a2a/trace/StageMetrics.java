@@ -3,9 +3,11 @@ package io.agentmetrics.a2a.trace;
 import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.a2a.dto.StageBottleneck;
+import io.agentmetrics.a2a.dto.StageDefinition;
 import io.agentmetrics.a2a.dto.StageReport;
 import io.agentmetrics.a2a.dto.StageTrend;
 import io.agentmetrics.a2a.dto.StageWindowStats;
+import io.agentmetrics.a2a.stage.Stage;
 import io.agentmetrics.aggregator.AggregatorConfig;
 import io.agentmetrics.aggregator.MetricsAggregator;
 import io.agentmetrics.aggregator.NamedMetric;
@@ -14,6 +16,7 @@ import io.agentmetrics.api.AggregationWindow;
 import io.agentmetrics.api.TimeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +50,15 @@ public final class StageMetrics implements RequestObserver {
 
   /** The percentile compared with each stage's goal to find bottlenecks. */
   public static final int BOTTLENECK_PERCENTILE = 95;
+
+  private static final Map<Stage, NamedMetric> METRICS = new EnumMap<>(Stage.class);
+
+  static {
+    for (Stage stage : Stage.values()) {
+      // Prefixed: "queue_wait" is also a metric type's id, and a named metric never is.
+      METRICS.put(stage, NamedMetric.of("stage." + stage.id(), "ms"));
+    }
+  }
 
   private final MetricsAggregator aggregator;
 
@@ -82,8 +94,8 @@ public final class StageMetrics implements RequestObserver {
   }
 
   /**
-   * The {@code stages} section of {@code /metrics/summary}: stage name to its report, in pipeline
-   * order. Stages without samples in the {@link #HEADLINE_WINDOW} are left out.
+   * The {@code stages} section of {@code /metrics/summary}: stage name to its report, in the order
+   * of {@link Stage}. Stages without samples in the {@link #HEADLINE_WINDOW} are left out.
    *
    * @return stage name to report, ready for Jackson
    * @since 0.1.0
@@ -94,12 +106,12 @@ public final class StageMetrics implements RequestObserver {
       Map<String, StageWindowStats> windows = new LinkedHashMap<>();
       for (AggregationWindow window : WINDOWS) {
         aggregator
-            .getAggregatedMetrics(stage.metric.name(), window)
+            .getAggregatedMetrics(METRICS.get(stage).name(), window)
             .ifPresent(m -> windows.put(id(window), StageWindowStats.of(m)));
       }
       StageWindowStats headline = windows.get(id(HEADLINE_WINDOW));
       if (headline != null) {
-        stages.put(stage.id, new StageReport(headline, windows, trend(stage).orElse(null)));
+        stages.put(stage.id(), new StageReport(headline, windows, trend(stage).orElse(null)));
       }
     }
     return stages;
@@ -108,9 +120,7 @@ public final class StageMetrics implements RequestObserver {
   /**
    * The {@code bottlenecks} section of {@code /metrics/summary}: the stages whose p{@value
    * #BOTTLENECK_PERCENTILE} over the aggregator's summary window (five minutes) exceeds the stage's
-   * goal, worst ratio first. The goals are the seed's: JSON parsing 1 ms, message normalization 5
-   * ms, context lookup 1 ms, response serialization 10 ms; and the aggregator's defaults for queue
-   * wait (500 ms) and the LLM (3,000 ms).
+   * goal ({@link Stage#goalMs()}), worst ratio first.
    *
    * @return the bottlenecks, ready for Jackson
    * @since 0.1.0
@@ -119,10 +129,11 @@ public final class StageMetrics implements RequestObserver {
     AggregationWindow window = aggregator.config().summaryWindow();
     List<StageBottleneck> bottlenecks = new ArrayList<>();
     for (Stage stage : Stage.values()) {
-      if (stage.goalMs <= 0) {
+      if (stage.goalMs().isEmpty()) {
         continue;
       }
-      Slo goal = Slo.atMost(stage.metric, BOTTLENECK_PERCENTILE, stage.goalMs, window);
+      double goalMs = stage.goalMs().getAsDouble();
+      Slo goal = Slo.atMost(METRICS.get(stage), BOTTLENECK_PERCENTILE, goalMs, window);
       aggregator
           .checkSlo(goal)
           .filter(status -> !status.met())
@@ -130,16 +141,38 @@ public final class StageMetrics implements RequestObserver {
               status ->
                   bottlenecks.add(
                       new StageBottleneck(
-                          stage.id,
+                          stage.id(),
                           id(window),
                           BOTTLENECK_PERCENTILE,
                           TraceLatencyLog.round(status.observed()),
-                          stage.goalMs,
+                          goalMs,
                           TraceLatencyLog.round(status.ratio()),
                           status.sampleCount())));
     }
     bottlenecks.sort(Comparator.comparingDouble(StageBottleneck::ratio).reversed());
     return bottlenecks;
+  }
+
+  /**
+   * The {@code stage_vocabulary} section of {@code /metrics/summary}: every {@link Stage} in
+   * display order, from which the dashboard takes its stage order and labels.
+   *
+   * @return the stages, ready for Jackson
+   * @since 0.1.0
+   */
+  public static List<StageDefinition> vocabulary() {
+    List<StageDefinition> stages = new ArrayList<>();
+    for (Stage stage : Stage.values()) {
+      stages.add(
+          new StageDefinition(
+              stage.id(),
+              stage.label(),
+              lower(stage.scope().name()),
+              stage.isWhole(),
+              stage.isLlm(),
+              stage.goalMs().isPresent() ? stage.goalMs().getAsDouble() : null));
+    }
+    return List.copyOf(stages);
   }
 
   /**
@@ -155,7 +188,7 @@ public final class StageMetrics implements RequestObserver {
 
   private Optional<StageTrend> trend(Stage stage) {
     return aggregator
-        .getTrend(stage.metric.name())
+        .getTrend(METRICS.get(stage).name())
         .map(
             evidence ->
                 new StageTrend(
@@ -171,35 +204,10 @@ public final class StageMetrics implements RequestObserver {
   private void record(Stage stage, double ms) {
     // The aggregator drops (and counts) a negative or non-finite value, which a clock step could
     // produce; a dropped sample is better than a request failing in its observer.
-    aggregator.addMetric(stage.metric, ms);
+    aggregator.addMetric(METRICS.get(stage), ms);
   }
 
   private static String lower(String name) {
     return name.toLowerCase(Locale.ROOT);
-  }
-
-  /** The seed's stages, in pipeline order, with its performance goals (0 where it sets none). */
-  private enum Stage {
-    JSON_PARSING("json_parsing", 1),
-    MESSAGE_NORMALIZATION("message_normalization", 5),
-    AGENT_PROCESSING("agent_processing", 0),
-    RESPONSE_SERIALIZATION("response_serialization", 10),
-    TOTAL("total", 0),
-    QUEUE_WAIT("queue_wait", 500),
-    TEXT_EXTRACTION("text_extraction", 0),
-    CONTEXT_LOOKUP("context_lookup", 1),
-    LLM_INVOCATION("llm_invocation", 3_000),
-    RESPONSE_BUILDING("response_building", 0);
-
-    private final String id;
-    private final double goalMs;
-    // Prefixed: "queue_wait" is also a metric type's id, and a named metric never is.
-    private final NamedMetric metric;
-
-    Stage(String id, double goalMs) {
-      this.id = id;
-      this.goalMs = goalMs;
-      this.metric = NamedMetric.of("stage." + id, "ms");
-    }
   }
 }

@@ -18,7 +18,7 @@ class StageMetricsTest {
   private final StageMetrics metrics = new StageMetrics(time);
 
   @Test
-  void everyRequestAndAgentStageIsReportedInPipelineOrderWithEachWindow() {
+  void everyRequestAndAgentStageIsReportedInTheVocabularysOrderWithEachWindow() {
     for (int i = 1; i <= 100; i++) {
       metrics.onRequest(
           new RequestLatency("r" + i, "message/send", null, 0.5, 1, i, 2, i + 3.5, true));
@@ -34,13 +34,13 @@ class StageMetricsTest {
             "json_parsing",
             "message_normalization",
             "agent_processing",
-            "response_serialization",
-            "total",
             "queue_wait",
             "text_extraction",
             "context_lookup",
             "llm_invocation",
-            "response_building");
+            "response_building",
+            "response_serialization",
+            "total");
     var agent = stages.get("agent_processing");
     assertThat(agent.headline().count()).isEqualTo(100);
     assertThat(agent.headline().p50Ms()).isBetween(49.9, 50.1);
@@ -49,6 +49,36 @@ class StageMetricsTest {
     assertThat(agent.windows().keySet()).containsExactly("minute", "five_minutes", "hour");
     assertThat(stages.get("queue_wait").headline().meanMs()).isBetween(12.49, 12.51);
     assertThat(stages.get("llm_invocation").headline().p95Ms()).isBetween(799.0, 801.0);
+  }
+
+  @Test
+  void vocabularyGivesEveryStageInDisplayOrderWithItsLabelPlaceAndGoal() {
+    JsonNode vocabulary = JSON.valueToTree(StageMetrics.vocabulary());
+
+    assertThat(vocabulary.findValuesAsText("id"))
+        .containsExactly(
+            "json_parsing",
+            "message_normalization",
+            "agent_processing",
+            "task_total",
+            "queue_wait",
+            "text_extraction",
+            "context_lookup",
+            "llm_invocation",
+            "response_building",
+            "response_serialization",
+            "total");
+    JsonNode json = vocabulary.get(0);
+    assertThat(json.path("label").asText()).isEqualTo("JSON parsing");
+    assertThat(json.path("scope").asText()).isEqualTo("request");
+    assertThat(json.path("whole").asBoolean()).isFalse();
+    assertThat(json.path("goal_ms").asDouble()).isEqualTo(1.0);
+    JsonNode llm = vocabulary.get(7);
+    assertThat(llm.path("llm").asBoolean()).isTrue();
+    assertThat(llm.path("scope").asText()).isEqualTo("task");
+    JsonNode total = vocabulary.get(10);
+    assertThat(total.path("whole").asBoolean()).isTrue();
+    assertThat(total.has("goal_ms")).isFalse();
   }
 
   @Test
