@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.profile;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.a2a.stage.SendSpan;
 import io.agentmetrics.a2a.stage.Stage;
 import java.util.List;
 import java.util.Locale;
@@ -13,11 +14,10 @@ import java.util.Locale;
  * on the request thread) fit in its {@code total}, and its task's stages ({@link Stage#TASK_PARTS})
  * fit in its {@code task_total}; in a log without {@code task_total}, as the seed's, the agent
  * stages must fit in {@code agent_processing}, where the seed's guide puts them. Its end-to-end
- * time is then its {@code total} with {@code agent_processing} replaced by the longer of {@code
- * agent_processing} and {@code task_total}: both start when the message is handed to the task
- * service, and a non-blocking send's task ends long after its response. Every stage of a consistent
- * send lies within that time, and the request's and the task's parts add up to at most it, so their
- * shares of it add up to at most 100%.
+ * time is then {@link SendSpan#endToEndMs}, which the server's {@code /metrics/summary} uses too:
+ * its {@code total} with {@code agent_processing} replaced by the longer of {@code
+ * agent_processing} and {@code task_total}, so that the shares of a consistent send's stages add up
+ * to at most 100%.
  *
  * <p>Anything else is left out, with the reason: no {@code total}, no agent detail, or stages that
  * add up to more than the total they belong to (an edited log, or a server that does not log {@code
@@ -26,11 +26,11 @@ import java.util.Locale;
 sealed interface SendCheck {
 
   /**
-   * Slack for adding up logged values in floating point, far below the log's microsecond. Logs
-   * rounded to the nearest microsecond (this server's before it logged stages rounded down and
-   * totals up) can fail by a microsecond, and are then left out, never stretched to fit.
+   * Slack for adding up logged values ({@link SendSpan#EPSILON_MS}). Logs rounded to the nearest
+   * microsecond (this server's before it logged stages rounded down and totals up) can fail by a
+   * microsecond, and are then left out, never stretched to fit.
    */
-  double EPSILON_MS = 1e-6;
+  double EPSILON_MS = SendSpan.EPSILON_MS;
 
   /**
    * A send that fits its totals.
@@ -91,8 +91,9 @@ sealed interface SendCheck {
             Reason.TASK_STAGES_EXCEED_TASK_TOTAL,
             exceeds(agent, Stage.TASK_PARTS, taskParts, Stage.TASK_TOTAL.id(), taskTotal));
       }
-      double agentSpan = Math.max(agentProcessing, taskTotal);
-      return new Consistent(total - agentProcessing + agentSpan, agentSpan);
+      return new Consistent(
+          SendSpan.endToEndMs(total, agentProcessing, taskTotal),
+          SendSpan.agentSpanMs(agentProcessing, taskTotal));
     }
     if (taskParts > agentProcessing + EPSILON_MS) {
       return new LeftOut(

@@ -2,12 +2,15 @@ package io.agentmetrics.a2a.trace;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.a2a.dto.SendBreakdown;
+import io.agentmetrics.a2a.dto.SendSegment;
 import io.agentmetrics.a2a.dto.StageBottleneck;
 import io.agentmetrics.a2a.dto.StageDefinition;
 import io.agentmetrics.a2a.dto.StageReport;
 import io.agentmetrics.a2a.dto.StageTrend;
 import io.agentmetrics.a2a.dto.StageWindowStats;
 import io.agentmetrics.a2a.stage.Stage;
+import io.agentmetrics.aggregator.AggregatedSeries;
 import io.agentmetrics.aggregator.AggregatorConfig;
 import io.agentmetrics.aggregator.MetricsAggregator;
 import io.agentmetrics.aggregator.NamedMetric;
@@ -22,18 +25,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The server's per-stage sliding-window statistics, kept by the metrics aggregator: every request's
- * five stages and every agent run's queue wait and four stages go to one {@link MetricsAggregator}
- * of this server's own (never the global one), each stage as a {@link NamedMetric} in milliseconds,
- * and {@link #summary()} answers {@code GET /metrics/summary} with each stage's window statistics,
- * trend and the stages over their goals.
+ * The server's per-stage sliding-window statistics, kept by the metrics aggregator: every send's
+ * five request stages, every agent run's task total, queue wait and four stages, and every send's
+ * end-to-end time split into its parts (once its request and its own task are paired) go to one
+ * {@link MetricsAggregator} of this server's own (never the global one), each as a {@link
+ * NamedMetric} in milliseconds. They answer {@code GET /metrics/summary} with each stage's window
+ * statistics, trend, the stages over their goals, and where the sends' end-to-end time goes.
+ *
+ * <p>Only sends ({@link TraceLatencyLog#SEND_METHODS}) are recorded: a {@code tasks/get} answers in
+ * a millisecond and would pull the request stages' statistics away from the sends they describe.
  *
  * <p>A stage's goal is an {@link Slo} on its p{@value #BOTTLENECK_PERCENTILE} over the aggregator's
  * summary window (five minutes); a stage whose objective is missed is a bottleneck. Memory is
- * bounded per stage exactly as the aggregator documents for one metric (about 1.6 MB in steady
- * state).
+ * bounded per stage and per part exactly as the aggregator documents for one metric.
  *
  * <p>Thread-safe; recording is lock-free, as the aggregator's is.
  *
@@ -61,6 +68,8 @@ public final class StageMetrics implements RequestObserver {
   }
 
   private final MetricsAggregator aggregator;
+  private final SendPairs pairs = new SendPairs();
+  private final LongAdder leftOut = new LongAdder();
 
   /**
    * Statistics over the aggregator's default slices and retention, on {@code time}.
@@ -77,6 +86,10 @@ public final class StageMetrics implements RequestObserver {
 
   @Override
   public void onRequest(RequestLatency latency) {
+    if (!TraceLatencyLog.SEND_METHODS.contains(latency.method())) {
+      return;
+    }
+    pairs.request(latency).ifPresent(this::recordSend);
     record(Stage.JSON_PARSING, latency.jsonParsingMs());
     record(Stage.MESSAGE_NORMALIZATION, latency.messageNormalizationMs());
     record(Stage.AGENT_PROCESSING, latency.agentProcessingMs());
@@ -86,6 +99,8 @@ public final class StageMetrics implements RequestObserver {
 
   @Override
   public void onAgentRun(AgentRunLatency latency) {
+    pairs.run(latency).ifPresent(this::recordSend);
+    record(Stage.TASK_TOTAL, latency.taskTotalMs());
     record(Stage.QUEUE_WAIT, latency.queueWaitMs());
     record(Stage.TEXT_EXTRACTION, latency.stages().textExtractionMs());
     record(Stage.CONTEXT_LOOKUP, latency.stages().contextLookupMs());
@@ -154,6 +169,52 @@ public final class StageMetrics implements RequestObserver {
   }
 
   /**
+   * The {@code sends} section of {@code /metrics/summary}: the paired sends' mean end-to-end time
+   * over the {@link #HEADLINE_WINDOW}, split into {@link SendPart}s whose shares add up to 1. Each
+   * share is the segment's mean over the sum of the segments' means, all taken over the same sends
+   * (each send records all its segments at once), so shares never exceed 100% even though each mean
+   * is kept to the aggregator's 0.1%.
+   *
+   * @return the breakdown, ready for Jackson
+   * @since 0.1.0
+   */
+  public SendBreakdown sends() {
+    Optional<AggregatedSeries> endToEnd =
+        aggregator.getAggregatedMetrics(SendPart.END_TO_END.name(), HEADLINE_WINDOW);
+    List<SendPart> all = SendPart.all();
+    double[] means = new double[all.size()];
+    double sum = 0;
+    for (SendPart segment : all) {
+      means[segment.ordinal()] =
+          aggregator
+              .getAggregatedMetrics(segment.metric().name(), HEADLINE_WINDOW)
+              .map(AggregatedSeries::mean)
+              .orElse(0.0);
+      sum += means[segment.ordinal()];
+    }
+    List<SendSegment> segments = new ArrayList<>();
+    for (SendPart segment : all) {
+      double mean = means[segment.ordinal()];
+      if (sum > 0) {
+        segments.add(
+            new SendSegment(
+                segment.id(),
+                segment.label(),
+                TraceLatencyLog.round(mean),
+                mean / sum,
+                segment.llm()));
+      }
+    }
+    return new SendBreakdown(
+        id(HEADLINE_WINDOW),
+        endToEnd.map(AggregatedSeries::count).orElse(0L),
+        pairs.waiting(),
+        leftOut.sum(),
+        endToEnd.map(StageWindowStats::of).orElse(null),
+        segments);
+  }
+
+  /**
    * The {@code stage_vocabulary} section of {@code /metrics/summary}: every {@link Stage} in
    * display order, from which the dashboard takes its stage order and labels.
    *
@@ -199,6 +260,21 @@ public final class StageMetrics implements RequestObserver {
                     evidence.previousCount(),
                     evidence.currentValue(),
                     evidence.previousValue()));
+  }
+
+  private void recordSend(SendPairs.Pair pair) {
+    Optional<double[]> split = SendPart.split(pair.request(), pair.run());
+    if (split.isEmpty()) {
+      leftOut.increment();
+      return;
+    }
+    double[] parts = split.get();
+    double endToEnd = 0;
+    for (SendPart segment : SendPart.all()) {
+      aggregator.addMetric(segment.metric(), parts[segment.ordinal()]);
+      endToEnd += parts[segment.ordinal()];
+    }
+    aggregator.addMetric(SendPart.END_TO_END, endToEnd);
   }
 
   private void record(Stage stage, double ms) {
