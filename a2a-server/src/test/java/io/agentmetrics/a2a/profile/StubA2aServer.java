@@ -2,7 +2,7 @@ package io.agentmetrics.a2a.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentmetrics.a2a.report.DashboardPage;
+import io.agentmetrics.a2a.dashboard.DashboardPage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
