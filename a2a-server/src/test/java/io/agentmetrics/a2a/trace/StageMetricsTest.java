@@ -12,11 +12,26 @@ import io.agentmetrics.a2a.dto.SendBreakdown;
 import io.agentmetrics.a2a.dto.SendSegment;
 import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StageMetricsTest {
 
   private static final ObjectMapper JSON = JsonMappers.create(100, 1_000_000, 1 << 20, 100_000);
+
+  private static final List<String> EVERY_STAGE_IN_ORDER =
+      List.of(
+          "json_parsing",
+          "message_normalization",
+          "agent_processing",
+          "task_total",
+          "queue_wait",
+          "text_extraction",
+          "context_lookup",
+          "llm_invocation",
+          "response_building",
+          "response_serialization",
+          "total");
 
   private final FakeTimeSource time = new FakeTimeSource();
   private final StageMetrics metrics = new StageMetrics(time);
@@ -33,19 +48,7 @@ class StageMetricsTest {
 
     var stages = metrics.stages();
 
-    assertThat(stages.keySet())
-        .containsExactly(
-            "json_parsing",
-            "message_normalization",
-            "agent_processing",
-            "task_total",
-            "queue_wait",
-            "text_extraction",
-            "context_lookup",
-            "llm_invocation",
-            "response_building",
-            "response_serialization",
-            "total");
+    assertThat(stages.keySet()).containsExactlyElementsOf(EVERY_STAGE_IN_ORDER);
     var agent = stages.get("agent_processing");
     assertThat(agent.headline().count()).isEqualTo(100);
     assertThat(agent.headline().p50Ms()).isBetween(49.9, 50.1);
@@ -131,19 +134,7 @@ class StageMetricsTest {
   void vocabularyGivesEveryStageInDisplayOrderWithItsLabelPlaceAndGoal() {
     JsonNode vocabulary = JSON.valueToTree(StageMetrics.vocabulary());
 
-    assertThat(vocabulary.findValuesAsText("id"))
-        .containsExactly(
-            "json_parsing",
-            "message_normalization",
-            "agent_processing",
-            "task_total",
-            "queue_wait",
-            "text_extraction",
-            "context_lookup",
-            "llm_invocation",
-            "response_building",
-            "response_serialization",
-            "total");
+    assertThat(vocabulary.findValuesAsText("id")).containsExactlyElementsOf(EVERY_STAGE_IN_ORDER);
     JsonNode json = vocabulary.get(0);
     assertThat(json.path("label").asText()).isEqualTo("JSON parsing");
     assertThat(json.path("scope").asText()).isEqualTo("request");
