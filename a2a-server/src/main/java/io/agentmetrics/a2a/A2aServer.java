@@ -145,7 +145,9 @@ public final class A2aServer implements AutoCloseable {
     summary.add(
         MetricsSummaryContributor.of(
             "window", () -> StageMetrics.id(StageMetrics.HEADLINE_WINDOW)));
+    summary.add(MetricsSummaryContributor.of("stage_vocabulary", StageMetrics::vocabulary));
     summary.add(MetricsSummaryContributor.of("stages", stages::stages));
+    summary.add(MetricsSummaryContributor.of("sends", stages::sends));
     summary.add(MetricsSummaryContributor.of("bottlenecks", stages::bottlenecks));
     summary.add(
         MetricsSummaryContributor.of(

@@ -1,7 +1,7 @@
 package io.agentmetrics.a2a.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentmetrics.a2a.report.DashboardPage;
+import io.agentmetrics.a2a.dashboard.DashboardPage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

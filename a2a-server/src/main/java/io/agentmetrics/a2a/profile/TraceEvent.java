@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.profile;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.a2a.stage.Stage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -97,7 +98,7 @@ sealed interface TraceEvent {
      * agent_processing.
      */
     double stagesSum() {
-      return Stages.AGENT_STAGES.stream().mapToDouble(this::stage).sum();
+      return Stage.AGENT_STAGES.stream().mapToDouble(s -> stage(s.id())).sum();
     }
   }
 

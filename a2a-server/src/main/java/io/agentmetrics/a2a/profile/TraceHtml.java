@@ -3,6 +3,7 @@ package io.agentmetrics.a2a.profile;
 import io.agentmetrics.a2a.report.ChartData;
 import io.agentmetrics.a2a.report.HtmlReport;
 import io.agentmetrics.a2a.report.ReportModel;
+import io.agentmetrics.a2a.stage.Stage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +37,8 @@ final class TraceHtml {
                         "Non-LLM P99",
                         Formats.ms(o.p99()) + " ms",
                         "end-to-end − llm_invocation")));
-    long failed =
-        analysis.goals().values().stream().filter(s -> s == StageGoal.Status.FAIL).count();
-    long checked =
-        analysis.goals().values().stream().filter(s -> s != StageGoal.Status.NO_DATA).count();
+    long failed = analysis.goals().values().stream().filter(s -> s == GoalStatus.FAIL).count();
+    long checked = analysis.goals().values().stream().filter(s -> s != GoalStatus.NO_DATA).count();
     cards.add(
         new ReportModel.Card(
             "Goals", (checked - failed) + " / " + checked + " pass", "p95 per stage"));
@@ -95,31 +94,31 @@ final class TraceHtml {
             (goal, status) ->
                 goalRows.add(
                     List.of(
-                        goal.stage(),
+                        goal.id(),
                         rows.stream()
-                            .filter(r -> r.summary().name().equals(goal.stage()))
+                            .filter(r -> r.summary().name().equals(goal.id()))
                             .findFirst()
                             .map(r -> Formats.ms(r.summary().p95Ms()))
                             .orElse("–"),
-                        "< " + Formats.ms(goal.limitMs()),
+                        "< " + Formats.ms(goal.goalMs().orElseThrow()),
                         status.label())));
     List<List<String>> slowRows = new ArrayList<>();
     for (TraceAnalysis.Send send : analysis.slowest()) {
       TraceEvent.Request request = send.pair().request();
       TraceEvent.Agent agent = send.pair().agent();
       boolean covered = !Double.isNaN(send.endToEndMs());
-      boolean llm = agent != null && agent.timings().containsKey(Stages.LLM_INVOCATION);
+      boolean llm = agent != null && agent.timings().containsKey(Stage.LLM_INVOCATION.id());
       slowRows.add(
           List.of(
               TraceReportPrinter.abbreviate(request.requestId(), 24),
               covered ? Formats.ms(send.endToEndMs()) : "left out",
-              Formats.ms(request.stage(Stages.TOTAL)),
-              agent == null || !agent.timings().containsKey(Stages.TASK_TOTAL)
+              Formats.ms(request.stage(Stage.TOTAL.id())),
+              agent == null || !agent.timings().containsKey(Stage.TASK_TOTAL.id())
                   ? "–"
-                  : Formats.ms(agent.stage(Stages.TASK_TOTAL)),
-              llm ? Formats.ms(agent.stage(Stages.LLM_INVOCATION)) : "–",
+                  : Formats.ms(agent.stage(Stage.TASK_TOTAL.id())),
+              llm ? Formats.ms(agent.stage(Stage.LLM_INVOCATION.id())) : "–",
               covered && llm
-                  ? Formats.ms(send.endToEndMs() - agent.stage(Stages.LLM_INVOCATION))
+                  ? Formats.ms(send.endToEndMs() - agent.stage(Stage.LLM_INVOCATION.id()))
                   : "–"));
     }
     List<List<String>> modelRows = new ArrayList<>();

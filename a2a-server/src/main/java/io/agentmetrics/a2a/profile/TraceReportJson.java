@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.profile;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentmetrics.a2a.stage.Stage;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -79,16 +80,16 @@ final class TraceReportJson {
                     .put("max", stats.max()),
             () -> root.putNull("non_llm_overhead_ms"));
     ArrayNode goals = root.putArray("goals");
-    for (Map.Entry<StageGoal, StageGoal.Status> goal : analysis.goals().entrySet()) {
+    for (Map.Entry<Stage, GoalStatus> goal : analysis.goals().entrySet()) {
       ObjectNode node =
           goals
               .addObject()
-              .put("stage", goal.getKey().stage())
+              .put("stage", goal.getKey().id())
               .put("statistic", "p95")
-              .put("limit_ms", goal.getKey().limitMs())
+              .put("limit_ms", goal.getKey().goalMs().orElseThrow())
               .put("status", goal.getValue().name());
       analysis.stageRows().stream()
-          .filter(r -> r.summary().name().equals(goal.getKey().stage()))
+          .filter(r -> r.summary().name().equals(goal.getKey().id()))
           .findFirst()
           .ifPresent(r -> node.put("p95_ms", r.summary().p95Ms()));
     }

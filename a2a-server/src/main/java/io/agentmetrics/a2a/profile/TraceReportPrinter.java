@@ -1,5 +1,6 @@
 package io.agentmetrics.a2a.profile;
 
+import io.agentmetrics.a2a.stage.Stage;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,10 @@ final class TraceReportPrinter {
     out.printf(STAGE_ROW, "Stage", "Count", "Mean", "P50", "P95", "P99", "Max", "Share");
     for (TraceAnalysis.StageRow row : analysis.stageRows()) {
       StageSummary s = row.summary();
-      String name = Stages.ofTask(s.name()) ? "  " + s.name() : s.name();
+      String name =
+          Stage.of(s.name()).filter(st -> st.scope() == Stage.Scope.TASK).isPresent()
+              ? "  " + s.name()
+              : s.name();
       out.printf(
           Locale.ROOT,
           STAGE_ROW,
@@ -98,11 +102,11 @@ final class TraceReportPrinter {
     out.println();
     out.println("🎯 PERFORMANCE GOALS (p95 of each stage, excluding the LLM)");
     List<TraceAnalysis.StageRow> rows = analysis.stageRows();
-    for (Map.Entry<StageGoal, StageGoal.Status> goal : analysis.goals().entrySet()) {
-      StageGoal g = goal.getKey();
+    for (Map.Entry<Stage, GoalStatus> goal : analysis.goals().entrySet()) {
+      Stage g = goal.getKey();
       String p95 =
           rows.stream()
-              .filter(r -> r.summary().name().equals(g.stage()))
+              .filter(r -> r.summary().name().equals(g.id()))
               .findFirst()
               .map(r -> "p95 " + Formats.ms(r.summary().p95Ms()) + " ms")
               .orElse("not traced");
@@ -116,9 +120,9 @@ final class TraceReportPrinter {
           Locale.ROOT,
           "  %s %-24s %-18s goal < %s ms%n",
           mark,
-          g.stage(),
+          g.id(),
           p95,
-          Formats.ms(g.limitMs()).replaceAll("\\.00$", ""));
+          Formats.ms(g.goalMs().orElseThrow()).replaceAll("\\.00$", ""));
     }
     printUsage(report.usage());
     printSlowest(analysis.slowest());
@@ -235,13 +239,13 @@ final class TraceReportPrinter {
           Locale.ROOT,
           SLOW_ROW,
           Formats.printable(abbreviate(request.requestId(), 20)),
-          Formats.ms(request.stage(Stages.TOTAL)),
-          agentStage(agent, Stages.TASK_TOTAL),
-          Formats.ms(request.stage(Stages.JSON_PARSING)),
-          Formats.ms(request.stage(Stages.MESSAGE_NORMALIZATION)),
-          Formats.ms(request.stage(Stages.AGENT_PROCESSING)),
-          agentStage(agent, Stages.LLM_INVOCATION),
-          Formats.ms(request.stage(Stages.RESPONSE_SERIALIZATION)),
+          Formats.ms(request.stage(Stage.TOTAL.id())),
+          agentStage(agent, Stage.TASK_TOTAL.id()),
+          Formats.ms(request.stage(Stage.JSON_PARSING.id())),
+          Formats.ms(request.stage(Stage.MESSAGE_NORMALIZATION.id())),
+          Formats.ms(request.stage(Stage.AGENT_PROCESSING.id())),
+          agentStage(agent, Stage.LLM_INVOCATION.id()),
+          Formats.ms(request.stage(Stage.RESPONSE_SERIALIZATION.id())),
           agent == null ? "-" : Formats.printable(agent.taskId()));
     }
   }

@@ -2,10 +2,15 @@ package io.agentmetrics.a2a.trace;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.a2a.dto.SendBreakdown;
+import io.agentmetrics.a2a.dto.SendSegment;
 import io.agentmetrics.a2a.dto.StageBottleneck;
+import io.agentmetrics.a2a.dto.StageDefinition;
 import io.agentmetrics.a2a.dto.StageReport;
 import io.agentmetrics.a2a.dto.StageTrend;
 import io.agentmetrics.a2a.dto.StageWindowStats;
+import io.agentmetrics.a2a.stage.Stage;
+import io.agentmetrics.aggregator.AggregatedSeries;
 import io.agentmetrics.aggregator.AggregatorConfig;
 import io.agentmetrics.aggregator.MetricsAggregator;
 import io.agentmetrics.aggregator.NamedMetric;
@@ -14,23 +19,28 @@ import io.agentmetrics.api.AggregationWindow;
 import io.agentmetrics.api.TimeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The server's per-stage sliding-window statistics, kept by the metrics aggregator: every request's
- * five stages and every agent run's queue wait and four stages go to one {@link MetricsAggregator}
- * of this server's own (never the global one), each stage as a {@link NamedMetric} in milliseconds,
- * and {@link #summary()} answers {@code GET /metrics/summary} with each stage's window statistics,
- * trend and the stages over their goals.
+ * The server's per-stage sliding-window statistics, kept by the metrics aggregator: every send's
+ * five request stages, every agent run's task total, queue wait and four stages, and every send's
+ * end-to-end time split into its parts (once its request and its own task are paired) go to one
+ * {@link MetricsAggregator} of this server's own (never the global one), each as a {@link
+ * NamedMetric} in milliseconds. They answer {@code GET /metrics/summary} with each stage's window
+ * statistics, trend, the stages over their goals, and where the sends' end-to-end time goes.
+ *
+ * <p>Only sends ({@link TraceLatencyLog#SEND_METHODS}) are recorded: a {@code tasks/get} answers in
+ * a millisecond and would pull the request stages' statistics away from the sends they describe.
  *
  * <p>A stage's goal is an {@link Slo} on its p{@value #BOTTLENECK_PERCENTILE} over the aggregator's
  * summary window (five minutes); a stage whose objective is missed is a bottleneck. Memory is
- * bounded per stage exactly as the aggregator documents for one metric (about 1.6 MB in steady
- * state).
+ * bounded per stage and per part exactly as the aggregator documents for one metric.
  *
  * <p>Thread-safe; recording is lock-free, as the aggregator's is.
  *
@@ -48,7 +58,18 @@ public final class StageMetrics implements RequestObserver {
   /** The percentile compared with each stage's goal to find bottlenecks. */
   public static final int BOTTLENECK_PERCENTILE = 95;
 
+  private static final Map<Stage, NamedMetric> METRICS = new EnumMap<>(Stage.class);
+
+  static {
+    for (Stage stage : Stage.values()) {
+      // Prefixed: "queue_wait" is also a metric type's id, and a named metric never is.
+      METRICS.put(stage, NamedMetric.of("stage." + stage.id(), "ms"));
+    }
+  }
+
   private final MetricsAggregator aggregator;
+  private final SendPairs pairs = new SendPairs();
+  private final LongAdder leftOut = new LongAdder();
 
   /**
    * Statistics over the aggregator's default slices and retention, on {@code time}.
@@ -65,6 +86,10 @@ public final class StageMetrics implements RequestObserver {
 
   @Override
   public void onRequest(RequestLatency latency) {
+    if (!TraceLatencyLog.SEND_METHODS.contains(latency.method())) {
+      return;
+    }
+    pairs.request(latency).ifPresent(this::recordSend);
     record(Stage.JSON_PARSING, latency.jsonParsingMs());
     record(Stage.MESSAGE_NORMALIZATION, latency.messageNormalizationMs());
     record(Stage.AGENT_PROCESSING, latency.agentProcessingMs());
@@ -74,6 +99,8 @@ public final class StageMetrics implements RequestObserver {
 
   @Override
   public void onAgentRun(AgentRunLatency latency) {
+    pairs.run(latency).ifPresent(this::recordSend);
+    record(Stage.TASK_TOTAL, latency.taskTotalMs());
     record(Stage.QUEUE_WAIT, latency.queueWaitMs());
     record(Stage.TEXT_EXTRACTION, latency.stages().textExtractionMs());
     record(Stage.CONTEXT_LOOKUP, latency.stages().contextLookupMs());
@@ -82,8 +109,8 @@ public final class StageMetrics implements RequestObserver {
   }
 
   /**
-   * The {@code stages} section of {@code /metrics/summary}: stage name to its report, in pipeline
-   * order. Stages without samples in the {@link #HEADLINE_WINDOW} are left out.
+   * The {@code stages} section of {@code /metrics/summary}: stage name to its report, in the order
+   * of {@link Stage}. Stages without samples in the {@link #HEADLINE_WINDOW} are left out.
    *
    * @return stage name to report, ready for Jackson
    * @since 0.1.0
@@ -94,12 +121,12 @@ public final class StageMetrics implements RequestObserver {
       Map<String, StageWindowStats> windows = new LinkedHashMap<>();
       for (AggregationWindow window : WINDOWS) {
         aggregator
-            .getAggregatedMetrics(stage.metric.name(), window)
+            .getAggregatedMetrics(METRICS.get(stage).name(), window)
             .ifPresent(m -> windows.put(id(window), StageWindowStats.of(m)));
       }
       StageWindowStats headline = windows.get(id(HEADLINE_WINDOW));
       if (headline != null) {
-        stages.put(stage.id, new StageReport(headline, windows, trend(stage).orElse(null)));
+        stages.put(stage.id(), new StageReport(headline, windows, trend(stage).orElse(null)));
       }
     }
     return stages;
@@ -108,9 +135,7 @@ public final class StageMetrics implements RequestObserver {
   /**
    * The {@code bottlenecks} section of {@code /metrics/summary}: the stages whose p{@value
    * #BOTTLENECK_PERCENTILE} over the aggregator's summary window (five minutes) exceeds the stage's
-   * goal, worst ratio first. The goals are the seed's: JSON parsing 1 ms, message normalization 5
-   * ms, context lookup 1 ms, response serialization 10 ms; and the aggregator's defaults for queue
-   * wait (500 ms) and the LLM (3,000 ms).
+   * goal ({@link Stage#goalMs()}), worst ratio first.
    *
    * @return the bottlenecks, ready for Jackson
    * @since 0.1.0
@@ -119,10 +144,11 @@ public final class StageMetrics implements RequestObserver {
     AggregationWindow window = aggregator.config().summaryWindow();
     List<StageBottleneck> bottlenecks = new ArrayList<>();
     for (Stage stage : Stage.values()) {
-      if (stage.goalMs <= 0) {
+      if (stage.goalMs().isEmpty()) {
         continue;
       }
-      Slo goal = Slo.atMost(stage.metric, BOTTLENECK_PERCENTILE, stage.goalMs, window);
+      double goalMs = stage.goalMs().getAsDouble();
+      Slo goal = Slo.atMost(METRICS.get(stage), BOTTLENECK_PERCENTILE, goalMs, window);
       aggregator
           .checkSlo(goal)
           .filter(status -> !status.met())
@@ -130,16 +156,84 @@ public final class StageMetrics implements RequestObserver {
               status ->
                   bottlenecks.add(
                       new StageBottleneck(
-                          stage.id,
+                          stage.id(),
                           id(window),
                           BOTTLENECK_PERCENTILE,
                           TraceLatencyLog.round(status.observed()),
-                          stage.goalMs,
+                          goalMs,
                           TraceLatencyLog.round(status.ratio()),
                           status.sampleCount())));
     }
     bottlenecks.sort(Comparator.comparingDouble(StageBottleneck::ratio).reversed());
     return bottlenecks;
+  }
+
+  /**
+   * The {@code sends} section of {@code /metrics/summary}: the paired sends' mean end-to-end time
+   * over the {@link #HEADLINE_WINDOW}, split into {@link SendPart}s whose shares add up to 1. Each
+   * share is the segment's mean over the sum of the segments' means, all taken over the same sends
+   * (each send records all its segments at once), so shares never exceed 100% even though each mean
+   * is kept to the aggregator's 0.1%.
+   *
+   * @return the breakdown, ready for Jackson
+   * @since 0.1.0
+   */
+  public SendBreakdown sends() {
+    Optional<AggregatedSeries> endToEnd =
+        aggregator.getAggregatedMetrics(SendPart.END_TO_END.name(), HEADLINE_WINDOW);
+    List<SendPart> all = SendPart.all();
+    double[] means = new double[all.size()];
+    double sum = 0;
+    for (SendPart segment : all) {
+      means[segment.ordinal()] =
+          aggregator
+              .getAggregatedMetrics(segment.metric().name(), HEADLINE_WINDOW)
+              .map(AggregatedSeries::mean)
+              .orElse(0.0);
+      sum += means[segment.ordinal()];
+    }
+    List<SendSegment> segments = new ArrayList<>();
+    for (SendPart segment : all) {
+      double mean = means[segment.ordinal()];
+      if (sum > 0) {
+        segments.add(
+            new SendSegment(
+                segment.id(),
+                segment.label(),
+                TraceLatencyLog.round(mean),
+                mean / sum,
+                segment.llm()));
+      }
+    }
+    return new SendBreakdown(
+        id(HEADLINE_WINDOW),
+        endToEnd.map(AggregatedSeries::count).orElse(0L),
+        pairs.waiting(),
+        leftOut.sum(),
+        endToEnd.map(StageWindowStats::of).orElse(null),
+        segments);
+  }
+
+  /**
+   * The {@code stage_vocabulary} section of {@code /metrics/summary}: every {@link Stage} in
+   * display order, from which the dashboard takes its stage order and labels.
+   *
+   * @return the stages, ready for Jackson
+   * @since 0.1.0
+   */
+  public static List<StageDefinition> vocabulary() {
+    List<StageDefinition> stages = new ArrayList<>();
+    for (Stage stage : Stage.values()) {
+      stages.add(
+          new StageDefinition(
+              stage.id(),
+              stage.label(),
+              lower(stage.scope().name()),
+              stage.isWhole(),
+              stage.isLlm(),
+              stage.goalMs().isPresent() ? stage.goalMs().getAsDouble() : null));
+    }
+    return List.copyOf(stages);
   }
 
   /**
@@ -155,7 +249,7 @@ public final class StageMetrics implements RequestObserver {
 
   private Optional<StageTrend> trend(Stage stage) {
     return aggregator
-        .getTrend(stage.metric.name())
+        .getTrend(METRICS.get(stage).name())
         .map(
             evidence ->
                 new StageTrend(
@@ -168,38 +262,28 @@ public final class StageMetrics implements RequestObserver {
                     evidence.previousValue()));
   }
 
+  private void recordSend(SendPairs.Pair pair) {
+    Optional<double[]> split = SendPart.split(pair.request(), pair.run());
+    if (split.isEmpty()) {
+      leftOut.increment();
+      return;
+    }
+    double[] parts = split.get();
+    double endToEnd = 0;
+    for (SendPart segment : SendPart.all()) {
+      aggregator.addMetric(segment.metric(), parts[segment.ordinal()]);
+      endToEnd += parts[segment.ordinal()];
+    }
+    aggregator.addMetric(SendPart.END_TO_END, endToEnd);
+  }
+
   private void record(Stage stage, double ms) {
     // The aggregator drops (and counts) a negative or non-finite value, which a clock step could
     // produce; a dropped sample is better than a request failing in its observer.
-    aggregator.addMetric(stage.metric, ms);
+    aggregator.addMetric(METRICS.get(stage), ms);
   }
 
   private static String lower(String name) {
     return name.toLowerCase(Locale.ROOT);
-  }
-
-  /** The seed's stages, in pipeline order, with its performance goals (0 where it sets none). */
-  private enum Stage {
-    JSON_PARSING("json_parsing", 1),
-    MESSAGE_NORMALIZATION("message_normalization", 5),
-    AGENT_PROCESSING("agent_processing", 0),
-    RESPONSE_SERIALIZATION("response_serialization", 10),
-    TOTAL("total", 0),
-    QUEUE_WAIT("queue_wait", 500),
-    TEXT_EXTRACTION("text_extraction", 0),
-    CONTEXT_LOOKUP("context_lookup", 1),
-    LLM_INVOCATION("llm_invocation", 3_000),
-    RESPONSE_BUILDING("response_building", 0);
-
-    private final String id;
-    private final double goalMs;
-    // Prefixed: "queue_wait" is also a metric type's id, and a named metric never is.
-    private final NamedMetric metric;
-
-    Stage(String id, double goalMs) {
-      this.id = id;
-      this.goalMs = goalMs;
-      this.metric = NamedMetric.of("stage." + id, "ms");
-    }
   }
 }

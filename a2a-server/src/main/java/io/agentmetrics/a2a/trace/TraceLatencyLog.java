@@ -4,6 +4,7 @@ import static net.logstash.logback.argument.StructuredArguments.entries;
 
 import io.agentmetrics.a2a.agent.InvocationUsage;
 import io.agentmetrics.a2a.internal.LogSafe;
+import io.agentmetrics.a2a.stage.Stage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -56,11 +57,11 @@ public final class TraceLatencyLog implements RequestObserver {
       return;
     }
     Map<String, Double> timings = new LinkedHashMap<>(8);
-    timings.put("json_parsing", part(latency.jsonParsingMs()));
-    timings.put("message_normalization", part(latency.messageNormalizationMs()));
-    timings.put("agent_processing", part(latency.agentProcessingMs()));
-    timings.put("response_serialization", part(latency.responseSerializationMs()));
-    timings.put("total", whole(latency.totalMs()));
+    timings.put(Stage.JSON_PARSING.id(), part(latency.jsonParsingMs()));
+    timings.put(Stage.MESSAGE_NORMALIZATION.id(), part(latency.messageNormalizationMs()));
+    timings.put(Stage.AGENT_PROCESSING.id(), part(latency.agentProcessingMs()));
+    timings.put(Stage.RESPONSE_SERIALIZATION.id(), part(latency.responseSerializationMs()));
+    timings.put(Stage.TOTAL.id(), whole(latency.totalMs()));
     String name = SEND_METHODS.contains(latency.method()) ? SEND_EVENT : REQUEST_EVENT;
     Map<String, Object> event = new LinkedHashMap<>(8);
     event.put("event", name);
@@ -80,12 +81,12 @@ public final class TraceLatencyLog implements RequestObserver {
       return;
     }
     Map<String, Double> timings = new LinkedHashMap<>(8);
-    timings.put("text_extraction", part(latency.stages().textExtractionMs()));
-    timings.put("context_lookup", part(latency.stages().contextLookupMs()));
-    timings.put("llm_invocation", part(latency.stages().llmInvocationMs()));
-    timings.put("response_building", part(latency.stages().responseBuildingMs()));
-    timings.put("queue_wait", part(latency.queueWaitMs()));
-    timings.put("task_total", whole(latency.taskTotalMs()));
+    timings.put(Stage.TEXT_EXTRACTION.id(), part(latency.stages().textExtractionMs()));
+    timings.put(Stage.CONTEXT_LOOKUP.id(), part(latency.stages().contextLookupMs()));
+    timings.put(Stage.LLM_INVOCATION.id(), part(latency.stages().llmInvocationMs()));
+    timings.put(Stage.RESPONSE_BUILDING.id(), part(latency.stages().responseBuildingMs()));
+    timings.put(Stage.QUEUE_WAIT.id(), part(latency.queueWaitMs()));
+    timings.put(Stage.TASK_TOTAL.id(), whole(latency.taskTotalMs()));
     Map<String, Object> event = new LinkedHashMap<>(8);
     event.put("event", "agent_processing_detail");
     event.put("task_id", latency.taskId());

@@ -172,6 +172,19 @@ class TraceReportCommandTest {
   }
 
   @Test
+  void anUnwritableHtmlReportExitsWith2AndSaysWhatToCheckAsProfileDoes() throws Exception {
+    Path blocker = Files.writeString(dir.resolve("a-file"), "not a directory");
+    Path html = blocker.resolve("report.html");
+
+    CommandRun run = traceReport(fixture("mixed-stdout.log").toString(), "--html", html.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("❌ Cannot write " + html + ": ")
+        .contains("Check that the path is writable.");
+  }
+
+  @Test
   void logWithoutTraceEventsExitsWith1AndExplainsHowToGetThem() {
     CommandRun run =
         traceReportFromStdin(
