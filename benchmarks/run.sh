@@ -18,11 +18,13 @@ jar=$out/benchmarks.jar
 rm -f "$out/results.json" "$out/footprint.json" "$out/summary.json"
 
 # One fork per benchmark, short iterations: on a shared 2-core machine more, shorter iterations
-# give a steadier median than few long ones. -prof gc adds bytes allocated per operation.
+# give a steadier median than few long ones. -prof gc adds bytes allocated per operation, and
+# CpuTimeProfiler the CPU time per operation, which waiting for a busy machine's cores does not
+# inflate.
 settings=${JMH_SETTINGS:--f 1 -wi 3 -w 1s -i 8 -r 1s}
 # shellcheck disable=SC2086 # settings is a list of options
 java -jar "$jar" "${@:-.*Benchmark.*}" $settings \
-  -prof gc \
+  -prof gc -prof io.agentmetrics.benchmarks.CpuTimeProfiler \
   -rf json -rff "$out/results.json"
 
 # Aggregator memory, on a full run only. SerialGC compacts the whole heap on System.gc(), so

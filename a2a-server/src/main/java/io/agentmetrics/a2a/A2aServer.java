@@ -27,6 +27,7 @@ import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.a2a.v1.CardSettings;
 import io.agentmetrics.a2a.v1.V1Binding;
 import io.agentmetrics.agent.llm.LlmClient;
+import io.agentmetrics.agent.llm.PriceTable;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmConfig;
 import io.agentmetrics.aggregator.AggregatorConfig;
@@ -99,7 +100,7 @@ public final class A2aServer implements AutoCloseable {
         b.processor != null
             ? b.processor.apply(conversations)
             : new StudyAgentProcessor(
-                new StudyAgent(conversations, normalizer, llm, agentSinks, b.time));
+                new StudyAgent(conversations, normalizer, llm, agentSinks, b.time, b.prices));
     this.tasks =
         new TaskService(
             new TaskSettings(
@@ -109,6 +110,10 @@ public final class A2aServer implements AutoCloseable {
                 config.taskTtl(),
                 config.agentThreads(),
                 config.agentQueueCapacity(),
+                config.agentQueueTimeout(),
+                callerTurns(config),
+                config.maxStreams(),
+                config.maxStreamsPerTask(),
                 new PushSettings(
                     config.pushAllowedHosts(),
                     config.pushAllowPrivate(),
@@ -145,7 +150,9 @@ public final class A2aServer implements AutoCloseable {
     summary.add(
         MetricsSummaryContributor.of(
             "window", () -> StageMetrics.id(StageMetrics.HEADLINE_WINDOW)));
+    summary.add(MetricsSummaryContributor.of("stage_vocabulary", StageMetrics::vocabulary));
     summary.add(MetricsSummaryContributor.of("stages", stages::stages));
+    summary.add(MetricsSummaryContributor.of("sends", stages::sends));
     summary.add(MetricsSummaryContributor.of("bottlenecks", stages::bottlenecks));
     summary.add(
         MetricsSummaryContributor.of(
@@ -155,6 +162,7 @@ public final class A2aServer implements AutoCloseable {
                     "tasks", tasks.storeStats(),
                     "contexts", contextStats(conversations.statistics()))));
     summary.add(MetricsSummaryContributor.of("agent", () -> AgentSummary.of(aggregator)));
+    summary.add(MetricsSummaryContributor.of("usage", () -> UsageSummary.of(aggregator)));
     InFlightBudget inFlight = new InFlightBudget(config.maxInflightBytes());
     summary.add(
         MetricsSummaryContributor.of(
@@ -180,7 +188,10 @@ public final class A2aServer implements AutoCloseable {
                 config.shutdownGrace(),
                 config.authToken(),
                 config.corsOrigins(),
-                b.trace.sampleRate()),
+                b.trace.sampleRate(),
+                config.allowedHosts(),
+                config.idleTimeout(),
+                config.minRequestDataRate()),
             mapper,
             dispatcher,
             v1,
@@ -199,6 +210,14 @@ public final class A2aServer implements AutoCloseable {
       llm.close();
       throw e;
     }
+  }
+
+  /**
+   * How many turns may run on the request threads of blocking sends: at most a quarter of the HTTP
+   * pool, so that waiting for the agent never takes the threads that answer {@code /health}.
+   */
+  private static int callerTurns(ServerConfig config) {
+    return Math.min(config.agentThreads(), config.httpMaxThreads() / 4);
   }
 
   /**
@@ -325,6 +344,7 @@ public final class A2aServer implements AutoCloseable {
     private StoreSettings stores = StoreSettings.inMemory();
     private @Nullable String llmLabel;
     private @Nullable LlmClient llm;
+    private PriceTable prices = PriceTable.defaults();
     private OpenTelemetry openTelemetry = OpenTelemetry.noop();
     private TimeSource time = TimeSource.system();
     private CardSettings cards = CardSettings.defaults();
@@ -357,6 +377,19 @@ public final class A2aServer implements AutoCloseable {
      */
     public Builder stores(StoreSettings value) {
       this.stores = requireNonNull(value, "stores");
+      return this;
+    }
+
+    /**
+     * Sets the prices the study agent's LLM calls are costed with (default: {@link
+     * PriceTable#defaults()}).
+     *
+     * @param value the prices
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder prices(PriceTable value) {
+      this.prices = requireNonNull(value, "prices");
       return this;
     }
 

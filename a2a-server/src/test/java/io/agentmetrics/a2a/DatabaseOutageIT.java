@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.store.postgres.LocalPostgres;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A server on PostgreSQL whose database goes down answers at once with the retryable {@code
- * -32000}, and serves its tasks again once the database is back, without a restart.
+ * A server on PostgreSQL whose database goes down answers at once as a busy server does (HTTP 503,
+ * {@code Retry-After}, the retryable {@code -32000}), and serves its tasks again once the database
+ * is back, without a restart.
  */
 class DatabaseOutageIT {
 
@@ -43,8 +45,12 @@ class DatabaseOutageIT {
       String get = JsonRpcProtocolIT.rpc("2", "tasks/get", "{\"id\":\"" + id + "\"}");
 
       database.stop();
-      JsonNode down = JSON.readTree(server.post(get).body());
+      HttpResponse<String> refused = server.post(get);
+      JsonNode down = JSON.readTree(refused.body());
 
+      // The answer of a busy server: 503, Retry-After and -32000.
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
       assertThat(down.path("error").path("code").asInt()).isEqualTo(-32000);
       assertThat(down.path("error").path("message").asText()).contains("retry");
       database.start();

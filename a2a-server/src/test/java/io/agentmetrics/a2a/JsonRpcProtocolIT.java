@@ -395,6 +395,52 @@ class JsonRpcProtocolIT {
   }
 
   @Test
+  void metricsSummarySplitsTheSendsEndToEndTimeIntoSharesOfTheSameSends() throws Exception {
+    try (TestServer fresh = TestServer.start()) {
+      fresh.post("/", send("\"b1\"", "Summarise the cell cycle"));
+      String id =
+          JSON.readTree(
+                  fresh
+                      .post(
+                          "/",
+                          "{\"jsonrpc\":\"2.0\",\"id\":\"n1\",\"method\":\"message/send\","
+                              + "\"params\":{\"message\":"
+                              + message("Explain osmosis")
+                              + ",\"configuration\":{\"blocking\":false}}}")
+                      .body())
+              .path("result")
+              .path("id")
+              .asText();
+      fresh.post(
+          "/",
+          "{\"jsonrpc\":\"2.0\",\"id\":\"g1\",\"method\":\"tasks/get\",\"params\":{\"id\":\""
+              + id
+              + "\"}}");
+      JsonNode sends;
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      do {
+        sends = JSON.readTree(fresh.get("/metrics/summary").body()).path("sends");
+      } while (sends.path("paired").asLong() < 2 && System.nanoTime() < deadline);
+
+      assertThat(sends.path("paired").asLong()).isEqualTo(2);
+      assertThat(sends.path("unpaired").asLong()).isZero();
+      double shares = 0;
+      for (JsonNode segment : sends.path("segments")) {
+        assertThat(segment.path("share").asDouble()).isBetween(0.0, 1.0);
+        shares += segment.path("share").asDouble();
+      }
+      assertThat(shares).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(sends.path("segments").findValuesAsText("stage")).contains("llm_invocation");
+      JsonNode summary = JSON.readTree(fresh.get("/metrics/summary").body());
+      assertThat(summary.path("stages").path("total").path("count").asLong())
+          .as("the two sends, not the tasks/get")
+          .isEqualTo(2);
+      assertThat(summary.path("stage_vocabulary").findValuesAsText("id"))
+          .startsWith("json_parsing", "message_normalization", "agent_processing", "task_total");
+    }
+  }
+
+  @Test
   void metricsSummaryReportsEachStagesWindowsTrendAndTheAgentsMetricTypes() throws Exception {
     JsonNode summary;
     try (TestServer fresh = TestServer.start()) {

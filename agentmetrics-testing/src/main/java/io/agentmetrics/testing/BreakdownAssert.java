@@ -99,7 +99,9 @@ public final class BreakdownAssert extends AbstractAssert<BreakdownAssert, Timin
    */
   public BreakdownAssert hasPhase(String name, double expectedMs, Offset<Double> offset) {
     hasPhase(name);
-    checkMs("phase '" + name + "'", actual.phasesMs().get(name), expectedMs, offset);
+    // hasPhase(name) above has failed unless the phase is there.
+    double actualMs = requireNonNull(actual.phasesMs().get(name));
+    checkMs("phase '" + name + "'", actualMs, expectedMs, offset);
     return this;
   }
 

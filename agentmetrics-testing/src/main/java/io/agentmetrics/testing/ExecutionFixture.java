@@ -39,7 +39,7 @@ final class ExecutionFixture {
     this.agentName = agentName;
     this.start = end.minusMillis(totalMs);
     this.totalMs = totalMs;
-    breakdown.totalMs(totalMs);
+    breakdown.totalMs((double) totalMs);
   }
 
   ExecutionFixture phase(
@@ -73,8 +73,8 @@ final class ExecutionFixture {
   }
 
   ExecutionFixture firstTokenAt(long ms) {
-    breakdown.ttftMs(ms);
-    return metric(MetricType.TTFT, ms, ms, Map.of());
+    breakdown.ttftMs((double) ms);
+    return metric(MetricType.TTFT, (double) ms, ms, Map.of());
   }
 
   ExecutionFixture metric(MetricType type, double value, long atMs, Map<String, Object> metadata) {
@@ -128,7 +128,7 @@ final class ExecutionFixture {
             parallel,
             closedByCollector,
             metadata));
-    breakdown.addPhaseMs(name, durationMs);
+    breakdown.addPhaseMs(name, (double) durationMs);
     return this;
   }
 }

@@ -17,9 +17,11 @@ import io.agentmetrics.api.TimingCollector;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -322,6 +324,7 @@ public abstract class TimingCollectorContractTest {
   }
 
   @Test
+  @SuppressWarnings("NullAway") // passes null on purpose: the contract is to drop it
   void metricsWithANullTypeOrNullMetadataEntriesAreDroppedWithoutThrowing() {
     Map<String, Object> withNullValue = new HashMap<>();
     withNullValue.put("status", null);
@@ -524,6 +527,37 @@ public abstract class TimingCollectorContractTest {
 
   @Test
   @Timeout(60)
+  void measuresClosedOnManyThreadsAtOnceEachRecordOneMetric() throws Exception {
+    int threads = 8;
+    int measuresPerThread = 500;
+    List<Callable<Void>> tasks = new ArrayList<>();
+    Set<String> expected = new HashSet<>();
+    for (int t = 0; t < threads; t++) {
+      String prefix = "query" + t + "_";
+      for (int i = 0; i < measuresPerThread; i++) {
+        expected.add(prefix + i);
+      }
+      tasks.add(
+          () -> {
+            for (int i = 0; i < measuresPerThread; i++) {
+              collector.measure(prefix + i, MetricType.DATABASE_QUERY).close();
+              collector.addMetric(MetricType.EXTERNAL_API, i);
+            }
+            return null;
+          });
+    }
+    Together.run(tasks);
+
+    List<PerformanceMetric> queries = metricsOf(MetricType.DATABASE_QUERY);
+    assertThat(queries)
+        .extracting(metric -> metric.metadata().get("phase"))
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(metricsOf(MetricType.EXTERNAL_API)).hasSize(threads * measuresPerThread);
+  }
+
+  @Test
+  @Timeout(60)
   void threadsRacingOnOnePhaseNameStopEachStartedPhaseExactlyOnce() throws Exception {
     int threads = 8;
     int rounds = 1000;
@@ -577,6 +611,7 @@ public abstract class TimingCollectorContractTest {
   }
 
   @Test
+  @SuppressWarnings("NullAway") // passes null on purpose: the contract is to drop it
   void nullMetadataEntriesAndNullAnnotationsAreSkippedWithoutThrowing() {
     Map<String, Object> metadata = new HashMap<>();
     metadata.put("kept", "yes");

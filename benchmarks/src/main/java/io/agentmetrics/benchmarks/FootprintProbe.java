@@ -95,9 +95,14 @@ public final class FootprintProbe {
               executionId,
               "benchmark-agent"));
     }
-    long after = usedHeapAfterGc();
-    long estimated = aggregator.estimatedFootprintBytes();
-    Reference.reachabilityFence(aggregator);
+    long after;
+    long estimated;
+    try {
+      after = usedHeapAfterGc();
+      estimated = aggregator.estimatedFootprintBytes();
+    } finally {
+      Reference.reachabilityFence(aggregator);
+    }
     return new FootprintSample(count, after - before, estimated);
   }
 

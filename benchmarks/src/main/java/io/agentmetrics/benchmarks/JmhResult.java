@@ -25,6 +25,8 @@ import java.util.TreeMap;
  *     work a burst of load inflates a few iterations, which moves the mean but not the median
  * @param unit the score's unit, such as {@code "ns/op"}
  * @param allocatedBytesPerOp {@code gc.alloc.rate.norm} from {@code -prof gc}, if present
+ * @param cpuNanosPerOp {@value CpuTimeProfiler#METRIC} from {@link CpuTimeProfiler}, if present:
+ *     the mean over the measurement iterations
  */
 record JmhResult(
     String key,
@@ -33,12 +35,14 @@ record JmhResult(
     double scoreError,
     double median,
     String unit,
-    OptionalDouble allocatedBytesPerOp) {
+    OptionalDouble allocatedBytesPerOp,
+    OptionalDouble cpuNanosPerOp) {
 
   JmhResult {
     requireNonNull(key, "key");
     requireNonNull(unit, "unit");
     requireNonNull(allocatedBytesPerOp, "allocatedBytesPerOp");
+    requireNonNull(cpuNanosPerOp, "cpuNanosPerOp");
   }
 
   /** The score in nanoseconds per operation; fails for a unit that is not a time per operation. */
@@ -103,7 +107,8 @@ record JmhResult(
         error,
         median(primary.path("rawData"), score),
         required(primary, "scoreUnit", file).asText(),
-        allocation(entry.path("secondaryMetrics")));
+        allocation(entry.path("secondaryMetrics")),
+        secondaryScore(entry.path("secondaryMetrics"), CpuTimeProfiler.METRIC));
   }
 
   private static JsonNode required(JsonNode node, String field, Path file) {
@@ -163,11 +168,16 @@ record JmhResult(
   /** JMH 1.37 names it {@code gc.alloc.rate.norm}; older versions prefix a middle dot. */
   private static OptionalDouble allocation(JsonNode secondary) {
     for (String name : List.of("gc.alloc.rate.norm", "\u00b7gc.alloc.rate.norm")) {
-      JsonNode metric = secondary.path(name).path("score");
-      if (metric.isNumber()) {
-        return OptionalDouble.of(metric.asDouble());
+      OptionalDouble score = secondaryScore(secondary, name);
+      if (score.isPresent()) {
+        return score;
       }
     }
     return OptionalDouble.empty();
+  }
+
+  private static OptionalDouble secondaryScore(JsonNode secondary, String name) {
+    JsonNode metric = secondary.path(name).path("score");
+    return metric.isNumber() ? OptionalDouble.of(metric.asDouble()) : OptionalDouble.empty();
   }
 }

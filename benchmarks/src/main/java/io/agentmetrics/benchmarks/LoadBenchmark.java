@@ -318,8 +318,7 @@ public final class LoadBenchmark {
     }
     Path measured = Files.createTempFile(work, "trace-", ".log");
     try (Stream<String> all = Files.lines(run)) {
-      Iterable<String> last = all.skip(Math.max(0, lines - 2 * requests))::iterator;
-      Files.write(measured, last);
+      Files.write(measured, all.skip(Math.max(0, lines - 2 * requests)).toList());
     }
     putReport(into, jar, measured);
   }

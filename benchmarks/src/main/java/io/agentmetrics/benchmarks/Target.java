@@ -20,21 +20,45 @@ sealed interface Target {
   /** Judges the target against the benchmarks (by {@link JmhResult#key()}) and the footprint. */
   Verdict evaluate(Map<String, JmhResult> results, List<FootprintSample> footprint);
 
+  /** Which time per operation a {@link Ratio} compares. */
+  enum Basis {
+    /** The median of the measurement iterations' wall times: the primary score. */
+    WALL_MEDIAN,
+    /**
+     * The {@link CpuTimeProfiler}'s CPU time per operation, which waiting for a core on a busy
+     * machine does not inflate.
+     */
+    CPU
+  }
+
   /**
-   * The subject's time per operation is at most {@code maxRatio} times the reference's, comparing
-   * the medians of their iterations.
+   * The subject's time per operation is at most {@code maxRatio} times the reference's, on the
+   * given {@link Basis}.
    */
-  record Ratio(String id, String subject, String reference, double maxRatio) implements Target {
+  record Ratio(String id, String subject, String reference, double maxRatio, Basis basis)
+      implements Target {
 
     public Ratio {
       requireNonNull(id, "id");
       requireNonNull(subject, "subject");
       requireNonNull(reference, "reference");
+      requireNonNull(basis, "basis");
+    }
+
+    /** A ratio of the medians of the wall times. */
+    Ratio(String id, String subject, String reference, double maxRatio) {
+      this(id, subject, reference, maxRatio, Basis.WALL_MEDIAN);
     }
 
     @Override
     public Verdict evaluate(Map<String, JmhResult> results, List<FootprintSample> footprint) {
-      String description = subject + " <= " + maxRatio + "x " + reference;
+      String description =
+          subject
+              + " <= "
+              + maxRatio
+              + "x "
+              + reference
+              + (basis == Basis.CPU ? " (CPU time)" : "");
       JmhResult measured = results.get(subject);
       JmhResult base = results.get(reference);
       if (measured == null || base == null) {
@@ -43,6 +67,26 @@ sealed interface Target {
             description,
             maxRatio,
             "not in the results: " + (measured == null ? subject : reference));
+      }
+      if (basis == Basis.CPU) {
+        if (measured.cpuNanosPerOp().isEmpty() || base.cpuNanosPerOp().isEmpty()) {
+          return Verdict.missing(
+              id,
+              description,
+              maxRatio,
+              "no "
+                  + CpuTimeProfiler.METRIC
+                  + ": run JMH with -prof "
+                  + CpuTimeProfiler.class.getName());
+        }
+        double cpu = measured.cpuNanosPerOp().getAsDouble();
+        double cpuBase = base.cpuNanosPerOp().getAsDouble();
+        return Verdict.of(
+            id,
+            description,
+            cpu / cpuBase,
+            maxRatio,
+            "CPU time " + nanos(cpu, Double.NaN) + " vs " + nanos(cpuBase, Double.NaN));
       }
       double ratio = measured.medianNanosPerOp() / base.medianNanosPerOp();
       String detail =

@@ -56,6 +56,8 @@ class TargetCheckTest {
     "ingest-vs-recorder-2t,   FAIL,    3.0",
     // 250 us is 0.25 ms.
     "query-hour,              PASS,    0.25",
+    // CPU time per operation, from CpuTimeProfiler: 900 ns against 400 ns.
+    "collector-vs-floor-cpu,  PASS,    2.25",
   })
   void judgesEachTargetOnMediansInCommonUnits(String target, Status status, double measured)
       throws IOException {
@@ -71,6 +73,14 @@ class TargetCheckTest {
 
     assertThat(verdict.status()).isEqualTo(Status.MISSING);
     assertThat(verdict.detail()).contains("ExecutionBenchmark.openTelemetrySpans");
+  }
+
+  @Test
+  void cpuTargetWithoutCpuTimeIsMissingAndSaysWhichProfilerGivesIt() throws IOException {
+    Verdict verdict = verdicts().get("collector-vs-micrometer-cpu");
+
+    assertThat(verdict.status()).isEqualTo(Status.MISSING);
+    assertThat(verdict.detail()).contains("-prof " + CpuTimeProfiler.class.getName());
   }
 
   @Test
@@ -106,6 +116,7 @@ class TargetCheckTest {
         .isEqualTo("ExecutionBenchmark.enhancedCollector");
     assertThat(collector.get("median").asDouble()).isEqualTo(710.0);
     assertThat(collector.get("allocatedBytesPerOp").asDouble()).isEqualTo(1520.0);
+    assertThat(collector.get("cpuNanosPerOp").asDouble()).isEqualTo(900.0);
     assertThat(written.get("benchmarks").get(2).has("allocatedBytesPerOp")).isFalse();
   }
 
@@ -131,7 +142,9 @@ class TargetCheckTest {
 
   @Test
   void scoreThatIsNotATimePerOperationIsRejected() {
-    JmhResult throughput = new JmhResult("X.y", 1, 5, 0.1, 5, "ops/us", OptionalDouble.empty());
+    JmhResult throughput =
+        new JmhResult(
+            "X.y", 1, 5, 0.1, 5, "ops/us", OptionalDouble.empty(), OptionalDouble.empty());
 
     assertThatThrownBy(throughput::nanosPerOp)
         .isInstanceOf(IllegalArgumentException.class)

@@ -149,7 +149,8 @@ class MetricsAggregatorTest {
 
   @Test
   void clampsValuesAboveOneHourToTheTopAndCountsThem() {
-    aggregator.addMetric(metric(MetricType.TOTAL_EXECUTION, Duration.ofHours(3).toMillis()));
+    aggregator.addMetric(
+        metric(MetricType.TOTAL_EXECUTION, (double) Duration.ofHours(3).toMillis()));
 
     AggregatedMetrics stats =
         aggregator.getAggregatedMetrics(MetricType.TOTAL_EXECUTION, AggregationWindow.MINUTE).get();
@@ -218,7 +219,7 @@ class MetricsAggregatorTest {
   }
 
   @Test
-  void completedExecutionCountsEachTypeOnceFromTheBreakdownOrElseFromItsMetrics() {
+  void completedExecutionCountsEachTypeOnceFromItsMetricsOrElseFromItsBreakdown() {
     UUID executionId = UUID.randomUUID();
     TimingBreakdown breakdown =
         TimingBreakdown.builder()
@@ -363,9 +364,14 @@ class MetricsAggregatorTest {
 
   @Test
   void rejectsNullQueryArgumentsNamingThem() {
-    assertThatThrownBy(() -> aggregator.getAggregatedMetrics(null, AggregationWindow.MINUTE))
+    assertThatThrownBy(
+            () -> aggregator.getAggregatedMetrics((MetricType) null, AggregationWindow.MINUTE))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("type");
+    assertThatThrownBy(
+            () -> aggregator.getAggregatedMetrics((String) null, AggregationWindow.MINUTE))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("name");
     assertThatThrownBy(() -> aggregator.getAggregatedMetrics(MetricType.TTFT, null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("window");

@@ -12,8 +12,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An unmodifiable map that iterates in the order its entries were given, held in one array of
- * alternating keys and values.
+ * An unmodifiable map that iterates in the order its entries were given, held in arrays: {@link
+ * #of} keeps one array of alternating keys and values, {@link #ofDoubles} an array of keys and one
+ * of unboxed {@code double} values, boxed only when read (the phase sums of a breakdown).
  *
  * <p>Every metric, phase and breakdown carries such a map, usually with one to three entries, and
  * many are kept for a while (the aggregator's recent metrics, a stored task's breakdown): a {@code
@@ -23,19 +24,28 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable, and so thread-safe; keys and values are never null.
  */
-final class ImmutableOrderedMap<V> extends AbstractMap<String, V> {
+abstract class ImmutableOrderedMap<V> extends AbstractMap<String, V> {
 
-  private final Object[] keysAndValues;
+  private ImmutableOrderedMap() {}
 
   /** Takes ownership of {@code keysAndValues}: keys at even indexes, each followed by its value. */
-  ImmutableOrderedMap(Object[] keysAndValues) {
-    this.keysAndValues = keysAndValues;
+  static <V> ImmutableOrderedMap<V> of(Object[] keysAndValues) {
+    return new OfObjects<>(keysAndValues);
   }
 
-  @Override
-  public int size() {
-    return keysAndValues.length / 2;
+  /**
+   * Takes ownership of the first {@code size} keys and values of {@code keys} and {@code values}:
+   * the caller never writes to them again.
+   */
+  static ImmutableOrderedMap<Double> ofDoubles(String[] keys, double[] values, int size) {
+    return new OfDoubles(keys, values, size);
   }
+
+  /** The key of entry {@code index}, from 0 in iteration order. */
+  abstract String keyAt(int index);
+
+  /** The value of entry {@code index}. */
+  abstract V valueAt(int index);
 
   @Override
   public boolean containsKey(@Nullable Object key) {
@@ -50,7 +60,8 @@ final class ImmutableOrderedMap<V> extends AbstractMap<String, V> {
 
   @Override
   public void forEach(BiConsumer<? super String, ? super V> action) {
-    for (int i = 0; i < keysAndValues.length; i += 2) {
+    int size = size();
+    for (int i = 0; i < size; i++) {
       action.accept(keyAt(i), valueAt(i));
     }
   }
@@ -70,7 +81,7 @@ final class ImmutableOrderedMap<V> extends AbstractMap<String, V> {
 
           @Override
           public boolean hasNext() {
-            return next < keysAndValues.length;
+            return next < size();
           }
 
           @Override
@@ -79,7 +90,7 @@ final class ImmutableOrderedMap<V> extends AbstractMap<String, V> {
               throw new NoSuchElementException();
             }
             Map.Entry<String, V> entry = new SimpleImmutableEntry<>(keyAt(next), valueAt(next));
-            next += 2;
+            next++;
             return entry;
           }
         };
@@ -162,8 +173,9 @@ final class ImmutableOrderedMap<V> extends AbstractMap<String, V> {
 
   private int indexOf(@Nullable Object key) {
     if (key != null) {
-      for (int i = 0; i < keysAndValues.length; i += 2) {
-        if (key.equals(keysAndValues[i])) {
+      int size = size();
+      for (int i = 0; i < size; i++) {
+        if (key.equals(keyAt(i))) {
           return i;
         }
       }
@@ -171,12 +183,63 @@ final class ImmutableOrderedMap<V> extends AbstractMap<String, V> {
     return -1;
   }
 
-  private String keyAt(int index) {
-    return (String) keysAndValues[index];
+  /** Keys and values alternating in one array. */
+  private static final class OfObjects<V> extends ImmutableOrderedMap<V> {
+
+    private final Object[] keysAndValues;
+
+    OfObjects(Object[] keysAndValues) {
+      this.keysAndValues = keysAndValues;
+    }
+
+    @Override
+    public int size() {
+      return keysAndValues.length / 2;
+    }
+
+    @Override
+    String keyAt(int index) {
+      return (String) keysAndValues[2 * index];
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // the factory's contract: odd indexes hold values of V
+    V valueAt(int index) {
+      return (V) keysAndValues[2 * index + 1];
+    }
   }
 
-  @SuppressWarnings("unchecked") // the constructor's contract: odd indexes hold values of V
-  private V valueAt(int index) {
-    return (V) keysAndValues[index + 1];
+  /** Keys in one array, their values unboxed in another. */
+  static final class OfDoubles extends ImmutableOrderedMap<Double> {
+
+    private final String[] keys;
+    private final double[] values;
+    private final int size;
+
+    OfDoubles(String[] keys, double[] values, int size) {
+      this.keys = keys;
+      this.values = values;
+      this.size = size;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    String keyAt(int index) {
+      return keys[index];
+    }
+
+    @Override
+    Double valueAt(int index) {
+      return values[index];
+    }
+
+    /** The value of entry {@code index}, unboxed. */
+    double doubleAt(int index) {
+      return values[index];
+    }
   }
 }

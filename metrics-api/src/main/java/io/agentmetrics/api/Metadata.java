@@ -27,7 +27,7 @@ public final class Metadata {
    * @throws NullPointerException if {@code key} or {@code value} is null
    */
   public static Map<String, Object> of(String key, Object value) {
-    return new ImmutableOrderedMap<>(
+    return ImmutableOrderedMap.of(
         new Object[] {requireNonNull(key, "key"), requireNonNull(value, "value")});
   }
 
@@ -41,7 +41,7 @@ public final class Metadata {
     if (requireNonNull(key1, "key1").equals(requireNonNull(key2, "key2"))) {
       throw new IllegalArgumentException("duplicate metadata key '" + key1 + "'");
     }
-    return new ImmutableOrderedMap<>(
+    return ImmutableOrderedMap.of(
         new Object[] {
           key1, requireNonNull(value1, "value1"), key2, requireNonNull(value2, "value2")
         });

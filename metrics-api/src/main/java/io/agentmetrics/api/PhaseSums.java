@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
  * Durations summed by phase name, in the order each name was first added: the phase map of a {@link
  * TimingBreakdown.Builder}.
  *
- * <p>Every breakdown a collector takes passes here, so the sums sit in two arrays and are boxed
- * once, into the {@link ImmutableOrderedMap} the breakdown keeps without copying. Names are found
- * by scanning while there are at most {@value #SCAN_LIMIT}, and through a hash index beyond that,
- * so an execution with many distinct phase names stays linear.
+ * <p>Every breakdown a collector takes passes here, so the sums sit in two arrays that {@link
+ * #toMap()} hands to the breakdown's map without copying or boxing them; an {@link #add} after that
+ * copies them first. Names are found by scanning while there are at most {@value #SCAN_LIMIT}, and
+ * through a hash index beyond that, so an execution with many distinct phase names stays linear.
  *
  * <p>Not thread-safe.
  */
@@ -23,10 +23,19 @@ final class PhaseSums {
   private String[] names = new String[8];
   private double[] sums = new double[8];
   private int size;
+
+  /** Whether a map returned by {@link #toMap()} owns the arrays, so they must not change. */
+  private boolean handedOver;
+
   private @Nullable Map<String, Integer> index;
 
   /** Adds {@code ms} to the sum of {@code name}, which starts at zero. */
   void add(String name, double ms) {
+    if (handedOver) {
+      names = names.clone();
+      sums = sums.clone();
+      handedOver = false;
+    }
     int slot = slotOf(name);
     if (slot >= 0) {
       sums[slot] += ms;
@@ -54,12 +63,8 @@ final class PhaseSums {
     if (size == 0) {
       return Map.of();
     }
-    Object[] keysAndValues = new Object[size * 2];
-    for (int i = 0; i < size; i++) {
-      keysAndValues[2 * i] = names[i];
-      keysAndValues[2 * i + 1] = sums[i];
-    }
-    return new ImmutableOrderedMap<>(keysAndValues);
+    handedOver = true;
+    return ImmutableOrderedMap.ofDoubles(names, sums, size);
   }
 
   private int slotOf(String name) {

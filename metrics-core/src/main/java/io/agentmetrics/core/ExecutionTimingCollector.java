@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionOutcome;
-import io.agentmetrics.api.Metadata;
 import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PerformanceMetric;
 import io.agentmetrics.api.PhaseCategory;
@@ -17,13 +16,13 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,10 +75,14 @@ import org.slf4j.LoggerFactory;
  * <h2>Thread safety</h2>
  *
  * One collector may be used from many threads at once, for example by parallel tool calls. Starting
- * and stopping phases takes no lock that other threads contend for: running phases live in
- * concurrent maps by name, and every phase is linked to the one started before it by one
- * compare-and-set. {@link #complete(ExecutionOutcome)} runs once; calls racing with it may or may
- * not be included.
+ * and stopping phases takes no lock: a phase is linked to the one started before it by one
+ * compare-and-set on the collector, which also makes its name check atomic, and its end is set by
+ * one compare-and-set on the phase. Running phases are found by name by walking up from the
+ * innermost running phase through its running ancestors (they are few: one per level of nesting and
+ * per thread timing at that moment), running parallel tasks, which may number thousands, through a
+ * concurrent map. Metrics are linked in the order recorded, one compare-and-set each; a phase's
+ * metric is built from the phase when the metrics are read. {@link #complete(ExecutionOutcome)}
+ * runs once; calls racing with it may or may not be included.
  *
  * <h2>A closed hierarchy</h2>
  *
@@ -103,20 +106,28 @@ public sealed class ExecutionTimingCollector implements TimingCollector
   /** The value of {@code firstTokenNanos} until a first token arrives. */
   static final long NO_FIRST_TOKEN = Long.MIN_VALUE;
 
-  private static final PhaseCategory[] CATEGORIES = PhaseCategory.values();
+  /** Each metric type's category by ordinal; null for a type without one. */
+  private static final @Nullable PhaseCategory[] CATEGORY_BY_TYPE =
+      new PhaseCategory[MetricType.values().length];
+
+  private static final Map<String, PhaseCategory> CATEGORY_BY_NAME = new HashMap<>();
   private static final Phase[] NO_PHASES = {};
 
   private static final VarHandle LATEST_PHASE;
-  private static final VarHandle INNERMOST;
+  private static final VarHandle LATEST_METRIC;
   private static final VarHandle FIRST_TOKEN_NANOS;
   private static final VarHandle DROPPED_METRICS;
 
   static {
+    for (PhaseCategory category : PhaseCategory.values()) {
+      CATEGORY_BY_TYPE[category.metricType().ordinal()] = category;
+      CATEGORY_BY_NAME.put(category.id(), category);
+    }
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       Class<?> self = ExecutionTimingCollector.class;
       LATEST_PHASE = lookup.findVarHandle(self, "latestPhase", Phase.class);
-      INNERMOST = lookup.findVarHandle(self, "innermost", Phase.class);
+      LATEST_METRIC = lookup.findVarHandle(self, "latestMetric", MetricLink.class);
       FIRST_TOKEN_NANOS = lookup.findVarHandle(self, "firstTokenNanos", long.class);
       DROPPED_METRICS = lookup.findVarHandle(self, "droppedMetrics", long.class);
     } catch (ReflectiveOperationException e) {
@@ -135,9 +146,7 @@ public sealed class ExecutionTimingCollector implements TimingCollector
   private final long startNanos;
   private final Instant startTime;
 
-  private final ConcurrentHashMap<String, Phase> runningPhases = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Phase> runningTasks = new ConcurrentHashMap<>();
-  private final ConcurrentLinkedQueue<PerformanceMetric> metrics = new ConcurrentLinkedQueue<>();
 
   /**
    * The phase or task started last; each one links to the one started before it ({@link
@@ -145,8 +154,8 @@ public sealed class ExecutionTimingCollector implements TimingCollector
    */
   private volatile @Nullable Phase latestPhase;
 
-  /** The innermost running non-parallel phase: the parent of the next phase to start. */
-  private volatile @Nullable Phase innermost;
+  /** The metric recorded last, the head of every metric, newest first ({@link MetricLink}). */
+  private volatile @Nullable MetricLink latestMetric;
 
   private volatile long firstTokenNanos = NO_FIRST_TOKEN;
 
@@ -229,7 +238,17 @@ public sealed class ExecutionTimingCollector implements TimingCollector
    */
   @Override
   public OptionalDouble stopPhase(String name) {
-    return stop(runningPhases, name);
+    if (name != null) {
+      Phase phase;
+      while ((phase = runningPhaseNamed(latestPhase, name)) != null) {
+        OptionalDouble stopped = phase.stopIfRunning(true);
+        if (stopped.isPresent()) {
+          return stopped;
+        }
+        // Another thread stopped it first; look again, for a phase of that name started since.
+      }
+    }
+    return notRunning(name);
   }
 
   /**
@@ -266,7 +285,8 @@ public sealed class ExecutionTimingCollector implements TimingCollector
   /** {@inheritDoc} */
   @Override
   public OptionalDouble stopParallelTask(String name) {
-    return stop(runningTasks, name);
+    Phase task = name == null ? null : runningTasks.remove(name);
+    return task == null ? notRunning(name) : task.stopIfRunning(true);
   }
 
   /** {@inheritDoc} Invalid values are dropped and counted; see the class documentation. */
@@ -295,18 +315,26 @@ public sealed class ExecutionTimingCollector implements TimingCollector
       drop("the type is null or the value is negative or not finite", type, value);
       return;
     }
+    PerformanceMetric metric;
     try {
-      metrics.add(
+      metric =
           new PerformanceMetric(
               type,
               value,
-              startTime.plusNanos(atNanos - startNanos),
+              timestampAt(atNanos),
               executionId,
               agentName,
-              metadata == null ? Map.of() : metadata));
+              metadata == null ? Map.of() : metadata);
     } catch (RuntimeException e) {
       drop("its metadata holds a null key or value", type, value);
+      return;
     }
+    append(new MetricLink.ReadyMetric(metric));
+  }
+
+  /** The wall-clock time of monotonic time {@code atNanos}, on the execution's anchored clock. */
+  Instant timestampAt(long atNanos) {
+    return startTime.plusNanos(atNanos - startNanos);
   }
 
   /**
@@ -331,7 +359,15 @@ public sealed class ExecutionTimingCollector implements TimingCollector
   /** {@inheritDoc} The list is a snapshot. */
   @Override
   public List<PerformanceMetric> getMetrics() {
-    return List.copyOf(metrics);
+    MetricLink latest = latestMetric;
+    if (latest == null) {
+      return List.of();
+    }
+    PerformanceMetric[] ordered = new PerformanceMetric[latest.metricIndex + 1];
+    for (MetricLink link = latest; link != null; link = link.previousMetric) {
+      ordered[link.metricIndex] = link.metric();
+    }
+    return List.of(ordered);
   }
 
   /**
@@ -398,10 +434,10 @@ public sealed class ExecutionTimingCollector implements TimingCollector
         logger.debug(
             "Closed {} phase(s) still running when execution {} completed", closed, executionId);
       }
-      runningPhases.clear();
       runningTasks.clear();
       TimingBreakdown breakdown = breakdownAt(end, ordered);
       record(MetricType.TOTAL_EXECUTION, breakdown.totalMs(), Map.of(), end);
+      List<PerformanceMetric> metrics = getMetrics();
       endNanos = end;
       List<PhaseRecord> records = new ArrayList<>(ordered.length);
       for (Phase phase : ordered) {
@@ -409,14 +445,7 @@ public sealed class ExecutionTimingCollector implements TimingCollector
       }
       done =
           new CompletedExecution(
-              executionId,
-              agentName,
-              startTime,
-              breakdown,
-              List.copyOf(metrics),
-              records,
-              outcome,
-              Map.of());
+              executionId, agentName, startTime, breakdown, metrics, records, outcome, Map.of());
       completed = done;
       return done;
     }
@@ -479,37 +508,101 @@ public sealed class ExecutionTimingCollector implements TimingCollector
       logger.debug("Ignored phase '{}' started after execution {} completed", name, executionId);
       return PhaseTimer.noop();
     }
-    ConcurrentHashMap<String, Phase> running = parallel ? runningTasks : runningPhases;
-    Phase existing = running.get(name);
-    if (existing != null) {
-      logger.debug("Phase '{}' is already running; returning the running timer", name);
-      return existing;
-    }
     PhaseCategory category = categoryOf(name, measuredType);
-    Phase parent = runningAncestor(innermost);
-    Phase phase =
-        new Phase(
-            this, name, parent, category, measuredType, parallel, timeSource.nanoTime(), metadata);
-    existing = running.putIfAbsent(name, phase);
-    if (existing != null) {
-      // Another thread started the same name first; this phase never existed.
-      logger.debug("Phase '{}' is already running; returning the running timer", name);
-      return existing;
+    if (parallel) {
+      return startTask(name, category, measuredType, metadata);
     }
-    append(phase);
-    if (!parallel) {
-      innermost = phase;
+    Phase phase = null;
+    while (true) {
+      Phase latest = latestPhase;
+      Phase parent = innermostRunning(latest);
+      for (Phase running = parent; running != null; running = running.runningAncestor()) {
+        if (running.name.equals(name)) {
+          return alreadyRunning(running);
+        }
+      }
+      if (phase == null) {
+        phase =
+            new Phase(this, name, category, measuredType, false, timeSource.nanoTime(), metadata);
+      }
+      // The compare-and-set fails if any phase started since `latest` was read, so the name check
+      // above covered every phase running at the moment this one is published.
+      phase.follow(latest, parent);
+      if (LATEST_PHASE.compareAndSet(this, latest, phase)) {
+        return phase;
+      }
     }
-    return phase;
   }
 
-  /** Makes {@code phase} the latest phase, giving it the next id. */
-  private void append(Phase phase) {
+  /** Starts a parallel task; a map of the running tasks by name makes the name check atomic. */
+  private PhaseTimer startTask(
+      String name,
+      @Nullable PhaseCategory category,
+      @Nullable MetricType measuredType,
+      @Nullable Map<String, Object> metadata) {
+    Phase existing = runningTasks.get(name);
+    if (existing != null) {
+      return alreadyRunning(existing);
+    }
+    Phase task =
+        new Phase(this, name, category, measuredType, true, timeSource.nanoTime(), metadata);
+    existing = runningTasks.putIfAbsent(name, task);
+    if (existing != null) {
+      // Another thread started the same name first; this task never existed.
+      return alreadyRunning(existing);
+    }
     Phase latest;
     do {
       latest = latestPhase;
-      phase.follow(latest);
-    } while (!LATEST_PHASE.compareAndSet(this, latest, phase));
+      task.follow(latest, innermostRunning(latest));
+    } while (!LATEST_PHASE.compareAndSet(this, latest, task));
+    return task;
+  }
+
+  private static Phase alreadyRunning(Phase running) {
+    logger.debug("Phase '{}' is already running; returning the running timer", running.name);
+    return running;
+  }
+
+  private static OptionalDouble notRunning(@Nullable String name) {
+    logger.debug("Phase '{}' is not running; nothing to stop", name);
+    return OptionalDouble.empty();
+  }
+
+  /**
+   * The innermost running non-parallel phase once {@code latest} is the latest phase or task: the
+   * parent of a phase started now. It is the running phase started last, and every other running
+   * phase is one of its ancestors, so the running phases are this one and its running ancestors.
+   */
+  private static @Nullable Phase innermostRunning(@Nullable Phase latest) {
+    if (latest == null) {
+      return null;
+    }
+    if (!latest.parallel && latest.isRunning()) {
+      return latest;
+    }
+    return latest.runningAncestor();
+  }
+
+  /** The running (non-parallel) phase called {@code name}, or null. */
+  private static @Nullable Phase runningPhaseNamed(@Nullable Phase latest, String name) {
+    for (Phase running = innermostRunning(latest);
+        running != null;
+        running = running.runningAncestor()) {
+      if (running.name.equals(name)) {
+        return running;
+      }
+    }
+    return null;
+  }
+
+  /** Makes {@code metric} the latest metric. */
+  private void append(MetricLink metric) {
+    MetricLink latest;
+    do {
+      latest = latestMetric;
+      metric.follow(latest);
+    } while (!LATEST_METRIC.compareAndSet(this, latest, metric));
   }
 
   /** Every phase and task published so far, indexed by id. */
@@ -525,67 +618,54 @@ public sealed class ExecutionTimingCollector implements TimingCollector
     return ordered;
   }
 
-  private OptionalDouble stop(ConcurrentHashMap<String, Phase> running, String name) {
-    Phase phase = name == null ? null : running.remove(name);
-    if (phase == null) {
-      logger.debug("Phase '{}' is not running; nothing to stop", name);
-      return OptionalDouble.empty();
-    }
-    return phase.stop(true);
-  }
-
   /**
    * Called once by the phase that has just stopped, on the stopping thread.
    *
-   * @param unlisted whether the phase has already been taken out of the running phases
+   * @param unlisted whether a task has already been taken out of the running tasks
    */
   void onStopped(Phase phase, long stoppedAtNanos, boolean unlisted) {
-    if (!unlisted) {
-      (phase.parallel ? runningTasks : runningPhases).remove(phase.name, phase);
+    if (phase.parallel && !unlisted) {
+      runningTasks.remove(phase.name, phase);
     }
-    if (!phase.parallel) {
-      INNERMOST.compareAndSet(this, phase, runningAncestor(phase.parent));
-    }
-    MetricType type = phase.measuredType;
-    if (type == null && metricPerCategorizedPhase && phase.category != null) {
-      type = phase.category.metricType();
-    }
+    MetricType type = metricTypeOf(phase);
     if (type != null && type.isDuration()) {
-      record(
-          type,
-          toMs(stoppedAtNanos - phase.startNanos),
-          Metadata.of(PHASE_KEY, phase.name),
-          stoppedAtNanos);
+      double ms = toMs(stoppedAtNanos - phase.startNanos);
+      if (isCompleted()) {
+        drop("the execution has completed", type, ms);
+      } else if (ms < 0) {
+        drop("the clock went back during the phase", type, ms);
+      } else {
+        append(phase);
+      }
     }
     phase.commitEvent();
   }
 
-  private static @Nullable Phase runningAncestor(@Nullable Phase phase) {
-    Phase candidate = phase;
-    while (candidate != null && !candidate.isRunning()) {
-      candidate = candidate.parent;
+  /**
+   * The type of the metric {@code phase} makes when it stops: the type given to {@code measure},
+   * else for the enhanced collector the type of its category; null if it makes none.
+   */
+  @Nullable MetricType metricTypeOf(Phase phase) {
+    MetricType type = phase.measuredType;
+    if (type == null && metricPerCategorizedPhase && phase.category != null) {
+      type = phase.category.metricType();
     }
-    return candidate;
+    return type;
   }
 
   /**
-   * The category of a phase: by {@code type} if it has one, else by name. Loops instead of the
-   * Optional-returning lookups of {@link PhaseCategory}, because this runs on every phase start.
+   * The category of a phase: by {@code type} if it has one, else by name. Table lookups instead of
+   * the Optional-returning ones of {@link PhaseCategory}, because this runs on every phase start; a
+   * name's hash code is cached in the string, so the name lookup costs one comparison.
    */
   private static @Nullable PhaseCategory categoryOf(String name, @Nullable MetricType type) {
     if (type != null) {
-      for (PhaseCategory category : CATEGORIES) {
-        if (category.metricType() == type) {
-          return category;
-        }
+      PhaseCategory byType = CATEGORY_BY_TYPE[type.ordinal()];
+      if (byType != null) {
+        return byType;
       }
     }
-    for (PhaseCategory category : CATEGORIES) {
-      if (category.id().equals(name)) {
-        return category;
-      }
-    }
-    return null;
+    return CATEGORY_BY_NAME.get(name);
   }
 
   private static @Nullable Map<String, Object> copyMetadata(
@@ -612,7 +692,7 @@ public sealed class ExecutionTimingCollector implements TimingCollector
   }
 
   private TimingBreakdown breakdownAt(long now, Phase[] ordered) {
-    return BreakdownCalculator.breakdownAt(ordered, startNanos, now, firstTokenNanos);
+    return BreakdownCalculator.breakdownAt(executionId, ordered, startNanos, now, firstTokenNanos);
   }
 
   static double toMs(long nanos) {

@@ -1,6 +1,8 @@
 package io.agentmetrics.core;
 
+import io.agentmetrics.api.Metadata;
 import io.agentmetrics.api.MetricType;
+import io.agentmetrics.api.PerformanceMetric;
 import io.agentmetrics.api.PhaseCategory;
 import io.agentmetrics.api.PhaseRecord;
 import io.agentmetrics.api.PhaseTimer;
@@ -8,19 +10,22 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One phase or parallel task of an {@link ExecutionTimingCollector}: both the {@link PhaseTimer}
- * handed to the caller and the record the collector keeps, so starting a phase allocates one
- * object.
+ * One phase or parallel task of an {@link ExecutionTimingCollector}: the {@link PhaseTimer} handed
+ * to the caller, the record the collector keeps, and the link of the metric it makes when it stops,
+ * so a phase allocates one object from start to stop.
  *
  * <p>Thread-safe: the end is set once, by compare-and-set, so exactly one of any racing {@link
  * #stop()} calls (or the collector closing the phase) wins. Metadata is guarded by this object's
- * monitor, which only threads annotating the same phase ever share.
+ * monitor, which only threads annotating the same phase ever share. {@link #id}, {@link #previous}
+ * and {@link #parent} are set by {@link #follow} before the collector publishes the phase, and
+ * never change after.
  */
-final class Phase implements PhaseTimer {
+final class Phase extends MetricLink implements PhaseTimer {
 
   private static final long RUNNING = Long.MIN_VALUE;
   private static final VarHandle END_NANOS;
@@ -35,7 +40,6 @@ final class Phase implements PhaseTimer {
 
   final ExecutionTimingCollector collector;
   final String name;
-  final @Nullable Phase parent;
   final @Nullable PhaseCategory category;
 
   /** The metric type given to {@code measure}, or null for a plain phase. */
@@ -44,13 +48,25 @@ final class Phase implements PhaseTimer {
   final boolean parallel;
   final long startNanos;
 
-  /**
-   * This phase's id, in start order from 0, and the phase started just before it: set by {@link
-   * #follow} before the collector publishes this phase, and unchanged after.
-   */
+  /** This phase's id, in start order from 0. */
   int id;
 
+  /** The phase or task started just before this one, or null for the first. */
   @Nullable Phase previous;
+
+  /**
+   * The phase that was running when this one started (the innermost running non-parallel phase), or
+   * null for a top-level phase. Parallel tasks are never parents.
+   */
+  @Nullable Phase parent;
+
+  /**
+   * A shortcut up the parent chain: the parent at first, then, once ancestors stop, a nearer way to
+   * the nearest one still running ({@link #runningAncestor()}). Every phase between this one and it
+   * on the parent chain has stopped, and a stopped phase never runs again, so any value ever
+   * written here stays true: racing writers need no synchronization.
+   */
+  private @Nullable Phase runningAncestorHint;
 
   @SuppressWarnings("unused") // accessed through END_NANOS
   private volatile long endNanos = RUNNING;
@@ -66,7 +82,6 @@ final class Phase implements PhaseTimer {
   Phase(
       ExecutionTimingCollector collector,
       String name,
-      @Nullable Phase parent,
       @Nullable PhaseCategory category,
       @Nullable MetricType measuredType,
       boolean parallel,
@@ -74,7 +89,6 @@ final class Phase implements PhaseTimer {
       @Nullable Map<String, Object> metadata) {
     this.collector = collector;
     this.name = name;
-    this.parent = parent;
     this.category = category;
     this.measuredType = measuredType;
     this.parallel = parallel;
@@ -89,10 +103,31 @@ final class Phase implements PhaseTimer {
     }
   }
 
-  /** Places this phase right after {@code latest}, the last phase started before it, if any. */
-  void follow(@Nullable Phase latest) {
+  /**
+   * Places this phase right after {@code latest}, the last phase started before it, if any, as a
+   * child of {@code parent}.
+   */
+  void follow(@Nullable Phase latest, @Nullable Phase parent) {
     previous = latest;
     id = latest == null ? 0 : latest.id + 1;
+    this.parent = parent;
+    runningAncestorHint = parent;
+  }
+
+  /**
+   * The nearest ancestor still running, or null; shortens {@link #runningAncestorHint} past the
+   * ancestors that have stopped, so the next walk skips them.
+   */
+  @Nullable Phase runningAncestor() {
+    Phase hint = runningAncestorHint;
+    Phase running = hint;
+    while (running != null && !running.isRunning()) {
+      running = running.runningAncestorHint;
+    }
+    if (running != hint) {
+      runningAncestorHint = running;
+    }
+    return running;
   }
 
   @Override
@@ -142,22 +177,43 @@ final class Phase implements PhaseTimer {
 
   @Override
   public OptionalDouble stop() {
-    return stop(false);
+    OptionalDouble stopped = stopIfRunning(false);
+    if (stopped.isEmpty()) {
+      ExecutionTimingCollector.logger.debug("Phase '{}' was already stopped", name);
+    }
+    return stopped;
   }
 
   /**
-   * Ends this phase unless it has ended already.
+   * Ends this phase unless it has ended already; empty if it had.
    *
-   * @param unlisted whether the collector has already taken it out of its running phases
+   * @param unlisted whether the collector has already taken it out of its running tasks
    */
-  OptionalDouble stop(boolean unlisted) {
+  OptionalDouble stopIfRunning(boolean unlisted) {
     long end = collector.timeSource.nanoTime();
     if (!END_NANOS.compareAndSet(this, RUNNING, end)) {
-      ExecutionTimingCollector.logger.debug("Phase '{}' was already stopped", name);
       return OptionalDouble.empty();
     }
     collector.onStopped(this, end, unlisted);
     return OptionalDouble.of(ExecutionTimingCollector.toMs(end - startNanos));
+  }
+
+  /**
+   * The metric this phase made when it stopped, built now from its name and times: the same values
+   * whenever it is built.
+   */
+  @Override
+  PerformanceMetric metric() {
+    long end = endNanos;
+    MetricType type =
+        Objects.requireNonNull(collector.metricTypeOf(this), "only a phase with a type is listed");
+    return new PerformanceMetric(
+        type,
+        ExecutionTimingCollector.toMs(end - startNanos),
+        collector.timestampAt(end),
+        collector.executionId(),
+        collector.agentName(),
+        Metadata.of(ExecutionTimingCollector.PHASE_KEY, name));
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PerformanceMetric;
 import io.agentmetrics.api.PhaseTimer;
 import io.agentmetrics.api.TimeSource;
+import io.agentmetrics.api.TimingBreakdown;
 import io.agentmetrics.testing.FakeTimeSource;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class ExecutionTimingCollectorTest {
@@ -259,6 +261,31 @@ class ExecutionTimingCollectorTest {
             tuple(MetricType.TOTAL_EXECUTION, Instant.parse("2026-06-01T12:00:00.020Z")));
   }
 
+  @Test
+  void breakdownMergesPhasesPublishedOutOfTheOrderOfTheirStarts() {
+    InterleavingTimeSource clock = new InterleavingTimeSource();
+    ExecutionTimingCollector interleaved =
+        new ExecutionTimingCollector(UUID.randomUUID(), "agent", clock);
+    clock.time.advanceMillis(10);
+    // The tool call reads the clock at 10 ms; before it is published, another thread starts and
+    // publishes the API call at 11 ms, so the API call comes first in the execution.
+    clock.onNextRead = () -> interleaved.startParallelTask("external_api");
+    interleaved.startParallelTask("tool_execution");
+    clock.time.advanceMillis(9);
+    interleaved.stopParallelTask("external_api");
+    clock.time.advanceMillis(10);
+    interleaved.stopParallelTask("tool_execution");
+    clock.time.advanceMillis(10);
+
+    TimingBreakdown breakdown = interleaved.getBreakdown();
+
+    assertThat(breakdown.phasesMs()).containsOnlyKeys("external_api", "tool_execution");
+    assertThat(breakdown.externalApiMs()).isEqualTo(9.0);
+    assertThat(breakdown.toolExecutionMs()).isEqualTo(20.0);
+    // Categorized work covers 10..30 ms of the 40: the union, whatever the publication order.
+    assertThat(breakdown.overheadMs()).isEqualTo(20.0);
+  }
+
   /** Clocks whose wall clock can be stepped, as NTP or an operator may, apart from elapsed time. */
   private static final class SteppingWallClock implements TimeSource {
 
@@ -286,6 +313,34 @@ class ExecutionTimingCollectorTest {
     @Override
     public Instant now() {
       return wall;
+    }
+  }
+
+  /**
+   * A fake clock that can run an action inside its next monotonic read, after taking the reading
+   * and moving time on by 1 ms: the action plays another thread that runs between a phase's clock
+   * read and its publication.
+   */
+  private static final class InterleavingTimeSource implements TimeSource {
+
+    final FakeTimeSource time = new FakeTimeSource();
+    @Nullable Runnable onNextRead;
+
+    @Override
+    public long nanoTime() {
+      long reading = time.nanoTime();
+      Runnable action = onNextRead;
+      if (action != null) {
+        onNextRead = null;
+        time.advanceMillis(1);
+        action.run();
+      }
+      return reading;
+    }
+
+    @Override
+    public Instant now() {
+      return time.now();
     }
   }
 }

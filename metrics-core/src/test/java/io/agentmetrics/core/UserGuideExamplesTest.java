@@ -463,7 +463,7 @@ class UserGuideExamplesTest {
     return "ok " + path;
   }
 
-  private static Iterator<String> streamCompletion(String prompt) {
+  private static Iterator<String> streamCompletion(String unusedPrompt) {
     return List.of("The ", "report ", "says ", "hello.").iterator();
   }
 

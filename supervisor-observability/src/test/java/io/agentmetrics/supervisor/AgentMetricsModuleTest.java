@@ -6,6 +6,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.OptionalBinder;
 import io.agentmetrics.agent.AgentExecutionContext;
@@ -129,7 +130,7 @@ class AgentMetricsModuleTest {
     assertThat(bridge.isEnabled()).isFalse();
   }
 
-  private static AbstractModule fakeTime(FakeTimeSource time) {
+  private static Module fakeTime(FakeTimeSource time) {
     return new AbstractModule() {
       @Override
       protected void configure() {

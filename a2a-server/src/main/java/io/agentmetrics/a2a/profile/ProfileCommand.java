@@ -2,14 +2,12 @@ package io.agentmetrics.a2a.profile;
 
 import io.agentmetrics.a2a.v1.ProtocolVersion;
 import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code profile} subcommand: sends JSON-RPC requests to an A2A server's {@code /tasks/send}
@@ -52,11 +48,7 @@ import picocli.CommandLine.Spec;
     })
 public final class ProfileCommand implements Callable<Integer> {
 
-  static final int EXIT_OK = 0;
-  static final int EXIT_ALL_FAILED = 1;
-  static final int EXIT_USAGE = 2;
-
-  @Spec @Nullable CommandSpec spec;
+  @Mixin CommandSupport command = new CommandSupport();
 
   @Option(
       names = "--url",
@@ -162,12 +154,6 @@ public final class ProfileCommand implements Callable<Integer> {
       description = "auto, bar, lines or none (default: ${DEFAULT-VALUE}).")
   ProgressMode progress = ProgressMode.AUTO;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help and exit.")
-  boolean help;
-
   /** Whether stdout is a terminal; replaced in tests. */
   BooleanSupplier terminal = () -> System.console() != null;
 
@@ -189,10 +175,9 @@ public final class ProfileCommand implements Callable<Integer> {
    */
   @Override
   public Integer call() throws InterruptedException {
-    CommandSpec commandSpec = spec();
-    PrintWriter out = commandSpec.commandLine().getOut();
-    PrintWriter err = commandSpec.commandLine().getErr();
-    ProfileSettings settings = settings(commandSpec);
+    PrintWriter out = command.out();
+    PrintWriter err = command.err();
+    ProfileSettings settings = settings();
     ExecutorService clientThreads =
         Executors.newFixedThreadPool(
             settings.concurrency(), new DaemonThreadFactory("profile-client"));
@@ -215,7 +200,7 @@ public final class ProfileCommand implements Callable<Integer> {
       } catch (RequestFactory.InvalidBodyException e) {
         err.println("❌ " + e.getMessage());
         err.flush();
-        return EXIT_USAGE;
+        return CommandSupport.EXIT_USAGE;
       }
       printStart(out, settings);
       RequestSender sender =
@@ -237,15 +222,15 @@ public final class ProfileCommand implements Callable<Integer> {
           new LoadRun<>(settings, transport, clock, clientThreads, listener(out, settings)).run();
       if (result.unreachable()) {
         printUnreachable(err, settings);
-        return EXIT_USAGE;
+        return CommandSupport.EXIT_USAGE;
       }
       List<StageSummary> stages =
           new ServerBreakdownClient(client, ProfileJson.mapper()).fetch(settings.url(), token());
       new ResultsPrinter(out).print(result, stages);
-      if (!writeFiles(out, err, result, stages)) {
-        return EXIT_USAGE;
+      if (!writeFiles(out, result, stages)) {
+        return CommandSupport.EXIT_USAGE;
       }
-      return result.successes() > 0 ? EXIT_OK : EXIT_ALL_FAILED;
+      return result.successes() > 0 ? CommandSupport.EXIT_OK : CommandSupport.EXIT_FAILED;
     } finally {
       clientThreads.shutdownNow();
       httpThreads.shutdownNow();
@@ -253,44 +238,42 @@ public final class ProfileCommand implements Callable<Integer> {
     }
   }
 
-  private ProfileSettings settings(CommandSpec commandSpec) {
+  private ProfileSettings settings() {
     URI base;
     try {
       base = new URI(url);
     } catch (URISyntaxException e) {
-      throw usage(commandSpec, "--url '" + url + "' is not a URL: " + e.getReason());
+      throw command.usage("--url '" + url + "' is not a URL: " + e.getReason());
     }
     if (!("http".equals(base.getScheme()) || "https".equals(base.getScheme()))
         || base.getHost() == null) {
-      throw usage(
-          commandSpec, "--url '" + url + "' must be an http:// or https:// URL with a host");
+      throw command.usage("--url '" + url + "' must be an http:// or https:// URL with a host");
     }
     if (requests < 1) {
-      throw usage(commandSpec, "--requests must be at least 1, got " + requests);
+      throw command.usage("--requests must be at least 1, got " + requests);
     }
     if (concurrency < 1 || concurrency > 1024) {
-      throw usage(commandSpec, "--concurrency must be between 1 and 1024, got " + concurrency);
+      throw command.usage("--concurrency must be between 1 and 1024, got " + concurrency);
     }
     if (warmup < 0) {
-      throw usage(commandSpec, "--warmup must not be negative, got " + warmup);
+      throw command.usage("--warmup must not be negative, got " + warmup);
     }
     Double arrivalRate = rate;
     if (arrivalRate != null && !(arrivalRate > 0 && arrivalRate <= 1_000_000)) {
-      throw usage(commandSpec, "--rate must be between 0 and 1000000 requests/s, got " + rate);
+      throw command.usage("--rate must be between 0 and 1000000 requests/s, got " + rate);
     }
     Duration runFor = duration;
     if (runFor != null && (runFor.isZero() || runFor.isNegative())) {
-      throw usage(commandSpec, "--duration must be positive, got " + runFor);
+      throw command.usage("--duration must be positive, got " + runFor);
     }
-    if (runFor != null
-        && commandSpec.commandLine().getParseResult().hasMatchedOption("--requests")) {
-      throw usage(commandSpec, "use either --requests or --duration, not both");
+    if (runFor != null && command.given("--requests")) {
+      throw command.usage("use either --requests or --duration, not both");
     }
     if (timeout.isZero() || timeout.isNegative()) {
-      throw usage(commandSpec, "--timeout must be positive, got " + timeout);
+      throw command.usage("--timeout must be positive, got " + timeout);
     }
     if (ProtocolVersion.of(protocol).isEmpty() || protocol.isBlank()) {
-      throw usage(commandSpec, "--protocol must be 0.3 or 1.0, got '" + protocol + "'");
+      throw command.usage("--protocol must be 0.3 or 1.0, got '" + protocol + "'");
     }
     return new ProfileSettings(
         base,
@@ -424,17 +407,15 @@ public final class ProfileCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private boolean writeFiles(
-      PrintWriter out, PrintWriter err, RunResult result, List<StageSummary> stages) {
+  private boolean writeFiles(PrintWriter out, RunResult result, List<StageSummary> stages) {
     Instant finishedAt = Instant.now();
     Path json = output;
     Path report = html;
     boolean written = true;
     if (json != null) {
       written =
-          write(
+          command.write(
               out,
-              err,
               json,
               () ->
                   ProfileJson.mapper()
@@ -443,53 +424,12 @@ public final class ProfileCommand implements Callable<Integer> {
     }
     if (report != null) {
       written &=
-          write(
+          command.write(
               out,
-              err,
               report,
               () -> ProfileHtml.render(result, stages, finishedAt).getBytes(StandardCharsets.UTF_8),
               "📄 HTML report written to ");
     }
-    out.flush();
-    err.flush();
     return written;
-  }
-
-  /** Content produced only when it is about to be written. */
-  private interface Content {
-    byte[] bytes() throws IOException;
-  }
-
-  private static boolean write(
-      PrintWriter out, PrintWriter err, Path file, Content content, String done) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.write(file, content.bytes());
-      out.println(done + file);
-      return true;
-    } catch (IOException e) {
-      err.println(
-          "❌ Cannot write the results to "
-              + file
-              + " ("
-              + e
-              + "). Check that the path is writable.");
-      return false;
-    }
-  }
-
-  private CommandSpec spec() {
-    CommandSpec commandSpec = spec;
-    if (commandSpec == null) {
-      throw new IllegalStateException("run ProfileCommand through picocli's CommandLine");
-    }
-    return commandSpec;
-  }
-
-  private static ParameterException usage(CommandSpec commandSpec, String message) {
-    return new ParameterException(commandSpec.commandLine(), message);
   }
 }

@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.stage.Stage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -88,7 +90,7 @@ final class ServerBreakdownClient {
               stage.path("p99_ms").asDouble(0),
               stage.path("max_ms").asDouble(0)));
     }
-    result.sort(Stages.ORDER_BY_NAME);
+    result.sort(Comparator.comparingInt((StageSummary s) -> Stage.rank(s.name())));
     return List.copyOf(result);
   }
 }

@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a.profile;
 
 import io.agentmetrics.a2a.report.ReportModel;
+import io.agentmetrics.a2a.stage.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,27 +21,27 @@ final class StageSegments {
 
   static List<ReportModel.Segment> from(Map<String, Double> meanMs) {
     List<ReportModel.Segment> segments = new ArrayList<>();
-    add(segments, meanMs, Stages.JSON_PARSING);
-    add(segments, meanMs, Stages.MESSAGE_NORMALIZATION);
-    boolean agentDetail = Stages.TASK_PARTS.stream().anyMatch(meanMs::containsKey);
+    add(segments, meanMs, Stage.JSON_PARSING.id());
+    add(segments, meanMs, Stage.MESSAGE_NORMALIZATION.id());
+    boolean agentDetail = Stage.TASK_PARTS.stream().map(Stage::id).anyMatch(meanMs::containsKey);
     if (agentDetail) {
       double covered = 0;
-      for (String stage : Stages.TASK_PARTS) {
-        covered += add(segments, meanMs, stage);
+      for (Stage stage : Stage.TASK_PARTS) {
+        covered += add(segments, meanMs, stage.id());
       }
-      Double agent = meanMs.get(Stages.AGENT_PROCESSING);
+      Double agent = meanMs.get(Stage.AGENT_PROCESSING.id());
       if (agent != null && agent - covered > MIN_RESIDUAL_MS) {
         segments.add(new ReportModel.Segment("agent (other)", agent - covered, false));
       }
     } else {
-      add(segments, meanMs, Stages.AGENT_PROCESSING);
+      add(segments, meanMs, Stage.AGENT_PROCESSING.id());
     }
-    add(segments, meanMs, Stages.RESPONSE_SERIALIZATION);
-    Double total = meanMs.get(Stages.TOTAL);
+    add(segments, meanMs, Stage.RESPONSE_SERIALIZATION.id());
+    Double total = meanMs.get(Stage.TOTAL.id());
     if (total != null) {
       double covered = 0;
-      for (String stage : Stages.REQUEST_PARTS) {
-        covered += meanMs.getOrDefault(stage, 0.0);
+      for (Stage stage : Stage.REQUEST_PARTS) {
+        covered += meanMs.getOrDefault(stage.id(), 0.0);
       }
       if (total - covered > MIN_RESIDUAL_MS) {
         segments.add(new ReportModel.Segment("other", total - covered, false));
@@ -57,9 +58,9 @@ final class StageSegments {
     }
     double value = Math.max(0, mean);
     boolean llm =
-        Stages.LLM_INVOCATION.equals(stage)
-            || (Stages.AGENT_PROCESSING.equals(stage)
-                && !meanMs.containsKey(Stages.LLM_INVOCATION));
+        Stage.LLM_INVOCATION.id().equals(stage)
+            || (Stage.AGENT_PROCESSING.id().equals(stage)
+                && !meanMs.containsKey(Stage.LLM_INVOCATION.id()));
     segments.add(new ReportModel.Segment(stage, value, llm));
     return value;
   }

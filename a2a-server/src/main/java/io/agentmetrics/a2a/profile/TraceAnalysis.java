@@ -1,5 +1,6 @@
 package io.agentmetrics.a2a.profile;
 
+import io.agentmetrics.a2a.stage.Stage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -64,7 +65,7 @@ final class TraceAnalysis implements Consumer<TraceCorrelator.Pair> {
 
     /** The end-to-end time, or the request's total for a send left out. */
     double sortKey() {
-      return Double.isNaN(endToEndMs) ? pair.request().stage(Stages.TOTAL) : endToEndMs;
+      return Double.isNaN(endToEndMs) ? pair.request().stage(Stage.TOTAL.id()) : endToEndMs;
     }
   }
 
@@ -78,8 +79,8 @@ final class TraceAnalysis implements Consumer<TraceCorrelator.Pair> {
   public void accept(TraceCorrelator.Pair pair) {
     sends++;
     TraceEvent.Request request = pair.request();
-    if (request.timings().containsKey(Stages.TOTAL)) {
-      double total = request.stage(Stages.TOTAL);
+    if (request.timings().containsKey(Stage.TOTAL.id())) {
+      double total = request.stage(Stage.TOTAL.id());
       LatencyHistograms.recordMillis(totals, total);
       if (timeline.size() < LoadRun.MAX_SAMPLES) {
         timeline.add(new double[] {sends, total});
@@ -112,15 +113,15 @@ final class TraceAnalysis implements Consumer<TraceCorrelator.Pair> {
     endToEndSum += send.endToEndMs();
     agentSpanSum += send.agentSpanMs();
     TraceEvent.Agent agent = pair.agent();
-    for (String stage : Stages.DISPLAY_ORDER) {
-      TraceEvent source = Stages.ofTask(stage) ? agent : pair.request();
-      if (source != null && source.timings().containsKey(stage)) {
-        coveredSums.merge(stage, source.stage(stage), Double::sum);
+    for (Stage stage : Stage.values()) {
+      TraceEvent source = stage.scope() == Stage.Scope.TASK ? agent : pair.request();
+      if (source != null && source.timings().containsKey(stage.id())) {
+        coveredSums.merge(stage.id(), source.stage(stage.id()), Double::sum);
       }
     }
-    if (agent != null && agent.timings().containsKey(Stages.LLM_INVOCATION)) {
+    if (agent != null && agent.timings().containsKey(Stage.LLM_INVOCATION.id())) {
       LatencyHistograms.recordMillis(
-          overhead, send.endToEndMs() - agent.stage(Stages.LLM_INVOCATION));
+          overhead, send.endToEndMs() - agent.stage(Stage.LLM_INVOCATION.id()));
     }
   }
 
@@ -194,9 +195,9 @@ final class TraceAnalysis implements Consumer<TraceCorrelator.Pair> {
       return means;
     }
     coveredSums.forEach((stage, sum) -> means.put(stage, sum / covered));
-    means.remove(Stages.TASK_TOTAL);
-    means.put(Stages.AGENT_PROCESSING, agentSpanSum / covered);
-    means.put(Stages.TOTAL, endToEndSum / covered);
+    means.remove(Stage.TASK_TOTAL.id());
+    means.put(Stage.AGENT_PROCESSING.id(), agentSpanSum / covered);
+    means.put(Stage.TOTAL.id(), endToEndSum / covered);
     return means;
   }
 
@@ -210,7 +211,7 @@ final class TraceAnalysis implements Consumer<TraceCorrelator.Pair> {
           rows.add(
               new StageRow(StageSummary.of(name, acc.histogram, acc.mean()), share, acc.histogram));
         });
-    rows.sort(Comparator.comparingInt(row -> Stages.rank(row.summary().name())));
+    rows.sort(Comparator.comparingInt(row -> Stage.rank(row.summary().name())));
     return rows;
   }
 
@@ -221,16 +222,19 @@ final class TraceAnalysis implements Consumer<TraceCorrelator.Pair> {
     return result;
   }
 
-  /** Goal checks on each stage's p95. */
-  Map<StageGoal, StageGoal.Status> goals() {
-    Map<StageGoal, StageGoal.Status> result = new LinkedHashMap<>();
-    for (StageGoal goal : StageGoal.values()) {
-      StageAccumulator acc = stages.get(goal.stage());
+  /** The seed's goal checks on each stage's p95, in display order. */
+  Map<Stage, GoalStatus> goals() {
+    Map<Stage, GoalStatus> result = new LinkedHashMap<>();
+    for (Stage goal : Stage.values()) {
+      if (!goal.hasSeedGoal()) {
+        continue;
+      }
+      StageAccumulator acc = stages.get(goal.id());
       if (acc == null) {
-        result.put(goal, StageGoal.Status.NO_DATA);
+        result.put(goal, GoalStatus.NO_DATA);
       } else {
         double p95 = LatencyHistograms.toMillis(acc.histogram.getValueAtPercentile(95));
-        result.put(goal, p95 < goal.limitMs() ? StageGoal.Status.PASS : StageGoal.Status.FAIL);
+        result.put(goal, p95 < goal.goalMs().orElseThrow() ? GoalStatus.PASS : GoalStatus.FAIL);
       }
     }
     return result;

@@ -1,5 +1,6 @@
 package io.agentmetrics.a2a.profile;
 
+import io.agentmetrics.a2a.stage.Stage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -135,7 +136,7 @@ final class TraceCorrelator implements Consumer<TraceEvent> {
     if (request.taskId() != null && !Objects.equals(request.taskId(), agent.taskId())) {
       return false;
     }
-    Double agentProcessing = request.timings().get(Stages.AGENT_PROCESSING);
+    Double agentProcessing = request.timings().get(Stage.AGENT_PROCESSING.id());
     return agentProcessing == null || agent.stagesSum() <= agentProcessing * 1.05 + 0.5;
   }
 

@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.profile;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.a2a.stage.Stage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,14 +74,15 @@ sealed interface TraceEvent {
 
   /**
    * An {@code agent_processing_detail} event. {@code requestId} is only set when the server adds
-   * it.
+   * it; {@code usage} when the LLM reported its tokens.
    */
   record Agent(
       long line,
       String taskId,
       String contextId,
       @Nullable String requestId,
-      Map<String, Double> timings)
+      Map<String, Double> timings,
+      @Nullable Usage usage)
       implements TraceEvent {
     public Agent {
       requireNonNull(taskId, "taskId");
@@ -88,12 +90,31 @@ sealed interface TraceEvent {
       timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));
     }
 
+    Agent(
+        long line,
+        String taskId,
+        String contextId,
+        @Nullable String requestId,
+        Map<String, Double> timings) {
+      this(line, taskId, contextId, requestId, timings, null);
+    }
+
     /**
      * The sum of the seed's four agent stages: a lower bound for a blocking send's
      * agent_processing.
      */
     double stagesSum() {
-      return Stages.AGENT_STAGES.stream().mapToDouble(this::stage).sum();
+      return Stage.AGENT_STAGES.stream().mapToDouble(s -> stage(s.id())).sum();
+    }
+  }
+
+  /**
+   * The {@code usage} of an agent event: the model that answered, its tokens, and the cost when the
+   * model had a price.
+   */
+  record Usage(String model, long inputTokens, long outputTokens, @Nullable Double costUsd) {
+    public Usage {
+      requireNonNull(model, "model");
     }
   }
 }

@@ -3,13 +3,14 @@ package io.agentmetrics.a2a.profile;
 import io.agentmetrics.a2a.report.ChartData;
 import io.agentmetrics.a2a.report.HtmlReport;
 import io.agentmetrics.a2a.report.ReportModel;
+import io.agentmetrics.a2a.stage.Stage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps a trace report to the HTML report: charts of the sends' {@code total}, and the split of the
- * end-to-end time of the sends the shares cover.
+ * Maps a trace report to the HTML report: charts of the sends' {@code total}, the split of the
+ * end-to-end time of the sends the shares cover, and the tokens and cost per task and per model.
  */
 final class TraceHtml {
 
@@ -36,13 +37,32 @@ final class TraceHtml {
                         "Non-LLM P99",
                         Formats.ms(o.p99()) + " ms",
                         "end-to-end − llm_invocation")));
-    long failed =
-        analysis.goals().values().stream().filter(s -> s == StageGoal.Status.FAIL).count();
-    long checked =
-        analysis.goals().values().stream().filter(s -> s != StageGoal.Status.NO_DATA).count();
+    long failed = analysis.goals().values().stream().filter(s -> s == GoalStatus.FAIL).count();
+    long checked = analysis.goals().values().stream().filter(s -> s != GoalStatus.NO_DATA).count();
     cards.add(
         new ReportModel.Card(
             "Goals", (checked - failed) + " / " + checked + " pass", "p95 per stage"));
+
+    TraceUsage usage = report.usage();
+    usage
+        .costPercentile(95)
+        .ifPresent(
+            p95 ->
+                cards.add(
+                    new ReportModel.Card(
+                        "P95 cost per task",
+                        Formats.usd(p95),
+                        Formats.usd(usage.totalCostUsd()) + " in all")));
+    if (usage.tasks() > 0) {
+      cards.add(
+          new ReportModel.Card(
+              "P50 tokens per task",
+              Formats.tokens(usage.inputTokensPercentile(50))
+                  + " in / "
+                  + Formats.tokens(usage.outputTokensPercentile(50))
+                  + " out",
+              usage.tasks() + " tasks with usage"));
+    }
 
     List<ReportModel.PercentileSeries> percentiles = new ArrayList<>();
     percentiles.add(ChartData.percentiles("total", analysis.totals()));
@@ -74,34 +94,52 @@ final class TraceHtml {
             (goal, status) ->
                 goalRows.add(
                     List.of(
-                        goal.stage(),
+                        goal.id(),
                         rows.stream()
-                            .filter(r -> r.summary().name().equals(goal.stage()))
+                            .filter(r -> r.summary().name().equals(goal.id()))
                             .findFirst()
                             .map(r -> Formats.ms(r.summary().p95Ms()))
                             .orElse("–"),
-                        "< " + Formats.ms(goal.limitMs()),
+                        "< " + Formats.ms(goal.goalMs().orElseThrow()),
                         status.label())));
     List<List<String>> slowRows = new ArrayList<>();
     for (TraceAnalysis.Send send : analysis.slowest()) {
       TraceEvent.Request request = send.pair().request();
       TraceEvent.Agent agent = send.pair().agent();
       boolean covered = !Double.isNaN(send.endToEndMs());
-      boolean llm = agent != null && agent.timings().containsKey(Stages.LLM_INVOCATION);
+      boolean llm = agent != null && agent.timings().containsKey(Stage.LLM_INVOCATION.id());
       slowRows.add(
           List.of(
               TraceReportPrinter.abbreviate(request.requestId(), 24),
               covered ? Formats.ms(send.endToEndMs()) : "left out",
-              Formats.ms(request.stage(Stages.TOTAL)),
-              agent == null || !agent.timings().containsKey(Stages.TASK_TOTAL)
+              Formats.ms(request.stage(Stage.TOTAL.id())),
+              agent == null || !agent.timings().containsKey(Stage.TASK_TOTAL.id())
                   ? "–"
-                  : Formats.ms(agent.stage(Stages.TASK_TOTAL)),
-              llm ? Formats.ms(agent.stage(Stages.LLM_INVOCATION)) : "–",
+                  : Formats.ms(agent.stage(Stage.TASK_TOTAL.id())),
+              llm ? Formats.ms(agent.stage(Stage.LLM_INVOCATION.id())) : "–",
               covered && llm
-                  ? Formats.ms(send.endToEndMs() - agent.stage(Stages.LLM_INVOCATION))
+                  ? Formats.ms(send.endToEndMs() - agent.stage(Stage.LLM_INVOCATION.id()))
                   : "–"));
     }
-    List<ReportModel.Table> tables =
+    List<List<String>> modelRows = new ArrayList<>();
+    for (TraceUsage.ModelRow model : usage.models()) {
+      modelRows.add(
+          List.of(
+              model.model(),
+              Formats.tokens(model.tasks()),
+              Formats.tokens(model.inputTokens()),
+              Formats.tokens(model.outputTokens()),
+              model.unpricedTasks() == model.tasks() ? "no price" : Formats.usd(model.costUsd())));
+    }
+    List<ReportModel.Table> tables = new ArrayList<>();
+    if (!modelRows.isEmpty()) {
+      tables.add(
+          new ReportModel.Table(
+              "Tokens and cost by model",
+              List.of("Model", "Tasks", "Input tokens", "Output tokens", "Cost (USD)"),
+              modelRows));
+    }
+    tables.addAll(
         List.of(
             new ReportModel.Table(
                 "Per-stage latency (ms)",
@@ -113,7 +151,7 @@ final class TraceHtml {
             new ReportModel.Table(
                 "Slowest sends (ms)",
                 List.of("request_id", "end-to-end", "total", "task_total", "llm", "non-LLM"),
-                slowRows));
+                slowRows)));
     return HtmlReport.render(
         new ReportModel(
             "Trace report",

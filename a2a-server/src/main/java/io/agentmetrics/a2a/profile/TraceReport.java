@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.profile;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.a2a.stage.Stage;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param pairedByOrder sends matched by log order
  * @param unpairedAgents agent details with no send event
  * @param analysis per-stage statistics, shares, overhead, left-out and slowest sends, and goals
+ * @param usage the tokens and cost of the agent runs, paired or not
  */
 record TraceReport(
     String source,
@@ -26,22 +28,26 @@ record TraceReport(
     long pairedById,
     long pairedByOrder,
     long unpairedAgents,
-    TraceAnalysis analysis) {
+    TraceAnalysis analysis,
+    TraceUsage usage) {
 
   TraceReport {
     requireNonNull(source, "source");
     requireNonNull(parse, "parse");
     requireNonNull(analysis, "analysis");
+    requireNonNull(usage, "usage");
   }
 
   static TraceReport read(String source, Reader in, int top) throws IOException {
     TraceAnalysis analysis = new TraceAnalysis(top);
     TraceCorrelator correlator = new TraceCorrelator(analysis);
+    TraceUsage usage = new TraceUsage();
     TraceLogParser parser = new TraceLogParser(ProfileJson.mapper());
     parser.parse(
         in,
         event -> {
           analysis.recordStages(event);
+          usage.accept(event);
           correlator.accept(event);
         });
     correlator.finish();
@@ -51,7 +57,8 @@ record TraceReport(
         correlator.pairedById(),
         correlator.pairedByOrder(),
         correlator.unpairedAgents(),
-        analysis);
+        analysis,
+        usage);
   }
 
   boolean hasEvents() {
@@ -59,7 +66,7 @@ record TraceReport(
   }
 
   boolean goalsFailed() {
-    return analysis.goals().containsValue(StageGoal.Status.FAIL);
+    return analysis.goals().containsValue(GoalStatus.FAIL);
   }
 
   Optional<LatencyStats> overhead() {
@@ -73,12 +80,12 @@ record TraceReport(
     StringBuilder text = new StringBuilder();
     List<TraceAnalysis.StageRow> rows = analysis.stageRows();
     rows.stream()
-        .filter(row -> row.summary().name().equals(Stages.LLM_INVOCATION))
+        .filter(row -> row.summary().name().equals(Stage.LLM_INVOCATION.id()))
         .filter(row -> !Double.isNaN(row.share()))
         .findFirst()
         .ifPresent(
             row -> {
-              text.append(Stages.LLM_INVOCATION)
+              text.append(Stage.LLM_INVOCATION.id())
                   .append(" is ")
                   .append(Formats.percent(row.share()))
                   .append(" of end-to-end time");
@@ -98,9 +105,9 @@ record TraceReport(
                 text.append("non-LLM overhead p99 ")
                     .append(Formats.ms(stats.p99()))
                     .append(" ms; "));
-    Map<StageGoal, StageGoal.Status> goals = analysis.goals();
-    long checked = goals.values().stream().filter(s -> s != StageGoal.Status.NO_DATA).count();
-    long failed = goals.values().stream().filter(s -> s == StageGoal.Status.FAIL).count();
+    Map<Stage, GoalStatus> goals = analysis.goals();
+    long checked = goals.values().stream().filter(s -> s != GoalStatus.NO_DATA).count();
+    long failed = goals.values().stream().filter(s -> s == GoalStatus.FAIL).count();
     if (checked == 0) {
       text.append("no stage with a goal was traced.");
     } else if (failed == 0) {
@@ -115,8 +122,8 @@ record TraceReport(
           String.join(
               ", ",
               goals.entrySet().stream()
-                  .filter(e -> e.getValue() == StageGoal.Status.FAIL)
-                  .map(e -> e.getKey().stage())
+                  .filter(e -> e.getValue() == GoalStatus.FAIL)
+                  .map(e -> e.getKey().id())
                   .toList()));
       text.append('.');
     }

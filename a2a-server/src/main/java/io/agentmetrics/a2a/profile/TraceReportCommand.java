@@ -16,11 +16,9 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code trace-report} subcommand: reads an {@code A2A_TRACE_LATENCY} log (a file, or stdin)
@@ -45,11 +43,7 @@ import picocli.CommandLine.Spec;
     })
 public final class TraceReportCommand implements Callable<Integer> {
 
-  static final int EXIT_OK = 0;
-  static final int EXIT_NOTHING_OR_GOALS_FAILED = 1;
-  static final int EXIT_UNREADABLE = 2;
-
-  @Spec @Nullable CommandSpec spec;
+  @Mixin CommandSupport command = new CommandSupport();
 
   @Parameters(
       index = "0",
@@ -79,12 +73,6 @@ public final class TraceReportCommand implements Callable<Integer> {
       description = "Exit with 1 when a stage misses its performance goal (for CI).")
   boolean failOnGoals;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help and exit.")
-  boolean help;
-
   /** Standard input; replaced in tests. */
   InputStream stdin = System.in;
 
@@ -103,15 +91,10 @@ public final class TraceReportCommand implements Callable<Integer> {
    */
   @Override
   public Integer call() {
-    CommandSpec commandSpec = spec;
-    if (commandSpec == null) {
-      throw new IllegalStateException("run TraceReportCommand through picocli's CommandLine");
-    }
-    PrintWriter out = commandSpec.commandLine().getOut();
-    PrintWriter err = commandSpec.commandLine().getErr();
+    PrintWriter out = command.out();
+    PrintWriter err = command.err();
     if (top < 0 || top > 1000) {
-      throw new ParameterException(
-          commandSpec.commandLine(), "--top must be between 0 and 1000, got " + top);
+      throw command.usage("--top must be between 0 and 1000, got " + top);
     }
     boolean fromStdin = file == null || "-".equals(file);
     String source = fromStdin ? "stdin" : file;
@@ -119,10 +102,10 @@ public final class TraceReportCommand implements Callable<Integer> {
     try (Reader reader = open(fromStdin)) {
       report = TraceReport.read(source, reader, top);
     } catch (IOException e) {
-      err.println("❌ Cannot read trace log " + source + ": " + describe(e));
+      err.println("❌ Cannot read trace log " + source + ": " + CommandSupport.describe(e));
       err.println("   Pass a readable file, or '-' to read standard input.");
       err.flush();
-      return EXIT_UNREADABLE;
+      return CommandSupport.EXIT_USAGE;
     }
     if (!report.hasEvents()) {
       err.printf(
@@ -132,7 +115,7 @@ public final class TraceReportCommand implements Callable<Integer> {
           "   Start the server with A2A_TRACE_LATENCY=true and send it some requests"
               + " (e.g. with the profile command).");
       err.flush();
-      return EXIT_NOTHING_OR_GOALS_FAILED;
+      return CommandSupport.EXIT_FAILED;
     }
     PrintWriter notices = json ? err : out;
     try {
@@ -149,23 +132,17 @@ public final class TraceReportCommand implements Callable<Integer> {
     }
     out.flush();
     Path htmlFile = html;
-    if (htmlFile != null) {
-      try {
-        Path parent = htmlFile.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        Files.writeString(
-            htmlFile, TraceHtml.render(report, Instant.now()), StandardCharsets.UTF_8);
-        notices.println("📄 HTML report written to " + htmlFile);
-        notices.flush();
-      } catch (IOException e) {
-        err.println("❌ Cannot write " + htmlFile + ": " + describe(e));
-        err.flush();
-        return EXIT_UNREADABLE;
-      }
+    if (htmlFile != null
+        && !command.write(
+            notices,
+            htmlFile,
+            () -> TraceHtml.render(report, Instant.now()).getBytes(StandardCharsets.UTF_8),
+            "📄 HTML report written to ")) {
+      return CommandSupport.EXIT_USAGE;
     }
-    return failOnGoals && report.goalsFailed() ? EXIT_NOTHING_OR_GOALS_FAILED : EXIT_OK;
+    return failOnGoals && report.goalsFailed()
+        ? CommandSupport.EXIT_FAILED
+        : CommandSupport.EXIT_OK;
   }
 
   private Reader open(boolean fromStdin) throws IOException {
@@ -185,15 +162,5 @@ public final class TraceReportCommand implements Callable<Integer> {
           decoder);
     }
     return new InputStreamReader(Files.newInputStream(Path.of(path)), decoder);
-  }
-
-  private static String describe(IOException e) {
-    String name = e.getClass().getSimpleName();
-    return switch (name) {
-      case "NoSuchFileException" -> "no such file";
-      case "AccessDeniedException" -> "permission denied";
-      case "FileSystemException" -> e.getMessage() == null ? name : e.getMessage();
-      default -> e.getMessage() == null ? name : name + ": " + e.getMessage();
-    };
   }
 }

@@ -1,15 +1,19 @@
 package io.agentmetrics.a2a.profile;
 
+import io.agentmetrics.a2a.stage.Stage;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /** Prints a {@link TraceReport} as text, in the style of the profiler's results block. */
 final class TraceReportPrinter {
 
   private static final String STAGE_ROW = "%-26s %8s %10s %10s %10s %10s %10s %8s%n";
+  private static final String USAGE_ROW = "  %-14s %14s %12s %12s %12s%n";
+  private static final String MODEL_ROW = "  %-32s %7s %12s %12s %12s%n";
   private static final String SLOW_ROW = "  %-20s %10s %10s %8s %8s %10s %10s %8s  %s%n";
 
   /** How many left-out sends the text lists; {@code --json} lists more. */
@@ -54,7 +58,10 @@ final class TraceReportPrinter {
     out.printf(STAGE_ROW, "Stage", "Count", "Mean", "P50", "P95", "P99", "Max", "Share");
     for (TraceAnalysis.StageRow row : analysis.stageRows()) {
       StageSummary s = row.summary();
-      String name = Stages.ofTask(s.name()) ? "  " + s.name() : s.name();
+      String name =
+          Stage.of(s.name()).filter(st -> st.scope() == Stage.Scope.TASK).isPresent()
+              ? "  " + s.name()
+              : s.name();
       out.printf(
           Locale.ROOT,
           STAGE_ROW,
@@ -95,11 +102,11 @@ final class TraceReportPrinter {
     out.println();
     out.println("🎯 PERFORMANCE GOALS (p95 of each stage, excluding the LLM)");
     List<TraceAnalysis.StageRow> rows = analysis.stageRows();
-    for (Map.Entry<StageGoal, StageGoal.Status> goal : analysis.goals().entrySet()) {
-      StageGoal g = goal.getKey();
+    for (Map.Entry<Stage, GoalStatus> goal : analysis.goals().entrySet()) {
+      Stage g = goal.getKey();
       String p95 =
           rows.stream()
-              .filter(r -> r.summary().name().equals(g.stage()))
+              .filter(r -> r.summary().name().equals(g.id()))
               .findFirst()
               .map(r -> "p95 " + Formats.ms(r.summary().p95Ms()) + " ms")
               .orElse("not traced");
@@ -113,14 +120,62 @@ final class TraceReportPrinter {
           Locale.ROOT,
           "  %s %-24s %-18s goal < %s ms%n",
           mark,
-          g.stage(),
+          g.id(),
           p95,
-          Formats.ms(g.limitMs()).replaceAll("\\.00$", ""));
+          Formats.ms(g.goalMs().orElseThrow()).replaceAll("\\.00$", ""));
     }
+    printUsage(report.usage());
     printSlowest(analysis.slowest());
     out.println(ResultsPrinter.RULE);
     out.println("💡 " + report.reading());
     out.flush();
+  }
+
+  private void printUsage(TraceUsage usage) {
+    if (usage.tasks() == 0) {
+      return;
+    }
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "💰 TOKENS AND COST (per task, %,d tasks with usage, %,d unpriced)%n",
+        usage.tasks(),
+        usage.unpricedTasks());
+    out.printf(USAGE_ROW, "", "Total", "P50", "P95", "P99");
+    tokenRow("Input tokens", usage.totalInputTokens(), usage::inputTokensPercentile);
+    tokenRow("Output tokens", usage.totalOutputTokens(), usage::outputTokensPercentile);
+    if (usage.costPercentile(50).isPresent()) {
+      out.printf(
+          USAGE_ROW,
+          "Cost (USD)",
+          Formats.usd(usage.totalCostUsd()),
+          Formats.usd(usage.costPercentile(50).getAsDouble()),
+          Formats.usd(usage.costPercentile(95).getAsDouble()),
+          Formats.usd(usage.costPercentile(99).getAsDouble()));
+    }
+    out.printf(MODEL_ROW, "Model", "Tasks", "Input", "Output", "Cost (USD)");
+    for (TraceUsage.ModelRow model : usage.models()) {
+      out.printf(
+          Locale.ROOT,
+          MODEL_ROW,
+          Formats.printable(abbreviate(model.model(), 32)),
+          Formats.tokens(model.tasks()),
+          Formats.tokens(model.inputTokens()),
+          Formats.tokens(model.outputTokens()),
+          model.unpricedTasks() == model.tasks()
+              ? "no price"
+              : Formats.usd(model.costUsd()) + (model.unpricedTasks() > 0 ? " *" : ""));
+    }
+  }
+
+  private void tokenRow(String label, long total, IntToLongFunction percentile) {
+    out.printf(
+        USAGE_ROW,
+        label,
+        Formats.tokens(total),
+        Formats.tokens(percentile.applyAsLong(50)),
+        Formats.tokens(percentile.applyAsLong(95)),
+        Formats.tokens(percentile.applyAsLong(99)));
   }
 
   private void printCoverage(TraceAnalysis analysis) {
@@ -184,13 +239,13 @@ final class TraceReportPrinter {
           Locale.ROOT,
           SLOW_ROW,
           Formats.printable(abbreviate(request.requestId(), 20)),
-          Formats.ms(request.stage(Stages.TOTAL)),
-          agentStage(agent, Stages.TASK_TOTAL),
-          Formats.ms(request.stage(Stages.JSON_PARSING)),
-          Formats.ms(request.stage(Stages.MESSAGE_NORMALIZATION)),
-          Formats.ms(request.stage(Stages.AGENT_PROCESSING)),
-          agentStage(agent, Stages.LLM_INVOCATION),
-          Formats.ms(request.stage(Stages.RESPONSE_SERIALIZATION)),
+          Formats.ms(request.stage(Stage.TOTAL.id())),
+          agentStage(agent, Stage.TASK_TOTAL.id()),
+          Formats.ms(request.stage(Stage.JSON_PARSING.id())),
+          Formats.ms(request.stage(Stage.MESSAGE_NORMALIZATION.id())),
+          Formats.ms(request.stage(Stage.AGENT_PROCESSING.id())),
+          agentStage(agent, Stage.LLM_INVOCATION.id()),
+          Formats.ms(request.stage(Stage.RESPONSE_SERIALIZATION.id())),
           agent == null ? "-" : Formats.printable(agent.taskId()));
     }
   }

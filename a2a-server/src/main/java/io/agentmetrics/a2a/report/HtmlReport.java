@@ -1,5 +1,6 @@
 package io.agentmetrics.a2a.report;
 
+import io.agentmetrics.a2a.style.Stylesheet;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -18,6 +19,13 @@ import java.util.List;
  * @since 0.1.0
  */
 public final class HtmlReport {
+
+  /**
+   * Marks every chart with its rendered size once the page has loaded, so that a headless browser
+   * can check that the charts were laid out with a non-zero size.
+   */
+  private static final String RENDER_CHECK_SCRIPT =
+      Stylesheet.resource(HtmlReport.class, "render-check.js");
 
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -41,7 +49,7 @@ public final class HtmlReport {
         .append("<title>")
         .append(Html.escape(model.title()))
         .append(" · agentmetrics</title>\n<style>\n")
-        .append(ReportStyle.CSS)
+        .append(Stylesheet.css())
         .append(
             "</style>\n</head>\n<body>\n<main>\n<header><h1><span class=\"brand\">agentmetrics</span> · ")
         .append(Html.escape(model.title()))
@@ -80,7 +88,7 @@ public final class HtmlReport {
     }
     html.append("</div>\n<footer>agentmetrics · self-contained report, no network access needed")
         .append("</footer>\n</main>\n<script>\n")
-        .append(ReportStyle.RENDER_CHECK_SCRIPT)
+        .append(RENDER_CHECK_SCRIPT)
         .append("</script>\n</body>\n</html>\n");
     return html.toString();
   }

@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * A repository whose unreachable store fails the request with {@link
- * TaskException.Reason#UNAVAILABLE}, which callers answer with a retryable error ({@code -32000} in
- * JSON-RPC 0.3, {@code UNAVAILABLE} in A2A 1.0) instead of an internal one.
+ * TaskException.Reason#OVERLOADED}, which callers answer as they answer a busy server (HTTP 503
+ * with {@code Retry-After}, {@code -32000} in JSON-RPC 0.3, {@code UNAVAILABLE} in A2A 1.0) instead
+ * of with an internal error.
  *
  * <p>Thread-safe if the repository is.
  */
@@ -90,7 +91,7 @@ final class RetryableTaskRepository implements TaskRepository {
     try {
       return work.get();
     } catch (StoreUnavailableException e) {
-      throw new TaskException(TaskException.Reason.UNAVAILABLE, e.getMessage());
+      throw new TaskException(TaskException.Reason.OVERLOADED, e.getMessage());
     }
   }
 }

@@ -106,15 +106,19 @@ final class TaskRecord {
   }
 
   /**
-   * Starts a new turn with {@code message}, adding {@code push} if given; refuses, changing
-   * nothing, if a turn is running, the task ended, or the task has no room for another push config.
+   * Starts a new turn with {@code message}, adding {@code push} and subscribing {@code subscriber}
+   * if given; refuses, changing nothing, if a turn is running, the task ended, or the task has no
+   * room for another push config (it holds {@code maxPushConfigs}) or subscriber (it has {@code
+   * maxSubscribers}).
    */
   synchronized void startTurn(
       Message message,
       Instant now,
       CompletableFuture<RunResult> turn,
       @Nullable PushTarget push,
-      int maxPushConfigs) {
+      int maxPushConfigs,
+      @Nullable Consumer<Object> subscriber,
+      int maxSubscribers) {
     write(
         task -> {
           TaskState state = task.state();
@@ -138,6 +142,9 @@ final class TaskRecord {
           }
           List<StoredPushConfig> configs =
               push == null ? task.pushConfigs() : withConfig(task, push, maxPushConfigs);
+          if (subscriber != null) {
+            checkRoomForSubscriber(maxSubscribers);
+          }
           Task t = task.task();
           return new StoredTask(
               new Task(
@@ -151,6 +158,9 @@ final class TaskRecord {
               task.version());
         });
     completion = turn;
+    if (subscriber != null) {
+      subscribe(subscriber, maxSubscribers);
+    }
   }
 
   synchronized void attachWork(Future<?> future) {
@@ -247,19 +257,47 @@ final class TaskRecord {
   }
 
   /**
+   * Cancels the task if {@code turn} is still its running turn, as when the client waiting for that
+   * turn has gone; returns the cancelled snapshot, or empty if that turn already ended (here or on
+   * another replica).
+   */
+  synchronized Optional<Task> cancelTurn(CompletableFuture<RunResult> turn, Instant now) {
+    if (completion != turn || current.state().isTerminal()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(cancel(now));
+    } catch (TaskException e) {
+      if (e.reason() == TaskException.Reason.NOT_CANCELABLE) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
    * Subscribes to this task's events; the first event delivered is the current snapshot. Returns
    * false (without subscribing) if the task already ended.
+   *
+   * @throws TaskException with reason {@code OVERLOADED} if the task has {@code max} subscribers
    */
-  synchronized boolean subscribe(Consumer<Object> subscriber) {
-    subscriber.accept(snapshot());
+  synchronized boolean subscribe(Consumer<Object> subscriber, int max) {
     if (current.state().isTerminal()) {
       return false;
     }
+    checkRoomForSubscriber(max);
+    subscriber.accept(snapshot());
     if (subscribers == null) {
       subscribers = new CopyOnWriteArrayList<>();
     }
     subscribers.add(subscriber);
     return true;
+  }
+
+  private void checkRoomForSubscriber(int max) {
+    if (subscribers != null && subscribers.size() >= max) {
+      throw TaskException.tooManyTaskStreams(id, max);
+    }
   }
 
   synchronized void unsubscribe(Consumer<Object> subscriber) {

@@ -1,8 +1,10 @@
 package io.agentmetrics.a2a.trace;
 
 import static net.logstash.logback.argument.StructuredArguments.entries;
-import static net.logstash.logback.argument.StructuredArguments.keyValue;
 
+import io.agentmetrics.a2a.agent.InvocationUsage;
+import io.agentmetrics.a2a.internal.LogSafe;
+import io.agentmetrics.a2a.stage.Stage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * recipes over {@code tasks_send_latency} see sends only, and the seed's {@code
  * agent_processing_detail} per agent run, with the run's {@code queue_wait} and its {@code
  * task_total} (from submission to the final state, which a non-blocking send reaches after its
- * response) beside the seed's four stages. Only sampled requests are written, and the events carry
- * ids and timings only, never message text.
+ * response) beside the seed's four stages, and the LLM's {@code usage} ({@code model}, {@code
+ * input_tokens}, {@code output_tokens} and, when the model has a price, {@code cost_usd}) when the
+ * provider reported it. Only sampled requests are written, and the events carry ids, timings and
+ * counts only, never message text; the ids a client chose are escaped and cut ({@link LogSafe}).
  *
  * <p>Thread-safe.
  *
@@ -58,15 +62,15 @@ public final class TraceLatencyLog implements RequestObserver {
       return;
     }
     Map<String, Double> timings = new LinkedHashMap<>(8);
-    timings.put("json_parsing", part(latency.jsonParsingMs()));
-    timings.put("message_normalization", part(latency.messageNormalizationMs()));
-    timings.put("agent_processing", part(latency.agentProcessingMs()));
-    timings.put("response_serialization", part(latency.responseSerializationMs()));
-    timings.put("total", whole(latency.totalMs()));
+    timings.put(Stage.JSON_PARSING.id(), part(latency.jsonParsingMs()));
+    timings.put(Stage.MESSAGE_NORMALIZATION.id(), part(latency.messageNormalizationMs()));
+    timings.put(Stage.AGENT_PROCESSING.id(), part(latency.agentProcessingMs()));
+    timings.put(Stage.RESPONSE_SERIALIZATION.id(), part(latency.responseSerializationMs()));
+    timings.put(Stage.TOTAL.id(), whole(latency.totalMs()));
     String name = SEND_METHODS.contains(latency.method()) ? SEND_EVENT : REQUEST_EVENT;
     Map<String, Object> event = new LinkedHashMap<>(8);
     event.put("event", name);
-    event.put("request_id", latency.requestId());
+    event.put("request_id", LogSafe.of(latency.requestId()));
     event.put("method", latency.method());
     String taskId = latency.taskId();
     if (taskId != null) {
@@ -82,18 +86,34 @@ public final class TraceLatencyLog implements RequestObserver {
       return;
     }
     Map<String, Double> timings = new LinkedHashMap<>(8);
-    timings.put("text_extraction", part(latency.stages().textExtractionMs()));
-    timings.put("context_lookup", part(latency.stages().contextLookupMs()));
-    timings.put("llm_invocation", part(latency.stages().llmInvocationMs()));
-    timings.put("response_building", part(latency.stages().responseBuildingMs()));
-    timings.put("queue_wait", part(latency.queueWaitMs()));
-    timings.put("task_total", whole(latency.taskTotalMs()));
-    trace.info(
-        "agent_processing_detail",
-        keyValue("event", "agent_processing_detail"),
-        keyValue("task_id", latency.taskId()),
-        keyValue("context_id", latency.contextId()),
-        keyValue("timings_ms", timings));
+    timings.put(Stage.TEXT_EXTRACTION.id(), part(latency.stages().textExtractionMs()));
+    timings.put(Stage.CONTEXT_LOOKUP.id(), part(latency.stages().contextLookupMs()));
+    timings.put(Stage.LLM_INVOCATION.id(), part(latency.stages().llmInvocationMs()));
+    timings.put(Stage.RESPONSE_BUILDING.id(), part(latency.stages().responseBuildingMs()));
+    timings.put(Stage.QUEUE_WAIT.id(), part(latency.queueWaitMs()));
+    timings.put(Stage.TASK_TOTAL.id(), whole(latency.taskTotalMs()));
+    Map<String, Object> event = new LinkedHashMap<>(8);
+    event.put("event", "agent_processing_detail");
+    event.put("task_id", latency.taskId());
+    event.put("context_id", LogSafe.of(latency.contextId()));
+    event.put("timings_ms", timings);
+    InvocationUsage usage = latency.stages().llmUsage();
+    if (usage != null) {
+      event.put("usage", usage(usage));
+    }
+    trace.info("agent_processing_detail", entries(event));
+  }
+
+  private static Map<String, Object> usage(InvocationUsage usage) {
+    Map<String, Object> fields = new LinkedHashMap<>(4);
+    fields.put("model", usage.model());
+    fields.put("input_tokens", usage.inputTokens());
+    fields.put("output_tokens", usage.outputTokens());
+    Double cost = usage.costUsd();
+    if (cost != null) {
+      fields.put("cost_usd", cost);
+    }
+    return fields;
   }
 
   /** Microsecond resolution: three decimals, so sub-millisecond stages do not print as 0.0. */

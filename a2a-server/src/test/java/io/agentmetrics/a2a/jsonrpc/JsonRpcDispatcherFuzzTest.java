@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.agent.AgentReply;
 import io.agentmetrics.a2a.agent.AgentStageTimings;
 import io.agentmetrics.a2a.dto.JsonMappers;
-import io.agentmetrics.a2a.task.PushSettings;
+import io.agentmetrics.a2a.task.QuickPushSettings;
 import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.task.TaskSettings;
 import io.agentmetrics.a2a.telex.TelexNormalizer;
@@ -20,6 +20,7 @@ import io.agentmetrics.api.TimeSource;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Raw request bodies, as a client could send them: the dispatcher always answers one well-formed
@@ -37,14 +38,11 @@ class JsonRpcDispatcherFuzzTest {
               Duration.ofMinutes(5),
               2,
               1_000,
-              new PushSettings(
-                  List.of(),
-                  false,
-                  10,
-                  Duration.ofSeconds(1),
-                  1,
-                  Duration.ofMillis(10),
-                  Duration.ofMillis(10))),
+              Duration.ofSeconds(30),
+              2,
+              1_000,
+              10,
+              QuickPushSettings.of()),
           request -> new AgentReply("ok", new AgentStageTimings(0, 0, 0, 0)),
           MAPPER,
           TimeSource.system());
@@ -69,12 +67,19 @@ class JsonRpcDispatcherFuzzTest {
             body,
             new RequestClock(TimeSource.system(), false),
             BUDGET.tryReserve(body.length).orElseThrow());
+    if (reply instanceof JsonRpcReply.Pending pending) {
+      reply = pending.reply().get(30, TimeUnit.SECONDS);
+    }
 
     if (reply instanceof JsonRpcReply.Stream stream) {
       stream.events().close();
       return;
     }
-    JsonNode response = MAPPER.readTree(((JsonRpcReply.Json) reply).body());
+    JsonNode response =
+        MAPPER.readTree(
+            reply instanceof JsonRpcReply.Busy busy
+                ? busy.body()
+                : ((JsonRpcReply.Json) reply).body());
     assertThat(response.path("jsonrpc").asText()).isEqualTo("2.0");
     assertThat(response.has("id")).isTrue();
     assertThat(response.has("result")).isNotEqualTo(response.has("error"));

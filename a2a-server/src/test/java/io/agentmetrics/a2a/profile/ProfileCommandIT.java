@@ -466,7 +466,7 @@ class ProfileCommandIT {
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.out()).contains("📈 PROFILING RESULTS");
       assertThat(run.err())
-          .contains("❌ Cannot write the results to " + blocker.resolve("run.json"))
+          .contains("❌ Cannot write " + blocker.resolve("run.json"))
           .contains("Check that the path is writable.");
     }
   }

@@ -2,7 +2,7 @@ package io.agentmetrics.a2a.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentmetrics.a2a.report.DashboardPage;
+import io.agentmetrics.a2a.dashboard.DashboardPage;
 import io.agentmetrics.api.testing.DocSnippets;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,18 +2,23 @@ package io.agentmetrics.a2a.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentmetrics.a2a.report.DashboardPage;
+import io.agentmetrics.a2a.dashboard.DashboardPage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -30,6 +35,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * Reply} the script returns for it.
  */
 final class StubA2aServer implements AutoCloseable {
+
+  private static final Pattern INLINE =
+      Pattern.compile("<(script|style)>(.*?)</\\1>", Pattern.DOTALL);
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -134,7 +142,9 @@ final class StubA2aServer implements AutoCloseable {
       return;
     }
     if ("GET".equals(request.getMethod()) && "/dashboard".equals(path)) {
-      respond(response, callback, 200, "text/html;charset=utf-8", DashboardPage.render());
+      String page = DashboardPage.render();
+      response.getHeaders().put("Content-Security-Policy", hashPolicy(page));
+      respond(response, callback, 200, "text/html;charset=utf-8", page);
       return;
     }
     if (!"POST".equals(request.getMethod()) || !"/tasks/send".equals(path)) {
@@ -217,6 +227,31 @@ final class StubA2aServer implements AutoCloseable {
         + state
         + "\"},\"artifacts\":[{\"artifactId\":\"a-1\",\"parts\":[{\"kind\":\"text\","
         + "\"text\":\"Mitosis makes two identical cells; meiosis makes four gametes.\"}]}]}}";
+  }
+
+  /**
+   * A policy as strict as the server's dashboard gets: nothing but the page's own inline script and
+   * style, allowed by their SHA-256 hashes, and fetches from its own origin. A page that needed
+   * anything more would not draw in the browser.
+   */
+  private static String hashPolicy(String page) throws NoSuchAlgorithmException {
+    StringBuilder scripts = new StringBuilder();
+    StringBuilder styles = new StringBuilder();
+    Matcher inline = INLINE.matcher(page);
+    while (inline.find()) {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(inline.group(2).getBytes(StandardCharsets.UTF_8));
+      ("script".equals(inline.group(1)) ? scripts : styles)
+          .append(" 'sha256-")
+          .append(Base64.getEncoder().encodeToString(digest))
+          .append('\'');
+    }
+    return "default-src 'none'; script-src"
+        + scripts
+        + "; style-src"
+        + styles
+        + "; connect-src 'self'; img-src 'self' data:";
   }
 
   private static void respond(

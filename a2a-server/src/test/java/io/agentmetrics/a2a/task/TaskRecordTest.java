@@ -95,11 +95,59 @@ class TaskRecordTest {
                     NOW,
                     new CompletableFuture<>(),
                     new PushTarget(push("b"), null),
-                    1))
+                    1,
+                    null,
+                    10))
         .isInstanceOf(TaskException.class)
         .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
     assertThat(record.snapshot()).isEqualTo(before);
     assertThat(record.pushConfigs()).containsExactly(push("a"));
+  }
+
+  @Test
+  void aTurnRefusedForItsPushConfigSubscribesNotItsStream() {
+    TaskRecord record = endedTask();
+    record.putPushConfig(new PushTarget(push("a"), null), 1);
+    List<Object> events = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                record.startTurn(
+                    userMessage(),
+                    NOW,
+                    new CompletableFuture<>(),
+                    new PushTarget(push("b"), null),
+                    1,
+                    events::add,
+                    1))
+        .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
+
+    assertThat(events).isEmpty();
+    // The stream's place is still free.
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 1, event -> {}, 1);
+  }
+
+  @Test
+  void aTurnRefusedForItsStreamAddsNotItsPushConfig() {
+    TaskRecord record = created(10);
+    // Still subscribed after the turn: nobody unsubscribed.
+    record.subscribe(event -> {}, 1);
+    record.markWorking(NOW);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+
+    assertThatThrownBy(
+            () ->
+                record.startTurn(
+                    userMessage(),
+                    NOW,
+                    new CompletableFuture<>(),
+                    new PushTarget(push("b"), null),
+                    10,
+                    event -> {},
+                    1))
+        .hasMessageContaining("A2A_MAX_STREAMS_PER_TASK");
+
+    assertThat(record.pushConfigs()).isEmpty();
   }
 
   @Test
@@ -108,11 +156,11 @@ class TaskRecordTest {
     List<Object> events = new ArrayList<>();
     Consumer<Object> subscriber = events::add;
 
-    assertThat(record.subscribe(subscriber)).isTrue();
+    assertThat(record.subscribe(subscriber, 10)).isTrue();
     record.markWorking(NOW);
     record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     record.unsubscribe(subscriber);
-    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10);
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10, null, 10);
     record.markWorking(NOW);
 
     assertThat(events)
@@ -131,7 +179,7 @@ class TaskRecordTest {
     List<Object> events = new ArrayList<>();
 
     record.unsubscribe(events::add);
-    record.subscribe(events::add);
+    record.subscribe(events::add, 10);
     record.markWorking(NOW);
 
     assertThat(events)
@@ -140,15 +188,70 @@ class TaskRecordTest {
   }
 
   @Test
-  void anEndedTaskHandsANewSubscriberItsSnapshotButNoSubscription() {
+  void anEndedTaskTakesNoNewSubscriber() {
     TaskRecord record = created(10);
     record.markWorking(NOW);
     record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     List<Object> events = new ArrayList<>();
 
-    assertThat(record.subscribe(events::add)).isFalse();
+    assertThat(record.subscribe(events::add, 10)).isFalse();
 
-    assertThat(events).singleElement().isInstanceOf(Task.class);
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void aSubscriberBeyondTheTasksCapIsRefusedUntilOneLeaves() {
+    TaskRecord record = created(10);
+    Consumer<Object> first = event -> {};
+    record.subscribe(first, 2);
+    record.subscribe(event -> {}, 2);
+
+    assertThatThrownBy(() -> record.subscribe(event -> {}, 2))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("A2A_MAX_STREAMS_PER_TASK")
+        .extracting(e -> ((TaskException) e).reason())
+        .isEqualTo(TaskException.Reason.OVERLOADED);
+    record.unsubscribe(first);
+    assertThat(record.subscribe(event -> {}, 2)).isTrue();
+  }
+
+  @Test
+  void aTurnThatBringsAStreamTheTaskHasNoRoomForIsRefusedAndLeavesTheTaskAsItWas() {
+    TaskRecord record = created(10);
+    record.markWorking(NOW);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10, event -> {}, 1);
+    record.markWorking(NOW);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    Task before = record.snapshot();
+
+    // The first turn's subscriber is still subscribed: the task ended, but nobody unsubscribed.
+    assertThatThrownBy(
+            () ->
+                record.startTurn(
+                    userMessage(), NOW, new CompletableFuture<>(), null, 10, event -> {}, 1))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("A2A_MAX_STREAMS_PER_TASK");
+
+    assertThat(record.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void cancellingATurnCancelsOnlyThatTurnWhileItRuns() {
+    TaskRecord record = created(10);
+    CompletableFuture<RunResult> first = new CompletableFuture<>();
+    record.firstTurn(first);
+    record.markWorking(NOW);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    CompletableFuture<RunResult> second = new CompletableFuture<>();
+    record.startTurn(userMessage(), NOW, second, null, 10, null, 10);
+
+    assertThat(record.cancelTurn(first, NOW)).isEmpty();
+    assertThat(record.snapshot().status().state()).isEqualTo(TaskState.SUBMITTED);
+    assertThat(record.cancelTurn(second, NOW))
+        .hasValueSatisfying(
+            task -> assertThat(task.status().state()).isEqualTo(TaskState.CANCELED));
+    assertThat(second.join().task().status().state()).isEqualTo(TaskState.CANCELED);
   }
 
   @Test
@@ -183,7 +286,7 @@ class TaskRecordTest {
     CompletableFuture<RunResult> turn = new CompletableFuture<>();
     here.firstTurn(turn);
     List<Object> events = new ArrayList<>();
-    here.subscribe(events::add);
+    here.subscribe(events::add, 10);
     here.markWorking(NOW);
 
     replica().get("task-1").cancel(NOW);
@@ -199,11 +302,27 @@ class TaskRecordTest {
   }
 
   @Test
+  void aTurnEndedOnAnotherReplicaStaysEndedWhenItsCallerLeavesHere() {
+    TaskRecord here = created(10);
+    CompletableFuture<RunResult> turn = new CompletableFuture<>();
+    here.firstTurn(turn);
+    here.markWorking(NOW);
+
+    replica()
+        .get("task-1")
+        .complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+
+    assertThat(here.cancelTurn(turn, NOW)).isEmpty();
+    assertThat(turn.join().task().status().state()).isEqualTo(TaskState.COMPLETED);
+    assertThat(replica().get("task-1").snapshot().status().state()).isEqualTo(TaskState.COMPLETED);
+  }
+
+  @Test
   void theArtifactsAndStatusOfAnotherReplicasTurnReachSubscribersHereInOrder() {
     created(10);
     TaskRecord there = replica().get("task-1");
     List<Object> events = new ArrayList<>();
-    store.get("task-1").subscribe(events::add);
+    store.get("task-1").subscribe(events::add, 10);
 
     there.markWorking(NOW);
     store.changedElsewhere("task-1");
@@ -247,7 +366,7 @@ class TaskRecordTest {
     if (turn == 1) {
       record.firstTurn(new CompletableFuture<>());
     } else {
-      record.startTurn(question, NOW, new CompletableFuture<>(), null, 10);
+      record.startTurn(question, NOW, new CompletableFuture<>(), null, 10, null, 10);
     }
     record.markWorking(NOW);
     record.complete(
@@ -280,6 +399,14 @@ class TaskRecordTest {
 
   private static Artifact artifact() {
     return new Artifact("artifact-1", "answer", List.of(Part.text("hi")));
+  }
+
+  /** A task whose first turn has completed. */
+  private TaskRecord endedTask() {
+    TaskRecord record = created(10);
+    record.markWorking(NOW);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    return record;
   }
 
   private static PushNotificationConfig push(String id) {

@@ -104,7 +104,7 @@ final class HttpLlmTransport implements AutoCloseable {
     CompletableFuture<LlmResponse> future = new CompletableFuture<>();
     Exchange exchange = new Exchange();
     // However the future completes (by us, or cancelled by the caller), the exchange ends with it.
-    future.whenComplete((response, failure) -> exchange.abort());
+    CompletableFuture<?> unused = future.whenComplete((response, failure) -> exchange.abort());
     try {
       streamThreads.execute(() -> exchange.runStream(request, listener, future));
     } catch (RejectedExecutionException closed) {

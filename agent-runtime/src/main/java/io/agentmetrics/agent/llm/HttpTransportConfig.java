@@ -27,7 +27,7 @@ public final class HttpTransportConfig {
    * The default read timeout: 120 s, because a large model may think that long before its first
    * token.
    */
-  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(120);
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(2);
 
   private static final HttpTransportConfig DEFAULTS = builder().build();
 

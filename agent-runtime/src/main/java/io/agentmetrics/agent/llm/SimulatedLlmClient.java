@@ -113,7 +113,7 @@ public final class SimulatedLlmClient implements LlmClient {
   public CompletableFuture<LlmResponse> stream(LlmRequest request, LlmStreamListener listener) {
     CompletableFuture<LlmResponse> future = new CompletableFuture<>();
     Streamer streamer = new Streamer(request, listener, future);
-    future.whenComplete((response, failure) -> streamer.stop());
+    CompletableFuture<?> unused = future.whenComplete((response, failure) -> streamer.stop());
     try {
       streamThreads.execute(streamer);
     } catch (RejectedExecutionException closed) {

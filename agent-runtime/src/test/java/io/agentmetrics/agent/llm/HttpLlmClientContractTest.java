@@ -119,6 +119,7 @@ abstract class HttpLlmClientContractTest {
     assertThat(response.model()).isNotBlank();
     assertThat(response.inputTokens()).isEqualTo(12);
     assertThat(response.outputTokens()).isEqualTo(4);
+    assertThat(response.usageReported()).isTrue();
     assertThat(response.finishReason()).isEqualTo(FinishReason.STOP);
   }
 
@@ -137,6 +138,7 @@ abstract class HttpLlmClientContractTest {
     assertThat(response.text()).isEqualTo(String.join("", PIECES));
     assertThat(response.inputTokens()).isEqualTo(9);
     assertThat(response.outputTokens()).isEqualTo(5);
+    assertThat(response.usageReported()).isTrue();
   }
 
   @Test
@@ -314,7 +316,7 @@ abstract class HttpLlmClientContractTest {
     double ttftMs = (firstTokenAt.get() - start) / 1e6;
     double totalMs = (end - start) / 1e6;
     assertThat(response.text()).isEqualTo("first second last");
-    assertThat(ttftMs).isGreaterThanOrEqualTo(scriptedDelayMs).isLessThan(totalMs);
+    assertThat(ttftMs).isGreaterThanOrEqualTo((double) scriptedDelayMs).isLessThan(totalMs);
   }
 
   @Test

@@ -18,17 +18,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SseReaderTest {
 
   private static final String STREAM =
-      ": keep-alive comment\n"
-          + "data: {\"text\":\"héllo 日本 📚\"}\n"
-          + "\n"
-          + "event: delta\n"
-          + "data: first line\n"
-          + "data:second line\n"
-          + "id: 7\n"
-          + "retry: 1000\n"
-          + "\n"
-          + "data: [DONE]\n"
-          + "\n";
+      """
+      : keep-alive comment
+      data: {"text":"héllo 日本 📚"}
+
+      event: delta
+      data: first line
+      data:second line
+      id: 7
+      retry: 1000
+
+      data: [DONE]
+
+      """;
 
   static Stream<Arguments> chunkSizesAndLineEndings() {
     List<Arguments> cases = new ArrayList<>();

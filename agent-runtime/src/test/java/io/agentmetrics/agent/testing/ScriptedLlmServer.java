@@ -240,6 +240,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
   private sealed interface Step permits Write, Pause, Stall, Cut, Repeat {}
 
+  @SuppressWarnings("ArrayRecordComponent") // a step is never compared
   private record Write(byte[] bytes) implements Step {}
 
   private record Pause(Duration duration) implements Step {}
@@ -248,6 +249,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
   private record Cut() implements Step {}
 
+  @SuppressWarnings("ArrayRecordComponent") // a step is never compared
   private record Repeat(byte[] bytes, Duration interval) implements Step {}
 
   private final class ScriptHandler extends Handler.Abstract {

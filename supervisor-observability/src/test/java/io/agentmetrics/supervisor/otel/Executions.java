@@ -22,7 +22,7 @@ final class Executions {
 
   private UUID executionId = UUID.fromString("6f1c3a52-9b1e-4c1f-8d2a-3e4f5a6b7c8d");
   private String agentName = "supervisor";
-  private Duration total = Duration.ofMillis(1_000);
+  private Duration total = Duration.ofSeconds(1);
   private @Nullable Double ttftMs;
   private ExecutionOutcome outcome = ExecutionOutcome.succeeded();
   private final Map<String, Object> attributes = new LinkedHashMap<>();
