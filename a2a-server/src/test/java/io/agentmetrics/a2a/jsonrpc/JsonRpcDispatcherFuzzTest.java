@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.agent.AgentReply;
 import io.agentmetrics.a2a.agent.AgentStageTimings;
 import io.agentmetrics.a2a.dto.JsonMappers;
-import io.agentmetrics.a2a.task.PushSettings;
+import io.agentmetrics.a2a.task.QuickPushSettings;
 import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.task.TaskSettings;
 import io.agentmetrics.a2a.telex.TelexNormalizer;
@@ -31,20 +31,7 @@ class JsonRpcDispatcherFuzzTest {
   private static final TaskService TASKS =
       new TaskService(
           new TaskSettings(
-              1_000,
-              1 << 24,
-              10,
-              Duration.ofMinutes(5),
-              2,
-              1_000,
-              new PushSettings(
-                  List.of(),
-                  false,
-                  10,
-                  Duration.ofSeconds(1),
-                  1,
-                  Duration.ofMillis(10),
-                  Duration.ofMillis(10))),
+              1_000, 1 << 24, 10, Duration.ofMinutes(5), 2, 1_000, QuickPushSettings.of()),
           request -> new AgentReply("ok", new AgentStageTimings(0, 0, 0, 0)),
           MAPPER,
           TimeSource.system());

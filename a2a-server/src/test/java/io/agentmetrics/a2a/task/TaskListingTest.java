@@ -11,48 +11,21 @@ import io.agentmetrics.a2a.dto.Part;
 import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskState;
 import io.agentmetrics.a2a.telex.NormalizedMessage;
-import io.agentmetrics.api.TimeSource;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** ListTasks over the task store: order, cursor pages, filters and history (A2A 1.0 §3.1.4). */
 class TaskListingTest {
 
-  private final AtomicLong seconds = new AtomicLong();
-  private final TimeSource clock =
-      new TimeSource() {
-        @Override
-        public long nanoTime() {
-          return seconds.get() * 1_000_000_000L;
-        }
-
-        @Override
-        public Instant now() {
-          return Instant.EPOCH.plusSeconds(seconds.get());
-        }
-      };
+  private final FakeTimeSource clock = new FakeTimeSource(Instant.EPOCH);
   private final TaskService tasks =
       new TaskService(
-          new TaskSettings(
-              100,
-              1 << 20,
-              10,
-              Duration.ofMinutes(5),
-              1,
-              4,
-              new PushSettings(
-                  List.of(),
-                  false,
-                  10,
-                  Duration.ofSeconds(1),
-                  1,
-                  Duration.ofMillis(10),
-                  Duration.ofMillis(10))),
+          new TaskSettings(100, 1 << 20, 10, Duration.ofMinutes(5), 1, 4, QuickPushSettings.of()),
           request ->
               request.message().texts().get(0).startsWith("wait")
                   ? new AgentReply(
@@ -146,7 +119,7 @@ class TaskListingTest {
   }
 
   private String send(String text, String context) {
-    seconds.incrementAndGet();
+    clock.advance(Duration.ofSeconds(1));
     Message message =
         new Message("user", List.of(Part.text(text)), "m-" + text, context, null, null, null, null);
     return tasks

@@ -212,15 +212,7 @@ class TaskServiceTest {
   }
 
   private TaskService service() {
-    return service(
-        new PushSettings(
-            List.of(),
-            false,
-            10,
-            Duration.ofSeconds(1),
-            1,
-            Duration.ofMillis(10),
-            Duration.ofMillis(10)));
+    return service(QuickPushSettings.of());
   }
 
   private TaskService service(PushSettings push) {
