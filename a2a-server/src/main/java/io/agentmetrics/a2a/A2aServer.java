@@ -26,6 +26,7 @@ import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.a2a.v1.CardSettings;
 import io.agentmetrics.a2a.v1.V1Binding;
 import io.agentmetrics.agent.llm.LlmClient;
+import io.agentmetrics.agent.llm.PriceTable;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmConfig;
 import io.agentmetrics.aggregator.AggregatorConfig;
@@ -101,7 +102,7 @@ public final class A2aServer implements AutoCloseable {
         b.processor != null
             ? b.processor.apply(conversations)
             : new StudyAgentProcessor(
-                new StudyAgent(conversations, normalizer, llm, agentSinks, b.time));
+                new StudyAgent(conversations, normalizer, llm, agentSinks, b.time, b.prices));
     this.tasks =
         new TaskService(
             new TaskSettings(
@@ -159,6 +160,7 @@ public final class A2aServer implements AutoCloseable {
                             "bytes", conversations.bytes(),
                             "evictions", conversations.evictionCount()))));
     summary.add(MetricsSummaryContributor.of("agent", () -> AgentSummary.of(aggregator)));
+    summary.add(MetricsSummaryContributor.of("usage", () -> UsageSummary.of(aggregator)));
     InFlightBudget inFlight = new InFlightBudget(config.maxInflightBytes());
     summary.add(
         MetricsSummaryContributor.of(
@@ -320,6 +322,7 @@ public final class A2aServer implements AutoCloseable {
     private @Nullable Function<ConversationStore, TaskProcessor> processor;
     private @Nullable String llmLabel;
     private @Nullable LlmClient llm;
+    private PriceTable prices = PriceTable.defaults();
     private OpenTelemetry openTelemetry = OpenTelemetry.noop();
     private TimeSource time = TimeSource.system();
     private CardSettings cards = CardSettings.defaults();
@@ -340,6 +343,19 @@ public final class A2aServer implements AutoCloseable {
      */
     public Builder llm(LlmClient value) {
       this.llm = requireNonNull(value, "llm");
+      return this;
+    }
+
+    /**
+     * Sets the prices the study agent's LLM calls are costed with (default: {@link
+     * PriceTable#defaults()}).
+     *
+     * @param value the prices
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder prices(PriceTable value) {
+      this.prices = requireNonNull(value, "prices");
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.agentmetrics.a2a;
 
 import io.agentmetrics.a2a.dto.StageWindowStats;
 import io.agentmetrics.a2a.trace.StageMetrics;
+import io.agentmetrics.aggregator.AggregatedSeries;
 import io.agentmetrics.aggregator.Bottleneck;
 import io.agentmetrics.aggregator.MetricsAggregator;
 import io.agentmetrics.aggregator.PerformanceSummary;
@@ -43,7 +44,8 @@ final class AgentSummary {
       for (MetricType type : MetricType.values()) {
         aggregator
             .getAggregatedMetrics(type, window)
-            .ifPresent(metrics -> types.put(type.id(), StageWindowStats.of(metrics)));
+            .ifPresent(
+                metrics -> types.put(type.id(), StageWindowStats.of(AggregatedSeries.of(metrics))));
       }
       windows.put(StageMetrics.id(window), types);
     }

@@ -8,6 +8,7 @@ import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.a2a.v1.CardSettings;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.LlmClients;
+import io.agentmetrics.agent.llm.PriceTable;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -85,6 +86,7 @@ final class ServeCommand implements Callable<Integer> {
             .trace(trace)
             .openTelemetry(openTelemetry)
             .llm(llm)
+            .prices(PriceTable.fromEnvironment(env))
             .cards(CardSettings.fromEnvironment(env));
     if (conformanceAgent(env)) {
       builder.processor(conversations -> new ConformanceAgent(), ConformanceAgent.LABEL);

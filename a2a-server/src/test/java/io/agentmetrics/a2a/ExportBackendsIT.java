@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,6 +93,12 @@ class ExportBackendsIT {
       assertThat(chat.path("kind").asText()).isEqualTo("CLIENT");
       assertThat(chat.path("tags").path("gen_ai.request.model").asText())
           .isEqualTo("simulated-study-planner");
+      assertThat(chat.path("tags").path("gen_ai.request.stream").asText()).isEqualTo("true");
+      assertThat(chat.path("tags").path("gen_ai.response.time_to_first_chunk").asDouble())
+          .isGreaterThanOrEqualTo(0.0);
+      assertThat(chat.path("tags").path("gen_ai.usage.output_tokens").asLong()).isPositive();
+      assertThat(agent.path("tags").path("gen_ai.usage.output_tokens").asText())
+          .isEqualTo(chat.path("tags").path("gen_ai.usage.output_tokens").asText());
     }
   }
 
@@ -107,6 +114,8 @@ class ExportBackendsIT {
         ServerProcess.start(
             Map.of(
                 "SIMULATED_LLM_LATENCY_MS", "0",
+                // Price the simulated model, which is free by default, to see cost flow.
+                "LLM_PRICES", "simulated-study-planner=0.15:0.60",
                 "OTEL_METRICS_EXPORTER", "prometheus",
                 "OTEL_EXPORTER_PROMETHEUS_HOST", "127.0.0.1",
                 "OTEL_EXPORTER_PROMETHEUS_PORT", Integer.toString(exporterPort)))) {
@@ -139,10 +148,10 @@ class ExportBackendsIT {
               dir.resolve("prometheus.log"),
               prometheusUri.resolve("/-/ready"),
               STARTUP)) {
-        JsonNode requests =
+        JsonNode invocations =
             JSON.readTree(
                 prometheus.awaitBody(
-                    query(prometheusUri, "gen_ai_server_request_duration_seconds_count"),
+                    query(prometheusUri, "gen_ai_invoke_agent_duration_seconds_count"),
                     body -> readTree(body).path("data").path("result").size() > 0,
                     ARRIVAL));
         JsonNode names =
@@ -150,7 +159,7 @@ class ExportBackendsIT {
                 prometheus.awaitBody(
                     prometheusUri.resolve("/api/v1/label/__name__/values"), body -> true, ARRIVAL));
 
-        JsonNode series = requests.path("data").path("result").get(0);
+        JsonNode series = invocations.path("data").path("result").get(0);
         assertThat(series.path("metric").path("gen_ai_agent_name").asText())
             .isEqualTo("study-agent");
         assertThat(series.path("value").get(1).asDouble()).isEqualTo(3.0);
@@ -158,10 +167,32 @@ class ExportBackendsIT {
         names.path("data").forEach(name -> metricNames.add(name.asText()));
         assertThat(metricNames)
             .contains(
-                "gen_ai_server_request_duration_seconds_bucket",
-                "gen_ai_server_time_to_first_token_seconds_bucket",
-                "gen_ai_client_operation_duration_seconds_bucket",
-                "gen_ai_client_token_usage_bucket");
+                "gen_ai_invoke_agent_duration_seconds_bucket",
+                "gen_ai_client_inference_duration_seconds_bucket",
+                "gen_ai_client_inference_time_to_first_chunk_seconds_bucket",
+                "gen_ai_client_inference_time_per_output_chunk_seconds_bucket",
+                "gen_ai_client_inference_usage_input_tokens_total",
+                "gen_ai_client_inference_usage_output_tokens_total",
+                "gen_ai_client_inference_operation_input_tokens_bucket",
+                "gen_ai_client_inference_operation_output_tokens_bucket",
+                "agentmetrics_gen_ai_client_inference_cost_total",
+                "agentmetrics_gen_ai_invoke_agent_cost_bucket")
+            .noneMatch(name -> name.startsWith("gen_ai_server_"));
+        // The cost Prometheus holds is the tokens it holds at $0.15 and $0.60 per million.
+        double input =
+            scalar(prometheus, prometheusUri, "gen_ai_client_inference_usage_input_tokens_total");
+        double output =
+            scalar(prometheus, prometheusUri, "gen_ai_client_inference_usage_output_tokens_total");
+        double cost =
+            scalar(prometheus, prometheusUri, "agentmetrics_gen_ai_client_inference_cost_total");
+        assertThat(input).isPositive();
+        assertThat(cost).isCloseTo((input * 0.15 + output * 0.60) / 1e6, within(1e-12));
+        assertThat(
+                scalar(
+                    prometheus,
+                    prometheusUri,
+                    "sum(gen_ai_client_inference_usage_output_tokens_total{gen_ai_token_modality=\"text\"})"))
+            .isEqualTo(output);
       }
       assertThat(server.terminate()).isZero();
     }
@@ -174,6 +205,21 @@ class ExportBackendsIT {
             .POST(HttpRequest.BodyPublishers.ofString(JsonRpcProtocolIT.send("\"x1\"", "Hi")))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The value of a PromQL query that sums to one series, once Prometheus has scraped it. */
+  private static double scalar(BackendProcess prometheus, URI uri, String promql)
+      throws IOException, InterruptedException {
+    String expression = promql.startsWith("sum(") ? promql : "sum(" + promql + ")";
+    JsonNode result =
+        JSON.readTree(
+                prometheus.awaitBody(
+                    query(uri, expression),
+                    body -> readTree(body).path("data").path("result").size() > 0,
+                    ARRIVAL))
+            .path("data")
+            .path("result");
+    return result.get(0).path("value").get(1).asDouble();
   }
 
   private static URI query(URI prometheus, String promql) {

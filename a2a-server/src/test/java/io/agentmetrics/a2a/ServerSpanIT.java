@@ -106,12 +106,14 @@ class ServerSpanIT {
 
     assertThat(byName)
         .containsKeys(
-            "gen_ai.server.request.duration",
-            "gen_ai.server.time_to_first_token",
-            "gen_ai.client.operation.duration",
-            "gen_ai.client.token.usage");
+            "gen_ai.invoke_agent.duration",
+            "gen_ai.client.inference.duration",
+            "gen_ai.client.inference.time_to_first_chunk",
+            "gen_ai.client.inference.usage.output_tokens",
+            "agentmetrics.gen_ai.invoke_agent.cost");
+    assertThat(byName.keySet()).noneMatch(name -> name.startsWith("gen_ai.server."));
     assertThat(
-            byName.get("gen_ai.server.request.duration").getHistogramData().getPoints().stream()
+            byName.get("gen_ai.invoke_agent.duration").getHistogramData().getPoints().stream()
                 .mapToLong(point -> point.getCount())
                 .sum())
         .isEqualTo(2);

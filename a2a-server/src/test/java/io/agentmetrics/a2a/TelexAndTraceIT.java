@@ -175,7 +175,14 @@ class TelexAndTraceIT {
 
       JsonNode detail = only(trace.events("agent_processing_detail"));
       assertThat(fieldNames(detail))
-          .containsExactly("event", "task_id", "context_id", "timings_ms");
+          .containsExactly("event", "task_id", "context_id", "timings_ms", "usage");
+      // The simulated model reports its own counts and costs nothing.
+      JsonNode usage = detail.path("usage");
+      assertThat(fieldNames(usage))
+          .containsExactly("model", "input_tokens", "output_tokens", "cost_usd");
+      assertThat(usage.path("model").asText()).isEqualTo("simulated-study-planner");
+      assertThat(usage.path("output_tokens").asLong()).isPositive();
+      assertThat(usage.path("cost_usd").asDouble()).isZero();
       assertThat(detail.path("task_id").asText()).isEqualTo(task.path("id").asText());
       assertThat(detail.path("context_id").asText()).isEqualTo(task.path("contextId").asText());
       JsonNode agentTimings = detail.path("timings_ms");

@@ -10,8 +10,10 @@ import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PhaseCategory;
 import io.agentmetrics.api.PhaseRecord;
 import io.agentmetrics.api.PhaseTimer;
+import io.agentmetrics.api.StreamTiming;
 import io.agentmetrics.api.TimingCollector;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,10 +31,14 @@ import java.util.concurrent.RejectedExecutionException;
  *   <li>{@link #tool}: a {@link MetricType#TOOL_EXECUTION} phase named after the tool, with {@link
  *       PhaseRecord#TOOL_NAME}.
  *   <li>{@link #parallel}: one {@link MetricType#TOOL_EXECUTION} phase around the batch (its wall
- *       time, so overlapping calls are not summed) with a parallel task per call.
+ *       time, so overlapping calls are not summed), marked {@link PhaseRecord#TOOL_BATCH}, with a
+ *       parallel task per call carrying its {@link PhaseRecord#TOOL_NAME}.
  *   <li>{@link #streamLlm} and {@link #callLlm}: a {@link MetricType#LLM_PROCESSING} phase with the
- *       provider, model and token counts ({@link PhaseRecord#LLM_PROVIDER} and friends); a streamed
- *       call also records the time to first token when the first piece of text arrives.
+ *       provider, the model asked and the model that answered, and the token counts the provider
+ *       reported ({@link PhaseRecord#LLM_PROVIDER} and friends). A streamed call is marked {@link
+ *       PhaseRecord#LLM_STREAM}, records the execution's time to first token when the first piece
+ *       of text arrives, and keeps when every chunk arrived as a {@link StreamTiming}. Cost is
+ *       added from the token counts when the execution completes (see {@link ExecutionCosts}).
  * </ul>
  *
  * <p>Phase names identify running phases, so two calls that overlap within one execution need
@@ -114,6 +120,7 @@ public final class AgentTiming {
     List<CompletableFuture<ToolResult<T>>> futures = new ArrayList<>(copy.size());
     PhaseTimer batch =
         timing.measure(requireNonNull(batchName, "batchName"), MetricType.TOOL_EXECUTION);
+    batch.annotate(PhaseRecord.TOOL_BATCH, true);
     try {
       for (ToolCall<? extends T> call : copy) {
         futures.add(submit(timing, executor, call));
@@ -170,9 +177,10 @@ public final class AgentTiming {
 
   /**
    * Streams an LLM answer inside an {@code llm_processing} phase, recording the time to first token
-   * when the first piece of text arrives, then the provider, model and token counts.
+   * when the first piece of text arrives, the time of every chunk, then the provider, models and
+   * token counts.
    *
-   * @param listener also gets every piece of text, after the first-token time is taken
+   * @param listener also gets every piece of text, after its time is taken
    * @return the whole answer
    * @throws io.agentmetrics.agent.llm.LlmException if the call fails; the phase records its type
    */
@@ -192,8 +200,19 @@ public final class AgentTiming {
       LlmRequest request,
       LlmStreamListener listener) {
     requireNonNull(listener, "listener");
-    FirstTokenRecorder recorder = new FirstTokenRecorder(timing, listener);
-    return timeLlm(timing, phaseName, client, () -> client.generateStreaming(request, recorder));
+    return timeLlm(
+        timing,
+        phaseName,
+        client,
+        true,
+        phase -> {
+          ChunkClock clock = new ChunkClock(timing, phase, listener);
+          try {
+            return client.generateStreaming(request, clock);
+          } finally {
+            clock.annotate();
+          }
+        });
   }
 
   /**
@@ -203,21 +222,26 @@ public final class AgentTiming {
    * @throws io.agentmetrics.agent.llm.LlmException if the call fails; the phase records its type
    */
   public static LlmResponse callLlm(TimingCollector timing, LlmClient client, LlmRequest request) {
-    return timeLlm(timing, LLM_PHASE, client, () -> client.generate(request));
+    return timeLlm(timing, LLM_PHASE, client, false, phase -> client.generate(request));
   }
 
   private static LlmResponse timeLlm(
-      TimingCollector timing, String phaseName, LlmClient client, LlmCall call) {
+      TimingCollector timing, String phaseName, LlmClient client, boolean stream, LlmCall call) {
     PhaseTimer phase =
         timing.measure(requireNonNull(phaseName, "phaseName"), MetricType.LLM_PROCESSING);
     phase.annotate(PhaseRecord.LLM_PROVIDER, client.provider());
     phase.annotate(PhaseRecord.LLM_MODEL, client.model());
+    if (stream) {
+      phase.annotate(PhaseRecord.LLM_STREAM, true);
+    }
     try {
-      LlmResponse response = call.call();
-      // The provider may answer with a more specific model version than the one configured.
-      phase.annotate(PhaseRecord.LLM_MODEL, response.model());
-      phase.annotate(PhaseRecord.LLM_INPUT_TOKENS, response.inputTokens());
-      phase.annotate(PhaseRecord.LLM_OUTPUT_TOKENS, response.outputTokens());
+      LlmResponse response = call.call(phase);
+      // The provider may answer with a more specific model version than the one asked for.
+      phase.annotate(PhaseRecord.LLM_RESPONSE_MODEL, response.model());
+      if (response.usageReported()) {
+        phase.annotate(PhaseRecord.LLM_INPUT_TOKENS, response.inputTokens());
+        phase.annotate(PhaseRecord.LLM_OUTPUT_TOKENS, response.outputTokens());
+      }
       return response;
     } catch (RuntimeException | Error e) {
       phase.annotate(PhaseRecord.ERROR_TYPE, e.getClass().getName());
@@ -229,27 +253,60 @@ public final class AgentTiming {
 
   @FunctionalInterface
   private interface LlmCall {
-    LlmResponse call();
+    LlmResponse call(PhaseTimer phase);
   }
 
-  /** Takes the first-token time, then passes every piece on. */
-  private static final class FirstTokenRecorder implements LlmStreamListener {
+  /**
+   * Takes the time of every chunk on the phase's clock, records the execution's first token at the
+   * first one, then passes each piece on. Calls come from one thread at a time, though not always
+   * the same one, so the state is guarded by this object's lock.
+   */
+  private static final class ChunkClock implements LlmStreamListener {
     private final TimingCollector timing;
+    private final PhaseTimer phase;
     private final LlmStreamListener delegate;
-    private volatile boolean seen;
+    private double firstChunkMs = -1;
+    private double lastChunkMs;
+    private double[] intervalsMs = new double[64];
+    private int intervals;
 
-    FirstTokenRecorder(TimingCollector timing, LlmStreamListener delegate) {
+    ChunkClock(TimingCollector timing, PhaseTimer phase, LlmStreamListener delegate) {
       this.timing = timing;
+      this.phase = phase;
       this.delegate = delegate;
     }
 
     @Override
     public void onToken(String text) {
-      if (!seen) {
-        seen = true;
+      boolean first = tick(phase.elapsedMs());
+      if (first) {
         timing.recordFirstToken();
       }
       delegate.onToken(text);
+    }
+
+    /** Records a chunk at {@code atMs}; returns whether it is the first one. */
+    private synchronized boolean tick(double atMs) {
+      if (firstChunkMs < 0) {
+        firstChunkMs = atMs;
+        lastChunkMs = atMs;
+        return true;
+      }
+      if (intervals == intervalsMs.length) {
+        intervalsMs = Arrays.copyOf(intervalsMs, intervals * 2);
+      }
+      intervalsMs[intervals++] = Math.max(0, atMs - lastChunkMs);
+      lastChunkMs = atMs;
+      return false;
+    }
+
+    /** Puts the chunk times on the phase, if a chunk arrived. */
+    synchronized void annotate() {
+      if (firstChunkMs >= 0) {
+        phase.annotate(
+            PhaseRecord.LLM_STREAM_TIMING,
+            new StreamTiming(firstChunkMs, Arrays.copyOf(intervalsMs, intervals)));
+      }
     }
   }
 }

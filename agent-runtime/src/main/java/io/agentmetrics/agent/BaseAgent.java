@@ -3,6 +3,7 @@ package io.agentmetrics.agent;
 import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.agent.internal.Checks;
+import io.agentmetrics.agent.llm.PriceTable;
 import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionContext;
 import io.agentmetrics.api.ExecutionOutcome;
@@ -46,11 +47,12 @@ import org.slf4j.LoggerFactory;
  *       inside become its children;
  *   <li>turns an exception into {@link ExecutionResult#failure(Throwable)} and a failed outcome in
  *       the metrics (an {@link InterruptedException} also sets the thread's interrupt flag again);
- *   <li>completes the collector, which closes any phase left running, and hands the {@link
- *       CompletedExecution}, with the context's attributes, to every sink in order, through a
- *       {@linkplain MetricsSink#composite composite}: a sink that throws is skipped and never fails
- *       the execution or the other sinks; its first failure is logged at WARN on {@link #logger()},
- *       later ones at DEBUG.
+ *   <li>completes the collector, which closes any phase left running, prices the LLM calls that
+ *       reported token usage with the agent's {@link PriceTable} ({@link PriceTable#defaults()}
+ *       unless given one), and hands the {@link CompletedExecution}, with the context's attributes,
+ *       to every sink in order, through a {@linkplain MetricsSink#composite composite}: a sink that
+ *       throws is skipped and never fails the execution or the other sinks; its first failure is
+ *       logged at WARN on {@link #logger()}, later ones at DEBUG.
  * </ol>
  *
  * <p>Subclasses must be thread-safe in the same way: keep per-execution data in locals, the {@link
@@ -74,6 +76,7 @@ public abstract class BaseAgent {
   private final List<MetricsSink> sinks;
   private final MetricsSink delivery;
   private final TimeSource timeSource;
+  private final PriceTable prices;
 
   /**
    * An agent that reports to no sink; its timings are still in the log at DEBUG.
@@ -99,9 +102,21 @@ public abstract class BaseAgent {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   protected BaseAgent(String name, List<? extends MetricsSink> sinks, TimeSource timeSource) {
+    this(name, sinks, timeSource, PriceTable.defaults());
+  }
+
+  /**
+   * An agent whose LLM calls are priced with {@code prices}.
+   *
+   * @throws IllegalArgumentException if {@code name} is blank
+   * @since 0.1.0
+   */
+  protected BaseAgent(
+      String name, List<? extends MetricsSink> sinks, TimeSource timeSource, PriceTable prices) {
     this.name = Checks.notBlank(name, "name");
     this.sinks = List.copyOf(requireNonNull(sinks, "sinks"));
     this.timeSource = requireNonNull(timeSource, "timeSource");
+    this.prices = requireNonNull(prices, "prices");
     this.logger = LoggerFactory.getLogger(getClass());
     this.delivery = MetricsSink.composite(this.sinks, new LoggingSinkFailureHandler(logger));
   }
@@ -114,6 +129,11 @@ public abstract class BaseAgent {
   /** A logger named after the concrete agent class. */
   public final Logger logger() {
     return logger;
+  }
+
+  /** The prices this agent's LLM calls are costed with. */
+  public final PriceTable prices() {
+    return prices;
   }
 
   /** The sinks every finished execution goes to, in order. */
@@ -214,7 +234,8 @@ public abstract class BaseAgent {
   private void report(TimingCollector timing, ExecutionOutcome outcome, ExecutionContext context) {
     CompletedExecution completed;
     try {
-      completed = timing.complete(outcome).withContext(outcome, context);
+      completed =
+          ExecutionCosts.price(timing.complete(outcome).withContext(outcome, context), prices);
     } catch (RuntimeException e) {
       logger.warn(
           "Agent {} execution {} could not be completed; its metrics are lost",

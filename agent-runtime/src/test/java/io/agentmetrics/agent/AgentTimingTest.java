@@ -10,12 +10,14 @@ import io.agentmetrics.agent.llm.LlmResponse;
 import io.agentmetrics.agent.llm.LlmStreamListener;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmConfig;
+import io.agentmetrics.agent.testing.ScriptedLlm;
 import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionOutcome;
 import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PerformanceMetric;
 import io.agentmetrics.api.PhaseCategory;
 import io.agentmetrics.api.PhaseRecord;
+import io.agentmetrics.api.StreamTiming;
 import io.agentmetrics.core.EnhancedExecutionTimingCollector;
 import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
@@ -283,6 +285,44 @@ class AgentTimingTest {
     assertThat(phase.metadata())
         .containsEntry(PhaseRecord.ERROR_TYPE, LlmCancelledException.class.getName())
         .containsEntry(PhaseRecord.LLM_MODEL, "broken");
+  }
+
+  @Test
+  void streamedLlmCallKeepsWhenEveryChunkArrivedAndBothModels() {
+    // Chunks arrive 300 ms after the call is issued, then 15 ms and 20 ms apart.
+    LlmClient scripted = ScriptedLlm.gpt4oMini(time, 300, 15, 20);
+
+    AgentTiming.streamLlm(timing, scripted, LlmRequest.of("x"), LlmStreamListener.ignoring());
+
+    PhaseRecord phase = phase(timing.complete(ExecutionOutcome.succeeded()), AgentTiming.LLM_PHASE);
+    assertThat(phase.metadata())
+        .containsEntry(PhaseRecord.LLM_STREAM, true)
+        .containsEntry(PhaseRecord.LLM_MODEL, "gpt-4o-mini")
+        .containsEntry(PhaseRecord.LLM_RESPONSE_MODEL, "gpt-4o-mini-2024-07-18")
+        .containsEntry(PhaseRecord.LLM_STREAM_TIMING, new StreamTiming(300, new double[] {15, 20}));
+    assertThat(phase.durationMs()).isEqualTo(335.0);
+  }
+
+  @Test
+  void blockingLlmCallIsNotMarkedAsStreamed() {
+    AgentTiming.callLlm(timing, llm, LlmRequest.of("Rust"));
+
+    PhaseRecord phase = phase(timing.complete(ExecutionOutcome.succeeded()), AgentTiming.LLM_PHASE);
+    assertThat(phase.metadata())
+        .doesNotContainKeys(PhaseRecord.LLM_STREAM, PhaseRecord.LLM_STREAM_TIMING)
+        .containsEntry(PhaseRecord.LLM_RESPONSE_MODEL, SimulatedLlmConfig.DEFAULT_MODEL);
+  }
+
+  @Test
+  void anAnswerWithoutUsageRecordsNoTokenCounts() {
+    LlmClient silent = ScriptedLlm.gpt4oMini(time, 10).withoutUsage();
+
+    AgentTiming.streamLlm(timing, silent, LlmRequest.of("x"), LlmStreamListener.ignoring());
+
+    PhaseRecord phase = phase(timing.complete(ExecutionOutcome.succeeded()), AgentTiming.LLM_PHASE);
+    assertThat(phase.metadata())
+        .doesNotContainKeys(PhaseRecord.LLM_INPUT_TOKENS, PhaseRecord.LLM_OUTPUT_TOKENS);
+    assertThat(phase.isLlmCallWithUsage()).isFalse();
   }
 
   /** Waits until every task of the batch has started, so that they really overlap. */

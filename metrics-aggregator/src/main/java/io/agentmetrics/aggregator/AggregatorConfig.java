@@ -17,7 +17,8 @@ import java.util.OptionalDouble;
  * <p>Defaults: 24 h retention, 10,000 exported metrics kept per type, trends by p95 over {@link
  * AggregationWindow#FIVE_MINUTES} with a 10% tolerance and at least 30 samples per window, slices
  * of 10 s (for MINUTE and FIVE_MINUTES), 5 min (for HOUR) and 1 h (for DAY and WEEK), and the
- * bottleneck thresholds of {@link #DEFAULT_BOTTLENECK_THRESHOLDS}.
+ * bottleneck thresholds of {@link #DEFAULT_BOTTLENECK_THRESHOLDS}, up to 100 named metrics, and
+ * 4,096 recent executions remembered so that each counts once.
  *
  * @since 0.1.0
  */
@@ -43,6 +44,22 @@ public final class AggregatorConfig {
 
   /** The summary, its trends and the default bottleneck check cover the last five minutes. */
   public static final AggregationWindow DEFAULT_SUMMARY_WINDOW = AggregationWindow.FIVE_MINUTES;
+
+  /** How many names {@link MetricsAggregator#addMetric(NamedMetric, double)} keeps: 100. */
+  public static final int DEFAULT_MAX_NAMED_METRICS = 100;
+
+  /** The most names accepted for {@link Builder#maxNamedMetrics}: 10,000. */
+  public static final int MAX_NAMED_METRICS = 10_000;
+
+  /**
+   * How many recent executions the aggregator remembers to count each once when it receives both
+   * their metrics and their breakdown: 4,096, far more than are ever between an execution's metrics
+   * and its breakdown.
+   */
+  public static final int DEFAULT_TRACKED_EXECUTIONS = 4_096;
+
+  /** The most executions accepted for {@link Builder#trackedExecutions}: 1,000,000. */
+  public static final int MAX_TRACKED_EXECUTIONS = 1_000_000;
 
   /** Slice length for {@link AggregationWindow#MINUTE} and {@code FIVE_MINUTES}: 10 s. */
   public static final Duration DEFAULT_FINE_SLICE = Duration.ofSeconds(10);
@@ -74,6 +91,8 @@ public final class AggregatorConfig {
   private final Duration fineSlice;
   private final Duration mediumSlice;
   private final Duration coarseSlice;
+  private final int maxNamedMetrics;
+  private final int trackedExecutions;
 
   private AggregatorConfig(Builder builder) {
     this.retention = builder.retention;
@@ -87,6 +106,8 @@ public final class AggregatorConfig {
     this.fineSlice = builder.fineSlice;
     this.mediumSlice = builder.mediumSlice;
     this.coarseSlice = builder.coarseSlice;
+    this.maxNamedMetrics = builder.maxNamedMetrics;
+    this.trackedExecutions = builder.trackedExecutions;
   }
 
   /** The default configuration. */
@@ -113,6 +134,8 @@ public final class AggregatorConfig {
     builder.fineSlice = fineSlice;
     builder.mediumSlice = mediumSlice;
     builder.coarseSlice = coarseSlice;
+    builder.maxNamedMetrics = maxNamedMetrics;
+    builder.trackedExecutions = trackedExecutions;
     return builder;
   }
 
@@ -172,6 +195,19 @@ public final class AggregatorConfig {
     return coarseSlice;
   }
 
+  /** How many names of {@link NamedMetric}s the aggregator keeps a series for. */
+  public int maxNamedMetrics() {
+    return maxNamedMetrics;
+  }
+
+  /**
+   * How many recent executions the aggregator remembers so that an execution fed both as metrics
+   * and as a breakdown counts once.
+   */
+  public int trackedExecutions() {
+    return trackedExecutions;
+  }
+
   @Override
   public String toString() {
     return "AggregatorConfig{retention="
@@ -194,6 +230,10 @@ public final class AggregatorConfig {
         + mediumSlice
         + "/"
         + coarseSlice
+        + ", maxNamedMetrics="
+        + maxNamedMetrics
+        + ", trackedExecutions="
+        + trackedExecutions
         + '}';
   }
 
@@ -237,6 +277,8 @@ public final class AggregatorConfig {
     private Duration fineSlice = DEFAULT_FINE_SLICE;
     private Duration mediumSlice = DEFAULT_MEDIUM_SLICE;
     private Duration coarseSlice = DEFAULT_COARSE_SLICE;
+    private int maxNamedMetrics = DEFAULT_MAX_NAMED_METRICS;
+    private int trackedExecutions = DEFAULT_TRACKED_EXECUTIONS;
 
     private Builder() {}
 
@@ -248,11 +290,7 @@ public final class AggregatorConfig {
 
     /** Sets how many raw metrics are kept per type for export; 1 to 1,000,000. */
     public Builder reservoirSize(int reservoirSize) {
-      if (reservoirSize < 1 || reservoirSize > MAX_RESERVOIR_SIZE) {
-        throw new IllegalArgumentException(
-            "reservoirSize must be between 1 and " + MAX_RESERVOIR_SIZE + ", got " + reservoirSize);
-      }
-      this.reservoirSize = reservoirSize;
+      this.reservoirSize = between(reservoirSize, MAX_RESERVOIR_SIZE, "reservoirSize");
       return this;
     }
 
@@ -316,9 +354,33 @@ public final class AggregatorConfig {
       return this;
     }
 
+    /** Sets how many names of named metrics get a series; 1 to 10,000. */
+    public Builder maxNamedMetrics(int maxNamedMetrics) {
+      this.maxNamedMetrics = between(maxNamedMetrics, MAX_NAMED_METRICS, "maxNamedMetrics");
+      return this;
+    }
+
+    /**
+     * Sets how many recent executions are remembered to count each once; 1 to 1,000,000. Each costs
+     * about 100 bytes.
+     */
+    public Builder trackedExecutions(int trackedExecutions) {
+      this.trackedExecutions =
+          between(trackedExecutions, MAX_TRACKED_EXECUTIONS, "trackedExecutions");
+      return this;
+    }
+
     /** Builds the configuration. */
     public AggregatorConfig build() {
       return new AggregatorConfig(this);
+    }
+
+    private static int between(int value, int max, String name) {
+      if (value < 1 || value > max) {
+        throw new IllegalArgumentException(
+            name + " must be between 1 and " + max + ", got " + value);
+      }
+      return value;
     }
 
     private static Duration dividing(Duration slice, AggregationWindow window, String name) {

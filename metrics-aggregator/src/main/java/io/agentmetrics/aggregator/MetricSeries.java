@@ -10,9 +10,11 @@ import org.HdrHistogram.Recorder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything the aggregator keeps for one metric type: an HdrHistogram {@link Recorder} that takes
- * every value, the same values sliced three ways (fine for MINUTE and FIVE_MINUTES, medium for
- * HOUR, coarse for DAY and WEEK), and the reservoir of raw metrics.
+ * The histograms the aggregator keeps for one metric type or named metric: an HdrHistogram {@link
+ * Recorder} that takes every value, and the same values sliced three ways (fine for MINUTE and
+ * FIVE_MINUTES, medium for HOUR, coarse for DAY and WEEK). Values are recorded as whole multiples
+ * of the series' resolution: {@code round(value * unitsPerValue)}, up to {@link
+ * MetricsAggregator#HIGHEST_RECORDED}.
  *
  * <p>Recording is wait-free: one {@code recordValue} on the recorder. When time passes into a new
  * slice of any slicing, or a query arrives, the recorder's interval histogram is drained once into
@@ -33,8 +35,8 @@ final class MetricSeries {
   private final SlicedHistogram fine;
   private final SlicedHistogram medium;
   private final SlicedHistogram coarse;
-  private final Reservoir reservoir;
   private final AggregatorConfig config;
+  private final double unitsPerValue;
 
   // Written under lock, read without it: the recording path compares one time instead of working
   // out
@@ -51,13 +53,13 @@ final class MetricSeries {
   // Guarded by lock: the recorder's last interval histogram, recycled on the next drain.
   private @Nullable Histogram interval;
 
-  MetricSeries(AggregatorConfig config, long originNanos) {
+  MetricSeries(AggregatorConfig config, long originNanos, double unitsPerValue) {
     this.config = config;
+    this.unitsPerValue = unitsPerValue;
     long retention = config.retention().toNanos();
     this.fine = sliced(config.fineSlice(), AggregationWindow.FIVE_MINUTES, originNanos, retention);
     this.medium = sliced(config.mediumSlice(), AggregationWindow.HOUR, originNanos, retention);
     this.coarse = sliced(config.coarseSlice(), AggregationWindow.WEEK, originNanos, retention);
-    this.reservoir = new Reservoir(config.reservoirSize());
     this.nextRolloverNanos =
         Math.min(fine.liveEndsNanos(), Math.min(medium.liveEndsNanos(), coarse.liveEndsNanos()));
   }
@@ -113,8 +115,9 @@ final class MetricSeries {
     return merged;
   }
 
-  Reservoir reservoir() {
-    return reservoir;
+  /** How many recorded units make one unit of the values: 1,000 for values kept to a thousandth. */
+  double unitsPerValue() {
+    return unitsPerValue;
   }
 
   /** Rolls every slicing to {@code nowNanos}; returns how many slices were dropped. */

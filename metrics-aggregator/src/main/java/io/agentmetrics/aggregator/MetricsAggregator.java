@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.agentmetrics.api.AggregatedMetrics;
 import io.agentmetrics.api.AggregationWindow;
 import io.agentmetrics.api.CompletedExecution;
+import io.agentmetrics.api.LlmUsage;
 import io.agentmetrics.api.Metadata;
 import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.MetricsSink;
@@ -17,15 +18,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,30 @@ import org.slf4j.LoggerFactory;
  * merging the slices it covers, the newest one partial, so it spans between its length minus one
  * slice and its length. Values are sliced by the time they are added (from the injected {@link
  * TimeSource}'s monotonic clock), not by their timestamps.
+ *
+ * <h2>Named metrics</h2>
+ *
+ * Besides the {@link MetricType}s, the aggregator keeps metrics by name ({@link NamedMetric}): the
+ * token counts and cost of every execution it receives as a sink ({@link NamedMetric#INPUT_TOKENS},
+ * {@link NamedMetric#OUTPUT_TOKENS}, {@link NamedMetric#COST_USD}), and whatever a caller records
+ * with {@link #addMetric(NamedMetric, double)}, such as a server's own stages. A named metric has
+ * the same windows, percentiles and trends as a type, answers {@link #getAggregatedMetrics(String,
+ * AggregationWindow)} and {@link #checkSlo(Slo)}, but keeps no raw values for {@link
+ * #exportMetrics}. At most {@link AggregatorConfig#maxNamedMetrics()} names are kept; values of
+ * later names are dropped and counted in {@link #droppedCount()}.
+ *
+ * <h2>Each execution counts once</h2>
+ *
+ * An execution's metrics and its breakdown describe the same time twice: the enhanced collector
+ * turns its TTFT and every categorized phase into a metric, and the breakdown holds the same TTFT
+ * and the same categories. Fed both, as the seed's recipe does ({@code addMetric} for each metric,
+ * then {@code addTimingBreakdown}), the aggregator counts each execution once per type: for every
+ * type, what an execution's metrics recorded first stands, and its breakdown fills in only the
+ * types its metrics did not record (and the other way round if the breakdown comes first). Metrics
+ * and breakdowns are matched by execution id ({@link TimingBreakdown#executionId()}), for the
+ * {@link AggregatorConfig#trackedExecutions()} most recent executions; a value left out for this
+ * reason is counted in {@link #deduplicatedCount()}. {@link #onExecutionCompleted} applies the same
+ * rule, so an execution fed as a sink and one fed by the recipe give the same statistics.
  *
  * <h2>Accuracy</h2>
  *
@@ -92,7 +117,7 @@ public final class MetricsAggregator implements MetricsSink {
   /** Metadata value of {@link #SOURCE_KEY} on metrics that were made from a breakdown. */
   public static final String BREAKDOWN_SOURCE = "timing_breakdown";
 
-  /** Values are recorded in thousandths of their unit: microseconds for milliseconds. */
+  /** Type values are recorded in thousandths of their unit: microseconds for milliseconds. */
   static final double UNITS_PER_VALUE = 1_000.0;
 
   /** The largest recordable value, in recorded units: one hour in microseconds. */
@@ -108,8 +133,15 @@ public final class MetricsAggregator implements MetricsSink {
 
   private final AggregatorConfig config;
   private final TimeSource time;
+  private final long originNanos;
   private final MetricSeries[] series = new MetricSeries[TYPES.length];
+  private final Reservoir[] reservoirs = new Reservoir[TYPES.length];
+  private final ConcurrentHashMap<String, Named> named = new ConcurrentHashMap<>();
+  private final ExecutionLedger ledger;
   private final LongAdder clamped = new LongAdder();
+  private final LongAdder deduplicated = new LongAdder();
+  private final LongAdder dropped = new LongAdder();
+  private final LongAdder unpriced = new LongAdder();
 
   /** An aggregator with the {@link AggregatorConfig#defaults() defaults}: 24 h retention. */
   public MetricsAggregator() {
@@ -129,9 +161,11 @@ public final class MetricsAggregator implements MetricsSink {
   public MetricsAggregator(AggregatorConfig config, TimeSource time) {
     this.config = requireNonNull(config, "config");
     this.time = requireNonNull(time, "time");
-    long originNanos = time.nanoTime();
+    this.originNanos = time.nanoTime();
+    this.ledger = new ExecutionLedger(config.trackedExecutions());
     for (MetricType type : TYPES) {
-      series[type.ordinal()] = new MetricSeries(config, originNanos);
+      series[type.ordinal()] = new MetricSeries(config, originNanos, UNITS_PER_VALUE);
+      reservoirs[type.ordinal()] = new Reservoir(config.reservoirSize());
     }
   }
 
@@ -149,31 +183,68 @@ public final class MetricsAggregator implements MetricsSink {
   }
 
   /**
-   * Records one metric. Lock-free; see the class documentation for how it is kept.
+   * Records one metric, unless its execution's breakdown already recorded its type (see the class
+   * documentation). Lock-free; see the class documentation for how it is kept.
    *
    * @throws NullPointerException if {@code metric} is null (its values are validated when it is
    *     built, so a metric that exists can always be recorded)
    */
   public void addMetric(PerformanceMetric metric) {
     requireNonNull(metric, "metric");
-    long nowNanos = time.nanoTime();
-    MetricSeries typeSeries = series[metric.metricType().ordinal()];
-    typeSeries.record(toRecorded(metric), nowNanos);
-    typeSeries.reservoir().add(metric, nowNanos);
+    if (ledger.claim(metric.executionId(), metric.metricType(), ExecutionLedger.Source.METRICS)) {
+      record(metric);
+    } else {
+      deduplicated.increment();
+    }
   }
 
   /**
-   * Records a breakdown, as a fresh execution of agent {@value #UNKNOWN_AGENT}; see {@link
-   * #addTimingBreakdown(TimingBreakdown, UUID, String)} for what is recorded.
+   * Records one value of a named metric, in the metric's unit. The first {@link
+   * AggregatorConfig#maxNamedMetrics()} names each get their series, defined by the first {@link
+   * NamedMetric} seen with that name; a value of a later name, or one that is negative or not
+   * finite, is dropped, counted in {@link #droppedCount()} and logged at DEBUG. Lock-free once the
+   * name's series exists.
+   *
+   * @throws NullPointerException if {@code metric} is null
+   */
+  public void addMetric(NamedMetric metric, double value) {
+    requireNonNull(metric, "metric");
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      drop(metric.name(), "its value " + value + " is negative or not finite");
+      return;
+    }
+    Named series = named.get(metric.name());
+    if (series == null) {
+      series = createNamed(metric);
+      if (series == null) {
+        drop(metric.name(), "more than " + config.maxNamedMetrics() + " names are in use");
+        return;
+      }
+    }
+    series.series().record(toRecorded(value, series.series(), metric.name()), time.nanoTime());
+  }
+
+  /**
+   * Records a breakdown. A breakdown taken from a collector carries its execution id, and counts
+   * only the types that execution's metrics did not already record (see the class documentation); a
+   * breakdown built by hand counts as a fresh execution of agent {@value #UNKNOWN_AGENT}. See
+   * {@link #addTimingBreakdown(TimingBreakdown, UUID, String)} for what is recorded.
    */
   public void addTimingBreakdown(TimingBreakdown breakdown) {
-    addTimingBreakdown(breakdown, UUID.randomUUID(), UNKNOWN_AGENT);
+    requireNonNull(breakdown, "breakdown");
+    UUID executionId = breakdown.executionId();
+    if (executionId == null) {
+      recordBreakdown(breakdown, UUID.randomUUID(), UNKNOWN_AGENT, false);
+    } else {
+      recordBreakdown(breakdown, executionId, UNKNOWN_AGENT, true);
+    }
   }
 
   /**
    * Records a breakdown of the given execution: its total as {@link MetricType#TOTAL_EXECUTION},
    * its TTFT (if recorded) as {@link MetricType#TTFT}, and each {@link PhaseCategory} that took
-   * time as that category's {@link PhaseCategory#metricType()}.
+   * time as that category's {@link PhaseCategory#metricType()}, each unless the execution's metrics
+   * already recorded that type.
    *
    * <p>A category with no time is not recorded: an execution that ran no database query says
    * nothing about database latency and must not pull its percentiles towards zero. The exported
@@ -183,26 +254,37 @@ public final class MetricsAggregator implements MetricsSink {
    * @throws NullPointerException if an argument is null
    */
   public void addTimingBreakdown(TimingBreakdown breakdown, UUID executionId, String agentName) {
-    recordBreakdown(breakdown, executionId, agentName);
+    recordBreakdown(breakdown, executionId, agentName, true);
   }
 
   /**
-   * Records a finished execution, so that the aggregator can be given to a collector as its sink.
+   * Records a finished execution, so that the aggregator can be given to a collector as its sink:
+   * its metrics, then its breakdown for the types the metrics did not record, exactly as the seed's
+   * recipe of {@link #addMetric(PerformanceMetric)} and {@link
+   * #addTimingBreakdown(TimingBreakdown)} would. So a database query timed with {@code measure}
+   * counts once, as its own metric, and a phase named {@code database_query} that made no metric
+   * counts once, from the breakdown.
    *
-   * <p>For every metric type the breakdown wins and the metric list fills in: the breakdown is
-   * recorded as by {@link #addTimingBreakdown(TimingBreakdown, UUID, String)}, then each metric of
-   * the list whose type the breakdown did not record. So a database phase is counted once, from the
-   * breakdown, and a database latency added with {@code addMetric} by an execution without a
-   * database phase is counted from the list, as is every custom or resource metric.
+   * <p>An execution whose LLM phases reported token usage ({@link CompletedExecution#llmUsage()})
+   * also records its total {@link NamedMetric#INPUT_TOKENS} and {@link NamedMetric#OUTPUT_TOKENS},
+   * and, when every such call was priced, its {@link NamedMetric#COST_USD}; an execution with an
+   * unpriced call records no cost and is counted in {@link #unpricedExecutions()}.
    */
   @Override
   public void onExecutionCompleted(CompletedExecution execution) {
     requireNonNull(execution, "execution");
-    Set<MetricType> fromBreakdown =
-        recordBreakdown(execution.breakdown(), execution.executionId(), execution.agentName());
     for (PerformanceMetric metric : execution.metrics()) {
-      if (!fromBreakdown.contains(metric.metricType())) {
-        addMetric(metric);
+      addMetric(metric);
+    }
+    recordBreakdown(execution.breakdown(), execution.executionId(), execution.agentName(), true);
+    LlmUsage usage = execution.llmUsage();
+    if (usage.calls() > 0) {
+      addMetric(NamedMetric.INPUT_TOKENS, usage.inputTokens());
+      addMetric(NamedMetric.OUTPUT_TOKENS, usage.outputTokens());
+      if (usage.priced()) {
+        addMetric(NamedMetric.COST_USD, usage.costUsd());
+      } else {
+        unpriced.increment();
       }
     }
   }
@@ -220,6 +302,83 @@ public final class MetricsAggregator implements MetricsSink {
     return histogram.getTotalCount() == 0
         ? Optional.empty()
         : Optional.of(toAggregated(type, window, histogram));
+  }
+
+  /**
+   * Statistics of the metric {@code name} over {@code window}: a {@link NamedMetric#name()}, or a
+   * {@link MetricType#id()} for that type's statistics. Empty if the name is unknown or the window
+   * holds no value.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public Optional<AggregatedSeries> getAggregatedMetrics(String name, AggregationWindow window) {
+    requireNonNull(name, "name");
+    requireNonNull(window, "window");
+    return statistics(name, window, time.nanoTime());
+  }
+
+  /**
+   * The trend of the metric {@code name} (a named metric or a type's id) over {@link
+   * AggregatorConfig#summaryWindow()}, decided as in {@link #getPerformanceSummary()}; empty if the
+   * name is unknown or neither window holds a value.
+   *
+   * @throws NullPointerException if {@code name} is null
+   */
+  public Optional<TrendEvidence> getTrend(String name) {
+    requireNonNull(name, "name");
+    MetricSeries found = seriesOf(name);
+    if (found == null) {
+      return Optional.empty();
+    }
+    long nowNanos = time.nanoTime();
+    AggregationWindow window = config.summaryWindow();
+    Histogram now = found.merge(window, nowNanos, 0);
+    Histogram before = found.merge(window, nowNanos, 1);
+    if (now.getTotalCount() == 0 && before.getTotalCount() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(trend(now, before, found.unitsPerValue()));
+  }
+
+  /**
+   * Checks a service level objective: the {@code slo.percentile()}-th percentile of its metric over
+   * its window, against its threshold.
+   *
+   * <pre>{@code
+   * Optional<SloStatus> cost =
+   *     aggregator.checkSlo(Slo.atMost(NamedMetric.COST_USD, 95, 0.01, AggregationWindow.HOUR));
+   * if (cost.isPresent() && !cost.get().met()) {
+   *   // p95 cost per task is above $0.01
+   * }
+   * }</pre>
+   *
+   * @return the observed percentile and whether it meets the objective; empty if the metric is
+   *     unknown or its window holds no value, since no data neither meets nor misses an objective
+   * @throws NullPointerException if {@code slo} is null
+   */
+  public Optional<SloStatus> checkSlo(Slo slo) {
+    requireNonNull(slo, "slo");
+    MetricSeries found = seriesOf(slo.metric());
+    if (found == null) {
+      return Optional.empty();
+    }
+    Histogram histogram = found.merge(slo.window(), time.nanoTime(), 0);
+    if (histogram.getTotalCount() == 0) {
+      return Optional.empty();
+    }
+    double observed = histogram.getValueAtPercentile(slo.percentile()) / found.unitsPerValue();
+    return Optional.of(new SloStatus(slo, observed, histogram.getTotalCount()));
+  }
+
+  /** The named metrics that have a series, in the order they were first recorded. */
+  public List<NamedMetric> namedMetrics() {
+    List<Named> all = new ArrayList<>(named.values());
+    all.sort(Comparator.comparingLong(Named::order));
+    List<NamedMetric> metrics = new ArrayList<>(all.size());
+    for (Named series : all) {
+      metrics.add(series.metric());
+    }
+    return List.copyOf(metrics);
   }
 
   /**
@@ -248,7 +407,7 @@ public final class MetricsAggregator implements MetricsSink {
         }
       }
       if (now.getTotalCount() > 0 || before.getTotalCount() > 0) {
-        trends.put(type, trend(now, before));
+        trends.put(type, trend(now, before, UNITS_PER_VALUE));
       }
     }
     return new PerformanceSummary(window, current, trends, resources);
@@ -315,8 +474,8 @@ public final class MetricsAggregator implements MetricsSink {
     long nowNanos = time.nanoTime();
     long cutoff = nowNanos - Math.min(window.duration().toNanos(), config.retention().toNanos());
     List<Reservoir.Entry> entries = new ArrayList<>();
-    for (MetricSeries typeSeries : series) {
-      typeSeries.reservoir().collectSince(cutoff, entries);
+    for (Reservoir reservoir : reservoirs) {
+      reservoir.collectSince(cutoff, entries);
     }
     entries.sort(Comparator.comparingLong(Reservoir.Entry::arrivalNanos));
     List<PerformanceMetric> metrics = new ArrayList<>(entries.size());
@@ -336,15 +495,20 @@ public final class MetricsAggregator implements MetricsSink {
   public int clearOldMetrics() {
     long nowNanos = time.nanoTime();
     long cutoff = nowNanos - config.retention().toNanos();
-    int dropped = 0;
+    int slices = 0;
     for (MetricSeries typeSeries : series) {
-      dropped += typeSeries.expire(nowNanos);
-      typeSeries.reservoir().removeBefore(cutoff);
+      slices += typeSeries.expire(nowNanos);
     }
-    if (dropped > 0) {
-      logger.debug("Dropped {} histogram slices older than {}", dropped, config.retention());
+    for (Named namedSeries : named.values()) {
+      slices += namedSeries.series().expire(nowNanos);
     }
-    return dropped;
+    for (Reservoir reservoir : reservoirs) {
+      reservoir.removeBefore(cutoff);
+    }
+    if (slices > 0) {
+      logger.debug("Dropped {} histogram slices older than {}", slices, config.retention());
+    }
+    return slices;
   }
 
   /**
@@ -356,6 +520,9 @@ public final class MetricsAggregator implements MetricsSink {
     for (MetricSeries typeSeries : series) {
       bytes += typeSeries.estimatedFootprintBytes();
     }
+    for (Named namedSeries : named.values()) {
+      bytes += namedSeries.series().estimatedFootprintBytes();
+    }
     return bytes;
   }
 
@@ -364,28 +531,51 @@ public final class MetricsAggregator implements MetricsSink {
     return clamped.sum();
   }
 
+  /**
+   * How many values were left out because the same execution had already recorded their type from
+   * its other source (metrics or breakdown); see the class documentation.
+   */
+  public long deduplicatedCount() {
+    return deduplicated.sum();
+  }
+
+  /** How many named-metric values were dropped: invalid, or of a name beyond the limit. */
+  public long droppedCount() {
+    return dropped.sum();
+  }
+
+  /** How many executions with LLM usage recorded no cost, because a call had no known price. */
+  public long unpricedExecutions() {
+    return unpriced.sum();
+  }
+
   /** How many closed slices are kept across all types and slicings. */
   int closedSlices() {
     int slices = 0;
     for (MetricSeries typeSeries : series) {
       slices += typeSeries.closedSlices();
     }
+    for (Named namedSeries : named.values()) {
+      slices += namedSeries.series().closedSlices();
+    }
     return slices;
   }
 
-  private Set<MetricType> recordBreakdown(
-      TimingBreakdown breakdown, UUID executionId, String agentName) {
+  private void recordBreakdown(
+      TimingBreakdown breakdown, UUID executionId, String agentName, boolean known) {
     requireNonNull(breakdown, "breakdown");
     requireNonNull(executionId, "executionId");
     requireNonNull(agentName, "agentName");
     Instant timestamp = time.now();
-    Set<MetricType> recorded = EnumSet.noneOf(MetricType.class);
     BreakdownRecorder record =
         (type, value) -> {
-          addMetric(
+          if (known && !ledger.claim(executionId, type, ExecutionLedger.Source.BREAKDOWN)) {
+            deduplicated.increment();
+            return;
+          }
+          record(
               new PerformanceMetric(
                   type, value, timestamp, executionId, agentName, BREAKDOWN_METADATA));
-          recorded.add(type);
         };
     record.accept(MetricType.TOTAL_EXECUTION, breakdown.totalMs());
     OptionalDouble ttft = breakdown.ttftMs();
@@ -398,17 +588,85 @@ public final class MetricsAggregator implements MetricsSink {
         record.accept(category.metricType(), ms);
       }
     }
-    return recorded;
+  }
+
+  /** Records a type's metric into its histograms and reservoir. */
+  private void record(PerformanceMetric metric) {
+    long nowNanos = time.nanoTime();
+    int index = metric.metricType().ordinal();
+    MetricSeries typeSeries = series[index];
+    typeSeries.record(toRecorded(metric.value(), typeSeries, metric.metricType()), nowNanos);
+    reservoirs[index].add(metric, nowNanos);
+  }
+
+  private @Nullable Named createNamed(NamedMetric metric) {
+    synchronized (named) {
+      Named existing = named.get(metric.name());
+      if (existing != null) {
+        return existing;
+      }
+      if (named.size() >= config.maxNamedMetrics()) {
+        return null;
+      }
+      Named created =
+          new Named(
+              metric, new MetricSeries(config, originNanos, 1 / metric.resolution()), named.size());
+      named.put(metric.name(), created);
+      return created;
+    }
+  }
+
+  private void drop(String name, String reason) {
+    dropped.increment();
+    logger.debug("Dropped a value of named metric '{}': {}", name, reason);
+  }
+
+  /** The series of a named metric or, for a type's id, of that type; null if there is none. */
+  private @Nullable MetricSeries seriesOf(String name) {
+    Named found = named.get(name);
+    if (found != null) {
+      return found.series();
+    }
+    for (MetricType type : TYPES) {
+      if (type.id().equals(name)) {
+        return series[type.ordinal()];
+      }
+    }
+    return null;
+  }
+
+  private Optional<AggregatedSeries> statistics(
+      String name, AggregationWindow window, long nowNanos) {
+    Named found = named.get(name);
+    if (found != null) {
+      Histogram histogram = found.series().merge(window, nowNanos, 0);
+      if (histogram.getTotalCount() == 0) {
+        return Optional.empty();
+      }
+      NamedMetric metric = found.metric();
+      return Optional.of(
+          toSeries(
+              metric.name(), metric.unit(), window, histogram, found.series().unitsPerValue()));
+    }
+    for (MetricType type : TYPES) {
+      if (type.id().equals(name)) {
+        Histogram histogram = merge(type, window, nowNanos, 0);
+        return histogram.getTotalCount() == 0
+            ? Optional.empty()
+            : Optional.of(AggregatedSeries.of(toAggregated(type, window, histogram)));
+      }
+    }
+    return Optional.empty();
   }
 
   private Histogram merge(MetricType type, AggregationWindow window, long nowNanos, int back) {
     return series[type.ordinal()].merge(window, nowNanos, back);
   }
 
-  private TrendEvidence trend(Histogram current, Histogram previous) {
+  private TrendEvidence trend(Histogram current, Histogram previous, double unitsPerValue) {
     TrendStatistic statistic = config.trendStatistic();
-    double now = statistic(current, statistic);
-    double before = statistic(previous, statistic);
+    double now = statistic(current, statistic, unitsPerValue);
+    double before = statistic(previous, statistic, unitsPerValue);
     long nowCount = current.getTotalCount();
     long beforeCount = previous.getTotalCount();
     Trend trend = Trend.STABLE;
@@ -423,25 +681,22 @@ public final class MetricsAggregator implements MetricsSink {
     return new TrendEvidence(trend, statistic, nowCount, beforeCount, now, before);
   }
 
-  private static double statistic(Histogram histogram, TrendStatistic statistic) {
+  private static double statistic(
+      Histogram histogram, TrendStatistic statistic, double unitsPerValue) {
     if (histogram.getTotalCount() == 0) {
       return 0;
     }
     return switch (statistic) {
-      case P95 -> fromRecorded(histogram.getValueAtPercentile(95));
-      case MEAN -> Moments.of(histogram).mean() / UNITS_PER_VALUE;
+      case P95 -> histogram.getValueAtPercentile(95) / unitsPerValue;
+      case MEAN -> Moments.of(histogram).mean() / unitsPerValue;
     };
   }
 
-  private long toRecorded(PerformanceMetric metric) {
-    double units = metric.value() * UNITS_PER_VALUE;
+  private long toRecorded(double value, MetricSeries target, Object metric) {
+    double units = value * target.unitsPerValue();
     if (units > HIGHEST_RECORDED) {
       clamped.increment();
-      logger.debug(
-          "Clamped {} {} {} to the recordable maximum",
-          metric.metricType(),
-          metric.value(),
-          metric.metricType().unit());
+      logger.debug("Clamped a value {} of {} to the recordable maximum", value, metric);
       return HIGHEST_RECORDED;
     }
     return Math.round(units);
@@ -467,10 +722,34 @@ public final class MetricsAggregator implements MetricsSink {
         fromRecorded(histogram.getValueAtPercentile(99)));
   }
 
+  private static AggregatedSeries toSeries(
+      String name,
+      String unit,
+      AggregationWindow window,
+      Histogram histogram,
+      double unitsPerValue) {
+    Moments moments = Moments.of(histogram);
+    return new AggregatedSeries(
+        name,
+        unit,
+        window,
+        histogram.getTotalCount(),
+        moments.mean() / unitsPerValue,
+        histogram.getMinValue() / unitsPerValue,
+        histogram.getMaxValue() / unitsPerValue,
+        moments.stdDev() / unitsPerValue,
+        histogram.getValueAtPercentile(50) / unitsPerValue,
+        histogram.getValueAtPercentile(95) / unitsPerValue,
+        histogram.getValueAtPercentile(99) / unitsPerValue);
+  }
+
   @FunctionalInterface
   private interface BreakdownRecorder {
     void accept(MetricType type, double value);
   }
+
+  /** A named metric's series; {@code order} is its position among the names, by first use. */
+  private record Named(NamedMetric metric, MetricSeries series, long order) {}
 
   /** Holds the global instance; the JVM initializes it lazily and thread-safely on first use. */
   private static final class GlobalHolder {

@@ -83,6 +83,52 @@ class AggregationGuideExamplesTest {
   }
 
   @Test
+  void namedMetrics() {
+    FakeTimeSource clock = new FakeTimeSource();
+    MetricsAggregator aggregator = new MetricsAggregator(AggregatorConfig.defaults(), clock);
+    aggregator.addMetric(NamedMetric.COST_USD, 0.0021);
+
+    // snippet: named-metrics
+    NamedMetric jsonParsing = NamedMetric.of("json_parsing", "ms");
+    aggregator.addMetric(jsonParsing, 0.42);
+
+    Optional<AggregatedSeries> cost =
+        aggregator.getAggregatedMetrics("cost_usd", AggregationWindow.HOUR);
+    cost.ifPresent(
+        stats ->
+            System.out.printf("cost per task: p50 $%.6f, p95 $%.6f%n", stats.p50(), stats.p95()));
+    Optional<TrendEvidence> parsingTrend = aggregator.getTrend("json_parsing");
+    // end-snippet
+
+    assertThat(cost).hasValueSatisfying(stats -> assertThat(stats.count()).isEqualTo(1));
+    assertThat(parsingTrend)
+        .hasValueSatisfying(trend -> assertThat(trend.currentCount()).isEqualTo(1));
+  }
+
+  @Test
+  void slo() {
+    FakeTimeSource clock = new FakeTimeSource();
+    MetricsAggregator aggregator = new MetricsAggregator(AggregatorConfig.defaults(), clock);
+    for (int task = 0; task < 20; task++) {
+      aggregator.addMetric(NamedMetric.COST_USD, 0.02);
+    }
+
+    // snippet: slo
+    // p95 cost per task <= $0.01 over the last hour
+    Slo costPerTask = Slo.atMost(NamedMetric.COST_USD, 95, 0.01, AggregationWindow.HOUR);
+    Optional<SloStatus> status = aggregator.checkSlo(costPerTask);
+    if (status.isPresent() && !status.get().met()) {
+      sendAlert("p95 cost per task is $" + status.get().observed() + ", over $0.01");
+    }
+
+    // Time to first token: p99 <= 1 s over five minutes
+    aggregator.checkSlo(Slo.atMost(MetricType.TTFT, 99, 1_000, AggregationWindow.FIVE_MINUTES));
+    // end-snippet
+
+    assertThat(alerts).singleElement().asString().startsWith("p95 cost per task is $0.02");
+  }
+
+  @Test
   void summaryAndBottlenecks() {
     FakeTimeSource clock = new FakeTimeSource();
     MetricsAggregator aggregator = new MetricsAggregator(AggregatorConfig.defaults(), clock);

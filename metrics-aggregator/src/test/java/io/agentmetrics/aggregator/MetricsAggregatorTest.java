@@ -218,7 +218,7 @@ class MetricsAggregatorTest {
   }
 
   @Test
-  void completedExecutionCountsEachTypeOnceFromTheBreakdownOrElseFromItsMetrics() {
+  void completedExecutionCountsEachTypeOnceFromItsMetricsOrElseFromItsBreakdown() {
     UUID executionId = UUID.randomUUID();
     TimingBreakdown breakdown =
         TimingBreakdown.builder()
@@ -363,9 +363,14 @@ class MetricsAggregatorTest {
 
   @Test
   void rejectsNullQueryArgumentsNamingThem() {
-    assertThatThrownBy(() -> aggregator.getAggregatedMetrics(null, AggregationWindow.MINUTE))
+    assertThatThrownBy(
+            () -> aggregator.getAggregatedMetrics((MetricType) null, AggregationWindow.MINUTE))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("type");
+    assertThatThrownBy(
+            () -> aggregator.getAggregatedMetrics((String) null, AggregationWindow.MINUTE))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("name");
     assertThatThrownBy(() -> aggregator.getAggregatedMetrics(MetricType.TTFT, null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("window");

@@ -38,6 +38,12 @@ public record CompletedExecution(
   /** Attribute key for the {@link ExecutionContext#userId() user id}. */
   public static final String USER_ID = "user_id";
 
+  /**
+   * Attribute key naming the workflow an execution ran, for an execution that coordinates other
+   * agents (a supervisor's workflow) rather than being one agent's invocation.
+   */
+  public static final String WORKFLOW_NAME = "workflow_name";
+
   /** Validates every field and copies the collections. */
   public CompletedExecution {
     requireNonNull(executionId, "executionId");
@@ -48,6 +54,19 @@ public record CompletedExecution(
     phases = List.copyOf(requireNonNull(phases, "phases"));
     requireNonNull(outcome, "outcome");
     attributes = Checks.orderedCopy(attributes, "attributes");
+  }
+
+  /** The token usage and cost of this execution's LLM calls. */
+  public LlmUsage llmUsage() {
+    return LlmUsage.of(phases);
+  }
+
+  /** The same execution with one more attribute, replacing any of the same key. */
+  public CompletedExecution withAttribute(String key, Object value) {
+    Map<String, Object> merged = new LinkedHashMap<>(attributes);
+    merged.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
+    return new CompletedExecution(
+        executionId, agentName, startTime, breakdown, metrics, phases, outcome, merged);
   }
 
   /** The same execution with {@code outcome} and the given context's attributes. */

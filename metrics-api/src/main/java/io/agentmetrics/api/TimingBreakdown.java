@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the wall time of one execution went, split into the {@link PhaseCategory categories}.
@@ -27,6 +29,9 @@ import java.util.OptionalDouble;
  * @param overheadMs wall time no categorized phase covered; at most {@code totalMs}
  * @param ttftMs time to first token, if a first token was recorded
  * @param phasesMs the duration of every phase by name (repeated names are summed), in start order
+ * @param executionId the execution the breakdown is of, as its collector sets it; null for a
+ *     breakdown built by hand. An aggregator uses it to count an execution once when it is given
+ *     both the execution's metrics and its breakdown.
  * @since 0.1.0
  */
 public record TimingBreakdown(
@@ -40,7 +45,8 @@ public record TimingBreakdown(
     double queueWaitMs,
     double overheadMs,
     OptionalDouble ttftMs,
-    Map<String, Double> phasesMs) {
+    Map<String, Double> phasesMs,
+    @Nullable UUID executionId) {
 
   /** Validates every field and copies the phase map. */
   public TimingBreakdown {
@@ -63,6 +69,34 @@ public record TimingBreakdown(
     }
     phasesMs = Checks.orderedCopy(phasesMs, "phasesMs");
     Checks.nonNegativeValues(phasesMs, "phasesMs");
+  }
+
+  /** A breakdown of no known execution; see the canonical constructor for the parameters. */
+  public TimingBreakdown(
+      double totalMs,
+      double initializationMs,
+      double toolExecutionMs,
+      double llmProcessingMs,
+      double websocketNotificationMs,
+      double databaseQueryMs,
+      double externalApiMs,
+      double queueWaitMs,
+      double overheadMs,
+      OptionalDouble ttftMs,
+      Map<String, Double> phasesMs) {
+    this(
+        totalMs,
+        initializationMs,
+        toolExecutionMs,
+        llmProcessingMs,
+        websocketNotificationMs,
+        databaseQueryMs,
+        externalApiMs,
+        queueWaitMs,
+        overheadMs,
+        ttftMs,
+        phasesMs,
+        null);
   }
 
   /** A breakdown of an execution that took no time and ran no phase. */
@@ -121,8 +155,15 @@ public record TimingBreakdown(
     private double totalMs;
     private double overheadMs;
     private OptionalDouble ttftMs = OptionalDouble.empty();
+    private @Nullable UUID executionId;
 
     private Builder() {}
+
+    /** Sets the execution the breakdown is of. */
+    public Builder executionId(UUID executionId) {
+      this.executionId = requireNonNull(executionId, "executionId");
+      return this;
+    }
 
     /** Sets the wall-clock total. */
     public Builder totalMs(double totalMs) {
@@ -172,7 +213,8 @@ public record TimingBreakdown(
           get(PhaseCategory.QUEUE_WAIT),
           overheadMs,
           ttftMs,
-          phasesMs.toMap());
+          phasesMs.toMap(),
+          executionId);
     }
 
     private double get(PhaseCategory category) {

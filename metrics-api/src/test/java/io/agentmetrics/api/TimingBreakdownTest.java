@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -122,5 +123,17 @@ class TimingBreakdownTest {
 
     assertThat(breakdown.phasesMs()).containsOnlyKeys("a");
     assertThat(breakdown.phasesMs()).isUnmodifiable();
+  }
+
+  @Test
+  void carriesTheExecutionItsCollectorSetAndNoneWhenBuiltByHand() {
+    UUID id = UUID.randomUUID();
+
+    assertThat(TimingBreakdown.builder().executionId(id).build().executionId()).isEqualTo(id);
+    assertThat(TimingBreakdown.builder().build().executionId()).isNull();
+    assertThat(
+            new TimingBreakdown(1, 0, 0, 0, 0, 0, 0, 0, 0, OptionalDouble.empty(), Map.of())
+                .executionId())
+        .isNull();
   }
 }

@@ -3,6 +3,7 @@ package io.agentmetrics.core;
 import io.agentmetrics.api.PhaseCategory;
 import io.agentmetrics.api.TimingBreakdown;
 import java.util.Arrays;
+import java.util.UUID;
 
 /**
  * Computes an execution's {@link TimingBreakdown} from its phases: the sum of every phase's
@@ -21,6 +22,7 @@ final class BreakdownCalculator {
    * The breakdown with the wall clock stopped at {@code now}: one pass over the phases sorted by
    * start, merging each category's overlapping intervals.
    *
+   * @param executionId the execution the breakdown describes
    * @param ordered every phase of the execution, in start order
    * @param startNanos when the execution started
    * @param now the clock reading the breakdown is taken at; running phases count up to it
@@ -28,11 +30,11 @@ final class BreakdownCalculator {
    *     ExecutionTimingCollector#NO_FIRST_TOKEN}
    */
   static TimingBreakdown breakdownAt(
-      Phase[] ordered, long startNanos, long now, long firstTokenNanos) {
+      UUID executionId, Phase[] ordered, long startNanos, long now, long firstTokenNanos) {
     long[] starts = new long[ordered.length];
     long[] ends = new long[ordered.length];
     byte[] categories = new byte[ordered.length];
-    TimingBreakdown.Builder breakdown = TimingBreakdown.builder();
+    TimingBreakdown.Builder breakdown = TimingBreakdown.builder().executionId(executionId);
     int count = 0;
     for (Phase phase : ordered) {
       long start = phase.startNanos;

@@ -612,7 +612,7 @@ public sealed class ExecutionTimingCollector implements TimingCollector
   }
 
   private TimingBreakdown breakdownAt(long now, Phase[] ordered) {
-    return BreakdownCalculator.breakdownAt(ordered, startNanos, now, firstTokenNanos);
+    return BreakdownCalculator.breakdownAt(executionId, ordered, startNanos, now, firstTokenNanos);
   }
 
   static double toMs(long nanos) {

@@ -11,17 +11,22 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Records the JVM's resource use into a {@link SupervisorObservability} on a schedule, reading the
  * figures the seed took from {@code psutil} out of the platform MXBeans: process CPU load, heap
- * plus non-heap memory in use, and the live thread count.
+ * plus non-heap memory in use, and the live thread count. Given the {@link ThreadPoolExecutor} that
+ * runs the agents, it also records that pool's utilization: busy threads as a percentage of its
+ * maximum.
  *
  * <pre>{@code
- * try (JvmResourceSampler sampler = JvmResourceSampler.start(observability, Duration.ofSeconds(15))) {
+ * try (JvmResourceSampler sampler =
+ *     JvmResourceSampler.start(observability, Duration.ofSeconds(15), agentPool)) {
  *   // ... serve requests ...
  * }
  * }</pre>
@@ -37,14 +42,20 @@ public final class JvmResourceSampler implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(JvmResourceSampler.class);
   private static final double BYTES_PER_MB = 1024.0 * 1024.0;
 
+  /** The {@code maxThreads} of a sample without a pool, whose thread count is the JVM's. */
+  static final int NO_POOL = 0;
+
   private final ResourceRecorder recorder;
+  private final @Nullable ThreadPoolExecutor pool;
   private final ScheduledExecutorService executor;
   private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
-  private JvmResourceSampler(ResourceRecorder recorder, Duration interval) {
+  private JvmResourceSampler(
+      ResourceRecorder recorder, @Nullable ThreadPoolExecutor pool, Duration interval) {
     this.recorder = recorder;
+    this.pool = pool;
     this.executor =
         Executors.newSingleThreadScheduledExecutor(
             new DaemonThreadFactory("agentmetrics-jvm-resource-sampler"));
@@ -53,23 +64,46 @@ public final class JvmResourceSampler implements AutoCloseable {
   }
 
   /**
-   * Starts sampling into {@code observability} every {@code interval}, the first sample at once.
+   * Starts sampling CPU, memory and the live thread count into {@code observability} every {@code
+   * interval}, the first sample at once. No thread pool utilization is recorded: see {@link
+   * SupervisorObservability#recordResourceMetrics(double, double, int)}.
    *
    * @throws IllegalArgumentException if {@code interval} is zero or negative
    */
   public static JvmResourceSampler start(SupervisorObservability observability, Duration interval) {
     requireNonNull(observability, "observability");
-    return start(observability::recordResourceMetrics, interval);
+    return start(toObservability(observability), null, interval);
   }
 
-  static JvmResourceSampler start(ResourceRecorder recorder, Duration interval) {
+  /**
+   * Starts sampling CPU, memory and the utilization of {@code pool} (its active threads as a
+   * percentage of its maximum pool size) into {@code observability} every {@code interval}, the
+   * first sample at once.
+   *
+   * @throws IllegalArgumentException if {@code interval} is zero or negative
+   * @since 0.1.0
+   */
+  public static JvmResourceSampler start(
+      SupervisorObservability observability, Duration interval, ThreadPoolExecutor pool) {
+    requireNonNull(observability, "observability");
+    return start(toObservability(observability), requireNonNull(pool, "pool"), interval);
+  }
+
+  static JvmResourceSampler start(
+      ResourceRecorder recorder, @Nullable ThreadPoolExecutor pool, Duration interval) {
     requireNonNull(recorder, "recorder");
-    return new JvmResourceSampler(recorder, Checks.positive(interval, "interval"));
+    return new JvmResourceSampler(recorder, pool, Checks.positive(interval, "interval"));
   }
 
   /** Takes one sample now, on the calling thread. */
   public void sampleNow() {
-    recorder.record(cpuPercent(), memoryMb(), threads.getThreadCount());
+    ThreadPoolExecutor sampled = pool;
+    if (sampled == null) {
+      recorder.record(cpuPercent(), memoryMb(), threads.getThreadCount(), NO_POOL);
+    } else {
+      recorder.record(
+          cpuPercent(), memoryMb(), sampled.getActiveCount(), sampled.getMaximumPoolSize());
+    }
   }
 
   /** Whether the sampler has been closed. */
@@ -106,9 +140,23 @@ public final class JvmResourceSampler implements AutoCloseable {
     return used / BYTES_PER_MB;
   }
 
-  /** Where samples go; {@link SupervisorObservability#recordResourceMetrics} in production. */
+  private static ResourceRecorder toObservability(SupervisorObservability observability) {
+    return (cpu, memory, threads, maxThreads) -> {
+      if (maxThreads == NO_POOL) {
+        observability.recordResourceMetrics(cpu, memory, threads);
+      } else {
+        observability.recordResourceMetrics(cpu, memory, threads, maxThreads);
+      }
+    };
+  }
+
+  /**
+   * Where samples go; {@link SupervisorObservability#recordResourceMetrics} in production. {@code
+   * threads} is the pool's active threads, or the JVM's live threads when {@code maxThreads} is
+   * {@link #NO_POOL}.
+   */
   @FunctionalInterface
   interface ResourceRecorder {
-    void record(double cpuPercent, double memoryMb, int threadCount);
+    void record(double cpuPercent, double memoryMb, int threads, int maxThreads);
   }
 }

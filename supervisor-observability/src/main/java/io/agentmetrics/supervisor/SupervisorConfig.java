@@ -1,5 +1,9 @@
 package io.agentmetrics.supervisor;
 
+import static java.util.Objects.requireNonNull;
+
+import io.agentmetrics.agent.ExecutionCosts;
+import io.agentmetrics.agent.llm.PriceTable;
 import io.agentmetrics.supervisor.internal.Checks;
 import java.time.Duration;
 
@@ -11,9 +15,11 @@ import java.time.Duration;
  *     before it counts as abandoned and is dropped
  * @param maxWorkflows how many workflows may be open at once; beyond it the least recently used
  *     ones are dropped as abandoned
+ * @param prices the prices the LLM calls of a completed workflow are costed with ({@link
+ *     ExecutionCosts})
  * @since 0.1.0
  */
-public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows) {
+public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows, PriceTable prices) {
 
   /** Default for {@link #workflowExpiry()}: 15 minutes. */
   public static final Duration DEFAULT_WORKFLOW_EXPIRY = Duration.ofMinutes(15);
@@ -22,7 +28,7 @@ public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows) {
   public static final long DEFAULT_MAX_WORKFLOWS = 10_000;
 
   private static final SupervisorConfig DEFAULTS =
-      new SupervisorConfig(DEFAULT_WORKFLOW_EXPIRY, DEFAULT_MAX_WORKFLOWS);
+      new SupervisorConfig(DEFAULT_WORKFLOW_EXPIRY, DEFAULT_MAX_WORKFLOWS, PriceTable.defaults());
 
   /**
    * Validates every field.
@@ -32,6 +38,12 @@ public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows) {
   public SupervisorConfig {
     Checks.positive(workflowExpiry, "workflowExpiry");
     Checks.atLeast(maxWorkflows, 1, "maxWorkflows");
+    requireNonNull(prices, "prices");
+  }
+
+  /** Settings with the {@linkplain PriceTable#defaults() default prices}. */
+  public SupervisorConfig(Duration workflowExpiry, long maxWorkflows) {
+    this(workflowExpiry, maxWorkflows, PriceTable.defaults());
   }
 
   /** The default settings. */
@@ -52,8 +64,15 @@ public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows) {
   public static final class Builder {
     private Duration workflowExpiry = DEFAULT_WORKFLOW_EXPIRY;
     private long maxWorkflows = DEFAULT_MAX_WORKFLOWS;
+    private PriceTable prices = PriceTable.defaults();
 
     private Builder() {}
+
+    /** Sets the prices LLM calls are costed with. */
+    public Builder prices(PriceTable prices) {
+      this.prices = requireNonNull(prices, "prices");
+      return this;
+    }
 
     /**
      * Sets how long an untouched workflow lives.
@@ -77,7 +96,7 @@ public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows) {
 
     /** Builds the config. */
     public SupervisorConfig build() {
-      return new SupervisorConfig(workflowExpiry, maxWorkflows);
+      return new SupervisorConfig(workflowExpiry, maxWorkflows, prices);
     }
   }
 }

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
+import io.agentmetrics.agent.ExecutionCosts;
 import io.agentmetrics.agent.ExecutionResult;
 import io.agentmetrics.aggregator.MetricsAggregator;
 import io.agentmetrics.api.CompletedExecution;
@@ -20,7 +21,6 @@ import io.agentmetrics.api.TimingCollector;
 import io.agentmetrics.core.EnhancedExecutionTimingCollector;
 import io.agentmetrics.core.LoggingSinkFailureHandler;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,10 +63,12 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Resource metrics</h2>
  *
- * {@link #recordResourceMetrics(double, double, int)} records {@link MetricType#MEMORY_USAGE} and
- * {@link MetricType#THREAD_POOL_USAGE} into the {@link MetricsAggregator} given at construction
- * (the {@linkplain MetricsAggregator#global() global} one by default), which reports them in its
- * {@code resourceUtilization()}. {@link JvmResourceSampler} records them on a schedule.
+ * {@link #recordResourceMetrics(double, double, int, int)} records {@link MetricType#MEMORY_USAGE}
+ * and a thread pool's {@link MetricType#THREAD_POOL_USAGE} (busy threads as a percentage of its
+ * maximum) into the {@link MetricsAggregator} given at construction (the {@linkplain
+ * MetricsAggregator#global() global} one by default), which reports them in its {@code
+ * resourceUtilization()}; the seed's three-argument form records memory only. {@link
+ * JvmResourceSampler} records them on a schedule.
  *
  * <p>Thread-safe: one instance serves every workflow, and one workflow may be updated from many
  * threads.
@@ -83,6 +85,18 @@ public final class SupervisorObservability {
    * result carries a message but no classification, so the conventions' fallback value is used.
    */
   public static final String FAILED_RESULT_ERROR_TYPE = "_OTHER";
+
+  /** Metadata key of the process CPU load, in percent, on resource metrics. */
+  public static final String CPU_PERCENT_KEY = "cpu_percent";
+
+  /** Metadata key of the live thread count given to the seed's three-argument call. */
+  public static final String THREAD_COUNT_KEY = "thread_count";
+
+  /** Metadata key of a pool's busy threads on resource metrics. */
+  public static final String ACTIVE_THREADS_KEY = "active_threads";
+
+  /** Metadata key of a pool's maximum threads on resource metrics. */
+  public static final String MAX_THREADS_KEY = "max_threads";
 
   private static final Logger logger = LoggerFactory.getLogger(SupervisorObservability.class);
 
@@ -223,7 +237,9 @@ public final class SupervisorObservability {
 
   /**
    * Completes the run's workflow with {@code result}'s success or error, and hands the finished
-   * execution, with {@code context}'s attributes, to every sink. Ignored for an unknown run.
+   * execution to every sink, with {@code context}'s attributes, the {@link
+   * CompletedExecution#WORKFLOW_NAME} attribute (the context's agent name) and its LLM calls priced
+   * with {@link SupervisorConfig#prices()}. Ignored for an unknown run.
    */
   public void completeWorkflowTrace(ExecutionContext context, ExecutionResult result) {
     if (context == null || result == null) {
@@ -241,50 +257,76 @@ public final class SupervisorObservability {
             : ExecutionOutcome.failed(
                 FAILED_RESULT_ERROR_TYPE, result.error().orElse("the workflow failed"));
     CompletedExecution execution =
-        workflow.collector().complete(outcome).withContext(outcome, context);
+        ExecutionCosts.price(
+            workflow
+                .collector()
+                .complete(outcome)
+                .withContext(outcome, context)
+                .withAttribute(CompletedExecution.WORKFLOW_NAME, context.agentName()),
+            config.prices());
     sinks.onExecutionCompleted(execution);
   }
 
   /**
-   * Records the process's resource use: {@code memoryMb} as {@link MetricType#MEMORY_USAGE} and, as
-   * the seed does, {@code threadCount} as {@link MetricType#THREAD_POOL_USAGE}; {@code cpuPercent}
-   * travels as {@code cpu_percent} metadata on both. Values that are negative or not finite are
-   * dropped and counted.
+   * Records the process's resource use as the seed's call does: {@code memoryMb} as {@link
+   * MetricType#MEMORY_USAGE}, with {@code cpuPercent} and {@code threadCount} as its {@code
+   * cpu_percent} and {@code thread_count} metadata.
+   *
+   * <p>No {@link MetricType#THREAD_POOL_USAGE} is recorded: that type is a percentage of a pool's
+   * capacity, and a live thread count has no capacity to be a share of. Use {@link
+   * #recordResourceMetrics(double, double, int, int)} with the pool's active and maximum threads.
+   * Values that are negative or not finite are dropped and counted.
    */
   public void recordResourceMetrics(double cpuPercent, double memoryMb, int threadCount) {
     if (!isFiniteNonNegative(cpuPercent) || !isFiniteNonNegative(memoryMb) || threadCount < 0) {
-      droppedCalls.increment();
-      logger.debug(
-          "Dropped resource metrics cpu={} memoryMb={} threads={}: values must be finite and"
-              + " not negative",
-          cpuPercent,
-          memoryMb,
-          threadCount);
+      dropResources(cpuPercent, memoryMb, threadCount, -1);
       return;
     }
-    Instant now = time.now();
-    Map<String, Object> metadata = Map.of("cpu_percent", cpuPercent, "thread_count", threadCount);
-    try {
-      aggregator.addMetric(
-          new PerformanceMetric(
-              MetricType.MEMORY_USAGE,
-              memoryMb,
-              now,
-              resourceSourceId,
-              RESOURCE_AGENT_NAME,
-              metadata));
-      aggregator.addMetric(
-          new PerformanceMetric(
-              MetricType.THREAD_POOL_USAGE,
-              threadCount,
-              now,
-              resourceSourceId,
-              RESOURCE_AGENT_NAME,
-              metadata));
-    } catch (RuntimeException e) {
-      droppedCalls.increment();
-      logger.debug("Dropped resource metrics", e);
+    Map<String, Object> metadata =
+        Map.of(CPU_PERCENT_KEY, cpuPercent, THREAD_COUNT_KEY, threadCount);
+    recordResources(List.of(resource(MetricType.MEMORY_USAGE, memoryMb, metadata)));
+  }
+
+  /**
+   * Records the process's resource use and a thread pool's utilization: {@code memoryMb} as {@link
+   * MetricType#MEMORY_USAGE} and {@code activeThreads / maxThreads x 100} as {@link
+   * MetricType#THREAD_POOL_USAGE}, in percent. Both carry {@code cpu_percent}, {@code
+   * active_threads} and {@code max_threads} metadata. A call whose values are negative or not
+   * finite, whose {@code maxThreads} is below 1, or whose {@code activeThreads} exceeds {@code
+   * maxThreads}, is dropped and counted.
+   *
+   * @since 0.1.0
+   */
+  public void recordResourceMetrics(
+      double cpuPercent, double memoryMb, int activeThreads, int maxThreads) {
+    if (!isFiniteNonNegative(cpuPercent)
+        || !isFiniteNonNegative(memoryMb)
+        || activeThreads < 0
+        || maxThreads < 1
+        || activeThreads > maxThreads) {
+      dropResources(cpuPercent, memoryMb, activeThreads, maxThreads);
+      return;
     }
+    Map<String, Object> metadata =
+        Map.of(
+            CPU_PERCENT_KEY,
+            cpuPercent,
+            ACTIVE_THREADS_KEY,
+            activeThreads,
+            MAX_THREADS_KEY,
+            maxThreads);
+    recordResources(
+        List.of(
+            resource(MetricType.MEMORY_USAGE, memoryMb, metadata),
+            resource(
+                MetricType.THREAD_POOL_USAGE,
+                threadPoolPercent(activeThreads, maxThreads),
+                metadata)));
+  }
+
+  /** The share of a pool's threads that are busy, in percent: {@code active / max x 100}. */
+  static double threadPoolPercent(int activeThreads, int maxThreads) {
+    return 100.0 * activeThreads / maxThreads;
   }
 
   /** How many workflows are open now. */
@@ -307,6 +349,33 @@ public final class SupervisorObservability {
   /** How many times a sink threw while receiving a workflow. */
   public long failedSinkDeliveries() {
     return sinkFailures.failures();
+  }
+
+  private PerformanceMetric resource(MetricType type, double value, Map<String, Object> metadata) {
+    return new PerformanceMetric(
+        type, value, time.now(), resourceSourceId, RESOURCE_AGENT_NAME, metadata);
+  }
+
+  private void recordResources(List<PerformanceMetric> metrics) {
+    try {
+      for (PerformanceMetric metric : metrics) {
+        aggregator.addMetric(metric);
+      }
+    } catch (RuntimeException e) {
+      droppedCalls.increment();
+      logger.debug("Dropped resource metrics", e);
+    }
+  }
+
+  private void dropResources(double cpuPercent, double memoryMb, int threads, int maxThreads) {
+    droppedCalls.increment();
+    logger.debug(
+        "Dropped resource metrics cpu={} memoryMb={} threads={} maxThreads={}: values must be"
+            + " finite and not negative, and active threads at most the pool's maximum",
+        cpuPercent,
+        memoryMb,
+        threads,
+        maxThreads);
   }
 
   private @Nullable TimingCollector collectorOrDrop(@Nullable String runId, String call) {

@@ -1,8 +1,10 @@
 package io.agentmetrics.supervisor;
 
+import static io.opentelemetry.api.common.AttributeKey.doubleKey;
 import static io.opentelemetry.api.common.AttributeKey.longKey;
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -112,11 +114,16 @@ class OpenTelemetryDocExamplesTest {
         spans.getFinishedSpanItems().stream()
             .collect(Collectors.toMap(SpanData::getName, Function.identity()));
     assertThat(byName)
-        .containsOnlyKeys("invoke_agent supervisor", "chat gpt-4o-mini", "execute_tool web_search");
+        .containsOnlyKeys(
+            "invoke_workflow supervisor", "chat gpt-4o-mini", "execute_tool web_search");
+    // Priced with the default price of gpt-4o-mini: 812 x $0.15 / 1e6 + 96 x $0.60 / 1e6.
     assertThat(byName.get("chat gpt-4o-mini").getAttributes().asMap())
         .containsEntry(stringKey("gen_ai.provider.name"), "openai")
         .containsEntry(longKey("gen_ai.usage.input_tokens"), 812L)
-        .containsEntry(longKey("gen_ai.usage.output_tokens"), 96L);
+        .containsEntry(longKey("gen_ai.usage.output_tokens"), 96L)
+        .hasEntrySatisfying(
+            doubleKey("agentmetrics.usage.cost_usd"),
+            cost -> assertThat((Double) cost).isCloseTo(0.0001794, within(1e-12)));
   }
 
   private static void annotatedPhases(TimingCollector timing) {

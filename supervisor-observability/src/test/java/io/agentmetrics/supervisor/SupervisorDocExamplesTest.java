@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The Java examples of docs/supervisor.md, compiled and run. */
@@ -104,18 +107,35 @@ class SupervisorDocExamplesTest {
         new SupervisorObservability(
             SupervisorConfig.defaults(), aggregator, List.of(), TimeSource.system());
     double cpuPercent = 12.5;
+    ThreadPoolExecutor agentPool =
+        new ThreadPoolExecutor(4, 4, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>());
 
-    // snippet: resource-metrics
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    double memoryMb = memory.getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0;
-    observability.recordResourceMetrics(cpuPercent, memoryMb, Thread.activeCount());
-    // end-snippet
+    try {
+      // snippet: resource-metrics
+      MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+      double memoryMb = memory.getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0;
+
+      // As the seed does: memory, with CPU and the live thread count as metadata
+      observability.recordResourceMetrics(cpuPercent, memoryMb, Thread.activeCount());
+
+      // With the pool that runs the agents: THREAD_POOL_USAGE = active / max x 100
+      observability.recordResourceMetrics(
+          cpuPercent, memoryMb, agentPool.getActiveCount(), agentPool.getMaximumPoolSize());
+      // end-snippet
+    } finally {
+      agentPool.shutdown();
+    }
 
     assertThat(aggregator.getAggregatedMetrics(MetricType.MEMORY_USAGE, AggregationWindow.MINUTE))
-        .hasValueSatisfying(metrics -> assertThat(metrics.mean()).isPositive());
+        .hasValueSatisfying(metrics -> assertThat(metrics.count()).isEqualTo(2));
+    // The idle pool: 0 of 4 threads busy, recorded once, as 0%.
     assertThat(
             aggregator.getAggregatedMetrics(MetricType.THREAD_POOL_USAGE, AggregationWindow.MINUTE))
-        .isPresent();
+        .hasValueSatisfying(
+            metrics -> {
+              assertThat(metrics.count()).isEqualTo(1);
+              assertThat(metrics.max()).isZero();
+            });
   }
 
   @Test
@@ -125,13 +145,19 @@ class SupervisorDocExamplesTest {
     SupervisorObservability observability =
         new SupervisorObservability(
             SupervisorConfig.defaults(), aggregator, List.of(), TimeSource.system());
+    ThreadPoolExecutor agentPool =
+        new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>());
 
-    // snippet: resource-sampler
-    try (JvmResourceSampler sampler =
-        JvmResourceSampler.start(observability, Duration.ofSeconds(15))) {
-      // ... serve requests; a sample is recorded every 15 seconds ...
+    try {
+      // snippet: resource-sampler
+      try (JvmResourceSampler sampler =
+          JvmResourceSampler.start(observability, Duration.ofSeconds(15), agentPool)) {
+        // ... serve requests; a sample is recorded every 15 seconds ...
+      }
+      // end-snippet
+    } finally {
+      agentPool.shutdown();
     }
-    // end-snippet
 
     assertThat(observability.droppedCalls()).isZero();
   }

@@ -2,9 +2,11 @@ package io.agentmetrics.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.agentmetrics.agent.AgentExecutionContext;
 import io.agentmetrics.agent.ExecutionResult;
+import io.agentmetrics.agent.llm.PriceTable;
 import io.agentmetrics.aggregator.AggregatorConfig;
 import io.agentmetrics.aggregator.MetricsAggregator;
 import io.agentmetrics.api.AggregatedMetrics;
@@ -14,7 +16,10 @@ import io.agentmetrics.api.ExecutionContext;
 import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.MetricsSink;
 import io.agentmetrics.api.PhaseCategory;
+import io.agentmetrics.api.PhaseRecord;
+import io.agentmetrics.api.PhaseTimer;
 import io.agentmetrics.api.TimingBreakdown;
+import io.agentmetrics.api.TimingCollector;
 import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SupervisorObservabilityTest {
@@ -82,7 +88,8 @@ class SupervisorObservabilityTest {
     assertThat(execution.attributes())
         .containsEntry(CompletedExecution.RUN_ID, "run-1")
         .containsEntry(CompletedExecution.USER_ID, "user123")
-        .containsEntry(ExecutionContext.CONVERSATION_ID, "ctx-9");
+        .containsEntry(ExecutionContext.CONVERSATION_ID, "ctx-9")
+        .containsEntry(CompletedExecution.WORKFLOW_NAME, "supervisor");
     assertThat(execution.phases())
         .singleElement()
         .satisfies(phase -> assertThat(phase.category()).isEqualTo(PhaseCategory.LLM_PROCESSING));
@@ -209,17 +216,77 @@ class SupervisorObservabilityTest {
   }
 
   @Test
-  void resourceMetricsAreRecordedIntoTheAggregator() {
-    observability.recordResourceMetrics(42.5, 512.0, 24);
+  void aWorkflowsLlmCallsArePricedWithTheConfiguredPrices() {
+    SupervisorObservability priced =
+        new SupervisorObservability(
+            SupervisorConfig.builder().prices(PriceTable.parse("house-model=2:8")).build(),
+            aggregator,
+            List.of(received::add),
+            time);
+    priced.startWorkflowTrace(context);
+    TimingCollector timing = priced.collector("run-1").orElseThrow();
+    PhaseTimer llm = timing.measure("plan", MetricType.LLM_PROCESSING);
+    llm.annotate(PhaseRecord.LLM_MODEL, "house-model");
+    llm.annotate(PhaseRecord.LLM_INPUT_TOKENS, 1_000);
+    llm.annotate(PhaseRecord.LLM_OUTPUT_TOKENS, 500);
+    llm.close();
 
-    Optional<AggregatedMetrics> memory =
-        aggregator.getAggregatedMetrics(MetricType.MEMORY_USAGE, AggregationWindow.MINUTE);
-    Optional<AggregatedMetrics> threads =
+    priced.completeWorkflowTrace(context, ExecutionResult.success(Map.of()));
+
+    // 1,000 x $2 / 1e6 + 500 x $8 / 1e6 = $0.002 + $0.004.
+    assertThat(received.get(0).llmUsage().costUsd())
+        .isCloseTo(0.006, org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  @Test
+  void threadPoolUsageIsBusyThreadsAsAPercentageOfThePoolsMaximum() {
+    // 6 of 8 threads busy is 6 / 8 x 100 = 75%; 3 of 8 is 37.5%; their mean is 56.25%.
+    observability.recordResourceMetrics(42.5, 512.0, 6, 8);
+    observability.recordResourceMetrics(40.0, 256.0, 3, 8);
+
+    Optional<AggregatedMetrics> pool =
         aggregator.getAggregatedMetrics(MetricType.THREAD_POOL_USAGE, AggregationWindow.MINUTE);
-    assertThat(memory).hasValueSatisfying(m -> assertThat(m.mean()).isCloseTo(512.0, within()));
-    assertThat(threads).hasValueSatisfying(m -> assertThat(m.mean()).isCloseTo(24.0, within()));
+    assertThat(MetricType.THREAD_POOL_USAGE.unit()).isEqualTo("%");
+    assertThat(pool)
+        .hasValueSatisfying(
+            m -> {
+              assertThat(m.count()).isEqualTo(2);
+              assertThat(m.min()).isCloseTo(37.5, withinPercentage(0.1));
+              assertThat(m.max()).isCloseTo(75.0, withinPercentage(0.1));
+              assertThat(m.mean()).isCloseTo(56.25, withinPercentage(0.1));
+            });
+    assertThat(aggregator.getAggregatedMetrics(MetricType.MEMORY_USAGE, AggregationWindow.MINUTE))
+        .hasValueSatisfying(m -> assertThat(m.mean()).isCloseTo(384.0, withinPercentage(0.1)));
     assertThat(aggregator.getPerformanceSummary().resourceUtilization())
         .containsKeys(MetricType.MEMORY_USAGE, MetricType.THREAD_POOL_USAGE);
+    assertThat(aggregator.exportMetrics(AggregationWindow.MINUTE))
+        .filteredOn(metric -> metric.metricType() == MetricType.THREAD_POOL_USAGE)
+        .first()
+        .satisfies(
+            metric ->
+                assertThat(metric.metadata())
+                    .containsEntry(SupervisorObservability.CPU_PERCENT_KEY, 42.5)
+                    .containsEntry(SupervisorObservability.ACTIVE_THREADS_KEY, 6)
+                    .containsEntry(SupervisorObservability.MAX_THREADS_KEY, 8));
+  }
+
+  @Test
+  void aLiveThreadCountIsNeverRecordedAsAPercentage() {
+    // The seed's call passes threading.active_count(): 24 threads is not "24%" of anything.
+    observability.recordResourceMetrics(42.5, 512.0, 24);
+
+    assertThat(
+            aggregator.getAggregatedMetrics(MetricType.THREAD_POOL_USAGE, AggregationWindow.MINUTE))
+        .isEmpty();
+    assertThat(aggregator.getAggregatedMetrics(MetricType.MEMORY_USAGE, AggregationWindow.MINUTE))
+        .hasValueSatisfying(m -> assertThat(m.mean()).isCloseTo(512.0, withinPercentage(0.1)));
+    assertThat(aggregator.exportMetrics(AggregationWindow.MINUTE))
+        .singleElement()
+        .satisfies(
+            metric ->
+                assertThat(metric.metadata())
+                    .containsEntry(SupervisorObservability.CPU_PERCENT_KEY, 42.5)
+                    .containsEntry(SupervisorObservability.THREAD_COUNT_KEY, 24));
   }
 
   @ParameterizedTest
@@ -227,9 +294,22 @@ class SupervisorObservabilityTest {
   void invalidResourceValuesAreDroppedAndCounted(double bad) {
     observability.recordResourceMetrics(bad, 100.0, 1);
     observability.recordResourceMetrics(10.0, bad, 1);
+    observability.recordResourceMetrics(bad, 100.0, 1, 2);
+    observability.recordResourceMetrics(10.0, bad, 1, 2);
 
-    assertThat(observability.droppedCalls()).isEqualTo(2);
+    assertThat(observability.droppedCalls()).isEqualTo(4);
     assertThat(aggregator.getAggregatedMetrics(MetricType.MEMORY_USAGE, AggregationWindow.MINUTE))
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"-1, 8", "9, 8", "0, 0", "1, -4"})
+  void impossiblePoolFiguresAreDroppedAndCounted(int active, int max) {
+    observability.recordResourceMetrics(10.0, 100.0, active, max);
+
+    assertThat(observability.droppedCalls()).isEqualTo(1);
+    assertThat(
+            aggregator.getAggregatedMetrics(MetricType.THREAD_POOL_USAGE, AggregationWindow.MINUTE))
         .isEmpty();
   }
 

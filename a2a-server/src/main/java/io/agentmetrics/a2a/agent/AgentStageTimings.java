@@ -1,5 +1,7 @@
 package io.agentmetrics.a2a.agent;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The four agent stages of the seed's tracing guide, in milliseconds.
  *
@@ -7,13 +9,16 @@ package io.agentmetrics.a2a.agent;
  * @param contextLookupMs reading the conversation history
  * @param llmInvocationMs calling the LLM
  * @param responseBuildingMs building the reply and storing the turn
+ * @param llmUsage the tokens and cost of the {@code llm_invocation} stage, or null when the
+ *     provider reported no usage
  * @since 0.1.0
  */
 public record AgentStageTimings(
     double textExtractionMs,
     double contextLookupMs,
     double llmInvocationMs,
-    double responseBuildingMs) {
+    double responseBuildingMs,
+    @Nullable InvocationUsage llmUsage) {
 
   /** Checks that every duration is finite and not negative. */
   public AgentStageTimings {
@@ -21,6 +26,15 @@ public record AgentStageTimings(
     check(contextLookupMs, "contextLookupMs");
     check(llmInvocationMs, "llmInvocationMs");
     check(responseBuildingMs, "responseBuildingMs");
+  }
+
+  /** Timings without LLM usage. */
+  public AgentStageTimings(
+      double textExtractionMs,
+      double contextLookupMs,
+      double llmInvocationMs,
+      double responseBuildingMs) {
+    this(textExtractionMs, contextLookupMs, llmInvocationMs, responseBuildingMs, null);
   }
 
   private static void check(double value, String field) {

@@ -9,7 +9,9 @@ import io.agentmetrics.agent.BaseAgent;
 import io.agentmetrics.agent.ExecutionResult;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.LlmRequest;
+import io.agentmetrics.agent.llm.LlmResponse;
 import io.agentmetrics.agent.llm.LlmStreamListener;
+import io.agentmetrics.agent.llm.PriceTable;
 import io.agentmetrics.api.ExecutionContext;
 import io.agentmetrics.api.MetricsSink;
 import io.agentmetrics.api.PhaseTimer;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The seed's StudlyAgent: a study helper timed in four stages, {@code text_extraction} (the plain
@@ -31,7 +34,7 @@ import java.util.Optional;
  *
  * <p>The turn to answer travels in the execution context's attributes under {@link
  * #REQUEST_ATTRIBUTE}; the result's data holds the answer under {@link #ANSWER} and the stage
- * timings under {@link #STAGES}.
+ * timings, with the LLM's token usage and cost ({@link InvocationUsage}), under {@link #STAGES}.
  *
  * <p>Thread-safe: each execution has its own collector, and the conversation store is thread-safe.
  *
@@ -97,7 +100,28 @@ public final class StudyAgent extends BaseAgent {
       LlmClient llm,
       List<? extends MetricsSink> sinks,
       TimeSource time) {
-    super(NAME, sinks, time);
+    this(conversations, normalizer, llm, sinks, time, PriceTable.defaults());
+  }
+
+  /**
+   * A study agent whose LLM calls are priced with {@code prices}.
+   *
+   * @param conversations the bounded conversation store
+   * @param normalizer extracts the text of each message
+   * @param llm the LLM to ask
+   * @param sinks where each finished execution goes, in order
+   * @param time the clock the stages are timed with
+   * @param prices the prices of the LLM's models
+   * @since 0.1.0
+   */
+  public StudyAgent(
+      ConversationStore conversations,
+      TelexNormalizer normalizer,
+      LlmClient llm,
+      List<? extends MetricsSink> sinks,
+      TimeSource time,
+      PriceTable prices) {
+    super(NAME, sinks, time, prices);
     this.conversations = requireNonNull(conversations, "conversations");
     this.normalizer = requireNonNull(normalizer, "normalizer");
     this.llm = requireNonNull(llm, "llm");
@@ -128,14 +152,10 @@ public final class StudyAgent extends BaseAgent {
     double lookupMs = lookup.stop().orElse(0);
 
     long invocationStart = time.nanoTime();
-    String answer =
+    LlmResponse response =
         AgentTiming.streamLlm(
-                timing,
-                LLM_INVOCATION,
-                llm,
-                prompt(history, question),
-                LlmStreamListener.ignoring())
-            .text();
+            timing, LLM_INVOCATION, llm, prompt(history, question), LlmStreamListener.ignoring());
+    String answer = response.text();
     double invocationMs = (time.nanoTime() - invocationStart) / NANOS_PER_MS;
 
     PhaseTimer building = timing.startPhase("response_building");
@@ -147,7 +167,24 @@ public final class StudyAgent extends BaseAgent {
             ANSWER,
             answer,
             STAGES,
-            new AgentStageTimings(extractionMs, lookupMs, invocationMs, buildingMs)));
+            new AgentStageTimings(
+                extractionMs, lookupMs, invocationMs, buildingMs, usage(response))));
+  }
+
+  /** The answer's usage, priced as {@link BaseAgent} prices the execution; null if unreported. */
+  private @Nullable InvocationUsage usage(LlmResponse response) {
+    if (!response.usageReported()) {
+      return null;
+    }
+    // The model that answered first, then the one asked, as ExecutionCosts looks them up.
+    Double cost =
+        prices()
+            .find(response.model())
+            .or(() -> prices().find(llm.model()))
+            .map(price -> price.costUsd(response.inputTokens(), response.outputTokens()))
+            .orElse(null);
+    return new InvocationUsage(
+        response.model(), response.inputTokens(), response.outputTokens(), cost);
   }
 
   /** Earlier turns go in as plain user context: Telex history does not say who spoke. */

@@ -2,7 +2,7 @@ package io.agentmetrics.a2a.dto;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.agentmetrics.api.AggregatedMetrics;
+import io.agentmetrics.aggregator.AggregatedSeries;
 
 /**
  * Latency statistics of one stage over one window of {@code GET /metrics/summary}, in milliseconds;
@@ -36,7 +36,7 @@ public record StageWindowStats(
    * @return the statistics
    * @since 0.1.0
    */
-  public static StageWindowStats of(AggregatedMetrics metrics) {
+  public static StageWindowStats of(AggregatedSeries metrics) {
     return new StageWindowStats(
         metrics.count(),
         micros(metrics.mean()),

@@ -66,4 +66,14 @@ final class Formats {
     double percent = share * 100;
     return String.format(Locale.ROOT, percent < 1 ? "%.2f%%" : "%.1f%%", percent);
   }
+
+  /** US dollars to a millionth, enough for the cost of one LLM call: {@code $0.000179}. */
+  static String usd(double dollars) {
+    return String.format(Locale.ROOT, "$%.6f", dollars);
+  }
+
+  /** A token count with thousands separators. */
+  static String tokens(long count) {
+    return String.format(Locale.ROOT, "%,d", count);
+  }
 }

@@ -73,19 +73,29 @@ sealed interface TraceEvent {
 
   /**
    * An {@code agent_processing_detail} event. {@code requestId} is only set when the server adds
-   * it.
+   * it; {@code usage} when the LLM reported its tokens.
    */
   record Agent(
       long line,
       String taskId,
       String contextId,
       @Nullable String requestId,
-      Map<String, Double> timings)
+      Map<String, Double> timings,
+      @Nullable Usage usage)
       implements TraceEvent {
     public Agent {
       requireNonNull(taskId, "taskId");
       requireNonNull(contextId, "contextId");
       timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+    }
+
+    Agent(
+        long line,
+        String taskId,
+        String contextId,
+        @Nullable String requestId,
+        Map<String, Double> timings) {
+      this(line, taskId, contextId, requestId, timings, null);
     }
 
     /**
@@ -94,6 +104,16 @@ sealed interface TraceEvent {
      */
     double stagesSum() {
       return Stages.AGENT_STAGES.stream().mapToDouble(this::stage).sum();
+    }
+  }
+
+  /**
+   * The {@code usage} of an agent event: the model that answered, its tokens, and the cost when the
+   * model had a price.
+   */
+  record Usage(String model, long inputTokens, long outputTokens, @Nullable Double costUsd) {
+    public Usage {
+      requireNonNull(model, "model");
     }
   }
 }

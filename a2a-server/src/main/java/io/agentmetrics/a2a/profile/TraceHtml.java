@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps a trace report to the HTML report: charts of the sends' {@code total}, and the split of the
- * end-to-end time of the sends the shares cover.
+ * Maps a trace report to the HTML report: charts of the sends' {@code total}, the split of the
+ * end-to-end time of the sends the shares cover, and the tokens and cost per task and per model.
  */
 final class TraceHtml {
 
@@ -43,6 +43,27 @@ final class TraceHtml {
     cards.add(
         new ReportModel.Card(
             "Goals", (checked - failed) + " / " + checked + " pass", "p95 per stage"));
+
+    TraceUsage usage = report.usage();
+    usage
+        .costPercentile(95)
+        .ifPresent(
+            p95 ->
+                cards.add(
+                    new ReportModel.Card(
+                        "P95 cost per task",
+                        Formats.usd(p95),
+                        Formats.usd(usage.totalCostUsd()) + " in all")));
+    if (usage.tasks() > 0) {
+      cards.add(
+          new ReportModel.Card(
+              "P50 tokens per task",
+              Formats.tokens(usage.inputTokensPercentile(50))
+                  + " in / "
+                  + Formats.tokens(usage.outputTokensPercentile(50))
+                  + " out",
+              usage.tasks() + " tasks with usage"));
+    }
 
     List<ReportModel.PercentileSeries> percentiles = new ArrayList<>();
     percentiles.add(ChartData.percentiles("total", analysis.totals()));
@@ -101,7 +122,25 @@ final class TraceHtml {
                   ? Formats.ms(send.endToEndMs() - agent.stage(Stages.LLM_INVOCATION))
                   : "–"));
     }
-    List<ReportModel.Table> tables =
+    List<List<String>> modelRows = new ArrayList<>();
+    for (TraceUsage.ModelRow model : usage.models()) {
+      modelRows.add(
+          List.of(
+              model.model(),
+              Formats.tokens(model.tasks()),
+              Formats.tokens(model.inputTokens()),
+              Formats.tokens(model.outputTokens()),
+              model.unpricedTasks() == model.tasks() ? "no price" : Formats.usd(model.costUsd())));
+    }
+    List<ReportModel.Table> tables = new ArrayList<>();
+    if (!modelRows.isEmpty()) {
+      tables.add(
+          new ReportModel.Table(
+              "Tokens and cost by model",
+              List.of("Model", "Tasks", "Input tokens", "Output tokens", "Cost (USD)"),
+              modelRows));
+    }
+    tables.addAll(
         List.of(
             new ReportModel.Table(
                 "Per-stage latency (ms)",
@@ -113,7 +152,7 @@ final class TraceHtml {
             new ReportModel.Table(
                 "Slowest sends (ms)",
                 List.of("request_id", "end-to-end", "total", "task_total", "llm", "non-LLM"),
-                slowRows));
+                slowRows)));
     return HtmlReport.render(
         new ReportModel(
             "Trace report",

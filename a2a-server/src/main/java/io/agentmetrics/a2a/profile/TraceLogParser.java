@@ -141,7 +141,8 @@ final class TraceLogParser {
                 text(node, "task_id", ""),
                 text(node, "context_id", ""),
                 optionalText(node, "request_id"),
-                timings));
+                timings,
+                usage(node.path("usage"))));
       }
       default -> stats.otherEvents++;
     }
@@ -161,6 +162,36 @@ final class TraceLogParser {
       result.put(entry.getKey(), value.asDouble());
     }
     return result;
+  }
+
+  /**
+   * The event's {@code usage}, or null when it has none or it is not an object of a model, two
+   * whole token counts that are not negative and an optional finite cost that is not negative.
+   */
+  private static TraceEvent.@Nullable Usage usage(JsonNode usage) {
+    if (!usage.isObject()) {
+      return null;
+    }
+    JsonNode input = usage.path("input_tokens");
+    JsonNode output = usage.path("output_tokens");
+    JsonNode cost = usage.path("cost_usd");
+    if (!input.canConvertToLong()
+        || !input.isIntegralNumber()
+        || input.asLong() < 0
+        || !output.isIntegralNumber()
+        || !output.canConvertToLong()
+        || output.asLong() < 0) {
+      return null;
+    }
+    Double costUsd = null;
+    if (!cost.isMissingNode() && !cost.isNull()) {
+      if (!cost.isNumber() || !(cost.asDouble() >= 0) || Double.isInfinite(cost.asDouble())) {
+        return null;
+      }
+      costUsd = cost.asDouble();
+    }
+    return new TraceEvent.Usage(
+        text(usage, "model", "unknown"), input.asLong(), output.asLong(), costUsd);
   }
 
   private static String text(JsonNode node, String field, String fallback) {

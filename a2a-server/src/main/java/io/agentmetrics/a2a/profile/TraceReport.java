@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param pairedByOrder sends matched by log order
  * @param unpairedAgents agent details with no send event
  * @param analysis per-stage statistics, shares, overhead, left-out and slowest sends, and goals
+ * @param usage the tokens and cost of the agent runs, paired or not
  */
 record TraceReport(
     String source,
@@ -26,22 +27,26 @@ record TraceReport(
     long pairedById,
     long pairedByOrder,
     long unpairedAgents,
-    TraceAnalysis analysis) {
+    TraceAnalysis analysis,
+    TraceUsage usage) {
 
   TraceReport {
     requireNonNull(source, "source");
     requireNonNull(parse, "parse");
     requireNonNull(analysis, "analysis");
+    requireNonNull(usage, "usage");
   }
 
   static TraceReport read(String source, Reader in, int top) throws IOException {
     TraceAnalysis analysis = new TraceAnalysis(top);
     TraceCorrelator correlator = new TraceCorrelator(analysis);
+    TraceUsage usage = new TraceUsage();
     TraceLogParser parser = new TraceLogParser(ProfileJson.mapper());
     parser.parse(
         in,
         event -> {
           analysis.recordStages(event);
+          usage.accept(event);
           correlator.accept(event);
         });
     correlator.finish();
@@ -51,7 +56,8 @@ record TraceReport(
         correlator.pairedById(),
         correlator.pairedByOrder(),
         correlator.unpairedAgents(),
-        analysis);
+        analysis,
+        usage);
   }
 
   boolean hasEvents() {

@@ -3,6 +3,7 @@ package io.agentmetrics.a2a.profile;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The machine-readable form of a {@link TraceReport} ({@code trace-report --json}). Stage entries
@@ -11,7 +12,10 @@ import java.util.Map;
  * <p>Version 2 sets each stage against the end-to-end time of the sends it covers, lists the sends
  * it leaves out, and counts requests other than sends apart (version 1 divided the mean of each
  * stage by the mean of {@code total} over all events, which read above 100% once non-blocking sends
- * or {@code tasks/get} were in the log).
+ * or {@code tasks/get} were in the log). Its {@code usage} section holds the tokens and cost per
+ * task (totals, nearest-rank p50/p95/p99, a row per model) of every agent event that reported
+ * usage, paired with a send or not, and each slowest send's agent detail carries its own {@code
+ * usage}.
  */
 final class TraceReportJson {
 
@@ -88,6 +92,7 @@ final class TraceReportJson {
           .findFirst()
           .ifPresent(r -> node.put("p95_ms", r.summary().p95Ms()));
     }
+    usage(root, report.usage());
     ArrayNode slowest = root.putArray("slowest");
     for (TraceAnalysis.Send send : analysis.slowest()) {
       TraceEvent.Request request = send.pair().request();
@@ -107,10 +112,64 @@ final class TraceReportJson {
         agentNode.put("context_id", agent.contextId());
         ObjectNode agentTimings = agentNode.putObject("timings_ms");
         agent.timings().forEach(agentTimings::put);
+        agentUsage(agentNode, agent.usage());
       }
     }
     root.put("reading", report.reading());
     return root;
+  }
+
+  /** The {@code usage} section: tokens and cost per task, totals and a row per model. */
+  private static void usage(ObjectNode root, TraceUsage usage) {
+    ObjectNode node = root.putObject("usage");
+    node.put("tasks", usage.tasks());
+    node.put("unpriced_tasks", usage.unpricedTasks());
+    node.putObject("input_tokens")
+        .put("total", usage.totalInputTokens())
+        .put("p50", usage.inputTokensPercentile(50))
+        .put("p95", usage.inputTokensPercentile(95))
+        .put("p99", usage.inputTokensPercentile(99));
+    node.putObject("output_tokens")
+        .put("total", usage.totalOutputTokens())
+        .put("p50", usage.outputTokensPercentile(50))
+        .put("p95", usage.outputTokensPercentile(95))
+        .put("p99", usage.outputTokensPercentile(99));
+    if (usage.costPercentile(50).isPresent()) {
+      node.putObject("cost_usd")
+          .put("total", usage.totalCostUsd())
+          .put("p50", usage.costPercentile(50).getAsDouble())
+          .put("p95", usage.costPercentile(95).getAsDouble())
+          .put("p99", usage.costPercentile(99).getAsDouble());
+    } else {
+      node.putNull("cost_usd");
+    }
+    ArrayNode models = node.putArray("models");
+    for (TraceUsage.ModelRow model : usage.models()) {
+      models
+          .addObject()
+          .put("model", model.model())
+          .put("tasks", model.tasks())
+          .put("input_tokens", model.inputTokens())
+          .put("output_tokens", model.outputTokens())
+          .put("cost_usd", model.costUsd())
+          .put("unpriced_tasks", model.unpricedTasks());
+    }
+  }
+
+  /** An agent event's own {@code usage}, as the log gave it; null when the provider gave none. */
+  private static void agentUsage(ObjectNode agentNode, TraceEvent.@Nullable Usage usage) {
+    if (usage == null) {
+      agentNode.putNull("usage");
+      return;
+    }
+    ObjectNode node =
+        agentNode
+            .putObject("usage")
+            .put("model", usage.model())
+            .put("input_tokens", usage.inputTokens())
+            .put("output_tokens", usage.outputTokens());
+    Double cost = usage.costUsd();
+    putNullable(node, "cost_usd", cost == null ? Double.NaN : cost);
   }
 
   private static void leftOut(ObjectNode node, TraceAnalysis analysis) {
@@ -129,6 +188,7 @@ final class TraceReportJson {
     node.put("listed_all", analysis.leftOut().size() == analysis.leftOutCount());
   }
 
+  /** Puts {@code value}, or null when it is NaN (no value). */
   private static void putNullable(ObjectNode node, String field, double value) {
     if (Double.isNaN(value)) {
       node.putNull(field);

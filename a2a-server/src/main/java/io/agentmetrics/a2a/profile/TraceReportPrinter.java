@@ -4,12 +4,15 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /** Prints a {@link TraceReport} as text, in the style of the profiler's results block. */
 final class TraceReportPrinter {
 
   private static final String STAGE_ROW = "%-26s %8s %10s %10s %10s %10s %10s %8s%n";
+  private static final String USAGE_ROW = "  %-14s %14s %12s %12s %12s%n";
+  private static final String MODEL_ROW = "  %-32s %7s %12s %12s %12s%n";
   private static final String SLOW_ROW = "  %-20s %10s %10s %8s %8s %10s %10s %8s  %s%n";
 
   /** How many left-out sends the text lists; {@code --json} lists more. */
@@ -117,10 +120,58 @@ final class TraceReportPrinter {
           p95,
           Formats.ms(g.limitMs()).replaceAll("\\.00$", ""));
     }
+    printUsage(report.usage());
     printSlowest(analysis.slowest());
     out.println(ResultsPrinter.RULE);
     out.println("💡 " + report.reading());
     out.flush();
+  }
+
+  private void printUsage(TraceUsage usage) {
+    if (usage.tasks() == 0) {
+      return;
+    }
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "💰 TOKENS AND COST (per task, %,d tasks with usage, %,d unpriced)%n",
+        usage.tasks(),
+        usage.unpricedTasks());
+    out.printf(USAGE_ROW, "", "Total", "P50", "P95", "P99");
+    tokenRow("Input tokens", usage.totalInputTokens(), usage::inputTokensPercentile);
+    tokenRow("Output tokens", usage.totalOutputTokens(), usage::outputTokensPercentile);
+    if (usage.costPercentile(50).isPresent()) {
+      out.printf(
+          USAGE_ROW,
+          "Cost (USD)",
+          Formats.usd(usage.totalCostUsd()),
+          Formats.usd(usage.costPercentile(50).getAsDouble()),
+          Formats.usd(usage.costPercentile(95).getAsDouble()),
+          Formats.usd(usage.costPercentile(99).getAsDouble()));
+    }
+    out.printf(MODEL_ROW, "Model", "Tasks", "Input", "Output", "Cost (USD)");
+    for (TraceUsage.ModelRow model : usage.models()) {
+      out.printf(
+          Locale.ROOT,
+          MODEL_ROW,
+          Formats.printable(abbreviate(model.model(), 32)),
+          Formats.tokens(model.tasks()),
+          Formats.tokens(model.inputTokens()),
+          Formats.tokens(model.outputTokens()),
+          model.unpricedTasks() == model.tasks()
+              ? "no price"
+              : Formats.usd(model.costUsd()) + (model.unpricedTasks() > 0 ? " *" : ""));
+    }
+  }
+
+  private void tokenRow(String label, long total, IntToLongFunction percentile) {
+    out.printf(
+        USAGE_ROW,
+        label,
+        Formats.tokens(total),
+        Formats.tokens(percentile.applyAsLong(50)),
+        Formats.tokens(percentile.applyAsLong(95)),
+        Formats.tokens(percentile.applyAsLong(99)));
   }
 
   private void printCoverage(TraceAnalysis analysis) {

@@ -232,7 +232,19 @@ public final class DashboardPage {
           });
         }
 
-        function drawCards(stages) {
+        function costCard(usage) {
+          var hour = usage && usage.windows && usage.windows.hour ? usage.windows.hour : {};
+          var cost = hour.cost_usd, slo = usage && usage.cost_slo;
+          var detail = slo ? 'objective p' + slo.percentile + ' ≤ $' + slo.threshold + ': ' + (slo.met ? 'met' : 'MISSED') : 'no priced task yet';
+          return ['P95 cost per task', cost ? '$' + num(cost.p95).toFixed(6) : '–', detail];
+        }
+        function tokensCard(usage) {
+          var hour = usage && usage.windows && usage.windows.hour ? usage.windows.hour : {};
+          var input = hour.input_tokens, output = hour.output_tokens;
+          return ['P50 tokens per task', input && output ? Math.round(num(input.p50)) + ' in / ' + Math.round(num(output.p50)) + ' out' : '–', 'last hour'];
+        }
+
+        function drawCards(stages, usage) {
           var cards = document.getElementById('cards');
           while (cards.firstChild) { cards.removeChild(cards.firstChild); }
           var total = stages.total || {};
@@ -240,7 +252,9 @@ public final class DashboardPage {
            ['Median total', fmt(num(total.p50_ms)) + ' ms', ''],
            ['P95 total', fmt(num(total.p95_ms)) + ' ms', ''],
            ['P99 total', fmt(num(total.p99_ms)) + ' ms', ''],
-           ['LLM share', stages.llm_invocation && total.mean_ms ? (num(stages.llm_invocation.mean_ms) / num(total.mean_ms) * 100).toFixed(1) + '%' : '–', 'of mean total']
+           ['LLM share', stages.llm_invocation && total.mean_ms ? (num(stages.llm_invocation.mean_ms) / num(total.mean_ms) * 100).toFixed(1) + '%' : '–', 'of mean total'],
+           costCard(usage),
+           tokensCard(usage)
           ].forEach(function (c) {
             var card = document.createElement('div'); card.className = 'card';
             [['label', c[0]], ['value', c[1]], ['detail', c[2] || '\\u00a0']].forEach(function (p) {
@@ -273,7 +287,7 @@ public final class DashboardPage {
             })
             .then(function (summary) {
               var stages = summary && typeof summary.stages === 'object' && summary.stages ? summary.stages : {};
-              drawCards(stages);
+              drawCards(stages, summary.usage);
               drawStages(stages);
               drawPercentiles(stages);
               status('updated ' + new Date().toLocaleTimeString(), false);
@@ -282,7 +296,7 @@ public final class DashboardPage {
             .then(function () { markRendered(); setTimeout(refresh, REFRESH); });
         }
 
-        drawCards({});
+        drawCards({}, {});
         drawStages({});
         drawPercentiles({});
         window.addEventListener('load', markRendered);

@@ -7,35 +7,30 @@ import io.agentmetrics.a2a.dto.StageReport;
 import io.agentmetrics.a2a.dto.StageTrend;
 import io.agentmetrics.a2a.dto.StageWindowStats;
 import io.agentmetrics.aggregator.AggregatorConfig;
-import io.agentmetrics.aggregator.Bottleneck;
 import io.agentmetrics.aggregator.MetricsAggregator;
-import io.agentmetrics.aggregator.TrendEvidence;
+import io.agentmetrics.aggregator.NamedMetric;
+import io.agentmetrics.aggregator.Slo;
 import io.agentmetrics.api.AggregationWindow;
-import io.agentmetrics.api.MetricType;
-import io.agentmetrics.api.PerformanceMetric;
 import io.agentmetrics.api.TimeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The server's per-stage sliding-window statistics, kept by the metrics aggregator: every request's
- * five stages and every agent run's queue wait and four stages go to this server's own {@link
- * MetricsAggregator}s (never the global one), and {@link #summary()} answers {@code GET
- * /metrics/summary} with each stage's window statistics, trend and the stages over their goals.
+ * five stages and every agent run's queue wait and four stages go to one {@link MetricsAggregator}
+ * of this server's own (never the global one), each stage as a {@link NamedMetric} in milliseconds,
+ * and {@link #summary()} answers {@code GET /metrics/summary} with each stage's window statistics,
+ * trend and the stages over their goals.
  *
- * <p>The aggregator keys its histograms by {@link MetricType}, and the seed's stages are not metric
- * types, so each stage has an aggregator of its own that records the stage's durations as {@link
- * MetricType#TOTAL_EXECUTION}, with the stage's goal as that type's bottleneck threshold. Memory is
- * therefore bounded per stage exactly as the aggregator documents for one type (about 1 MB in
- * steady state).
+ * <p>A stage's goal is an {@link Slo} on its p{@value #BOTTLENECK_PERCENTILE} over the aggregator's
+ * summary window (five minutes); a stage whose objective is missed is a bottleneck. Memory is
+ * bounded per stage exactly as the aggregator documents for one metric (about 1.6 MB in steady
+ * state).
  *
  * <p>Thread-safe; recording is lock-free, as the aggregator's is.
  *
@@ -53,13 +48,7 @@ public final class StageMetrics implements RequestObserver {
   /** The percentile compared with each stage's goal to find bottlenecks. */
   public static final int BOTTLENECK_PERCENTILE = 95;
 
-  private static final MetricType RECORDED_AS = MetricType.TOTAL_EXECUTION;
-  private static final String AGENT = "a2a-server";
-
-  private final Map<Stage, MetricsAggregator> aggregators = new EnumMap<>(Stage.class);
-  private final TimeSource time;
-  // Execution ids only label exported raw metrics; a counter is cheaper than a random UUID.
-  private final AtomicLong executions = new AtomicLong();
+  private final MetricsAggregator aggregator;
 
   /**
    * Statistics over the aggregator's default slices and retention, on {@code time}.
@@ -68,39 +57,28 @@ public final class StageMetrics implements RequestObserver {
    * @since 0.1.0
    */
   public StageMetrics(TimeSource time) {
-    this.time = requireNonNull(time, "time");
-    for (Stage stage : Stage.values()) {
-      AggregatorConfig.Builder config =
-          AggregatorConfig.builder()
-              // Raw metrics are never exported from here; keep the export ring tiny.
-              .reservoirSize(1);
-      if (stage.goalMs > 0) {
-        config.bottleneckThreshold(RECORDED_AS, stage.goalMs);
-      } else {
-        config.noBottleneckThreshold(RECORDED_AS);
-      }
-      aggregators.put(stage, new MetricsAggregator(config.build(), time));
-    }
+    requireNonNull(time, "time");
+    // Stages are named metrics, which keep no raw values: keep the types' export rings tiny.
+    this.aggregator =
+        new MetricsAggregator(AggregatorConfig.builder().reservoirSize(1).build(), time);
   }
 
   @Override
   public void onRequest(RequestLatency latency) {
-    UUID id = new UUID(0, executions.incrementAndGet());
-    record(Stage.JSON_PARSING, latency.jsonParsingMs(), id);
-    record(Stage.MESSAGE_NORMALIZATION, latency.messageNormalizationMs(), id);
-    record(Stage.AGENT_PROCESSING, latency.agentProcessingMs(), id);
-    record(Stage.RESPONSE_SERIALIZATION, latency.responseSerializationMs(), id);
-    record(Stage.TOTAL, latency.totalMs(), id);
+    record(Stage.JSON_PARSING, latency.jsonParsingMs());
+    record(Stage.MESSAGE_NORMALIZATION, latency.messageNormalizationMs());
+    record(Stage.AGENT_PROCESSING, latency.agentProcessingMs());
+    record(Stage.RESPONSE_SERIALIZATION, latency.responseSerializationMs());
+    record(Stage.TOTAL, latency.totalMs());
   }
 
   @Override
   public void onAgentRun(AgentRunLatency latency) {
-    UUID id = new UUID(0, executions.incrementAndGet());
-    record(Stage.QUEUE_WAIT, latency.queueWaitMs(), id);
-    record(Stage.TEXT_EXTRACTION, latency.stages().textExtractionMs(), id);
-    record(Stage.CONTEXT_LOOKUP, latency.stages().contextLookupMs(), id);
-    record(Stage.LLM_INVOCATION, latency.stages().llmInvocationMs(), id);
-    record(Stage.RESPONSE_BUILDING, latency.stages().responseBuildingMs(), id);
+    record(Stage.QUEUE_WAIT, latency.queueWaitMs());
+    record(Stage.TEXT_EXTRACTION, latency.stages().textExtractionMs());
+    record(Stage.CONTEXT_LOOKUP, latency.stages().contextLookupMs());
+    record(Stage.LLM_INVOCATION, latency.stages().llmInvocationMs());
+    record(Stage.RESPONSE_BUILDING, latency.stages().responseBuildingMs());
   }
 
   /**
@@ -112,20 +90,18 @@ public final class StageMetrics implements RequestObserver {
    */
   public Map<String, StageReport> stages() {
     Map<String, StageReport> stages = new LinkedHashMap<>();
-    aggregators.forEach(
-        (stage, aggregator) -> {
-          Map<String, StageWindowStats> windows = new LinkedHashMap<>();
-          for (AggregationWindow window : WINDOWS) {
-            aggregator
-                .getAggregatedMetrics(RECORDED_AS, window)
-                .ifPresent(m -> windows.put(id(window), StageWindowStats.of(m)));
-          }
-          StageWindowStats headline = windows.get(id(HEADLINE_WINDOW));
-          if (headline != null) {
-            stages.put(
-                stage.id, new StageReport(headline, windows, trend(aggregator).orElse(null)));
-          }
-        });
+    for (Stage stage : Stage.values()) {
+      Map<String, StageWindowStats> windows = new LinkedHashMap<>();
+      for (AggregationWindow window : WINDOWS) {
+        aggregator
+            .getAggregatedMetrics(stage.metric.name(), window)
+            .ifPresent(m -> windows.put(id(window), StageWindowStats.of(m)));
+      }
+      StageWindowStats headline = windows.get(id(HEADLINE_WINDOW));
+      if (headline != null) {
+        stages.put(stage.id, new StageReport(headline, windows, trend(stage).orElse(null)));
+      }
+    }
     return stages;
   }
 
@@ -140,21 +116,28 @@ public final class StageMetrics implements RequestObserver {
    * @since 0.1.0
    */
   public List<StageBottleneck> bottlenecks() {
+    AggregationWindow window = aggregator.config().summaryWindow();
     List<StageBottleneck> bottlenecks = new ArrayList<>();
-    aggregators.forEach(
-        (stage, aggregator) -> {
-          for (Bottleneck b : aggregator.getBottlenecks(BOTTLENECK_PERCENTILE)) {
-            bottlenecks.add(
-                new StageBottleneck(
-                    stage.id,
-                    id(b.window()),
-                    b.percentile(),
-                    TraceLatencyLog.round(b.observed()),
-                    b.threshold(),
-                    TraceLatencyLog.round(b.ratio()),
-                    b.sampleCount()));
-          }
-        });
+    for (Stage stage : Stage.values()) {
+      if (stage.goalMs <= 0) {
+        continue;
+      }
+      Slo goal = Slo.atMost(stage.metric, BOTTLENECK_PERCENTILE, stage.goalMs, window);
+      aggregator
+          .checkSlo(goal)
+          .filter(status -> !status.met())
+          .ifPresent(
+              status ->
+                  bottlenecks.add(
+                      new StageBottleneck(
+                          stage.id,
+                          id(window),
+                          BOTTLENECK_PERCENTILE,
+                          TraceLatencyLog.round(status.observed()),
+                          stage.goalMs,
+                          TraceLatencyLog.round(status.ratio()),
+                          status.sampleCount())));
+    }
     bottlenecks.sort(Comparator.comparingDouble(StageBottleneck::ratio).reversed());
     return bottlenecks;
   }
@@ -170,32 +153,25 @@ public final class StageMetrics implements RequestObserver {
     return lower(window.name());
   }
 
-  private Optional<StageTrend> trend(MetricsAggregator aggregator) {
-    var summary = aggregator.getPerformanceSummary();
-    TrendEvidence evidence = summary.trendEvidence().get(RECORDED_AS);
-    if (evidence == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new StageTrend(
-            lower(evidence.trend().name()),
-            id(summary.window()),
-            lower(evidence.statistic().name()),
-            evidence.currentCount(),
-            evidence.previousCount(),
-            evidence.currentValue(),
-            evidence.previousValue()));
+  private Optional<StageTrend> trend(Stage stage) {
+    return aggregator
+        .getTrend(stage.metric.name())
+        .map(
+            evidence ->
+                new StageTrend(
+                    lower(evidence.trend().name()),
+                    id(aggregator.config().summaryWindow()),
+                    lower(evidence.statistic().name()),
+                    evidence.currentCount(),
+                    evidence.previousCount(),
+                    evidence.currentValue(),
+                    evidence.previousValue()));
   }
 
-  private void record(Stage stage, double ms, UUID executionId) {
-    // Timings are measured by the server and never negative; a clock step could still produce one,
-    // and a dropped sample is better than a request failing in its observer.
-    if (ms >= 0 && Double.isFinite(ms)) {
-      aggregators
-          .get(stage)
-          .addMetric(
-              new PerformanceMetric(RECORDED_AS, ms, time.now(), executionId, AGENT, Map.of()));
-    }
+  private void record(Stage stage, double ms) {
+    // The aggregator drops (and counts) a negative or non-finite value, which a clock step could
+    // produce; a dropped sample is better than a request failing in its observer.
+    aggregator.addMetric(stage.metric, ms);
   }
 
   private static String lower(String name) {
@@ -217,10 +193,13 @@ public final class StageMetrics implements RequestObserver {
 
     private final String id;
     private final double goalMs;
+    // Prefixed: "queue_wait" is also a metric type's id, and a named metric never is.
+    private final NamedMetric metric;
 
     Stage(String id, double goalMs) {
       this.id = id;
       this.goalMs = goalMs;
+      this.metric = NamedMetric.of("stage." + id, "ms");
     }
   }
 }

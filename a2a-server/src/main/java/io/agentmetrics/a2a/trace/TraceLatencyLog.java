@@ -1,8 +1,8 @@
 package io.agentmetrics.a2a.trace;
 
 import static net.logstash.logback.argument.StructuredArguments.entries;
-import static net.logstash.logback.argument.StructuredArguments.keyValue;
 
+import io.agentmetrics.a2a.agent.InvocationUsage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * recipes over {@code tasks_send_latency} see sends only, and the seed's {@code
  * agent_processing_detail} per agent run, with the run's {@code queue_wait} and its {@code
  * task_total} (from submission to the final state, which a non-blocking send reaches after its
- * response) beside the seed's four stages. Only sampled requests are written, and the events carry
- * ids and timings only, never message text.
+ * response) beside the seed's four stages, and the LLM's {@code usage} ({@code model}, {@code
+ * input_tokens}, {@code output_tokens} and, when the model has a price, {@code cost_usd}) when the
+ * provider reported it. Only sampled requests are written, and the events carry ids, timings and
+ * counts only, never message text.
  *
  * <p>Thread-safe.
  *
@@ -88,12 +90,28 @@ public final class TraceLatencyLog implements RequestObserver {
     timings.put("response_building", part(latency.stages().responseBuildingMs()));
     timings.put("queue_wait", part(latency.queueWaitMs()));
     timings.put("task_total", whole(latency.taskTotalMs()));
-    trace.info(
-        "agent_processing_detail",
-        keyValue("event", "agent_processing_detail"),
-        keyValue("task_id", latency.taskId()),
-        keyValue("context_id", latency.contextId()),
-        keyValue("timings_ms", timings));
+    Map<String, Object> event = new LinkedHashMap<>(8);
+    event.put("event", "agent_processing_detail");
+    event.put("task_id", latency.taskId());
+    event.put("context_id", latency.contextId());
+    event.put("timings_ms", timings);
+    InvocationUsage usage = latency.stages().llmUsage();
+    if (usage != null) {
+      event.put("usage", usage(usage));
+    }
+    trace.info("agent_processing_detail", entries(event));
+  }
+
+  private static Map<String, Object> usage(InvocationUsage usage) {
+    Map<String, Object> fields = new LinkedHashMap<>(4);
+    fields.put("model", usage.model());
+    fields.put("input_tokens", usage.inputTokens());
+    fields.put("output_tokens", usage.outputTokens());
+    Double cost = usage.costUsd();
+    if (cost != null) {
+      fields.put("cost_usd", cost);
+    }
+    return fields;
   }
 
   /** Microsecond resolution: three decimals, so sub-millisecond stages do not print as 0.0. */

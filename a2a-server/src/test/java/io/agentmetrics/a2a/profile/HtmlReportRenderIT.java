@@ -41,6 +41,14 @@ class HtmlReportRenderIT {
         "response_building": {"count": 120, "mean_ms": 3.94, "p50_ms": 3.7, "p95_ms": 5.9, "p99_ms": 7.4, "max_ms": 8.8},
         "response_serialization": {"count": 120, "mean_ms": 2.15, "p50_ms": 2.0, "p95_ms": 3.4, "p99_ms": 4.6, "max_ms": 5.5},
         "total": {"count": 120, "mean_ms": 62.9, "p50_ms": 56.0, "p95_ms": 103.0, "p99_ms": 137.0, "max_ms": 160.0}
+      },
+      "usage": {
+        "windows": {"hour": {
+          "input_tokens": {"unit": "{token}", "count": 120, "mean": 790, "p50": 812, "p95": 1400, "p99": 1900, "max": 2100},
+          "output_tokens": {"unit": "{token}", "count": 120, "mean": 101, "p50": 96, "p95": 180, "p99": 240, "max": 260},
+          "cost_usd": {"unit": "USD", "count": 120, "mean": 0.0002, "p50": 0.00018, "p95": 0.000415, "p99": 0.0005, "max": 0.0006}}},
+        "cost_slo": {"metric": "cost_usd", "percentile": 95, "threshold": 0.01, "window": "hour", "observed": 0.000415, "samples": 120, "met": true},
+        "unpriced_executions": 0
       }}
       """;
 
@@ -131,6 +139,8 @@ class HtmlReportRenderIT {
       assertChartsRendered(dom, "chart-stages", "chart-stage-percentiles");
       assertThat(dom)
           .contains("class=\"segment stage-", ">llm_invocation<", ">Median total<", ">56.0 ms<")
+          .contains(">P95 cost per task<", ">$0.000415<", ">objective p95 ≤ $0.01: met<")
+          .contains(">P50 tokens per task<", ">812 in / 96 out<")
           .contains("updated ");
       chromium.screenshot(
           page, Path.of("target", "dashboard.png").toAbsolutePath(), profile("f"), 1280, 900);
@@ -151,7 +161,9 @@ class HtmlReportRenderIT {
       String dom = chromium.dumpDom(server.baseUri().resolve("/dashboard"), profile("g"));
 
       assertChartsRendered(dom, "chart-stages", "chart-stage-percentiles");
-      assertThat(dom).contains(">llm_invocation<", ">json_parsing<");
+      // The simulated model costs nothing: five priced tasks at $0.
+      assertThat(dom)
+          .contains(">llm_invocation<", ">json_parsing<", ">P95 cost per task<", ">$0.000000<");
     }
   }
 

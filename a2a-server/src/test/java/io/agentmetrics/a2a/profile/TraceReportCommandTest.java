@@ -207,6 +207,74 @@ class TraceReportCommandTest {
   }
 
   @Test
+  void tokensAndCostArePrintedPerTaskAndPerModel() {
+    // Four tasks with usage: input 800, 1,200, 1,000 and 400 tokens (3,400 in all; p50 is the
+    // 2nd of 4 sorted, 800; p95 the 4th, 1,200); output 100, 300, 500, 50 (950; p50 100, p95
+    // 500); three priced at $0.00018, $0.00036 and $0.00155 ($0.00209; p50 the 2nd of 3,
+    // $0.00036; p95 the 3rd, $0.00155). house-model has no price; t5's usage is malformed.
+    CommandRun run = traceReport(fixture("usage.log").toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("💰 TOKENS AND COST (per task, 4 tasks with usage, 1 unpriced)")
+        .containsPattern("(?m)^  Input tokens +3,400 +800 +1,200 +1,200$")
+        .containsPattern("(?m)^  Output tokens +950 +100 +500 +500$")
+        .containsPattern(
+            "(?m)^  Cost \\(USD\\) +\\$0\\.002090 +\\$0\\.000360 +\\$0\\.001550 +\\$0\\.001550$")
+        .containsPattern("(?m)^  gpt-4o-mini-2024-07-18 +2 +2,000 +400 +\\$0\\.000540$")
+        .containsPattern("(?m)^  gemini-2\\.5-flash +1 +1,000 +500 +\\$0\\.001550$")
+        .containsPattern("(?m)^  house-model +1 +400 +50 +no price$");
+  }
+
+  @Test
+  void jsonAndHtmlCarryTheTokensAndCost() throws IOException {
+    CommandRun json = traceReport(fixture("usage.log").toString(), "--json");
+    Path html = dir.resolve("usage.html");
+    traceReport(fixture("usage.log").toString(), "--html", html.toString());
+
+    JsonNode usage = MAPPER.readTree(json.out()).path("usage");
+    assertThat(usage.path("tasks").asInt()).isEqualTo(4);
+    assertThat(usage.path("unpriced_tasks").asInt()).isEqualTo(1);
+    assertThat(usage.path("input_tokens").path("total").asLong()).isEqualTo(3_400);
+    assertThat(usage.path("input_tokens").path("p50").asLong()).isEqualTo(800);
+    assertThat(usage.path("cost_usd").path("total").asDouble()).isCloseTo(0.00209, within(1e-12));
+    assertThat(usage.path("cost_usd").path("p95").asDouble()).isEqualTo(0.00155);
+    assertThat(usage.path("models")).hasSize(3);
+    assertThat(usage.path("models").get(0).path("cost_usd").asDouble())
+        .isCloseTo(0.00054, within(1e-12));
+    assertThat(Files.readString(html))
+        .contains("P95 cost per task", "$0.001550", "Tokens and cost by model", "house-model");
+  }
+
+  @Test
+  void theUsageOfANonBlockingSendCountsAndItsSlowestEntryCarriesItsOwnUsage() throws IOException {
+    // usage.log's r4 is non-blocking: answered after 3 ms, its task ends after 1,500 ms, so its
+    // end-to-end time is 3 - 2 (agent_processing) + 1,500 (task_total) = 1,501 ms, the slowest.
+    JsonNode report = MAPPER.readTree(traceReport(fixture("usage.log").toString(), "--json").out());
+
+    assertThat(report.path("schema").asText()).isEqualTo(TraceReportJson.SCHEMA);
+    assertThat(report.path("end_to_end").path("sends").asInt()).isEqualTo(4);
+    assertThat(report.path("left_out").path("count").asInt()).isZero();
+    JsonNode slowest = report.path("slowest").get(0);
+    assertThat(slowest.path("request_id").asText()).isEqualTo("r4");
+    assertThat(slowest.path("end_to_end_ms").asDouble()).isEqualTo(1_501.0);
+    JsonNode unpriced = slowest.path("agent").path("usage");
+    assertThat(unpriced.path("model").asText()).isEqualTo("house-model");
+    assertThat(unpriced.path("input_tokens").asLong()).isEqualTo(400);
+    assertThat(unpriced.path("output_tokens").asLong()).isEqualTo(50);
+    assertThat(unpriced.path("cost_usd").isNull()).isTrue();
+    assertThat(report.path("slowest"))
+        .filteredOn(send -> send.path("request_id").asText().equals("r3"))
+        .singleElement()
+        .satisfies(
+            send -> {
+              JsonNode priced = send.path("agent").path("usage");
+              assertThat(priced.path("model").asText()).isEqualTo("gemini-2.5-flash");
+              assertThat(priced.path("cost_usd").asDouble()).isEqualTo(0.00155);
+            });
+  }
+
+  @Test
   void closingTheReportDoesNotCloseStandardInput() {
     boolean[] closed = {false};
     TraceReportCommand command = new TraceReportCommand();

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.agent.AgentStageTimings;
+import io.agentmetrics.a2a.agent.InvocationUsage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +91,40 @@ class TraceLatencyLogTest {
             "SendMessage tasks_send_latency",
             "SendStreamingMessage tasks_send_latency",
             "GetTask jsonrpc_request_latency");
+  }
+
+  @Test
+  void theAgentEventCarriesTheLlmUsageBesideItsTimings() throws Exception {
+    TraceLogAppender.installTo(out);
+    TraceLatencyLog log = new TraceLatencyLog();
+    log.onAgentRun(run(new InvocationUsage("gpt-4o-mini", 812, 96, 1.794e-4)));
+    log.onAgentRun(run(new InvocationUsage("house-model", 400, 50, null)));
+    log.onAgentRun(run(null));
+
+    List<JsonNode> events = events();
+
+    assertThat(events).hasSize(3);
+    JsonNode priced = events.get(0);
+    assertThat(fieldNames(priced))
+        .containsExactly("event", "task_id", "context_id", "timings_ms", "usage");
+    assertThat(fieldNames(priced.path("timings_ms"))).endsWith("queue_wait", "task_total");
+    assertThat(fieldNames(priced.path("usage")))
+        .containsExactly("model", "input_tokens", "output_tokens", "cost_usd");
+    assertThat(priced.path("usage").path("model").asText()).isEqualTo("gpt-4o-mini");
+    assertThat(priced.path("usage").path("input_tokens").asLong()).isEqualTo(812);
+    assertThat(priced.path("usage").path("output_tokens").asLong()).isEqualTo(96);
+    assertThat(priced.path("usage").path("cost_usd").asDouble()).isEqualTo(1.794e-4);
+    assertThat(fieldNames(events.get(1).path("usage")))
+        .as("a model without a price has no cost")
+        .containsExactly("model", "input_tokens", "output_tokens");
+    assertThat(fieldNames(events.get(2)))
+        .as("no usage reported")
+        .containsExactly("event", "task_id", "context_id", "timings_ms");
+  }
+
+  private static AgentRunLatency run(@Nullable InvocationUsage usage) {
+    return new AgentRunLatency(
+        "t", "c", new AgentStageTimings(0.1, 0.1, 5.0, 0.1, usage), 2.0, 7.5, true);
   }
 
   private List<JsonNode> events() throws Exception {

@@ -49,6 +49,17 @@ public final class Checks {
     return value;
   }
 
+  /**
+   * Returns {@code value} if it is finite and not negative; otherwise throws naming {@code field}.
+   */
+  public static double nonNegative(double value, String field) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(
+          field + " must be a finite, non-negative number, got " + value);
+    }
+    return value;
+  }
+
   /** An absolute http(s) URI without a trailing slash, so that paths can be appended to it. */
   public static URI httpBaseUri(URI value, String field) {
     requireNonNull(value, field);

@@ -119,7 +119,8 @@ final class GeminiProtocol implements ProviderProtocol {
         PROVIDER,
         chunk.inputTokens(),
         chunk.outputTokens(),
-        FinishReason.fromProvider(chunk.finishReason()));
+        FinishReason.fromProvider(chunk.finishReason()),
+        chunk.hasUsage());
   }
 
   @Override
@@ -215,6 +216,7 @@ final class GeminiProtocol implements ProviderProtocol {
     private String model = config.model();
     private int inputTokens;
     private int outputTokens;
+    private boolean usageReported;
 
     Decoder(ErrorMapper errors) {
       this.errors = errors;
@@ -232,6 +234,7 @@ final class GeminiProtocol implements ProviderProtocol {
       }
       model = chunk.modelVersion(model);
       if (chunk.hasUsage()) {
+        usageReported = true;
         // Usage is cumulative: the last chunk carries the totals.
         inputTokens = chunk.inputTokens();
         outputTokens = chunk.outputTokens();
@@ -264,7 +267,8 @@ final class GeminiProtocol implements ProviderProtocol {
           PROVIDER,
           inputTokens,
           outputTokens,
-          FinishReason.fromProvider(finishReason));
+          FinishReason.fromProvider(finishReason),
+          usageReported);
     }
   }
 }

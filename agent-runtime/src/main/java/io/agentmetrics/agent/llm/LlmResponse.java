@@ -14,8 +14,11 @@ import io.agentmetrics.agent.internal.Checks;
  *     not report one)
  * @param provider the provider: {@code "gemini"}, {@code "openai"} or {@code "simulated"}
  * @param inputTokens the prompt tokens the provider counted; 0 if it did not report usage
- * @param outputTokens the generated tokens the provider counted; 0 if it did not report usage
+ * @param outputTokens the generated tokens the provider counted (thinking tokens included); 0 if it
+ *     did not report usage
  * @param finishReason why generation stopped
+ * @param usageReported whether the provider reported usage; without it the token counts are 0 and
+ *     say nothing, so the call is neither counted nor priced
  * @since 0.1.0
  */
 public record LlmResponse(
@@ -24,7 +27,8 @@ public record LlmResponse(
     String provider,
     int inputTokens,
     int outputTokens,
-    FinishReason finishReason) {
+    FinishReason finishReason,
+    boolean usageReported) {
 
   /** Checks every field. */
   public LlmResponse {
@@ -34,5 +38,16 @@ public record LlmResponse(
     Checks.nonNegative(inputTokens, "inputTokens");
     Checks.nonNegative(outputTokens, "outputTokens");
     requireNonNull(finishReason, "finishReason");
+  }
+
+  /** A response whose provider reported the given usage. */
+  public LlmResponse(
+      String text,
+      String model,
+      String provider,
+      int inputTokens,
+      int outputTokens,
+      FinishReason finishReason) {
+    this(text, model, provider, inputTokens, outputTokens, finishReason, true);
   }
 }

@@ -114,7 +114,8 @@ final class OpenAiProtocol implements ProviderProtocol {
         PROVIDER,
         usage.path("prompt_tokens").asInt(0),
         usage.path("completion_tokens").asInt(0),
-        FinishReason.fromProvider(textOrNull(choice.path("finish_reason"))));
+        FinishReason.fromProvider(textOrNull(choice.path("finish_reason"))),
+        usage.isObject());
   }
 
   @Override
@@ -141,6 +142,7 @@ final class OpenAiProtocol implements ProviderProtocol {
     private String model = config.model();
     private int inputTokens;
     private int outputTokens;
+    private boolean usageReported;
     private boolean done;
 
     Decoder(ErrorMapper errors) {
@@ -160,6 +162,7 @@ final class OpenAiProtocol implements ProviderProtocol {
       model = root.path("model").asText(model);
       JsonNode usage = root.path("usage");
       if (usage.isObject()) {
+        usageReported = true;
         inputTokens = usage.path("prompt_tokens").asInt(inputTokens);
         outputTokens = usage.path("completion_tokens").asInt(outputTokens);
       }
@@ -192,7 +195,8 @@ final class OpenAiProtocol implements ProviderProtocol {
           PROVIDER,
           inputTokens,
           outputTokens,
-          FinishReason.fromProvider(finishReason));
+          FinishReason.fromProvider(finishReason),
+          usageReported);
     }
   }
 }

@@ -119,6 +119,7 @@ abstract class HttpLlmClientContractTest {
     assertThat(response.model()).isNotBlank();
     assertThat(response.inputTokens()).isEqualTo(12);
     assertThat(response.outputTokens()).isEqualTo(4);
+    assertThat(response.usageReported()).isTrue();
     assertThat(response.finishReason()).isEqualTo(FinishReason.STOP);
   }
 
@@ -137,6 +138,7 @@ abstract class HttpLlmClientContractTest {
     assertThat(response.text()).isEqualTo(String.join("", PIECES));
     assertThat(response.inputTokens()).isEqualTo(9);
     assertThat(response.outputTokens()).isEqualTo(5);
+    assertThat(response.usageReported()).isTrue();
   }
 
   @Test

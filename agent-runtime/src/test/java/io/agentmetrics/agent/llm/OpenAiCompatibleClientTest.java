@@ -121,6 +121,7 @@ class OpenAiCompatibleClientTest extends HttpLlmClientContractTest {
 
     assertThat(response.inputTokens()).isZero();
     assertThat(response.outputTokens()).isZero();
+    assertThat(response.usageReported()).isFalse();
     assertThat(response.finishReason()).isEqualTo(FinishReason.MAX_TOKENS);
   }
 

@@ -8,6 +8,7 @@ import static io.agentmetrics.supervisor.otel.GenAiSemconv.EXECUTION_ID;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.OPERATION_CHAT;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.OPERATION_EXECUTE_TOOL;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.OPERATION_INVOKE_AGENT;
+import static io.agentmetrics.supervisor.otel.GenAiSemconv.OPERATION_INVOKE_WORKFLOW;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.OPERATION_NAME;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.OTHER_VALUE;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.PHASE_CATEGORY;
@@ -16,16 +17,23 @@ import static io.agentmetrics.supervisor.otel.GenAiSemconv.PHASE_NAME;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.PHASE_PARALLEL;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.PROVIDER_NAME;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.REQUEST_MODEL;
+import static io.agentmetrics.supervisor.otel.GenAiSemconv.REQUEST_STREAM;
+import static io.agentmetrics.supervisor.otel.GenAiSemconv.RESPONSE_MODEL;
+import static io.agentmetrics.supervisor.otel.GenAiSemconv.RESPONSE_TIME_TO_FIRST_CHUNK;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.RUN_ID;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.TOOL_NAME;
+import static io.agentmetrics.supervisor.otel.GenAiSemconv.USAGE_COST_USD;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.USAGE_INPUT_TOKENS;
 import static io.agentmetrics.supervisor.otel.GenAiSemconv.USAGE_OUTPUT_TOKENS;
+import static io.agentmetrics.supervisor.otel.GenAiSemconv.WORKFLOW_NAME;
 import static java.util.Objects.requireNonNullElse;
 
 import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionContext;
 import io.agentmetrics.api.ExecutionOutcome;
+import io.agentmetrics.api.LlmUsage;
 import io.agentmetrics.api.PhaseRecord;
+import io.agentmetrics.api.StreamTiming;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -39,10 +47,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns one finished execution into a span tree: an {@code invoke_agent} span with a child span per
- * phase, nested as the phases were. Spans are created after the fact with explicit start and end
- * timestamps, so they show the execution's real times. Thread-safe (stateless apart from the
- * tracer).
+ * Turns one finished execution into a span tree: an {@code invoke_agent} span (or {@code
+ * invoke_workflow} for a supervisor's workflow) with a child span per phase, nested as the phases
+ * were. Spans are created after the fact with explicit start and end timestamps, so they show the
+ * execution's real times. Thread-safe (stateless apart from the tracer).
  */
 final class ExecutionSpans {
 
@@ -57,15 +65,19 @@ final class ExecutionSpans {
 
   void export(CompletedExecution execution, Context parent) {
     Instant start = execution.startTime();
+    @Nullable String workflow = PhaseMetadata.workflowName(execution);
     Span agentSpan =
         tracer
-            .spanBuilder(OPERATION_INVOKE_AGENT + ' ' + execution.agentName())
+            .spanBuilder(
+                workflow != null
+                    ? OPERATION_INVOKE_WORKFLOW + ' ' + workflow
+                    : OPERATION_INVOKE_AGENT + ' ' + execution.agentName())
             .setParent(parent)
             // In-process agent: the conventions' "invoke agent internal span". A server span
             // (for example the A2A HTTP request) is the parent when one is current.
             .setSpanKind(SpanKind.INTERNAL)
             .setStartTimestamp(start)
-            .setAllAttributes(agentAttributes(execution))
+            .setAllAttributes(agentAttributes(execution, workflow))
             .startSpan();
     Context agentContext = parent.with(agentSpan);
     @Nullable String conversationId = attribute(execution, ExecutionContext.CONVERSATION_ID);
@@ -97,17 +109,33 @@ final class ExecutionSpans {
     agentSpan.end(start.plusNanos(totalNanos));
   }
 
-  private static Attributes agentAttributes(CompletedExecution execution) {
-    AttributesBuilder attributes =
-        Attributes.builder()
-            .put(OPERATION_NAME, OPERATION_INVOKE_AGENT)
-            .put(AGENT_NAME, execution.agentName())
-            .put(EXECUTION_ID, execution.executionId().toString());
-    @Nullable String agentId = attribute(execution, OpenTelemetryBridge.AGENT_ID_ATTRIBUTE);
-    attributes.put(AGENT_ID, agentId != null ? agentId : execution.agentName());
+  private static Attributes agentAttributes(
+      CompletedExecution execution, @Nullable String workflow) {
+    AttributesBuilder attributes = Attributes.builder();
+    if (workflow != null) {
+      attributes.put(OPERATION_NAME, OPERATION_INVOKE_WORKFLOW).put(WORKFLOW_NAME, workflow);
+    } else {
+      attributes.put(OPERATION_NAME, OPERATION_INVOKE_AGENT);
+    }
+    attributes
+        .put(AGENT_NAME, execution.agentName())
+        .put(EXECUTION_ID, execution.executionId().toString());
+    // The conventions give gen_ai.agent.id to agents that have a stable id of their own (a hosted
+    // agent's); an in-process agent is known by its name, so the id is only set when given.
+    putIfPresent(
+        attributes, AGENT_ID, attribute(execution, OpenTelemetryBridge.AGENT_ID_ATTRIBUTE));
     putIfPresent(
         attributes, CONVERSATION_ID, attribute(execution, ExecutionContext.CONVERSATION_ID));
     putIfPresent(attributes, RUN_ID, attribute(execution, CompletedExecution.RUN_ID));
+    LlmUsage usage = execution.llmUsage();
+    if (usage.calls() > 0) {
+      attributes
+          .put(USAGE_INPUT_TOKENS, usage.inputTokens())
+          .put(USAGE_OUTPUT_TOKENS, usage.outputTokens());
+      if (usage.priced()) {
+        attributes.put(USAGE_COST_USD, usage.costUsd());
+      }
+    }
     return attributes.build();
   }
 
@@ -124,13 +152,25 @@ final class ExecutionSpans {
       attributes.put(OPERATION_NAME, OPERATION_CHAT).put(PHASE_NAME, phase.name());
       putIfPresent(attributes, REQUEST_MODEL, model);
       putIfPresent(
-          attributes, PROVIDER_NAME, PhaseMetadata.string(phase, PhaseRecord.LLM_PROVIDER));
+          attributes, RESPONSE_MODEL, PhaseMetadata.string(phase, PhaseRecord.LLM_RESPONSE_MODEL));
+      @Nullable String provider = PhaseMetadata.string(phase, PhaseRecord.LLM_PROVIDER);
+      attributes.put(
+          PROVIDER_NAME, provider != null ? GenAiSemconv.providerName(provider) : OTHER_VALUE);
+      if (PhaseMetadata.isStreamed(phase)) {
+        attributes.put(REQUEST_STREAM, true);
+      }
+      @Nullable StreamTiming stream = PhaseMetadata.streamTiming(phase);
+      if (stream != null) {
+        attributes.put(RESPONSE_TIME_TO_FIRST_CHUNK, stream.timeToFirstChunkMs() / 1000.0);
+      }
       putIfPresent(
           attributes, USAGE_INPUT_TOKENS, PhaseMetadata.count(phase, PhaseRecord.LLM_INPUT_TOKENS));
       putIfPresent(
           attributes,
           USAGE_OUTPUT_TOKENS,
           PhaseMetadata.count(phase, PhaseRecord.LLM_OUTPUT_TOKENS));
+      putIfPresent(
+          attributes, USAGE_COST_USD, PhaseMetadata.amount(phase, PhaseRecord.LLM_COST_USD));
       putIfPresent(attributes, CONVERSATION_ID, conversationId);
     } else if (PhaseMetadata.isToolCall(phase)) {
       @Nullable String tool = PhaseMetadata.toolName(phase);

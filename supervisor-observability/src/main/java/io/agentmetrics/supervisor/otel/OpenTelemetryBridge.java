@@ -15,23 +15,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link MetricsSink} that exports every finished execution through the OpenTelemetry API,
- * following the OpenTelemetry GenAI semantic conventions.
+ * following the OpenTelemetry GenAI semantic conventions (open-telemetry/semantic-conventions-genai
+ * at commit 066d4a7f, schema {@code https://opentelemetry.io/schemas/gen-ai-dev/1.42.0-dev}).
  *
  * <p>Each execution becomes:
  *
  * <ul>
  *   <li>a span {@code invoke_agent {agent name}} (kind {@code INTERNAL}: the agent runs in this
  *       process) with {@code gen_ai.operation.name}, {@code gen_ai.agent.name}, {@code
- *       gen_ai.agent.id} and {@code gen_ai.conversation.id}, parented to the span current when the
- *       execution is reported (for example an HTTP server span);
+ *       gen_ai.conversation.id} and the execution's total {@code gen_ai.usage.*} tokens, parented
+ *       to the span current when the execution is reported (for example an HTTP server span); a
+ *       supervisor's workflow ({@link CompletedExecution#WORKFLOW_NAME}) becomes {@code
+ *       invoke_workflow {workflow name}} instead;
  *   <li>a child span per phase, nested as the phases were, parallel tasks as siblings: an LLM phase
- *       becomes {@code chat {model}} (kind {@code CLIENT}) with provider, model and token usage, a
- *       tool phase becomes {@code execute_tool {tool name}}, any other phase keeps its name with an
- *       {@code agentmetrics.phase.category} attribute;
- *   <li>the histograms {@code gen_ai.server.request.duration}, {@code
- *       gen_ai.server.time_to_first_token}, {@code gen_ai.client.operation.duration}, {@code
- *       gen_ai.client.token.usage} and {@code agentmetrics.phase.duration}, with the bucket
- *       boundaries the conventions recommend and bounded attribute cardinality.
+ *       becomes {@code chat {model}} (kind {@code CLIENT}) with provider, models, streaming, time
+ *       to first chunk, token usage and cost; a tool call becomes {@code execute_tool {tool name}};
+ *       any other phase keeps its name with an {@code agentmetrics.phase.category} attribute;
+ *   <li>the client metrics an agent reports: {@code gen_ai.invoke_agent.duration} (or {@code
+ *       gen_ai.invoke_workflow.duration}), {@code gen_ai.execute_tool.duration}, {@code
+ *       gen_ai.client.inference.duration}, {@code .time_to_first_chunk} and {@code
+ *       .time_per_output_chunk} (streamed calls), the token counters {@code
+ *       gen_ai.client.inference.usage.input_tokens} and {@code .output_tokens}, the token
+ *       histograms {@code gen_ai.client.inference.operation.input_tokens} and {@code
+ *       .output_tokens}; and this library's {@code agentmetrics.gen_ai.client.inference.cost},
+ *       {@code agentmetrics.gen_ai.invoke_agent.cost} and {@code agentmetrics.phase.duration}.
+ *       Histograms carry the bucket boundaries the conventions recommend, and every free-form
+ *       attribute is bounded. No {@code gen_ai.server.*} metric is reported: the conventions keep
+ *       those for model servers.
  * </ul>
  *
  * <p>Spans are created after the execution finished, with its real start and end timestamps. Only a

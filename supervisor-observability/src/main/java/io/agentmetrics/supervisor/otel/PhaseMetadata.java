@@ -1,7 +1,11 @@
 package io.agentmetrics.supervisor.otel;
 
+import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.PhaseCategory;
 import io.agentmetrics.api.PhaseRecord;
+import io.agentmetrics.api.StreamTiming;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /** Reads the well-known {@link PhaseRecord} metadata keys, tolerating any value type. */
@@ -11,30 +15,19 @@ final class PhaseMetadata {
 
   /** The value of {@code key} as a non-blank string, or null. */
   static @Nullable String string(PhaseRecord phase, String key) {
-    Object value = phase.metadata().get(key);
-    if (value == null) {
-      return null;
-    }
-    String text = value.toString();
-    return text.isBlank() ? null : text;
+    return phase.text(key).orElse(null);
   }
 
   /** The value of {@code key} as a non-negative whole number, or null if it is not one. */
   static @Nullable Long count(PhaseRecord phase, String key) {
-    Object value = phase.metadata().get(key);
-    long count;
-    if (value instanceof Number number) {
-      count = number.longValue();
-    } else if (value instanceof CharSequence text) {
-      try {
-        count = Long.parseLong(text.toString().trim());
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    } else {
-      return null;
-    }
-    return count >= 0 ? count : null;
+    OptionalLong count = phase.count(key);
+    return count.isPresent() ? count.getAsLong() : null;
+  }
+
+  /** The value of {@code key} as a finite number that is not negative, or null. */
+  static @Nullable Double amount(PhaseRecord phase, String key) {
+    OptionalDouble amount = phase.amount(key);
+    return amount.isPresent() ? amount.getAsDouble() : null;
   }
 
   /** The id of the phase's category, or {@code other} for an uncategorized phase. */
@@ -47,8 +40,16 @@ final class PhaseMetadata {
     return phase.category() == PhaseCategory.LLM_PROCESSING;
   }
 
+  /**
+   * Whether the phase is one tool call: a phase or parallel task that names its tool, or a phase in
+   * the tool category, unless it wraps a batch of parallel calls ({@link PhaseRecord#TOOL_BATCH}).
+   */
   static boolean isToolCall(PhaseRecord phase) {
-    return phase.category() == PhaseCategory.TOOL_EXECUTION;
+    if (Boolean.TRUE.equals(phase.metadata().get(PhaseRecord.TOOL_BATCH))) {
+      return false;
+    }
+    return phase.category() == PhaseCategory.TOOL_EXECUTION
+        || phase.text(PhaseRecord.TOOL_NAME).isPresent();
   }
 
   /** The tool a tool phase ran: its {@link PhaseRecord#TOOL_NAME}, else its own name. */
@@ -59,5 +60,24 @@ final class PhaseMetadata {
     }
     // A phase named after the category says nothing about which tool ran.
     return PhaseCategory.TOOL_EXECUTION.id().equals(phase.name()) ? null : phase.name();
+  }
+
+  /** Whether the LLM call was streamed. */
+  static boolean isStreamed(PhaseRecord phase) {
+    return Boolean.TRUE.equals(phase.metadata().get(PhaseRecord.LLM_STREAM))
+        || streamTiming(phase) != null;
+  }
+
+  /** When the chunks of a streamed call arrived, if any did. */
+  static @Nullable StreamTiming streamTiming(PhaseRecord phase) {
+    return phase.metadata().get(PhaseRecord.LLM_STREAM_TIMING) instanceof StreamTiming timing
+        ? timing
+        : null;
+  }
+
+  /** The workflow an execution ran, if it is a workflow rather than one agent's invocation. */
+  static @Nullable String workflowName(CompletedExecution execution) {
+    Object name = execution.attributes().get(CompletedExecution.WORKFLOW_NAME);
+    return name == null || name.toString().isBlank() ? null : name.toString();
   }
 }

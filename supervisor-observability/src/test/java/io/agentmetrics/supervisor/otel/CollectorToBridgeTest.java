@@ -4,14 +4,23 @@ import static io.opentelemetry.api.common.AttributeKey.booleanKey;
 import static io.opentelemetry.api.common.AttributeKey.longKey;
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.agentmetrics.agent.AgentTiming;
+import io.agentmetrics.agent.ToolCall;
+import io.agentmetrics.agent.llm.LlmRequest;
+import io.agentmetrics.agent.llm.LlmStreamListener;
+import io.agentmetrics.agent.testing.ScriptedLlm;
 import io.agentmetrics.api.ExecutionOutcome;
 import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PhaseRecord;
 import io.agentmetrics.api.PhaseTimer;
 import io.agentmetrics.core.EnhancedExecutionTimingCollector;
 import io.agentmetrics.testing.FakeTimeSource;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -99,6 +108,63 @@ class CollectorToBridgeTest {
                 .get("stuck")
                 .getAttributes()
                 .get(booleanKey("agentmetrics.phase.closed_by_collector")))
+        .isTrue();
+  }
+
+  @Test
+  void parallelToolCallsAreToolSpansAndTheirBatchIsNot() throws InterruptedException {
+    AgentTiming.parallel(
+        collector,
+        Runnable::run,
+        List.of(ToolCall.of("search_web", () -> "a"), ToolCall.of("search_notes", () -> "b")));
+
+    new OpenTelemetryBridge(otel.openTelemetry())
+        .onExecutionCompleted(collector.complete(ExecutionOutcome.succeeded()));
+
+    assertThat(otel.spansByName())
+        .containsKeys("execute_tool search_web", "execute_tool search_notes", "parallel_tools")
+        .doesNotContainKey("execute_tool parallel_tools");
+    assertThat(
+            otel.metricsByName().get("gen_ai.execute_tool.duration").getHistogramData().getPoints())
+        .extracting(point -> point.getAttributes().get(stringKey("gen_ai.tool.name")))
+        .containsExactlyInAnyOrder("search_web", "search_notes");
+  }
+
+  @Test
+  void aStreamedCallTimedByAgentTimingExportsItsChunkTimes() {
+    // First chunk 300 ms after the call is issued, then four more 15 ms apart.
+    AgentTiming.streamLlm(
+        collector,
+        ScriptedLlm.gpt4oMini(time, 300, 15, 15, 15, 15).as("openai", "five-chunks"),
+        LlmRequest.of("x"),
+        LlmStreamListener.ignoring());
+
+    new OpenTelemetryBridge(otel.openTelemetry())
+        .onExecutionCompleted(collector.complete(ExecutionOutcome.succeeded()));
+
+    Map<String, MetricData> metrics = otel.metricsByName();
+    HistogramPointData first =
+        metrics
+            .get("gen_ai.client.inference.time_to_first_chunk")
+            .getHistogramData()
+            .getPoints()
+            .iterator()
+            .next();
+    HistogramPointData perChunk =
+        metrics
+            .get("gen_ai.client.inference.time_per_output_chunk")
+            .getHistogramData()
+            .getPoints()
+            .iterator()
+            .next();
+    assertThat(first.getSum()).isCloseTo(0.3, within(1e-9));
+    assertThat(perChunk.getCount()).isEqualTo(4);
+    assertThat(perChunk.getSum()).isCloseTo(0.06, within(1e-9));
+    assertThat(
+            otel.spansByName()
+                .get("chat five-chunks")
+                .getAttributes()
+                .get(booleanKey("gen_ai.request.stream")))
         .isTrue();
   }
 }

@@ -55,8 +55,8 @@ class OpenTelemetryBridgeTest {
     assertThat(agent.getAttributes().asMap())
         .containsEntry(stringKey("gen_ai.operation.name"), "invoke_agent")
         .containsEntry(stringKey("gen_ai.agent.name"), "supervisor")
-        .containsEntry(stringKey("gen_ai.agent.id"), "supervisor")
         .containsEntry(stringKey("gen_ai.conversation.id"), "ctx-42")
+        .doesNotContainKey(stringKey("gen_ai.agent.id"))
         .containsEntry(stringKey("agentmetrics.run.id"), "run-1")
         .containsEntry(stringKey("agentmetrics.execution.id"), execution.executionId().toString());
     assertThat(agent.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
@@ -65,7 +65,7 @@ class OpenTelemetryBridgeTest {
   }
 
   @Test
-  void agentIdAttributeOverridesTheAgentNameAsId() {
+  void agentIdIsSetOnlyWhenTheExecutionHasOne() {
     bridge.onExecutionCompleted(
         Executions.execution().attribute(OpenTelemetryBridge.AGENT_ID_ATTRIBUTE, "asst_7").build());
 
@@ -331,18 +331,11 @@ class OpenTelemetryBridgeTest {
     bridge.onExecutionCompleted(Executions.workflow().build());
 
     Map<String, MetricData> metrics = otel.metricsByName();
-    HistogramPointData request = singlePoint(metrics.get("gen_ai.server.request.duration"));
-    assertThat(request.getSum()).isEqualTo(1.0);
-    assertThat(request.getAttributes())
-        .isEqualTo(
-            Attributes.of(
-                stringKey("gen_ai.operation.name"),
-                "invoke_agent",
-                stringKey("gen_ai.agent.name"),
-                "supervisor"));
-    assertThat(singlePoint(metrics.get("gen_ai.server.time_to_first_token")).getSum())
-        .isEqualTo(0.12);
-    HistogramPointData chat = singlePoint(metrics.get("gen_ai.client.operation.duration"));
+    HistogramPointData invocation = singlePoint(metrics.get("gen_ai.invoke_agent.duration"));
+    assertThat(invocation.getSum()).isEqualTo(1.0);
+    assertThat(invocation.getAttributes())
+        .isEqualTo(Attributes.of(stringKey("gen_ai.agent.name"), "supervisor"));
+    HistogramPointData chat = singlePoint(metrics.get("gen_ai.client.inference.duration"));
     assertThat(chat.getSum()).isEqualTo(0.3);
     assertThat(chat.getAttributes())
         .isEqualTo(
@@ -353,21 +346,27 @@ class OpenTelemetryBridgeTest {
                 "gcp.gemini",
                 stringKey("gen_ai.request.model"),
                 "gemini-2.5-flash"));
+    HistogramPointData tool = singlePoint(metrics.get("gen_ai.execute_tool.duration"));
+    assertThat(tool.getSum()).isEqualTo(0.4);
+    assertThat(tool.getAttributes().get(stringKey("gen_ai.tool.name"))).isEqualTo("web_search");
   }
 
   @Test
-  void tokenUsageIsRecordedByTokenType() {
+  void tokenUsageIsCountedAndDistributedPerCall() {
     bridge.onExecutionCompleted(Executions.workflow().build());
 
-    MetricData tokens = otel.metricsByName().get("gen_ai.client.token.usage");
-    assertThat(tokens.getUnit()).isEqualTo("{token}");
-    assertThat(tokens.getHistogramData().getPoints())
-        .extracting(
-            point -> point.getAttributes().get(stringKey("gen_ai.token.type")),
-            HistogramPointData::getSum)
-        .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("input", 1200.0),
-            org.assertj.core.groups.Tuple.tuple("output", 80.0));
+    Map<String, MetricData> metrics = otel.metricsByName();
+    assertThat(
+            metrics
+                .get("gen_ai.client.inference.usage.input_tokens")
+                .getLongSumData()
+                .getPoints()
+                .iterator()
+                .next()
+                .getValue())
+        .isEqualTo(1200);
+    assertThat(singlePoint(metrics.get("gen_ai.client.inference.operation.output_tokens")).getSum())
+        .isEqualTo(80.0);
   }
 
   @Test
@@ -389,17 +388,16 @@ class OpenTelemetryBridgeTest {
   }
 
   @Test
-  void failedExecutionIsCountedWithErrorTypeAndWithoutTimeToFirstToken() {
+  void failedExecutionIsCountedWithItsErrorType() {
     bridge.onExecutionCompleted(
         Executions.workflow().outcome(ExecutionOutcome.failed("timeout", "too slow")).build());
 
     Map<String, MetricData> metrics = otel.metricsByName();
     assertThat(
-            singlePoint(metrics.get("gen_ai.server.request.duration"))
+            singlePoint(metrics.get("gen_ai.invoke_agent.duration"))
                 .getAttributes()
                 .get(stringKey("error.type")))
         .isEqualTo("timeout");
-    assertThat(metrics).doesNotContainKey("gen_ai.server.time_to_first_token");
   }
 
   @Test
@@ -440,10 +438,7 @@ class OpenTelemetryBridgeTest {
     }
 
     assertThat(
-            otel.metricsByName()
-                .get("gen_ai.server.request.duration")
-                .getHistogramData()
-                .getPoints())
+            otel.metricsByName().get("gen_ai.invoke_agent.duration").getHistogramData().getPoints())
         .extracting(point -> point.getAttributes().get(stringKey("gen_ai.agent.name")))
         .containsExactlyInAnyOrder("agent-0", "agent-1", "agent-2", "_OTHER");
   }
@@ -465,7 +460,7 @@ class OpenTelemetryBridgeTest {
 
     long traces = otel.spans().size();
     assertThat(traces).isBetween(400L, 600L);
-    assertThat(singlePoint(otel.metricsByName().get("gen_ai.server.request.duration")).getCount())
+    assertThat(singlePoint(otel.metricsByName().get("gen_ai.invoke_agent.duration")).getCount())
         .isEqualTo(executions);
   }
 
@@ -494,7 +489,7 @@ class OpenTelemetryBridgeTest {
 
     assertThat(untraced.isEnabled()).isTrue();
     assertThat(otel.spans()).isEmpty();
-    assertThat(otel.metricsByName()).containsKey("gen_ai.server.request.duration");
+    assertThat(otel.metricsByName()).containsKey("gen_ai.invoke_agent.duration");
   }
 
   private static HistogramPointData singlePoint(MetricData metric) {

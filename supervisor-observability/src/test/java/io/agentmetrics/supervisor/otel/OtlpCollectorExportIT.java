@@ -98,8 +98,15 @@ class OtlpCollectorExportIT {
     output.waitUntil(
         frame -> frame.getUtf8String().contains("chat gemini-2.5-flash"), 60, TimeUnit.SECONDS);
     output.waitUntil(
-        frame -> frame.getUtf8String().contains("gen_ai.client.token.usage"), 60, TimeUnit.SECONDS);
-    assertThat(collector.getLogs()).contains("gen_ai.server.request.duration");
+        frame -> frame.getUtf8String().contains("gen_ai.client.inference.usage.input_tokens"),
+        60,
+        TimeUnit.SECONDS);
+    assertThat(collector.getLogs())
+        .contains(
+            "gen_ai.invoke_agent.duration",
+            "gen_ai.client.inference.duration",
+            "gen_ai.execute_tool.duration")
+        .doesNotContain("gen_ai.server.");
   }
 
   private static Resource resource() {

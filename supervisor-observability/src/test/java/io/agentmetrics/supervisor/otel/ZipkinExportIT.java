@@ -73,42 +73,13 @@ class ZipkinExportIT {
     }
   }
 
-  // The OpenTelemetry Zipkin exporter is deprecated (the specification moved Zipkin to OTLP) and
-  // is no longer published from 1.65.0; with 1.63.0 it is still the direct path into a plain
-  // Zipkin server, which is what this test proves. Production setups should export OTLP.
-  @SuppressWarnings("deprecation")
   @Test
   void workflowArrivesInZipkinAsAGenAiSpanTree() throws Exception {
-    InMemorySpanExporter local = InMemorySpanExporter.create();
-    CompletedExecution execution = Executions.workflow().build();
-    String traceId;
-    try (OpenTelemetrySdk sdk =
-        OpenTelemetrySdk.builder()
-            .setTracerProvider(
-                SdkTracerProvider.builder()
-                    .setResource(
-                        Resource.getDefault().toBuilder()
-                            .put(AttributeKey.stringKey("service.name"), "agentmetrics-it")
-                            .build())
-                    .addSpanProcessor(
-                        SimpleSpanProcessor.create(
-                            ZipkinSpanExporter.builder()
-                                .setEndpoint(zipkinUri.resolve("/api/v2/spans").toString())
-                                .build()))
-                    .addSpanProcessor(SimpleSpanProcessor.create(local))
-                    .build())
-            .build()) {
-      new OpenTelemetryBridge(sdk).onExecutionCompleted(execution);
-      assertThat(sdk.getSdkTracerProvider().forceFlush().join(30, TimeUnit.SECONDS).isSuccess())
-          .isTrue();
-      // Read before closing the SDK: shutting the in-memory exporter down clears it.
-      traceId = local.getFinishedSpanItems().get(0).getTraceId();
-    }
+    String traceId = export(Executions.workflow().build());
 
     JsonNode trace = awaitTrace(traceId, spans -> spans.size() == 7);
 
-    Map<String, JsonNode> byName = new HashMap<>();
-    trace.forEach(span -> byName.put(span.get("name").asText(), span));
+    Map<String, JsonNode> byName = byName(trace);
     System.out.println("Zipkin trace " + traceId + ": " + json.writeValueAsString(trace));
     assertThat(byName)
         .containsOnlyKeys(
@@ -126,6 +97,7 @@ class ZipkinExportIT {
     assertThat(agent.get("tags").get("gen_ai.operation.name").asText()).isEqualTo("invoke_agent");
     assertThat(agent.get("tags").get("gen_ai.agent.name").asText()).isEqualTo("supervisor");
     assertThat(agent.get("tags").get("gen_ai.conversation.id").asText()).isEqualTo("ctx-42");
+    assertThat(agent.get("tags").get("gen_ai.usage.input_tokens").asText()).isEqualTo("1200");
     assertThat(agent.get("timestamp").asLong()).isEqualTo(micros(Executions.START));
     assertThat(agent.get("duration").asLong()).isEqualTo(1_000_000L);
 
@@ -151,6 +123,62 @@ class ZipkinExportIT {
     assertThat(chat.get("duration").asLong()).isEqualTo(300_000L);
     assertThat(byName.get("execute_tool web_search").get("tags").get("gen_ai.tool.name").asText())
         .isEqualTo("web_search");
+  }
+
+  @Test
+  void aStreamedPricedCallArrivesWithStreamingFirstChunkUsageAndCost() throws Exception {
+    String traceId = export(GenAiConventionsTableTest.agentExecution());
+
+    Map<String, JsonNode> byName = byName(awaitTrace(traceId, spans -> spans.size() == 3));
+
+    assertThat(byName)
+        .containsOnlyKeys(
+            "invoke_agent study-agent", "chat gpt-4o-mini", "execute_tool lookup_notes");
+    JsonNode chat = byName.get("chat gpt-4o-mini").get("tags");
+    assertThat(chat.get("gen_ai.provider.name").asText()).isEqualTo("openai");
+    assertThat(chat.get("gen_ai.response.model").asText()).isEqualTo("gpt-4o-mini-2024-07-18");
+    assertThat(chat.get("gen_ai.request.stream").asText()).isEqualTo("true");
+    assertThat(chat.get("gen_ai.response.time_to_first_chunk").asDouble()).isEqualTo(0.3);
+    assertThat(chat.get("agentmetrics.usage.cost_usd").asDouble()).isEqualTo(0.0001794);
+    JsonNode agent = byName.get("invoke_agent study-agent").get("tags");
+    assertThat(agent.get("gen_ai.usage.output_tokens").asText()).isEqualTo("96");
+    assertThat(agent.has("gen_ai.agent.id")).isFalse();
+  }
+
+  // The OpenTelemetry Zipkin exporter is deprecated (the specification moved Zipkin to OTLP) and
+  // is no longer published from 1.65.0; with 1.63.0 it is still the direct path into a plain
+  // Zipkin server, which is what this test proves. Production setups should export OTLP.
+  @SuppressWarnings("deprecation")
+  private static String export(CompletedExecution execution) {
+    InMemorySpanExporter local = InMemorySpanExporter.create();
+    try (OpenTelemetrySdk sdk =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(
+                SdkTracerProvider.builder()
+                    .setResource(
+                        Resource.getDefault().toBuilder()
+                            .put(AttributeKey.stringKey("service.name"), "agentmetrics-it")
+                            .build())
+                    .addSpanProcessor(
+                        SimpleSpanProcessor.create(
+                            ZipkinSpanExporter.builder()
+                                .setEndpoint(zipkinUri.resolve("/api/v2/spans").toString())
+                                .build()))
+                    .addSpanProcessor(SimpleSpanProcessor.create(local))
+                    .build())
+            .build()) {
+      new OpenTelemetryBridge(sdk).onExecutionCompleted(execution);
+      assertThat(sdk.getSdkTracerProvider().forceFlush().join(30, TimeUnit.SECONDS).isSuccess())
+          .isTrue();
+      // Read before closing the SDK: shutting the in-memory exporter down clears it.
+      return local.getFinishedSpanItems().get(0).getTraceId();
+    }
+  }
+
+  private static Map<String, JsonNode> byName(JsonNode trace) {
+    Map<String, JsonNode> byName = new HashMap<>();
+    trace.forEach(span -> byName.put(span.get("name").asText(), span));
+    return byName;
   }
 
   private static JsonNode awaitTrace(String traceId, Predicate<JsonNode> complete)

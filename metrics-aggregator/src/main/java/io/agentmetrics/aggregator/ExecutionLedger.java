@@ -1,0 +1,113 @@
+package io.agentmetrics.aggregator;
+
+import io.agentmetrics.api.MetricType;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Remembers, for the most recent executions, which metric types each one recorded from its metrics
+ * and which from its breakdown, so that one execution counts once per type however it is fed in.
+ *
+ * <p>Per execution and type, the first source to claim the type wins: {@link #claim} returns false
+ * to the other source afterwards. Metrics may claim a type any number of times (an execution may
+ * run two database queries); a breakdown holds one value per type. Only the {@code capacity} most
+ * recently seen executions are remembered; an older one is forgotten and counted anew.
+ *
+ * <p>Thread-safe and lock-free: per execution, one int of flags set by compare-and-set, so a metric
+ * and a breakdown of the same execution racing for one type cannot both win.
+ */
+final class ExecutionLedger {
+
+  /** Where a value came from. */
+  enum Source {
+    METRICS(0),
+    BREAKDOWN(16);
+
+    private final int shift;
+
+    Source(int shift) {
+      this.shift = shift;
+    }
+
+    int bit(MetricType type) {
+      return 1 << (shift + type.ordinal());
+    }
+
+    Source other() {
+      return this == METRICS ? BREAKDOWN : METRICS;
+    }
+  }
+
+  static {
+    // The flags of both sources share one int: 16 bits each.
+    if (MetricType.values().length > 16) {
+      throw new ExceptionInInitializerError("more than 16 metric types do not fit the flags");
+    }
+  }
+
+  private final ConcurrentHashMap<UUID, Entry> entries;
+  private final AtomicReferenceArray<Entry> order;
+  private final AtomicLong admitted = new AtomicLong();
+
+  ExecutionLedger(int capacity) {
+    Checks.atLeast(capacity, 1, "capacity");
+    this.entries = new ConcurrentHashMap<>();
+    this.order = new AtomicReferenceArray<>(capacity);
+  }
+
+  /**
+   * Claims {@code type} of execution {@code executionId} for {@code source}.
+   *
+   * @return true if the value should be recorded: the other source has not recorded this type for
+   *     this execution
+   */
+  boolean claim(UUID executionId, MetricType type, Source source) {
+    Entry entry = entries.get(executionId);
+    if (entry == null) {
+      entry = admit(executionId);
+    }
+    int own = source.bit(type);
+    int other = source.other().bit(type);
+    while (true) {
+      int flags = entry.flags.get();
+      if ((flags & other) != 0) {
+        return false;
+      }
+      if ((flags & own) != 0 || entry.flags.compareAndSet(flags, flags | own)) {
+        return true;
+      }
+    }
+  }
+
+  /** How many executions are remembered now; at most the capacity, briefly more under races. */
+  int size() {
+    return entries.size();
+  }
+
+  private Entry admit(UUID executionId) {
+    Entry fresh = new Entry(executionId);
+    Entry existing = entries.putIfAbsent(executionId, fresh);
+    if (existing != null) {
+      return existing;
+    }
+    int slot = (int) (admitted.getAndIncrement() % order.length());
+    Entry evicted = order.getAndSet(slot, fresh);
+    if (evicted != null) {
+      // Only the entry this slot admitted: a later entry of the same execution stays.
+      entries.remove(evicted.executionId, evicted);
+    }
+    return fresh;
+  }
+
+  private static final class Entry {
+    final UUID executionId;
+    final AtomicInteger flags = new AtomicInteger();
+
+    Entry(UUID executionId) {
+      this.executionId = executionId;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.agentmetrics.aggregator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agentmetrics.aggregator.ExecutionLedger.Source;
+import io.agentmetrics.api.MetricType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class ExecutionLedgerTest {
+
+  private final ExecutionLedger ledger = new ExecutionLedger(16);
+  private final UUID execution = UUID.randomUUID();
+
+  @Test
+  void theFirstSourceOfATypeWinsAndMayRepeat() {
+    assertThat(ledger.claim(execution, MetricType.DATABASE_QUERY, Source.METRICS)).isTrue();
+    assertThat(ledger.claim(execution, MetricType.DATABASE_QUERY, Source.METRICS)).isTrue();
+    assertThat(ledger.claim(execution, MetricType.DATABASE_QUERY, Source.BREAKDOWN)).isFalse();
+    assertThat(ledger.claim(execution, MetricType.TOTAL_EXECUTION, Source.BREAKDOWN)).isTrue();
+    assertThat(ledger.claim(execution, MetricType.TOTAL_EXECUTION, Source.METRICS)).isFalse();
+  }
+
+  @Test
+  void executionsAndTypesAreIndependent() {
+    UUID other = UUID.randomUUID();
+
+    assertThat(ledger.claim(execution, MetricType.TTFT, Source.METRICS)).isTrue();
+    assertThat(ledger.claim(other, MetricType.TTFT, Source.BREAKDOWN)).isTrue();
+    assertThat(ledger.claim(execution, MetricType.LLM_PROCESSING, Source.BREAKDOWN)).isTrue();
+  }
+
+  @Test
+  void onlyTheMostRecentExecutionsAreRemembered() {
+    ExecutionLedger small = new ExecutionLedger(2);
+    UUID first = UUID.randomUUID();
+    small.claim(first, MetricType.TTFT, Source.METRICS);
+    small.claim(UUID.randomUUID(), MetricType.TTFT, Source.METRICS);
+    small.claim(UUID.randomUUID(), MetricType.TTFT, Source.METRICS);
+
+    assertThat(small.size()).isEqualTo(2);
+    // The first execution was forgotten, so its breakdown is taken as new.
+    assertThat(small.claim(first, MetricType.TTFT, Source.BREAKDOWN)).isTrue();
+  }
+
+  @Test
+  void aMetricAndABreakdownRacingForOneTypeNeverBothWin() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 2_000; round++) {
+        UUID racing = UUID.randomUUID();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> claims = new ArrayList<>();
+        for (Source source : Source.values()) {
+          claims.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return ledger.claim(racing, MetricType.LLM_PROCESSING, source);
+                  }));
+        }
+        start.countDown();
+        int winners = 0;
+        for (Future<Boolean> claim : claims) {
+          winners += claim.get() ? 1 : 0;
+        }
+        assertThat(winners).as("round %d", round).isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
