@@ -112,6 +112,10 @@ public final class A2aServer implements AutoCloseable {
                 config.taskTtl(),
                 config.agentThreads(),
                 config.agentQueueCapacity(),
+                config.agentQueueTimeout(),
+                callerTurns(config),
+                config.maxStreams(),
+                config.maxStreamsPerTask(),
                 new PushSettings(
                     config.pushAllowedHosts(),
                     config.pushAllowPrivate(),
@@ -186,7 +190,10 @@ public final class A2aServer implements AutoCloseable {
                 config.shutdownGrace(),
                 config.authToken(),
                 config.corsOrigins(),
-                b.trace.sampleRate()),
+                b.trace.sampleRate(),
+                config.allowedHosts(),
+                config.idleTimeout(),
+                config.minRequestDataRate()),
             mapper,
             dispatcher,
             v1,
@@ -205,6 +212,14 @@ public final class A2aServer implements AutoCloseable {
       llm.close();
       throw e;
     }
+  }
+
+  /**
+   * How many turns may run on the request threads of blocking sends: at most a quarter of the HTTP
+   * pool, so that waiting for the agent never takes the threads that answer {@code /health}.
+   */
+  private static int callerTurns(ServerConfig config) {
+    return Math.min(config.agentThreads(), config.httpMaxThreads() / 4);
   }
 
   /**

@@ -52,25 +52,23 @@ public final class EnvironmentConfig {
     integer(env, "A2A_HTTP_MAX_THREADS", b::httpMaxThreads);
     integer(env, "A2A_AGENT_THREADS", b::agentThreads);
     integer(env, "A2A_AGENT_QUEUE", b::agentQueueCapacity);
+    millis(env, "A2A_AGENT_QUEUE_TIMEOUT_MS", b::agentQueueTimeout);
     seconds(env, "A2A_SHUTDOWN_GRACE_SECONDS", b::shutdownGrace);
     string(env, "A2A_AUTH_TOKEN", b::authToken);
     list(env, "A2A_CORS_ORIGINS", b::corsOrigins);
+    list(env, "A2A_ALLOWED_HOSTS", b::allowedHosts);
+    millis(env, "A2A_IDLE_TIMEOUT_MS", b::idleTimeout);
+    parsed(env, "A2A_MIN_REQUEST_DATA_RATE", Long::parseLong, b::minRequestDataRate);
+    integer(env, "A2A_MAX_STREAMS", b::maxStreams);
+    integer(env, "A2A_MAX_STREAMS_PER_TASK", b::maxStreamsPerTask);
     parsed(env, "A2A_PUSH_NOTIFICATIONS", EnvironmentConfig::bool, b::pushNotifications);
     list(env, "A2A_PUSH_ALLOWED_HOSTS", b::pushAllowedHosts);
-    parsed(env, "A2A_PUSH_TIMEOUT_MS", v -> Duration.ofMillis(Long.parseLong(v)), b::pushTimeout);
+    millis(env, "A2A_PUSH_TIMEOUT_MS", b::pushTimeout);
     integer(env, "A2A_PUSH_MAX_ATTEMPTS", b::pushMaxAttempts);
     parsed(env, "A2A_PUSH_ALLOW_PRIVATE", EnvironmentConfig::bool, b::pushAllowPrivate);
     integer(env, "A2A_PUSH_MAX_CONFIGS_PER_TASK", b::pushMaxConfigsPerTask);
-    parsed(
-        env,
-        "A2A_PUSH_MAX_BACKOFF_MS",
-        v -> Duration.ofMillis(Long.parseLong(v)),
-        b::pushMaxBackoff);
-    parsed(
-        env,
-        "SIMULATED_LLM_LATENCY_MS",
-        v -> Duration.ofMillis(Long.parseLong(v)),
-        b::simulatedLlmLatency);
+    millis(env, "A2A_PUSH_MAX_BACKOFF_MS", b::pushMaxBackoff);
+    millis(env, "SIMULATED_LLM_LATENCY_MS", b::simulatedLlmLatency);
     return b;
   }
 
@@ -91,6 +89,10 @@ public final class EnvironmentConfig {
 
   private static void seconds(Map<String, String> env, String name, Consumer<Duration> setter) {
     parsed(env, name, v -> Duration.ofSeconds(Long.parseLong(v)), setter);
+  }
+
+  private static void millis(Map<String, String> env, String name, Consumer<Duration> setter) {
+    parsed(env, name, v -> Duration.ofMillis(Long.parseLong(v)), setter);
   }
 
   private static void list(Map<String, String> env, String name, Consumer<List<String>> setter) {

@@ -32,12 +32,21 @@ import org.jspecify.annotations.Nullable;
  * @param contextStoreMaxSize how many conversations are kept
  * @param contextStoreMaxBytes how many bytes the conversations kept may retain together
  * @param contextTtl how long a conversation is kept after its last turn
- * @param httpMaxThreads the HTTP worker pool's size
+ * @param httpMaxThreads the HTTP worker pool's size; at most a quarter of it runs agent turns
  * @param agentThreads how many tasks run at once
- * @param agentQueueCapacity how many tasks may wait for a free agent thread
+ * @param agentQueueCapacity how many turns may wait for a free agent slot; more are refused at once
+ * @param agentQueueTimeout how long a turn may wait for the agent; a send the queue could not start
+ *     within it is refused at once
  * @param shutdownGrace how long in-flight requests may take to finish on shutdown
  * @param authToken the bearer token every JSON-RPC request must carry, or {@code null} for none
  * @param corsOrigins origins allowed to call the server from a browser; empty disables CORS
+ * @param allowedHosts on a loopback bind, host names besides the local ones that the {@code Host}
+ *     and {@code Origin} headers may name
+ * @param idleTimeout how long a connection may go without sending or receiving a byte
+ * @param minRequestDataRate the slowest a request body may arrive, in bytes per second; {@code 0}
+ *     for no minimum
+ * @param maxStreams how many Server-Sent Event streams may be open at once
+ * @param maxStreamsPerTask how many Server-Sent Event streams one task may have open at once
  * @param pushNotifications whether push notifications are offered; when off, the card says so and
  *     push requests get {@code -32003}
  * @param pushAllowedHosts hosts push notifications may be sent to; empty allows any host
@@ -73,9 +82,15 @@ public record ServerConfig(
     int httpMaxThreads,
     int agentThreads,
     int agentQueueCapacity,
+    Duration agentQueueTimeout,
     Duration shutdownGrace,
     @Nullable String authToken,
     List<String> corsOrigins,
+    List<String> allowedHosts,
+    Duration idleTimeout,
+    long minRequestDataRate,
+    int maxStreams,
+    int maxStreamsPerTask,
     boolean pushNotifications,
     List<String> pushAllowedHosts,
     Duration pushTimeout,
@@ -148,6 +163,21 @@ public record ServerConfig(
   /** Default agent queue capacity. */
   public static final int DEFAULT_AGENT_QUEUE_CAPACITY = 256;
 
+  /** Default longest wait for the agent: a turn the queue cannot start within it is refused. */
+  public static final Duration DEFAULT_AGENT_QUEUE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Default idle timeout of a connection. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Default minimum request data rate, in bytes per second. */
+  public static final long DEFAULT_MIN_REQUEST_DATA_RATE = 1024;
+
+  /** Default cap on open Server-Sent Event streams. */
+  public static final int DEFAULT_MAX_STREAMS = 1000;
+
+  /** Default cap on open Server-Sent Event streams per task. */
+  public static final int DEFAULT_MAX_STREAMS_PER_TASK = 10;
+
   /** Default shutdown grace period. */
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
@@ -210,6 +240,7 @@ public record ServerConfig(
     }
     positive(agentThreads, "agentThreads");
     positive(agentQueueCapacity, "agentQueueCapacity");
+    positive(agentQueueTimeout, "agentQueueTimeout (A2A_AGENT_QUEUE_TIMEOUT_MS)");
     requireNonNull(shutdownGrace, "shutdownGrace");
     if (shutdownGrace.isNegative()) {
       throw new IllegalArgumentException(
@@ -219,6 +250,15 @@ public record ServerConfig(
       throw new IllegalArgumentException("authToken must not be blank; leave it unset for none");
     }
     corsOrigins = List.copyOf(corsOrigins);
+    allowedHosts = List.copyOf(allowedHosts);
+    positive(idleTimeout, "idleTimeout (A2A_IDLE_TIMEOUT_MS)");
+    if (minRequestDataRate < 0) {
+      throw new IllegalArgumentException(
+          "minRequestDataRate (A2A_MIN_REQUEST_DATA_RATE) must not be negative; 0 turns it off, got "
+              + minRequestDataRate);
+    }
+    positive(maxStreams, "maxStreams (A2A_MAX_STREAMS)");
+    positive(maxStreamsPerTask, "maxStreamsPerTask (A2A_MAX_STREAMS_PER_TASK)");
     pushAllowedHosts = List.copyOf(pushAllowedHosts);
     positive(pushTimeout, "pushTimeout");
     positive(pushMaxAttempts, "pushMaxAttempts");
@@ -288,9 +328,15 @@ public record ServerConfig(
     b.httpMaxThreads = httpMaxThreads;
     b.agentThreads = agentThreads;
     b.agentQueueCapacity = agentQueueCapacity;
+    b.agentQueueTimeout = agentQueueTimeout;
     b.shutdownGrace = shutdownGrace;
     b.authToken = authToken;
     b.corsOrigins = corsOrigins;
+    b.allowedHosts = allowedHosts;
+    b.idleTimeout = idleTimeout;
+    b.minRequestDataRate = minRequestDataRate;
+    b.maxStreams = maxStreams;
+    b.maxStreamsPerTask = maxStreamsPerTask;
     b.pushNotifications = pushNotifications;
     b.pushAllowedHosts = pushAllowedHosts;
     b.pushTimeout = pushTimeout;
@@ -357,9 +403,15 @@ public record ServerConfig(
     private int httpMaxThreads = DEFAULT_HTTP_MAX_THREADS;
     private int agentThreads = DEFAULT_AGENT_THREADS;
     private int agentQueueCapacity = DEFAULT_AGENT_QUEUE_CAPACITY;
+    private Duration agentQueueTimeout = DEFAULT_AGENT_QUEUE_TIMEOUT;
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
     private @Nullable String authToken;
     private List<String> corsOrigins = List.of();
+    private List<String> allowedHosts = List.of();
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private long minRequestDataRate = DEFAULT_MIN_REQUEST_DATA_RATE;
+    private int maxStreams = DEFAULT_MAX_STREAMS;
+    private int maxStreamsPerTask = DEFAULT_MAX_STREAMS_PER_TASK;
     private boolean pushNotifications = true;
     private List<String> pushAllowedHosts = List.of();
     private Duration pushTimeout = DEFAULT_PUSH_TIMEOUT;
@@ -604,6 +656,17 @@ public record ServerConfig(
     }
 
     /**
+     * Sets how long a turn may wait for the agent.
+     *
+     * @param value the longest wait
+     * @return this builder
+     */
+    public Builder agentQueueTimeout(Duration value) {
+      this.agentQueueTimeout = value;
+      return this;
+    }
+
+    /**
      * Sets the shutdown grace period.
      *
      * @param value the period
@@ -633,6 +696,61 @@ public record ServerConfig(
      */
     public Builder corsOrigins(List<String> value) {
       this.corsOrigins = List.copyOf(value);
+      return this;
+    }
+
+    /**
+     * Sets the host names, besides the local ones, that a loopback-bound server answers to.
+     *
+     * @param value the host names
+     * @return this builder
+     */
+    public Builder allowedHosts(List<String> value) {
+      this.allowedHosts = List.copyOf(value);
+      return this;
+    }
+
+    /**
+     * Sets the idle timeout of a connection.
+     *
+     * @param value the timeout
+     * @return this builder
+     */
+    public Builder idleTimeout(Duration value) {
+      this.idleTimeout = value;
+      return this;
+    }
+
+    /**
+     * Sets the minimum request data rate.
+     *
+     * @param value bytes per second, {@code 0} for no minimum
+     * @return this builder
+     */
+    public Builder minRequestDataRate(long value) {
+      this.minRequestDataRate = value;
+      return this;
+    }
+
+    /**
+     * Sets the cap on open Server-Sent Event streams.
+     *
+     * @param value the cap
+     * @return this builder
+     */
+    public Builder maxStreams(int value) {
+      this.maxStreams = value;
+      return this;
+    }
+
+    /**
+     * Sets the cap on open Server-Sent Event streams per task.
+     *
+     * @param value the cap
+     * @return this builder
+     */
+    public Builder maxStreamsPerTask(int value) {
+      this.maxStreamsPerTask = value;
       return this;
     }
 
@@ -755,9 +873,15 @@ public record ServerConfig(
           httpMaxThreads,
           agentThreads,
           agentQueueCapacity,
+          agentQueueTimeout,
           shutdownGrace,
           authToken,
           corsOrigins,
+          allowedHosts,
+          idleTimeout,
+          minRequestDataRate,
+          maxStreams,
+          maxStreamsPerTask,
           pushNotifications,
           pushAllowedHosts,
           pushTimeout,

@@ -298,10 +298,11 @@ class A2aV1WireFormatIT {
       "HTTP_JSON-STATUS-001, JSONRPC-SSE-002: a body that is not declared JSON is ContentTypeNotSupported (HTTP 415, JSON-RPC -32005)")
   void nonJsonContentTypeIsRefused() throws Exception {
     HttpResponse<String> rest = postAsText("/message:send", sendMessage("status-ct"));
-    JsonNode rpcError =
-        json(postAsText("/", rpc("SendMessage", sendMessage("error-code-005")))).path("error");
+    HttpResponse<String> rpc = postAsText("/", rpc("SendMessage", sendMessage("error-code-005")));
+    JsonNode rpcError = json(rpc).path("error");
 
     assertThat(rest.statusCode()).isEqualTo(415);
+    assertThat(rpc.statusCode()).isEqualTo(415);
     assertThat(json(rest).path("error").path("details").get(0).path("reason").asText())
         .isEqualTo("CONTENT_TYPE_NOT_SUPPORTED");
     assertThat(rpcError.path("code").asInt()).isEqualTo(-32005);

@@ -1,5 +1,7 @@
 package io.agentmetrics.a2a;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -66,11 +68,12 @@ class ArchitectureTest {
   }
 
   @Test
-  void theServerUsesNoLibraryModulesInternals() {
+  void theServerUsesNoOtherModulesInternals() {
     noClasses()
         .should()
-        .dependOnClassesThat()
-        .resideInAPackage("io.agentmetrics..internal..")
+        .dependOnClassesThat(
+            resideInAPackage("io.agentmetrics..internal..")
+                .and(resideOutsideOfPackage("io.agentmetrics.a2a..")))
         .because("an internal package may change at any time and is private to its module")
         .check(CLASSES);
   }

@@ -202,6 +202,7 @@ class ExportBackendsIT {
     return HTTP.send(
         HttpRequest.newBuilder(server.url().resolve(path))
             .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+            .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(JsonRpcProtocolIT.send("\"x1\"", "Hi")))
             .build(),
         HttpResponse.BodyHandlers.ofString());

@@ -68,7 +68,7 @@ class InFlightBudgetIT {
       assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
       JsonNode error = JSON.readTree(busy.body());
       assertThat(error.path("jsonrpc").asText()).isEqualTo("2.0");
-      assertThat(error.path("error").path("code").asInt()).isEqualTo(-32603);
+      assertThat(error.path("error").path("code").asInt()).isEqualTo(-32000);
       assertThat(error.path("error").path("message").asText()).contains("A2A_MAX_INFLIGHT_BYTES");
       HttpResponse<String> busyV1 = server.v1("POST", "/", V1_PROBE);
       assertThat(busyV1.statusCode()).isEqualTo(503);

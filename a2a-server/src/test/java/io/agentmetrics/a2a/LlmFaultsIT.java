@@ -108,6 +108,7 @@ class LlmFaultsIT {
             HTTP.send(
                 HttpRequest.newBuilder(server.baseUri().resolve("/"))
                     .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
                     .POST(
                         HttpRequest.BodyPublishers.ofString(
                             JsonRpcProtocolIT.send("\"f1\"", "Explain osmosis")))

@@ -27,6 +27,7 @@ class ServeCommandIT {
       HttpResponse<String> send =
           http.send(
               HttpRequest.newBuilder(server.url().resolve("/tasks/send"))
+                  .header("Content-Type", "application/json")
                   .POST(
                       HttpRequest.BodyPublishers.ofString(
                           JsonRpcProtocolIT.send("\"cli-1\"", "Hi")))
@@ -52,6 +53,7 @@ class ServeCommandIT {
       HttpClient.newHttpClient()
           .send(
               HttpRequest.newBuilder(server.url().resolve("/"))
+                  .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString(JsonRpcProtocolIT.send("2", "Hi")))
                   .build(),
               HttpResponse.BodyHandlers.ofString());

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,45 @@ class ServerSpanIT {
     }
   }
 
+  /**
+   * A body that arrives after its headers is read once it comes, after the handler has returned:
+   * the agent's spans must still hang below the request's span.
+   */
+  @Test
+  void theAgentsSpansStayUnderTheRequestWhenTheBodyArrivesAfterItsHeaders() throws Exception {
+    try (A2aServer server =
+            A2aServer.builder(
+                    ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO).build())
+                .openTelemetry(sdk)
+                .start();
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", server.baseUri().getPort())) {
+      byte[] body = JsonRpcProtocolIT.send("\"late\"", "Trace me").getBytes(StandardCharsets.UTF_8);
+      var out = socket.getOutputStream();
+      out.write(
+          ("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + "traceparent: 00-"
+                  + TRACE_ID
+                  + "-00f067aa0ba902b7-01\r\nConnection: close\r\nContent-Length: "
+                  + body.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Thread.sleep(300); // the handler returns waiting for the body
+      out.write(body);
+      out.flush();
+
+      assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+          .startsWith("HTTP/1.1 200")
+          .contains("\"completed\"");
+    }
+
+    Map<String, SpanData> byName = byName();
+    SpanData agent = byName.get("invoke_agent study-agent");
+    assertThat(agent).as("spans: %s", byName.keySet()).isNotNull();
+    assertThat(agent.getParentSpanId()).isEqualTo(byName.get("POST /").getSpanId());
+    assertThat(agent.getTraceId()).isEqualTo(TRACE_ID);
+  }
+
   @Test
   void everyExecutionFeedsTheGenAiMetrics() throws Exception {
     send("/");
@@ -129,6 +169,7 @@ class ServerSpanIT {
               .send(
                   HttpRequest.newBuilder(URI.create(server.baseUri() + path))
                       .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+                      .header("Content-Type", "application/json")
                       .POST(
                           HttpRequest.BodyPublishers.ofString(
                               JsonRpcProtocolIT.send("\"s1\"", "Trace me")))

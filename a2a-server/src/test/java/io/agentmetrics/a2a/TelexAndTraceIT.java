@@ -272,8 +272,9 @@ class TelexAndTraceIT {
 
       List<String> lines = trace.lines();
       assertThat(lines).hasSize(1);
+      // Escaped twice over: by the server (LogSafe), then as JSON.
       assertThat(only(trace.events("jsonrpc_request_latency")).path("request_id").asText())
-          .startsWith("a\n{");
+          .startsWith("a\\n{");
     }
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.dto.AgentCard;
 import io.agentmetrics.a2a.v1.V1Binding;
 import java.util.function.Supplier;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,7 +14,7 @@ import org.eclipse.jetty.util.Callback;
  * card; {@code /.well-known/agent-card.json} serves the 1.0 card to {@code A2A-Version: 1.0}, the
  * 0.3 card to {@code A2A-Version: 0.3}, and to a request naming no version the card {@code
  * A2A_AGENT_CARD} picks: the union of both (default) or the 1.0 card. Always public, even when a
- * bearer token is required for the A2A methods.
+ * bearer token is required for the A2A methods; like every JSON answer, never stored by a cache.
  */
 final class AgentCardRoute implements Route {
 
@@ -32,7 +31,6 @@ final class AgentCardRoute implements Route {
   @Override
   public void handle(Request request, Response response, Callback callback) {
     if (Routes.methodAllowed(mapper, request, response, callback, "GET")) {
-      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=300");
       byte[] wellKnown =
           Request.getPathInContext(request).endsWith("/agent-card.json")
               ? v1.wellKnownCard(card.get(), JsonRpcRoute.version(request))

@@ -1,8 +1,6 @@
 package io.agentmetrics.a2a.http;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +16,7 @@ final class BearerTokenCheck {
   private final byte @Nullable [] expectedDigest;
 
   BearerTokenCheck(@Nullable String token) {
-    this.expectedDigest = token == null ? null : sha256(token);
+    this.expectedDigest = token == null ? null : Sha256.of(token);
   }
 
   boolean enabled() {
@@ -33,15 +31,7 @@ final class BearerTokenCheck {
         || !authorizationHeader.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return false;
     }
-    byte[] presented = sha256(authorizationHeader.substring(PREFIX.length()).trim());
+    byte[] presented = Sha256.of(authorizationHeader.substring(PREFIX.length()).trim());
     return MessageDigest.isEqual(expectedDigest, presented);
-  }
-
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required on every Java platform", e);
-    }
   }
 }

@@ -8,7 +8,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Writes JSON responses. */
+/** Writes JSON responses, which no cache may store. */
 final class HttpJson {
 
   static final String JSON = "application/json";
@@ -18,9 +18,7 @@ final class HttpJson {
   static void write(Response response, Callback callback, int status, byte[] body) {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
-    if (!response.getHeaders().contains(HttpHeader.CACHE_CONTROL)) {
-      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-    }
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     response.write(true, ByteBuffer.wrap(body), callback);
   }
 

@@ -8,6 +8,7 @@ import io.agentmetrics.a2a.dto.ServerStatus;
 import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcEndpoint;
 import io.agentmetrics.a2a.trace.RequestObserver;
+import io.agentmetrics.a2a.v1.ProtocolVersion;
 import io.agentmetrics.a2a.v1.V1Binding;
 import io.agentmetrics.api.TimeSource;
 import io.opentelemetry.api.OpenTelemetry;
@@ -16,19 +17,28 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The Jetty server: a bounded worker pool, the routes, and graceful shutdown ({@link
- * GracefulHandler} stops taking requests and waits up to the grace period for in-flight ones).
+ * GracefulHandler} stops taking requests and waits up to the grace period for in-flight ones). Slow
+ * or idle clients hold no worker thread: bodies are read as they arrive, with a minimum data rate
+ * ({@link MinimumDataRateHandler}) and an idle timeout, and event streams are written
+ * asynchronously. Every response carries {@code X-Content-Type-Options: nosniff}; on a loopback
+ * bind, foreign {@code Host} and {@code Origin} headers are refused ({@link LoopbackHostGuard}).
  *
  * <p>Thread-safe for {@link #start()} and {@link #stop()}.
  *
@@ -86,8 +96,11 @@ public final class HttpServer {
     connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(settings.host());
     connector.setPort(settings.port());
+    connector.setIdleTimeout(settings.idleTimeout().toMillis());
     server.addConnector(connector);
 
+    CallerTurnWatches callerTurns = new CallerTurnWatches(server.getScheduler(), time);
+    server.addBean(callerTurns);
     RequestGate gate =
         new RequestGate(
             new BearerTokenCheck(settings.authToken()),
@@ -95,7 +108,9 @@ public final class HttpServer {
             settings.maxBodyBytes(),
             settings.traceSampleRate(),
             time,
-            observer);
+            observer,
+            settings.idleTimeout(),
+            callerTurns);
     Route jsonRpc = new JsonRpcRoute(mapper, dispatcher, v1, gate);
     Route statusRoute = new StatusRoute(mapper, status);
     Route cardRoute = new AgentCardRoute(mapper, this::card, v1);
@@ -119,11 +134,17 @@ public final class HttpServer {
     routes.put("/dashboard", new DashboardRoute(mapper));
 
     Handler app = new Routes(routes, rest, mapper);
-    if (!settings.corsOrigins().isEmpty()) {
-      app = new CorsHandler(settings.corsOrigins(), app);
+    if (settings.minRequestDataRate() > 0) {
+      app = new MinimumDataRateHandler(app, settings.minRequestDataRate(), 0);
     }
     app = new ServerSpanHandler(openTelemetry, routes.keySet(), app);
-    server.setHandler(new GracefulHandler(app));
+    if (!settings.corsOrigins().isEmpty()) {
+      app = crossOrigin(settings.corsOrigins(), app);
+    }
+    if (LoopbackHostGuard.isLoopback(settings.host())) {
+      app = new LoopbackHostGuard(mapper, settings.allowedHosts(), settings.corsOrigins(), app);
+    }
+    server.setHandler(new GracefulHandler(new SecurityHeadersHandler(app)));
     server.setErrorHandler(new JsonErrorHandler(mapper));
     server.setStopTimeout(settings.shutdownGrace().toMillis());
     server.setStopAtShutdown(false);
@@ -177,6 +198,22 @@ public final class HttpServer {
     server.join();
   }
 
+  /** Jetty's CORS handler for exactly {@code origins} ({@code *} for any). */
+  private static Handler crossOrigin(List<String> origins, Handler next) {
+    CrossOriginHandler cors = new CrossOriginHandler();
+    cors.setAllowedOriginPatterns(
+        origins.contains("*")
+            ? Set.of("*")
+            : origins.stream().map(Pattern::quote).collect(Collectors.toSet()));
+    cors.setAllowedMethods(Set.of("GET", "POST", "DELETE"));
+    cors.setAllowedHeaders(
+        Set.of("Authorization", "Content-Type", ProtocolVersion.HEADER, "A2A-Extensions"));
+    cors.setAllowCredentials(false);
+    cors.setPreflightMaxAge(Duration.ofMinutes(10));
+    cors.setHandler(next);
+    return cors;
+  }
+
   private AgentCard card() {
     AgentCard current = card;
     if (current == null) {
@@ -197,6 +234,10 @@ public final class HttpServer {
    * @param authToken the bearer token, or null
    * @param corsOrigins the CORS origins, empty for none
    * @param traceSampleRate the fraction of requests traced
+   * @param allowedHosts on a loopback bind, the host names besides the local ones that {@code Host}
+   *     and {@code Origin} may name
+   * @param idleTimeout how long a connection may be silent
+   * @param minRequestDataRate the slowest a body may arrive, in bytes per second, 0 for no minimum
    * @since 0.1.0
    */
   public record HttpSettings(
@@ -207,13 +248,18 @@ public final class HttpServer {
       Duration shutdownGrace,
       @Nullable String authToken,
       List<String> corsOrigins,
-      double traceSampleRate) {
+      double traceSampleRate,
+      List<String> allowedHosts,
+      Duration idleTimeout,
+      long minRequestDataRate) {
 
     /** Checks the fields. */
     public HttpSettings {
       requireNonNull(host, "host");
       requireNonNull(shutdownGrace, "shutdownGrace");
       corsOrigins = List.copyOf(corsOrigins);
+      allowedHosts = List.copyOf(allowedHosts);
+      requireNonNull(idleTimeout, "idleTimeout");
     }
   }
 }

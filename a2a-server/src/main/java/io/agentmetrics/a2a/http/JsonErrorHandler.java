@@ -9,7 +9,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's error page, as JSON: {@code {"error":{"status":400,"message":"Bad Request"}}}. It never
- * shows an exception or a stack trace, and never HTML.
+ * shows an exception or a stack trace, and never HTML. It answers requests that never reached the
+ * handlers (a malformed request line, say), so it sets the security headers itself.
  *
  * <p>Thread-safe.
  *
@@ -32,6 +33,7 @@ public final class JsonErrorHandler extends ErrorHandler {
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     int status = response.getStatus() >= 400 ? response.getStatus() : 500;
+    SecurityHeadersHandler.addTo(response);
     String reason = HttpStatus.getMessage(status);
     HttpJson.error(mapper, response, callback, status, reason == null ? "error" : reason);
     return true;

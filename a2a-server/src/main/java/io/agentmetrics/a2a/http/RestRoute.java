@@ -1,5 +1,7 @@
 package io.agentmetrics.a2a.http;
 
+import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
+import io.agentmetrics.a2a.jsonrpc.RequestClock;
 import io.agentmetrics.a2a.v1.RestDispatcher;
 import io.agentmetrics.a2a.v1.RestReply;
 import io.agentmetrics.a2a.v1.RestRequest;
@@ -7,16 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP+JSON binding of A2A 1.0 ({@code /message:send}, {@code /tasks/...}, {@code
- * /extendedAgentCard}): the same {@link RequestGate} as the JSON-RPC endpoint (bearer token,
- * in-flight budget, body limit, request timing and trace events), its refusals as {@code
+ * /extendedAgentCard}): the same {@link RequestGate} as the JSON-RPC endpoint (bearer token before
+ * the body, JSON media types only for a {@code POST}, in-flight budget, body limit and read rate,
+ * disconnect watch, stream caps, request timing and trace events), its refusals as {@code
  * google.rpc.Status} bodies, then the {@link RestDispatcher}, whose reply is written as JSON with
  * its status or as Server-Sent Events.
  *
@@ -26,28 +29,10 @@ final class RestRoute implements Route {
 
   private final RestDispatcher rest;
   private final RequestGate gate;
-  private final RequestGate.Refusals refusals;
 
   RestRoute(RestDispatcher rest, RequestGate gate) {
     this.rest = rest;
     this.gate = gate;
-    this.refusals =
-        new RequestGate.Refusals() {
-          @Override
-          public byte[] unauthorized(String message) {
-            return rest.errorBody(HttpStatus.UNAUTHORIZED_401, "UNAUTHENTICATED", message);
-          }
-
-          @Override
-          public byte[] tooLarge(String message) {
-            return rest.errorBody(HttpStatus.PAYLOAD_TOO_LARGE_413, "INVALID_ARGUMENT", message);
-          }
-
-          @Override
-          public byte[] busy() {
-            return rest.busy();
-          }
-        };
   }
 
   /** Whether {@code path} belongs to the HTTP+JSON binding. */
@@ -59,30 +44,8 @@ final class RestRoute implements Route {
   }
 
   @Override
-  public void handle(Request request, Response response, Callback callback) throws Exception {
-    gate.admit(request, response, callback, refusals, exchange -> serve(request, exchange));
-  }
-
-  private void serve(Request request, RequestGate.Exchange exchange) throws Exception {
-    RestReply reply =
-        rest.handle(
-            new RestRequest(
-                request.getMethod(),
-                Request.getPathInContext(request),
-                query(request),
-                request.getHeaders().get(HttpHeader.CONTENT_TYPE),
-                JsonRpcRoute.version(request),
-                exchange.body()),
-            exchange.clock(),
-            exchange.lease());
-    if (reply instanceof RestReply.Stream stream) {
-      exchange.stream(stream.events(), rest::serializeEvent);
-    } else if (reply instanceof RestReply.Busy busy) {
-      exchange.busy(busy.body());
-    } else {
-      RestReply.Json json = (RestReply.Json) reply;
-      exchange.json(json.status(), json.body());
-    }
+  public void handle(Request request, Response response, Callback callback) {
+    gate.admit(request, response, callback, new Binding(request));
   }
 
   private static Map<String, List<String>> query(Request request) {
@@ -94,5 +57,65 @@ final class RestRoute implements Route {
       query.put(field.getName(), field.getValues());
     }
     return query;
+  }
+
+  /** One request as the gate sees it. */
+  private final class Binding implements RequestGate.Binding {
+
+    private final Request request;
+
+    Binding(Request request) {
+      this.request = request;
+    }
+
+    @Override
+    public boolean accepts(@Nullable String contentType) {
+      // A POST is read as JSON whatever it holds; a GET or DELETE has no body to read.
+      return !"POST".equals(request.getMethod()) || rest.acceptsMediaType(contentType);
+    }
+
+    @Override
+    public byte[] refusal(int status, String message) {
+      return rest.errorBody(status, message);
+    }
+
+    @Override
+    public byte[] unsupportedMediaType(@Nullable String contentType) {
+      return rest.unsupportedMediaType(contentType);
+    }
+
+    @Override
+    public byte[] busy() {
+      return rest.busy();
+    }
+
+    @Override
+    public RequestGate.Answer serve(byte[] body, RequestClock clock, InFlightBudget.Lease lease) {
+      return answer(
+          rest.handle(
+              new RestRequest(
+                  request.getMethod(),
+                  Request.getPathInContext(request),
+                  query(request),
+                  request.getHeaders().get(HttpHeader.CONTENT_TYPE),
+                  JsonRpcRoute.version(request),
+                  body),
+              clock,
+              lease));
+    }
+
+    private RequestGate.Answer answer(RestReply reply) {
+      if (reply instanceof RestReply.Stream stream) {
+        return new RequestGate.Answer.Stream(stream.events(), rest::serializeEvent);
+      }
+      if (reply instanceof RestReply.Pending pending) {
+        return new RequestGate.Answer.Pending(pending.reply().thenApply(this::answer));
+      }
+      if (reply instanceof RestReply.Busy busy) {
+        return new RequestGate.Answer.Busy(busy.body());
+      }
+      RestReply.Json json = (RestReply.Json) reply;
+      return new RequestGate.Answer.Json(json.status(), json.body(), false);
+    }
   }
 }

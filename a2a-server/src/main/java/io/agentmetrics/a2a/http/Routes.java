@@ -2,6 +2,8 @@ package io.agentmetrics.a2a.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -39,6 +41,17 @@ final class Routes extends Handler.Abstract {
       route.handle(request, response, callback);
     }
     return true;
+  }
+
+  /**
+   * Marks the connection to close after the response when the request has a body that will not be
+   * read: Jetty closes such a connection anyway, and the client must know not to send another
+   * request on it.
+   */
+  static void closeIfBodyUnread(Request request, Response response) {
+    if (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+    }
   }
 
   /** Answers 405 with an {@code Allow} header unless the method is {@code allowed}. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.agentmetrics.a2a.dto.JsonRpcResponse;
+import io.agentmetrics.a2a.internal.LogSafe;
 import io.agentmetrics.a2a.store.RetainedSize;
 import io.agentmetrics.a2a.task.TaskException;
 import io.agentmetrics.a2a.task.TaskService;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,11 +80,21 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
       if (outcome instanceof MethodOutcome.Stream stream) {
         return new JsonRpcReply.Stream(id, stream.events());
       }
+      if (outcome instanceof MethodOutcome.Pending pending) {
+        JsonNode answered = id;
+        return new JsonRpcReply.Pending(
+            pending
+                .value()
+                .handle(
+                    (value, failure) ->
+                        failure == null
+                            ? json(JsonRpcResponse.success(answered, value), false, clock)
+                            : internalError(answered, false, clock, failure)));
+      }
       if (outcome instanceof MethodOutcome.Snapshot snapshot) {
         return lease.grow(RetainedSize.of(snapshot.task()))
             ? json(JsonRpcResponse.success(id, snapshot.task()), false, clock)
-            : new JsonRpcReply.Busy(
-                failure(id, JsonRpcErrorCode.INTERNAL_ERROR, InFlightBudget.BUSY));
+            : new JsonRpcReply.Busy(failure(id, JsonRpcErrorCode.SERVER_BUSY, InFlightBudget.BUSY));
       }
       return json(
           JsonRpcResponse.success(id, ((MethodOutcome.Result) outcome).value()), false, clock);
@@ -90,19 +102,47 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
       return json(JsonRpcResponse.failure(id, e.code().code(), e.getMessage()), streaming, clock);
     } catch (TaskException e) {
       JsonRpcErrorCode code = code(e.reason());
+      if (code == JsonRpcErrorCode.SERVER_BUSY && !streaming) {
+        return new JsonRpcReply.Busy(failure(id, code, "Server busy: " + e.getMessage()));
+      }
       String message =
-          code == JsonRpcErrorCode.INVALID_PARAMS
-              ? "Invalid params: " + e.getMessage()
-              : e.getMessage();
+          switch (code) {
+            case INVALID_PARAMS -> "Invalid params: " + e.getMessage();
+            case SERVER_BUSY -> "Server busy: " + e.getMessage();
+            default -> e.getMessage();
+          };
       return json(JsonRpcResponse.failure(id, code.code(), message), streaming, clock);
     } catch (RuntimeException e) {
-      logger.error("internal error handling request {}", clock.requestId(), e);
-      return json(
-          JsonRpcResponse.failure(
-              id, JsonRpcErrorCode.INTERNAL_ERROR.code(), "Internal error; see the server log"),
-          streaming,
-          clock);
+      return internalError(id, streaming, clock, e);
     }
+  }
+
+  private JsonRpcReply.Json internalError(
+      JsonNode id, boolean streaming, RequestClock clock, Throwable failure) {
+    logger.error("internal error handling request {}", LogSafe.of(clock.requestId()), failure);
+    return json(
+        JsonRpcResponse.failure(
+            id, JsonRpcErrorCode.INTERNAL_ERROR.code(), "Internal error; see the server log"),
+        streaming,
+        clock);
+  }
+
+  /** A2A 0.3 reads {@code application/json} only, with any parameters. */
+  @Override
+  public boolean acceptsMediaType(@Nullable String contentType) {
+    return JsonRpcEndpoint.mediaType(contentType).equals("application/json");
+  }
+
+  @Override
+  public byte[] unsupportedMediaType(@Nullable String contentType) {
+    return errorBody(
+        JsonRpcErrorCode.INVALID_REQUEST,
+        "Unsupported Media Type: send the JSON-RPC request with Content-Type: application/json");
+  }
+
+  @Override
+  public JsonRpcReply.Busy busy() {
+    return new JsonRpcReply.Busy(errorBody(JsonRpcErrorCode.SERVER_BUSY, InFlightBudget.BUSY));
   }
 
   @Override
@@ -128,7 +168,8 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
     try {
       return new JsonRpcReply.Json(mapper.writeValueAsBytes(response), asEvent);
     } catch (JsonProcessingException e) {
-      logger.error("could not serialize the response to request {}", clock.requestId(), e);
+      logger.error(
+          "could not serialize the response to request {}", LogSafe.of(clock.requestId()), e);
       return new JsonRpcReply.Json(
           errorBody(JsonRpcErrorCode.INTERNAL_ERROR, "Internal error; see the server log"),
           asEvent);
@@ -143,7 +184,7 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
       case NOT_CANCELABLE -> JsonRpcErrorCode.TASK_NOT_CANCELABLE;
       case UNSUPPORTED -> JsonRpcErrorCode.UNSUPPORTED_OPERATION;
       case INVALID_PARAMS -> JsonRpcErrorCode.INVALID_PARAMS;
-      case OVERLOADED -> JsonRpcErrorCode.INTERNAL_ERROR;
+      case OVERLOADED -> JsonRpcErrorCode.SERVER_BUSY;
     };
   }
 }

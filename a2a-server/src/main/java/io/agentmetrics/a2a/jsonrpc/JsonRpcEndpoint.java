@@ -2,12 +2,15 @@ package io.agentmetrics.a2a.jsonrpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One protocol version's JSON-RPC methods behind the shared HTTP route: the route authenticates,
- * reserves the body in the in-flight budget, reads it within its limits and times the request, then
- * asks the endpoint of the version the client named (the {@code A2A-Version} header) to answer it.
- * Every endpoint reads its requests through {@link RequestEnvelope}.
+ * checks the media type, reserves the body in the in-flight budget, reads it within its limits and
+ * times the request, then asks the endpoint of the version the client named (the {@code
+ * A2A-Version} header) to answer it. Every endpoint reads its requests through {@link
+ * RequestEnvelope}.
  *
  * <p>Implementations are thread-safe.
  *
@@ -54,7 +57,41 @@ public interface JsonRpcEndpoint {
    * @return a busy reply with a null id
    * @since 0.1.0
    */
-  default JsonRpcReply.Busy busy() {
-    return new JsonRpcReply.Busy(errorBody(JsonRpcErrorCode.INTERNAL_ERROR, InFlightBudget.BUSY));
+  JsonRpcReply.Busy busy();
+
+  /**
+   * Whether this endpoint reads a body of {@code contentType}. The route refuses any other with 415
+   * before reading the body, so that a browser's form, text or multipart post from another site
+   * never runs a method.
+   *
+   * @param contentType the {@code Content-Type} header, if any
+   * @return whether the body is read
+   * @since 0.1.0
+   */
+  boolean acceptsMediaType(@Nullable String contentType);
+
+  /**
+   * The 415 body for a request of {@code contentType}, with a null id.
+   *
+   * @param contentType the {@code Content-Type} header, if any
+   * @return the JSON bytes
+   * @since 0.1.0
+   */
+  byte[] unsupportedMediaType(@Nullable String contentType);
+
+  /**
+   * The media type of a {@code Content-Type} header: lower case, without parameters.
+   *
+   * @param contentType the header, if any
+   * @return the media type, empty when there is no header
+   * @since 0.1.0
+   */
+  static String mediaType(@Nullable String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int parameters = contentType.indexOf(';');
+    String type = parameters < 0 ? contentType : contentType.substring(0, parameters);
+    return type.trim().toLowerCase(Locale.ROOT);
   }
 }

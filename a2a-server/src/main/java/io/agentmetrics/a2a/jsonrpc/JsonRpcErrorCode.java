@@ -14,8 +14,14 @@ public enum JsonRpcErrorCode {
   METHOD_NOT_FOUND(-32601),
   /** The params are missing, ill-typed or out of range; the message names the field. */
   INVALID_PARAMS(-32602),
-  /** A server fault, or the agent queue is full. */
+  /** A server fault; the details are only in the server log. */
   INTERNAL_ERROR(-32603),
+  /**
+   * The server is busy: the requests in flight hold as many bytes as they may, the agent queue
+   * cannot take the turn, or too many event streams are open. Nothing was done, so the request may
+   * be sent again; over plain HTTP the answer is 503 with {@code Retry-After}.
+   */
+  SERVER_BUSY(-32000),
   /** A2A: no such task (or it expired). */
   TASK_NOT_FOUND(-32001),
   /** A2A: the task already ended. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentmetrics.a2a.task.TaskEventStream;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the HTTP layer must send for one JSON-RPC request.
@@ -29,9 +30,26 @@ public sealed interface JsonRpcReply {
   }
 
   /**
-   * A refusal because the server holds as many bytes for requests in flight as it may ({@code
-   * A2A_MAX_INFLIGHT_BYTES}): to be sent with HTTP 503 and {@code Retry-After}, since the same
-   * request may well succeed a moment later.
+   * A response the agent has yet to produce: the future completes with it, never exceptionally, on
+   * the thread that ended the agent's turn.
+   *
+   * @param reply completes with the response
+   * @since 0.1.0
+   */
+  record Pending(CompletableFuture<Json> reply) implements JsonRpcReply {
+
+    /** Checks the future. */
+    public Pending {
+      requireNonNull(reply, "reply");
+    }
+  }
+
+  /**
+   * A {@link JsonRpcErrorCode#SERVER_BUSY} refusal: the server holds as many bytes for requests in
+   * flight as it may ({@code A2A_MAX_INFLIGHT_BYTES}), or the agent's queue cannot start the turn
+   * in time. Nothing was done, so the same request may well succeed a moment later: it is sent with
+   * HTTP 503 and {@code Retry-After}. A streaming method gets the same error as a {@link Json}
+   * event instead, since its client reads {@code text/event-stream}.
    *
    * @param body the serialized JSON-RPC error
    * @since 0.1.0

@@ -3,10 +3,13 @@ package io.agentmetrics.a2a.jsonrpc;
 import io.agentmetrics.a2a.dto.MessageSendParams;
 import io.agentmetrics.a2a.dto.Task;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code message/send} and {@code message/stream}: bind the params (timed with the {@code
- * message_normalization} stage) and hand them to the shared {@link MessageSender}.
+ * message_normalization} stage) and hand them to the shared {@link MessageSender}. A blocking send
+ * whose turn waits in the agent's line is answered when the turn has run.
  *
  * <p>Thread-safe.
  */
@@ -27,11 +30,18 @@ final class MessageMethods {
 
   private MethodOutcome send(Params params, RequestClock clock) {
     MessageSendParams send = read(params, clock);
-    Task task = sender.send(send, clock).task();
     Integer historyLength =
         send.configuration() == null ? null : send.configuration().historyLength();
-    return new MethodOutcome.Result(
-        historyLength == null ? task : task.withHistoryLimit(historyLength));
+    CompletableFuture<MessageSender.Sent> sent = sender.send(send, clock);
+    if (sent.isDone()) {
+      return new MethodOutcome.Result(limited(sent.join().task(), historyLength));
+    }
+    return new MethodOutcome.Pending(
+        sent.<Object>thenApply(result -> limited(result.task(), historyLength)));
+  }
+
+  private static Task limited(Task task, @Nullable Integer historyLength) {
+    return historyLength == null ? task : task.withHistoryLimit(historyLength);
   }
 
   private MethodOutcome stream(Params params, RequestClock clock) {

@@ -65,16 +65,20 @@ public final class MessageSender {
   }
 
   /**
-   * Sends a message: a blocking send returns once the turn has ended, a non-blocking one at once.
+   * Sends a message. A non-blocking send is answered at once; a blocking one once its turn has
+   * ended, which is also at once when the turn ran on the calling thread. A blocking send whose
+   * client goes away ({@link RequestClock#watchClient}) cancels its turn.
    *
    * @param send the validated params
    * @param clock the request's stage clock
-   * @return the task (finished, or as submitted), not yet trimmed to {@code historyLength}
+   * @return the task (finished, or as submitted), not yet trimmed to {@code historyLength}; the
+   *     future is done unless the turn waits in the agent's line
    * @throws JsonRpcException if the message breaks a limit or push notifications are off
-   * @throws io.agentmetrics.a2a.task.TaskException if the task service refuses the turn
+   * @throws io.agentmetrics.a2a.task.TaskException if the task service refuses the turn (with
+   *     reason {@code OVERLOADED} when the agent's queue cannot start it in time)
    * @since 0.1.0
    */
-  public Sent send(MessageSendParams send, RequestClock clock) {
+  public CompletableFuture<Sent> send(MessageSendParams send, RequestClock clock) {
     return send(send, null, clock);
   }
 
@@ -84,33 +88,36 @@ public final class MessageSender {
    * @param send the validated params
    * @param payload the push body's format, or {@code null} for the A2A 0.3 task
    * @param clock the request's stage clock
-   * @return the task (finished, or as submitted), not yet trimmed to {@code historyLength}
+   * @return the task (finished, or as submitted), not yet trimmed to {@code historyLength}; the
+   *     future is done unless the turn waits in the agent's line
    * @since 0.1.0
    */
-  public Sent send(MessageSendParams send, @Nullable PushPayload payload, RequestClock clock) {
+  public CompletableFuture<Sent> send(
+      MessageSendParams send, @Nullable PushPayload payload, RequestClock clock) {
     long started = clock.now();
     NormalizedMessage normalized = normalize(send);
     clock.addNormalization(started);
 
     long submitted = clock.now();
-    // A blocking send runs the turn on this thread: a hand-off to the agent pool and back would
-    // cost two context switches per request and buy nothing while this thread waits anyway.
+    // A blocking send runs the turn on this thread when the agent has a slot free: a hand-off to
+    // the agent pool and back would cost two context switches per request and buy nothing while
+    // this thread waits anyway. Otherwise the answer comes when the pool has run the turn.
     TaskRun run =
         send.blocking()
-            ? tasks.sendAndWait(send.message(), normalized, push(send, payload))
+            ? tasks.sendBlocking(
+                send.message(), normalized, push(send, payload), clock.clientGone())
             : tasks.send(send.message(), normalized, push(send, payload), null);
     clock.taskId(run.submitted().id());
     CompletableFuture<RunResult> observed = observeAgent(run, clock, submitted);
-    Sent sent;
-    if (send.blocking()) {
-      // A blocking send's turn has ended by now, so its result is ready.
-      RunResult result = observed.join();
-      sent = new Sent(result.task(), result.asMessage());
-    } else {
-      sent = new Sent(run.submitted(), false);
+    if (!send.blocking()) {
+      clock.addAgent(submitted);
+      return CompletableFuture.completedFuture(new Sent(run.submitted(), false));
     }
-    clock.addAgent(submitted);
-    return sent;
+    return observed.thenApply(
+        result -> {
+          clock.addAgent(submitted);
+          return new Sent(result.task(), result.asMessage());
+        });
   }
 
   /**
@@ -144,7 +151,13 @@ public final class MessageSender {
 
     TaskEventStream events = tasks.newStream();
     long submitted = clock.now();
-    TaskRun run = tasks.send(send.message(), normalized, push(send, payload), events);
+    TaskRun run;
+    try {
+      run = tasks.send(send.message(), normalized, push(send, payload), events);
+    } catch (RuntimeException e) {
+      events.close();
+      throw e;
+    }
     clock.taskId(run.submitted().id());
     observeAgent(run, clock, submitted);
     return events;

@@ -3,14 +3,19 @@ package io.agentmetrics.a2a.jsonrpc;
 import io.agentmetrics.a2a.trace.RequestLatency;
 import io.agentmetrics.api.TimeSource;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Times the five request stages of one JSON-RPC request with a monotonic clock. Each stage is a sum
- * of {@code nanoTime} differences, so a stage measured in pieces (a streamed response's
- * serialization) adds up.
+ * Times the five request stages of one JSON-RPC request with a monotonic clock, and carries what
+ * the methods need to know of the request: its id, method and task, and whether its client is still
+ * there. Each stage is a sum of {@code nanoTime} differences, so a stage measured in pieces (a
+ * streamed response's serialization) adds up.
  *
- * <p>Not thread-safe: one request thread owns it.
+ * <p>Not thread-safe: one thread at a time uses it, and a request that is answered later hands it
+ * on through the future of its answer.
  *
  * @since 0.1.0
  */
@@ -28,6 +33,8 @@ public final class RequestClock {
   private @Nullable String requestId;
   private String method = "unknown";
   private @Nullable String taskId;
+  private @Nullable Supplier<? extends CompletionStage<Void>> clientWatch;
+  private @Nullable CompletionStage<Void> clientGone;
 
   /**
    * A clock started now.
@@ -101,6 +108,27 @@ public final class RequestClock {
   }
 
   /**
+   * Lets the methods learn when the client goes away before its answer is sent: a blocking send
+   * then cancels its turn. The transport starts watching only when a method asks.
+   *
+   * @param startWatching starts watching the client's connection and returns what completes if the
+   *     client disconnects
+   * @since 0.1.0
+   */
+  public void watchClient(Supplier<? extends CompletionStage<Void>> startWatching) {
+    this.clientWatch = startWatching;
+  }
+
+  /** Completes if the client disconnects; never, if the transport cannot tell. */
+  CompletionStage<Void> clientGone() {
+    if (clientGone == null) {
+      Supplier<? extends CompletionStage<Void>> watch = clientWatch;
+      clientGone = watch != null ? watch.get() : new CompletableFuture<>();
+    }
+    return clientGone;
+  }
+
+  /**
    * Names the request in its trace line.
    *
    * @param id the JSON-RPC id, {@code null} when it has none (a {@code req-<uuid>} is generated)
@@ -136,7 +164,7 @@ public final class RequestClock {
    * The request's JSON-RPC id, or a generated {@code req-<uuid>} when it had none or its body could
    * not be read, so that every trace event can be told apart.
    *
-   * @return the id
+   * @return the id as the client sent it, or the generated one
    * @since 0.1.0
    */
   public String requestId() {
@@ -146,6 +174,16 @@ public final class RequestClock {
       requestId = id;
     }
     return id;
+  }
+
+  /**
+   * The JSON-RPC method, once the body has been parsed.
+   *
+   * @return a method this server serves, or {@code unknown}
+   * @since 0.1.0
+   */
+  public String method() {
+    return method;
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.dto.PushNotificationAuthenticationInfo;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
+import io.agentmetrics.a2a.internal.LogSafe;
 import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import java.io.IOException;
 import java.net.URI;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * addresses the {@link PushAddressPolicy} has just checked (through a {@link
  * CheckedAddressResolver}); each attempt has a timeout; the {@link PushRetryPolicy} decides whether
  * and when to try again. A push that is not delivered is logged once, as a warning with the task id
- * and the host (never the URL's path or query, the token or the credentials, which may be secrets).
- * {@link #send} never throws: a push's trouble must not fail the request that caused it.
+ * and the host, escaped and cut ({@link LogSafe}); never the URL's path or query, the token or the
+ * credentials, which may be secrets. {@link #send} never throws: a push's trouble must not fail the
+ * request that caused it.
  *
  * <p>Thread-safe.
  */
@@ -331,7 +333,7 @@ final class PushNotifier implements AutoCloseable {
         logger.warn(
             "push notification for task {} to host {} failed after {} attempt(s): {}",
             taskId,
-            uri.getHost(),
+            LogSafe.of(uri.getHost()),
             attempt,
             why);
       }

@@ -2,6 +2,8 @@ package io.agentmetrics.a2a.task;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
+
 /**
  * A task operation that cannot be done; {@link #reason()} tells the JSON-RPC layer which error to
  * answer with, and the message says what to do instead.
@@ -26,7 +28,10 @@ public final class TaskException extends RuntimeException {
     UNSUPPORTED,
     /** The request's values conflict with the task. */
     INVALID_PARAMS,
-    /** The agent queue is full. */
+    /**
+     * The server is busy: the agent's queue cannot take the turn, or too many event streams are
+     * open. Nothing was done; the same request may be sent again a little later.
+     */
     OVERLOADED
   }
 
@@ -47,7 +52,39 @@ public final class TaskException extends RuntimeException {
   /** The refusal of a turn that found {@code waiting} turns already waiting for the agent. */
   static TaskException queueFull(int waiting) {
     return new TaskException(
-        Reason.OVERLOADED, "the agent queue is full (" + waiting + " waiting); retry later");
+        Reason.OVERLOADED,
+        "the agent queue is full ("
+            + waiting
+            + " turns waiting, A2A_AGENT_QUEUE); retry in a few seconds");
+  }
+
+  /** The refusal of a turn that would wait {@code expected}, longer than {@code timeout}. */
+  static TaskException queueTooSlow(Duration expected, Duration timeout) {
+    return new TaskException(
+        Reason.OVERLOADED,
+        "a new turn would wait about "
+            + expected.toSeconds()
+            + " s for the agent, longer than A2A_AGENT_QUEUE_TIMEOUT_MS ("
+            + timeout.toMillis()
+            + " ms); retry in a few seconds");
+  }
+
+  /** The refusal of a stream beyond the {@code max} open in all. */
+  static TaskException tooManyStreams(int max) {
+    return new TaskException(
+        Reason.OVERLOADED,
+        max + " event streams are open (A2A_MAX_STREAMS); retry when one has ended");
+  }
+
+  /** The refusal of a stream beyond the {@code max} open on task {@code id}. */
+  static TaskException tooManyTaskStreams(String id, int max) {
+    return new TaskException(
+        Reason.OVERLOADED,
+        "task "
+            + id
+            + " already has "
+            + max
+            + " open event streams (A2A_MAX_STREAMS_PER_TASK); retry when one has ended");
   }
 
   /**

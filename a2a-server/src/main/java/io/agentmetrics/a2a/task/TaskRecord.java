@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
@@ -95,15 +96,19 @@ final class TaskRecord {
   }
 
   /**
-   * Starts a new turn with {@code message}, adding {@code push} if given; refuses, changing
-   * nothing, if a turn is running, the task ended, or the task has no room for another push config.
+   * Starts a new turn with {@code message}, adding {@code push} and subscribing {@code subscriber}
+   * if given; refuses, changing nothing, if a turn is running, the task ended, or the task has no
+   * room for another push config (it holds {@code maxPushConfigs}) or subscriber (it has {@code
+   * maxSubscribers}).
    */
   synchronized void startTurn(
       Message message,
       Instant now,
       CompletableFuture<RunResult> turn,
       @Nullable PushTarget push,
-      int maxPushConfigs) {
+      int maxPushConfigs,
+      @Nullable Consumer<Object> subscriber,
+      int maxSubscribers) {
     if (state == TaskState.SUBMITTED || state == TaskState.WORKING) {
       throw new TaskException(
           TaskException.Reason.INVALID_PARAMS,
@@ -119,9 +124,18 @@ final class TaskRecord {
               + " and cannot be continued; send without taskId (same contextId) to go on");
     }
     if (push != null) {
+      checkRoomFor(push.config(), maxPushConfigs);
+    }
+    if (subscriber != null) {
+      checkRoomForSubscriber(maxSubscribers);
+    }
+    if (push != null) {
       putPushConfig(push, maxPushConfigs);
     }
     beginTurn(message, now, turn);
+    if (subscriber != null) {
+      subscribe(subscriber, maxSubscribers);
+    }
   }
 
   /** Records the first message of a new task. */
@@ -205,6 +219,14 @@ final class TaskRecord {
     return snapshot();
   }
 
+  /**
+   * Cancels the task if {@code turn} is still its running turn, as when the client waiting for that
+   * turn has gone; returns the cancelled snapshot, or empty if that turn already ended.
+   */
+  synchronized Optional<Task> cancelTurn(CompletableFuture<RunResult> turn, Instant now) {
+    return completion == turn && !state.isTerminal() ? Optional.of(cancel(now)) : Optional.empty();
+  }
+
   private void finish(
       TaskState end,
       @Nullable Message message,
@@ -227,17 +249,26 @@ final class TaskRecord {
   /**
    * Subscribes to this task's events; the first event delivered is the current snapshot. Returns
    * false (without subscribing) if the task already ended.
+   *
+   * @throws TaskException with reason {@code OVERLOADED} if the task has {@code max} subscribers
    */
-  synchronized boolean subscribe(Consumer<Object> subscriber) {
-    subscriber.accept(snapshot());
+  synchronized boolean subscribe(Consumer<Object> subscriber, int max) {
     if (state.isTerminal()) {
       return false;
     }
+    checkRoomForSubscriber(max);
+    subscriber.accept(snapshot());
     if (subscribers == null) {
       subscribers = new CopyOnWriteArrayList<>();
     }
     subscribers.add(subscriber);
     return true;
+  }
+
+  private void checkRoomForSubscriber(int max) {
+    if (subscribers != null && subscribers.size() >= max) {
+      throw TaskException.tooManyTaskStreams(id, max);
+    }
   }
 
   synchronized void unsubscribe(Consumer<Object> subscriber) {

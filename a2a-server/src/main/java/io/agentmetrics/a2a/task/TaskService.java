@@ -23,14 +23,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +41,11 @@ import org.slf4j.LoggerFactory;
  * Runs A2A tasks: creates or continues a task per send, runs each turn either in the background on
  * a bounded agent executor or on the thread of a caller that waits for it, with at most {@code
  * agentThreads} turns running at once either way (the time a turn waits for a slot is its
- * QUEUE_WAIT). Cancels by interrupting the turn, streams events to subscribers and sends push
- * notifications when a turn ends.
+ * QUEUE_WAIT). A turn that cannot start at once waits on the agent executor's line, which admits
+ * only what it can start before {@code agentQueueTimeout} ({@link AgentQueue}); no caller's thread
+ * ever waits in it. Cancels by interrupting the turn, streams events to subscribers (at most {@code
+ * maxStreams} open, {@code maxStreamsPerTask} per task) and sends push notifications when a turn
+ * ends.
  *
  * <p>Thread-safe.
  *
@@ -55,7 +60,10 @@ public final class TaskService implements AutoCloseable {
   private final TaskProcessor processor;
   private final TimeSource time;
   private final ThreadPoolExecutor executor;
-  private final AgentSlots slots;
+  private final AgentQueue queue;
+  private final int maxStreams;
+  private final int maxStreamsPerTask;
+  private final AtomicInteger openStreams = new AtomicInteger();
   private final PushNotifier notifier;
   private final PushUrlPolicy pushPolicy;
   private final int maxPushConfigs;
@@ -81,15 +89,23 @@ public final class TaskService implements AutoCloseable {
             settings.ttl(),
             Ticker.systemTicker());
     this.maxHistory = settings.maxHistory();
+    // The line is bounded by the AgentQueue's admission, not by the executor's queue.
     this.executor =
         new ThreadPoolExecutor(
             settings.agentThreads(),
             settings.agentThreads(),
             60,
             TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(settings.agentQueueCapacity()),
+            new LinkedBlockingQueue<>(),
             new DaemonThreadFactory("a2a-agent"));
-    this.slots = new AgentSlots(settings.agentThreads(), settings.agentQueueCapacity());
+    this.queue =
+        new AgentQueue(
+            settings.agentThreads(),
+            settings.callerTurns(),
+            settings.agentQueueCapacity(),
+            settings.agentQueueTimeout());
+    this.maxStreams = settings.maxStreams();
+    this.maxStreamsPerTask = settings.maxStreamsPerTask();
     PushSettings push = settings.push();
     PushAddressPolicy addresses = new PushAddressPolicy(push.allowPrivate(), HostResolver.system());
     this.pushPolicy = new PushUrlPolicy(push.allowedHosts(), addresses);
@@ -111,15 +127,16 @@ public final class TaskService implements AutoCloseable {
 
   /**
    * Starts a turn in the background: a new task, or the next turn of {@code message.taskId()}. The
-   * turn waits on the agent pool's queue for a thread and a slot; that wait is its QUEUE_WAIT.
+   * turn waits on the agent pool's line for a thread and a slot; that wait is its QUEUE_WAIT.
    *
    * @param message the validated message
    * @param normalized its normalized form, handed to the agent
    * @param push a push-notification config to attach, if any
    * @param stream a stream to subscribe before the turn starts, if any
    * @return the submitted task and the turn's completion
-   * @throws TaskException if the task is unknown, busy or ended, the push URL is refused, or the
-   *     agent queue is full
+   * @throws TaskException if the task is unknown, busy or ended, the push URL is refused or the
+   *     task holds as many push configs as it may, the task has no room for the stream, or the
+   *     agent queue cannot take the turn ({@code OVERLOADED})
    * @since 0.1.0
    */
   public TaskRun send(
@@ -127,64 +144,126 @@ public final class TaskService implements AutoCloseable {
       NormalizedMessage normalized,
       @Nullable PushTarget push,
       @Nullable TaskEventStream stream) {
-    Turn turn = begin(message, normalized, push, stream);
-    long enqueued = time.nanoTime();
-    try {
-      // The request's span is current here: the agent's spans become its children.
-      Future<?> work = executor.submit(Context.current().wrap(() -> runQueuedTurn(turn, enqueued)));
-      turn.record().attachWork(work);
-    } catch (RejectedExecutionException e) {
-      throw refuse(turn, TaskException.queueFull(executor.getQueue().size()));
-    }
+    Turn turn = beginInLine(message, normalized, push, stream);
+    execute(turn);
     return turn.run();
   }
 
   /**
-   * Runs a turn on the calling thread and returns once it has ended: what a blocking send needs,
-   * without handing the turn to another thread and back. The turn shares the agent slots with
-   * background turns, so the bound on turns running at once holds for both; the time spent waiting
-   * for a slot is its QUEUE_WAIT. A cancel interrupts the turn, never the caller afterwards.
+   * Starts a turn for a caller that waits for its end. When a slot is free at once (and fewer than
+   * {@code callerTurns} turns already run on their callers' threads), the turn runs on the calling
+   * thread, without a hand-off to another thread and back, and this returns once it has ended.
+   * Otherwise the turn waits on the agent pool's line like a background turn, and this returns at
+   * once: the caller's thread never waits in the line. The time spent waiting for a slot is the
+   * turn's QUEUE_WAIT. When {@code abandoned} completes while the turn has not ended, the caller
+   * has gone: the turn is cancelled, running or waiting. A cancel interrupts the turn, never the
+   * caller afterwards.
    *
    * @param message the validated message
    * @param normalized its normalized form, handed to the agent
    * @param push a push-notification config to attach, if any
-   * @return the task as submitted and the turn's completion, already complete
-   * @throws TaskException if the task is unknown, busy or ended, the push URL is refused, or every
-   *     slot is busy and the line of waiting turns is full
+   * @param abandoned completes if the caller stops waiting
+   * @return the task as submitted and the turn's completion, already complete if the turn ran on
+   *     the calling thread
+   * @throws TaskException if the task is unknown, busy or ended, the push URL is refused or the
+   *     task holds as many push configs as it may, or the agent queue cannot take the turn ({@code
+   *     OVERLOADED})
    * @since 0.1.0
    */
-  public TaskRun sendAndWait(
-      Message message, NormalizedMessage normalized, @Nullable PushTarget push) {
-    Turn turn = begin(message, normalized, push, null);
-    long enqueued = time.nanoTime();
-    try {
-      slots.acquireOrRefuse();
-    } catch (TaskException e) {
-      throw refuse(turn, e);
-    } catch (InterruptedException e) {
-      stopped(turn.record(), queueWaitSince(enqueued));
-      Thread.currentThread().interrupt();
+  public TaskRun sendBlocking(
+      Message message,
+      NormalizedMessage normalized,
+      @Nullable PushTarget push,
+      CompletionStage<?> abandoned) {
+    if (!queue.tryCallerSlot()) {
+      Turn turn = beginInLine(message, normalized, push, null);
+      abandoned.thenRun(() -> abandon(turn));
+      execute(turn);
       return turn.run();
     }
     try {
-      FutureTask<Void> work = new FutureTask<>(() -> runTurn(turn, enqueued), null);
+      Turn turn = begin(message, normalized, push, null, false);
+      abandoned.thenRun(() -> abandon(turn));
+      FutureTask<Void> work = new FutureTask<>(() -> runTurn(turn, time.nanoTime()), null);
       turn.record().attachWork(work);
       work.run();
       if (work.isCancelled()) {
         // The cancel's interrupt was meant for the turn, which has ended.
         Thread.interrupted();
       }
+      return turn.run();
     } finally {
-      slots.release();
+      queue.releaseCallerSlot();
     }
-    return turn.run();
   }
 
-  private Turn begin(
+  /**
+   * Takes a place in the agent's line, then begins the turn; refuses at once, before the task is
+   * created or changed, when the line cannot take it.
+   */
+  private Turn beginInLine(
       Message message,
       NormalizedMessage normalized,
       @Nullable PushTarget push,
       @Nullable TaskEventStream stream) {
+    queue.admit();
+    try {
+      return begin(message, normalized, push, stream, true);
+    } catch (RuntimeException e) {
+      queue.leave();
+      throw e;
+    }
+  }
+
+  /** Hands a turn that holds a place in line to the agent pool. */
+  private void execute(Turn turn) {
+    long enqueued = time.nanoTime();
+    // The request's span is current here: the agent's spans become its children.
+    FutureTask<Void> work =
+        new FutureTask<>(Context.current().wrap(() -> runQueuedTurn(turn, enqueued)), null) {
+          @Override
+          protected void done() {
+            if (isCancelled()) {
+              leaveLine(turn);
+              executor.remove(this);
+            }
+          }
+        };
+    turn.record().attachWork(work);
+    try {
+      executor.execute(work);
+    } catch (RejectedExecutionException stopping) {
+      leaveLine(turn);
+      stopped(turn.record(), 0);
+      throw new TaskException(
+          TaskException.Reason.OVERLOADED, "the server is stopping; retry in a few seconds");
+    }
+  }
+
+  private void leaveLine(Turn turn) {
+    if (turn.inLine().compareAndSet(true, false)) {
+      queue.leave();
+    }
+  }
+
+  /** Cancels the turn whose caller has gone, unless it has ended already. */
+  private void abandon(Turn turn) {
+    turn.record()
+        .cancelTurn(turn.run().completion(), time.now())
+        .ifPresent(canceled -> notifyPush(turn.record().pushTargets(), canceled));
+  }
+
+  /**
+   * Creates the task or starts its next turn. Every check that can refuse the turn (the push URL,
+   * the task's state, its room for another push config or stream) runs before the task is created
+   * or changed, and nothing after that throws, so a refused turn leaves no trace.
+   */
+  private Turn begin(
+      Message message,
+      NormalizedMessage normalized,
+      @Nullable PushTarget push,
+      @Nullable TaskEventStream stream,
+      boolean inLine) {
     PushTarget checkedPush = push == null ? null : checked(push);
     CompletableFuture<RunResult> completion = new CompletableFuture<>();
     TaskRecord record;
@@ -209,29 +288,24 @@ public final class TaskService implements AutoCloseable {
           time.now(),
           completion,
           checkedPush,
-          maxPushConfigs);
+          maxPushConfigs,
+          stream == null ? null : stream.subscriber(),
+          maxStreamsPerTask);
     }
     TaskRun run = new TaskRun(record.snapshot(), completion);
     if (stream != null) {
-      subscribe(record, stream);
+      TaskRecord subscribed = record;
+      stream.onClose(() -> subscribed.unsubscribe(stream.subscriber()));
+      if (created) {
+        // A new task has no subscriber yet, so there is room for this one.
+        subscribed.subscribe(stream.subscriber(), maxStreamsPerTask);
+      }
     }
     return new Turn(
         record,
         new AgentRequest(record.id(), record.contextId(), normalized, message.messageId()),
         run,
-        created);
-  }
-
-  /**
-   * Fails a turn that never ran, forgets its task if the turn created it, and returns {@code e}.
-   */
-  private TaskException refuse(Turn turn, TaskException e) {
-    turn.record()
-        .fail(agentNote(turn.record(), "The server is busy; try again later."), time.now(), 0);
-    if (turn.created()) {
-      store.remove(turn.record().id());
-    }
-    return e;
+        new AtomicBoolean(inLine));
   }
 
   /**
@@ -311,29 +385,42 @@ public final class TaskService implements AutoCloseable {
    * Streams the events of the running task {@code id}.
    *
    * @param id the task id
-   * @return a stream starting with the current task snapshot
-   * @throws TaskException if the task is unknown or has already ended
+   * @return a stream starting with the current task snapshot; close it when done
+   * @throws TaskException if the task is unknown or has already ended, or if the server or the task
+   *     has no room for another stream ({@code OVERLOADED})
    * @since 0.1.0
    */
   public TaskEventStream resubscribe(String id) {
     TaskRecord record = store.get(id);
-    TaskEventStream stream = new TaskEventStream();
-    if (!subscribe(record, stream)) {
-      throw new TaskException(
-          TaskException.Reason.UNSUPPORTED,
-          "task " + id + " has already ended; read it with tasks/get");
+    TaskEventStream stream = newStream();
+    try {
+      stream.onClose(() -> record.unsubscribe(stream.subscriber()));
+      if (!record.subscribe(stream.subscriber(), maxStreamsPerTask)) {
+        throw new TaskException(
+            TaskException.Reason.UNSUPPORTED,
+            "task " + id + " has already ended; read it with tasks/get");
+      }
+    } catch (TaskException e) {
+      stream.close();
+      throw e;
     }
     return stream;
   }
 
   /**
-   * Opens an event stream to pass to {@link #send}.
+   * Opens an event stream to pass to {@link #send}; it counts against the cap on open streams until
+   * it is closed.
    *
    * @return a new, unsubscribed stream
+   * @throws TaskException with reason {@code OVERLOADED} if {@code maxStreams} streams are open
    * @since 0.1.0
    */
   public TaskEventStream newStream() {
-    return new TaskEventStream();
+    if (openStreams.incrementAndGet() > maxStreams) {
+      openStreams.decrementAndGet();
+      throw TaskException.tooManyStreams(maxStreams);
+    }
+    return new TaskEventStream(openStreams::decrementAndGet);
   }
 
   /**
@@ -341,7 +428,8 @@ public final class TaskService implements AutoCloseable {
    *
    * @param config the task and config
    * @return the stored config
-   * @throws TaskException if the task is unknown or the URL is refused
+   * @throws TaskException if the task is unknown, the URL is refused, or the task holds as many
+   *     push configs as it may
    * @since 0.1.0
    */
   public TaskPushNotificationConfig setPushConfig(TaskPushNotificationConfig config) {
@@ -434,11 +522,7 @@ public final class TaskService implements AutoCloseable {
    * @since 0.1.0
    */
   public StoreStats storeStats() {
-    return new StoreStats(
-        store.size(),
-        store.bytes(),
-        store.evictionCount(),
-        executor.getQueue().size() + slots.waiting());
+    return new StoreStats(store.size(), store.bytes(), store.evictionCount(), queue.waiting());
   }
 
   /**
@@ -447,7 +531,7 @@ public final class TaskService implements AutoCloseable {
    * @param tasks tasks held
    * @param bytes the bytes they retain, estimated
    * @param taskEvictions tasks evicted for count, weight or age
-   * @param queuedTurns turns waiting for an agent thread or slot
+   * @param queuedTurns turns waiting in line for an agent slot
    * @since 0.1.0
    */
   public record StoreStats(long tasks, long bytes, long taskEvictions, long queuedTurns) {}
@@ -484,23 +568,37 @@ public final class TaskService implements AutoCloseable {
     shutdown(Duration.ZERO);
   }
 
-  private boolean subscribe(TaskRecord record, TaskEventStream stream) {
-    stream.onClose(() -> record.unsubscribe(stream.subscriber()));
-    return record.subscribe(stream.subscriber());
-  }
-
   private void runQueuedTurn(Turn turn, long enqueuedNanos) {
+    TaskRecord record = turn.record();
     try {
-      slots.acquire();
+      queue.acquire();
     } catch (InterruptedException e) {
-      stopped(turn.record(), queueWaitSince(enqueuedNanos));
+      leaveLine(turn);
+      stopped(record, queueWaitSince(enqueuedNanos));
       Thread.currentThread().interrupt();
       return;
     }
+    leaveLine(turn);
     try {
-      runTurn(turn, enqueuedNanos);
+      if (queue.missedDeadline(time.nanoTime() - enqueuedNanos)) {
+        lateForTheAgent(record, queueWaitSince(enqueuedNanos));
+      } else {
+        runTurn(turn, enqueuedNanos);
+      }
     } finally {
-      slots.release();
+      queue.release();
+    }
+  }
+
+  /** Fails a turn that waited past the deadline: its caller was told to expect no longer wait. */
+  private void lateForTheAgent(TaskRecord record, double queueWaitMs) {
+    Message note =
+        agentNote(
+            record,
+            "The server was too busy to start this turn within A2A_AGENT_QUEUE_TIMEOUT_MS; send"
+                + " it again.");
+    if (record.fail(note, time.now(), queueWaitMs)) {
+      pushEnd(record);
     }
   }
 
@@ -510,6 +608,7 @@ public final class TaskService implements AutoCloseable {
     if (!record.markWorking(time.now())) {
       return;
     }
+    long started = time.nanoTime();
     try {
       AgentReply reply = processor.process(turn.request());
       Message answer = Message.agentText(reply.text(), newId(), record.contextId(), record.id());
@@ -533,6 +632,8 @@ public final class TaskService implements AutoCloseable {
       if (record.fail(agentNote(record, failureNote(e)), time.now(), queueWaitMs)) {
         pushEnd(record);
       }
+    } finally {
+      queue.turnTook(time.nanoTime() - started);
     }
   }
 
@@ -577,6 +678,9 @@ public final class TaskService implements AutoCloseable {
     return UUID.randomUUID().toString();
   }
 
-  /** A turn begun but not yet run: its task, the agent's input and what the caller gets back. */
-  private record Turn(TaskRecord record, AgentRequest request, TaskRun run, boolean created) {}
+  /**
+   * A turn begun but not yet run: its task, the agent's input, what the caller gets back, and
+   * whether it still counts as waiting in the agent's line.
+   */
+  private record Turn(TaskRecord record, AgentRequest request, TaskRun run, AtomicBoolean inLine) {}
 }

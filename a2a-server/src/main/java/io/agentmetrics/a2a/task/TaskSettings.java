@@ -14,6 +14,11 @@ import java.time.Duration;
  * @param ttl how long an untouched task is kept
  * @param agentThreads how many turns run at once
  * @param agentQueueCapacity how many turns may wait for a thread
+ * @param agentQueueTimeout how long a turn may wait for the agent
+ * @param callerTurns how many of the {@code agentThreads} turns may run on the threads of the
+ *     callers that wait for them
+ * @param maxStreams how many event streams may be open at once
+ * @param maxStreamsPerTask how many event streams one task may have open at once
  * @param push where push notifications may go and how they are delivered
  * @since 0.1.0
  */
@@ -24,6 +29,10 @@ public record TaskSettings(
     Duration ttl,
     int agentThreads,
     int agentQueueCapacity,
+    Duration agentQueueTimeout,
+    int callerTurns,
+    int maxStreams,
+    int maxStreamsPerTask,
     PushSettings push) {
 
   /** Checks the fields. */
@@ -43,6 +52,11 @@ public record TaskSettings(
       throw new IllegalArgumentException("maxHistory must be positive, got " + maxHistory);
     }
     requireNonNull(ttl, "ttl");
+    requireNonNull(agentQueueTimeout, "agentQueueTimeout");
+    if (callerTurns < 0 || maxStreams <= 0 || maxStreamsPerTask <= 0) {
+      throw new IllegalArgumentException(
+          "callerTurns must not be negative, and maxStreams and maxStreamsPerTask must be positive");
+    }
     requireNonNull(push, "push");
   }
 }

@@ -3,6 +3,7 @@ package io.agentmetrics.a2a.trace;
 import static net.logstash.logback.argument.StructuredArguments.entries;
 
 import io.agentmetrics.a2a.agent.InvocationUsage;
+import io.agentmetrics.a2a.internal.LogSafe;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * response) beside the seed's four stages, and the LLM's {@code usage} ({@code model}, {@code
  * input_tokens}, {@code output_tokens} and, when the model has a price, {@code cost_usd}) when the
  * provider reported it. Only sampled requests are written, and the events carry ids, timings and
- * counts only, never message text.
+ * counts only, never message text; the ids a client chose are escaped and cut ({@link LogSafe}).
  *
  * <p>Thread-safe.
  *
@@ -68,7 +69,7 @@ public final class TraceLatencyLog implements RequestObserver {
     String name = SEND_METHODS.contains(latency.method()) ? SEND_EVENT : REQUEST_EVENT;
     Map<String, Object> event = new LinkedHashMap<>(8);
     event.put("event", name);
-    event.put("request_id", latency.requestId());
+    event.put("request_id", LogSafe.of(latency.requestId()));
     event.put("method", latency.method());
     String taskId = latency.taskId();
     if (taskId != null) {
@@ -93,7 +94,7 @@ public final class TraceLatencyLog implements RequestObserver {
     Map<String, Object> event = new LinkedHashMap<>(8);
     event.put("event", "agent_processing_detail");
     event.put("task_id", latency.taskId());
-    event.put("context_id", latency.contextId());
+    event.put("context_id", LogSafe.of(latency.contextId()));
     event.put("timings_ms", timings);
     InvocationUsage usage = latency.stages().llmUsage();
     if (usage != null) {

@@ -38,12 +38,15 @@ public enum A2aError {
   METHOD_NOT_FOUND(-32601, 404, "NOT_FOUND", false),
   /** A parameter is missing or invalid; the message names it. */
   INVALID_PARAMS(-32602, 400, "INVALID_ARGUMENT", false),
-  /** A server fault, or the agent queue is full. */
+  /** A server fault. */
   INTERNAL(-32603, 500, "INTERNAL", false),
   /**
-   * The server holds as many bytes for requests in flight as it may ({@code
-   * A2A_MAX_INFLIGHT_BYTES}): not one of the specification's errors, but google.rpc's for a request
-   * that may succeed when retried, sent with HTTP 503 and {@code Retry-After} in both bindings.
+   * The server is busy: the requests in flight hold as many bytes as they may ({@code
+   * A2A_MAX_INFLIGHT_BYTES}), the agent's queue cannot start the turn in time ({@code
+   * A2A_AGENT_QUEUE_TIMEOUT_MS}), or the stream caps are reached ({@code A2A_MAX_STREAMS}, {@code
+   * A2A_MAX_STREAMS_PER_TASK}). Not one of the specification's A2A errors but its system error for
+   * a temporary failure (section 3.3.2): JSON-RPC {@code -32603}, google.rpc {@code UNAVAILABLE},
+   * sent with HTTP 503 and {@code Retry-After} in both bindings, as 0.3's {@code -32000} is.
    */
   UNAVAILABLE(-32603, 503, "UNAVAILABLE", false);
 

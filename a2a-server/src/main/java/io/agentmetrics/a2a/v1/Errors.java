@@ -3,9 +3,11 @@ package io.agentmetrics.a2a.v1;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentmetrics.a2a.internal.LogSafe;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcException;
 import io.agentmetrics.a2a.task.TaskException;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +33,15 @@ final class Errors {
     this.mapper = mapper;
   }
 
-  /** The A2A error for {@code e}; an unexpected exception is logged and becomes INTERNAL. */
-  static A2aException of(RuntimeException e, String requestId) {
+  /**
+   * The A2A error for {@code failure}, or for the cause a {@link CompletionException} wraps (a
+   * blocking send's turn); an unexpected exception is logged and becomes INTERNAL.
+   */
+  static A2aException of(Throwable failure, String requestId) {
+    Throwable e =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     if (e instanceof A2aException a2a) {
       return a2a;
     }
@@ -43,7 +52,7 @@ final class Errors {
             case NOT_CANCELABLE -> A2aError.TASK_NOT_CANCELABLE;
             case UNSUPPORTED -> A2aError.UNSUPPORTED_OPERATION;
             case INVALID_PARAMS -> A2aError.INVALID_PARAMS;
-            case OVERLOADED -> A2aError.INTERNAL;
+            case OVERLOADED -> A2aError.UNAVAILABLE;
           },
           task.getMessage());
     }
@@ -59,13 +68,15 @@ final class Errors {
             case TASK_NOT_CANCELABLE -> A2aError.TASK_NOT_CANCELABLE;
             case PUSH_NOTIFICATION_NOT_SUPPORTED -> A2aError.PUSH_NOTIFICATION_NOT_SUPPORTED;
             case UNSUPPORTED_OPERATION -> A2aError.UNSUPPORTED_OPERATION;
+            case SERVER_BUSY -> A2aError.UNAVAILABLE;
           },
           rpc.getMessage());
     }
-    if (e instanceof IllegalArgumentException) {
-      return new A2aException(A2aError.INVALID_PARAMS, "Invalid params: " + Sanitize.message(e));
+    if (e instanceof IllegalArgumentException invalid) {
+      return new A2aException(
+          A2aError.INVALID_PARAMS, "Invalid params: " + Sanitize.message(invalid));
     }
-    logger.error("internal error handling A2A 1.0 request {}", requestId, e);
+    logger.error("internal error handling A2A 1.0 request {}", LogSafe.of(requestId), e);
     return new A2aException(A2aError.INTERNAL, "Internal error; see the server log");
   }
 

@@ -1,6 +1,6 @@
 package io.agentmetrics.a2a.v1;
 
-import java.util.Locale;
+import io.agentmetrics.a2a.jsonrpc.JsonRpcEndpoint;
 import org.jspecify.annotations.Nullable;
 
 /** The media types an A2A 1.0 request body may declare. */
@@ -13,10 +13,16 @@ final class MediaTypes {
    * HTTP+JSON binding's own type, section 11.1), with any parameters.
    */
   static boolean isJson(@Nullable String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    String type = JsonRpcEndpoint.mediaType(contentType);
     return type.equals("application/json") || type.equals("application/a2a+json");
+  }
+
+  /** {@code ContentTypeNotSupportedError} for a body of {@code contentType}. */
+  static A2aException notSupported(@Nullable String contentType) {
+    return new A2aException(
+        A2aError.CONTENT_TYPE_NOT_SUPPORTED,
+        "Content type not supported: send the body as application/json or"
+            + " application/a2a+json, not "
+            + (contentType == null ? "without a Content-Type" : Sanitize.header(contentType)));
   }
 }

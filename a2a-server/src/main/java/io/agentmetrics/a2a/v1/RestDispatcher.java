@@ -9,6 +9,7 @@ import com.google.lf.a2a.v1.GetTaskRequest;
 import com.google.lf.a2a.v1.ListTaskPushNotificationConfigsRequest;
 import com.google.lf.a2a.v1.ListTasksRequest;
 import com.google.lf.a2a.v1.SendMessageRequest;
+import com.google.lf.a2a.v1.SendMessageResponse;
 import com.google.lf.a2a.v1.SubscribeToTaskRequest;
 import com.google.lf.a2a.v1.TaskPushNotificationConfig;
 import com.google.protobuf.Empty;
@@ -20,6 +21,8 @@ import io.agentmetrics.a2a.jsonrpc.RequestClock;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP+JSON binding of A2A 1.0 (specification section 11): the spec's paths ({@code
@@ -79,16 +82,19 @@ public final class RestDispatcher {
       }
       return route(request, clock, lease);
     } catch (RuntimeException e) {
-      A2aException error = Errors.of(e, clock.requestId());
-      long started = clock.now();
-      try {
-        byte[] body = errors.restError(error);
-        return error.error() == A2aError.UNAVAILABLE
-            ? new RestReply.Busy(body)
-            : new RestReply.Json(error.error().httpStatus(), body);
-      } finally {
-        clock.addSerialization(started);
-      }
+      RestReply.Json error = error(Errors.of(e, clock.requestId()), clock);
+      return error.status() == A2aError.UNAVAILABLE.httpStatus()
+          ? new RestReply.Busy(error.body())
+          : error;
+    }
+  }
+
+  private RestReply.Json error(A2aException error, RequestClock clock) {
+    long started = clock.now();
+    try {
+      return new RestReply.Json(error.error().httpStatus(), errors.restError(error));
+    } finally {
+      clock.addSerialization(started);
     }
   }
 
@@ -103,16 +109,46 @@ public final class RestDispatcher {
   }
 
   /**
-   * The body of a refusal before the body is read.
+   * The body of a refusal before the body is read: 401 ({@code UNAUTHENTICATED}), 408 ({@code
+   * DEADLINE_EXCEEDED}) or 413 ({@code INVALID_ARGUMENT}).
    *
    * @param status the HTTP status
-   * @param rpcStatus its {@code google.rpc.Code} name, such as {@code UNAUTHENTICATED}
    * @param message what is wrong and what to do
    * @return the {@code google.rpc.Status} body
    * @since 0.1.0
    */
-  public byte[] errorBody(int status, String rpcStatus, String message) {
+  public byte[] errorBody(int status, String message) {
+    String rpcStatus =
+        switch (status) {
+          case 401 -> "UNAUTHENTICATED";
+          case 408 -> "DEADLINE_EXCEEDED";
+          default -> "INVALID_ARGUMENT";
+        };
     return errors.restError(status, rpcStatus, message);
+  }
+
+  /**
+   * Whether a {@code POST} body of {@code contentType} is read: {@code application/json} or {@code
+   * application/a2a+json}, with any parameters. Any other type is refused before the body is read,
+   * so that a browser's form, text or multipart post from another site never runs an operation.
+   *
+   * @param contentType the {@code Content-Type} header, if any
+   * @return whether the body is read
+   * @since 0.1.0
+   */
+  public boolean acceptsMediaType(@Nullable String contentType) {
+    return MediaTypes.isJson(contentType);
+  }
+
+  /**
+   * The 415 body: {@code ContentTypeNotSupportedError} with its {@code ErrorInfo}.
+   *
+   * @param contentType the {@code Content-Type} header, if any
+   * @return the {@code google.rpc.Status} body
+   * @since 0.1.0
+   */
+  public byte[] unsupportedMediaType(@Nullable String contentType) {
+    return errors.restError(MediaTypes.notSupported(contentType));
   }
 
   /**
@@ -133,7 +169,17 @@ public final class RestDispatcher {
       allow(method, "POST");
       clock.identify(null, "SendMessage");
       SendMessageRequest send = body(request, SendMessageRequest.newBuilder(), clock, lease);
-      return ok(operations.send(send, clock), clock);
+      CompletableFuture<SendMessageResponse> sent = operations.send(send, clock);
+      if (sent.isDone()) {
+        return ok(sent.join(), clock);
+      }
+      // A blocking send waiting in the agent's line: answered when its turn has run.
+      return new RestReply.Pending(
+          sent.handle(
+              (response, failure) ->
+                  failure == null
+                      ? ok(response, clock)
+                      : error(Errors.of(failure, clock.requestId()), clock)));
     }
     if (path.equals("/message:stream")) {
       allow(method, "POST");
@@ -222,7 +268,7 @@ public final class RestDispatcher {
     return ok(Empty.getDefaultInstance(), clock);
   }
 
-  private RestReply ok(MessageOrBuilder message, RequestClock clock) {
+  private RestReply.Json ok(MessageOrBuilder message, RequestClock clock) {
     long started = clock.now();
     try {
       return new RestReply.Json(200, ProtoJson.write(message).getBytes(StandardCharsets.UTF_8));
@@ -266,13 +312,7 @@ public final class RestDispatcher {
       return;
     }
     if (!MediaTypes.isJson(request.contentType())) {
-      throw new A2aException(
-          A2aError.CONTENT_TYPE_NOT_SUPPORTED,
-          "Content type not supported: send the body as application/json or"
-              + " application/a2a+json, not "
-              + (request.contentType() == null
-                  ? "without a Content-Type"
-                  : Sanitize.header(request.contentType())));
+      throw MediaTypes.notSupported(request.contentType());
     }
     long started = clock.now();
     Params body;

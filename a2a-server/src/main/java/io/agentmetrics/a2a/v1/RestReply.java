@@ -3,6 +3,7 @@ package io.agentmetrics.a2a.v1;
 import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.a2a.task.TaskEventStream;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the HTTP layer must send for one HTTP+JSON request.
@@ -27,8 +28,24 @@ public sealed interface RestReply {
   }
 
   /**
-   * A refusal because the server holds as many bytes for requests in flight as it may ({@code
-   * A2A_MAX_INFLIGHT_BYTES}): to be sent with HTTP 503 and {@code Retry-After}.
+   * An answer the agent has yet to produce (a blocking send waiting in the agent's line): the
+   * future completes with it, never exceptionally.
+   *
+   * @param reply completes with the answer
+   * @since 0.1.0
+   */
+  record Pending(CompletableFuture<Json> reply) implements RestReply {
+
+    /** Checks the future. */
+    public Pending {
+      requireNonNull(reply, "reply");
+    }
+  }
+
+  /**
+   * A retryable refusal ({@code UNAVAILABLE}): the server holds as many bytes for requests in
+   * flight as it may ({@code A2A_MAX_INFLIGHT_BYTES}), the agent's queue cannot start the turn in
+   * time, or the stream caps are reached. To be sent with HTTP 503 and {@code Retry-After}.
    *
    * @param body the {@code google.rpc.Status} body
    * @since 0.1.0

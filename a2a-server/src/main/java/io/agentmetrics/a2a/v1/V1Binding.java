@@ -52,25 +52,21 @@ public final class V1Binding {
   /**
    * The JSON-RPC endpoint for a request: 0.3 without {@code A2A-Version} or with 0.3, 1.0 with 1.0,
    * and for any other version one that answers {@code -32009} VersionNotSupported. A 1.0 request
-   * whose body is not declared JSON gets {@code -32005} ContentTypeNotSupported.
+   * whose body is not declared JSON is refused before it is read, with HTTP 415 and {@code -32005}
+   * ContentTypeNotSupported ({@link JsonRpcEndpoint#acceptsMediaType}).
    *
    * @param v03 the A2A 0.3 endpoint
    * @param version the {@code A2A-Version} header (or query parameter), if any
-   * @param contentType the {@code Content-Type} header, if any
    * @return the endpoint to dispatch to
    * @since 0.1.0
    */
-  public JsonRpcEndpoint select(
-      JsonRpcEndpoint v03, @Nullable String version, @Nullable String contentType) {
+  public JsonRpcEndpoint select(JsonRpcEndpoint v03, @Nullable String version) {
     ProtocolVersion requested = ProtocolVersion.of(version).orElse(null);
     if (requested == ProtocolVersion.V0_3) {
       return v03;
     }
     if (requested == null) {
       return jsonRpc.refusing(V1JsonRpcEndpoint.versionNotSupported(version));
-    }
-    if (!MediaTypes.isJson(contentType)) {
-      return jsonRpc.refusing(V1JsonRpcEndpoint.contentTypeNotSupported(contentType));
     }
     return jsonRpc;
   }

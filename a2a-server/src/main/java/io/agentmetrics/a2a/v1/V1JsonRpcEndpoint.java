@@ -14,6 +14,7 @@ import com.google.lf.a2a.v1.GetTaskRequest;
 import com.google.lf.a2a.v1.ListTaskPushNotificationConfigsRequest;
 import com.google.lf.a2a.v1.ListTasksRequest;
 import com.google.lf.a2a.v1.SendMessageRequest;
+import com.google.lf.a2a.v1.SendMessageResponse;
 import com.google.lf.a2a.v1.SubscribeToTaskRequest;
 import com.google.lf.a2a.v1.TaskPushNotificationConfig;
 import com.google.protobuf.Empty;
@@ -29,6 +30,7 @@ import io.agentmetrics.a2a.jsonrpc.RequestEnvelope;
 import io.agentmetrics.a2a.task.TaskEventStream;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,7 +61,7 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
         Map.ofEntries(
             Map.entry(
                 "SendMessage",
-                c -> result(operations.send(c.read(SendMessageRequest.newBuilder()), c.clock()))),
+                c -> sent(operations.send(c.read(SendMessageRequest.newBuilder()), c.clock()))),
             Map.entry(
                 "SendStreamingMessage",
                 c ->
@@ -131,10 +133,48 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
       if (outcome instanceof Outcome.Events events) {
         return new JsonRpcReply.Stream(id, events.events());
       }
+      if (outcome instanceof Outcome.Pending pending) {
+        JsonNode answered = id;
+        return new JsonRpcReply.Pending(
+            pending
+                .result()
+                .handle(
+                    (json, failure) ->
+                        failure == null
+                            ? envelope(answered, "result", new RawValue(json), clock)
+                            : errorJson(answered, Errors.of(failure, clock.requestId()), clock)));
+      }
       return envelope(id, "result", new RawValue(((Outcome.Result) outcome).json()), clock);
     } catch (RuntimeException e) {
       return error(id, Errors.of(e, clock.requestId()), clock);
     }
+  }
+
+  /** {@code -32603} with HTTP 503 and {@code Retry-After}: see {@link A2aError#UNAVAILABLE}. */
+  @Override
+  public JsonRpcReply.Busy busy() {
+    return new JsonRpcReply.Busy(
+        bytes(
+            response(
+                NullNode.getInstance(),
+                "error",
+                errors.jsonRpcError(new A2aException(A2aError.UNAVAILABLE, InFlightBudget.BUSY)))));
+  }
+
+  /** {@code application/json}, or the HTTP+JSON binding's {@code application/a2a+json}. */
+  @Override
+  public boolean acceptsMediaType(@Nullable String contentType) {
+    return MediaTypes.isJson(contentType);
+  }
+
+  /** {@code -32005} ContentTypeNotSupportedError with its ErrorInfo. */
+  @Override
+  public byte[] unsupportedMediaType(@Nullable String contentType) {
+    return bytes(
+        response(
+            NullNode.getInstance(),
+            "error",
+            errors.jsonRpcError(MediaTypes.notSupported(contentType))));
   }
 
   @Override
@@ -184,6 +224,21 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
       public byte[] errorBody(JsonRpcErrorCode code, String message) {
         return V1JsonRpcEndpoint.this.errorBody(code, message);
       }
+
+      @Override
+      public JsonRpcReply.Busy busy() {
+        return V1JsonRpcEndpoint.this.busy();
+      }
+
+      @Override
+      public boolean acceptsMediaType(@Nullable String contentType) {
+        return V1JsonRpcEndpoint.this.acceptsMediaType(contentType);
+      }
+
+      @Override
+      public byte[] unsupportedMediaType(@Nullable String contentType) {
+        return V1JsonRpcEndpoint.this.unsupportedMediaType(contentType);
+      }
     };
   }
 
@@ -200,16 +255,16 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
             "0.3,1.0"));
   }
 
-  /** A request whose {@code Content-Type} is not JSON: -32005 with its ErrorInfo. */
-  static A2aException contentTypeNotSupported(@Nullable String contentType) {
-    return new A2aException(
-        A2aError.CONTENT_TYPE_NOT_SUPPORTED,
-        "Content type not supported: send the request as application/json, not "
-            + (contentType == null ? "no Content-Type" : Sanitize.header(contentType)));
-  }
-
   private static Outcome result(com.google.protobuf.MessageOrBuilder message) {
     return new Outcome.Result(ProtoJson.write(message));
+  }
+
+  /** A send's result: now, or once a blocking send waiting in the agent's line has run. */
+  private static Outcome sent(CompletableFuture<SendMessageResponse> sent) {
+    if (sent.isDone()) {
+      return result(sent.join());
+    }
+    return new Outcome.Pending(sent.thenApply(ProtoJson::write));
   }
 
   /**
@@ -218,8 +273,12 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
    * from an open one.
    */
   private JsonRpcReply error(JsonNode id, A2aException error, RequestClock clock) {
-    JsonRpcReply.Json reply = envelope(id, "error", errors.jsonRpcError(error), clock);
+    JsonRpcReply.Json reply = errorJson(id, error, clock);
     return error.error() == A2aError.UNAVAILABLE ? new JsonRpcReply.Busy(reply.body()) : reply;
+  }
+
+  private JsonRpcReply.Json errorJson(JsonNode id, A2aException error, RequestClock clock) {
+    return envelope(id, "error", errors.jsonRpcError(error), clock);
   }
 
   private JsonRpcReply.Json envelope(JsonNode id, String field, Object value, RequestClock clock) {
@@ -283,6 +342,9 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
   private sealed interface Outcome {
     /** A result, already ProtoJSON. */
     record Result(String json) implements Outcome {}
+
+    /** A result the agent has yet to produce, already ProtoJSON when it comes. */
+    record Pending(CompletableFuture<String> result) implements Outcome {}
 
     /** Task events, sent as Server-Sent Events. */
     record Events(TaskEventStream events) implements Outcome {}

@@ -32,6 +32,7 @@ import io.agentmetrics.a2a.task.TaskService;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,9 +76,16 @@ public final class V1Operations {
     this.pushNotifications = pushNotifications;
   }
 
-  SendMessageResponse send(SendMessageRequest request, RequestClock clock) {
+  /**
+   * Sends the message; the response is complete at once unless a blocking send waits in the agent's
+   * line.
+   */
+  CompletableFuture<SendMessageResponse> send(SendMessageRequest request, RequestClock clock) {
     MessageSendParams params = params(request);
-    MessageSender.Sent sent = sender.send(params, payload, clock);
+    return sender.send(params, payload, clock).thenApply(sent -> response(sent, params));
+  }
+
+  private SendMessageResponse response(MessageSender.Sent sent, MessageSendParams params) {
     io.agentmetrics.a2a.dto.Task task = withHistory(sent.task(), params);
     if (sent.asMessage() && task.status().message() != null) {
       return SendMessageResponse.newBuilder()

@@ -20,6 +20,7 @@ import io.agentmetrics.api.TimeSource;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Raw request bodies, as a client could send them: the dispatcher always answers one well-formed
@@ -31,7 +32,17 @@ class JsonRpcDispatcherFuzzTest {
   private static final TaskService TASKS =
       new TaskService(
           new TaskSettings(
-              1_000, 1 << 24, 10, Duration.ofMinutes(5), 2, 1_000, QuickPushSettings.of()),
+              1_000,
+              1 << 24,
+              10,
+              Duration.ofMinutes(5),
+              2,
+              1_000,
+              Duration.ofSeconds(30),
+              2,
+              1_000,
+              10,
+              QuickPushSettings.of()),
           request -> new AgentReply("ok", new AgentStageTimings(0, 0, 0, 0)),
           MAPPER,
           TimeSource.system());
@@ -56,12 +67,19 @@ class JsonRpcDispatcherFuzzTest {
             body,
             new RequestClock(TimeSource.system(), false),
             BUDGET.tryReserve(body.length).orElseThrow());
+    if (reply instanceof JsonRpcReply.Pending pending) {
+      reply = pending.reply().get(30, TimeUnit.SECONDS);
+    }
 
     if (reply instanceof JsonRpcReply.Stream stream) {
       stream.events().close();
       return;
     }
-    JsonNode response = MAPPER.readTree(((JsonRpcReply.Json) reply).body());
+    JsonNode response =
+        MAPPER.readTree(
+            reply instanceof JsonRpcReply.Busy busy
+                ? busy.body()
+                : ((JsonRpcReply.Json) reply).body());
     assertThat(response.path("jsonrpc").asText()).isEqualTo("2.0");
     assertThat(response.has("id")).isTrue();
     assertThat(response.has("result")).isNotEqualTo(response.has("error"));

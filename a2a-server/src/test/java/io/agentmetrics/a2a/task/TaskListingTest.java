@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,18 @@ class TaskListingTest {
   private final FakeTimeSource clock = new FakeTimeSource(Instant.EPOCH);
   private final TaskService tasks =
       new TaskService(
-          new TaskSettings(100, 1 << 20, 10, Duration.ofMinutes(5), 1, 4, QuickPushSettings.of()),
+          new TaskSettings(
+              100,
+              1 << 20,
+              10,
+              Duration.ofMinutes(5),
+              1,
+              4,
+              Duration.ofSeconds(30),
+              1,
+              100,
+              10,
+              QuickPushSettings.of()),
           request ->
               request.message().texts().get(0).startsWith("wait")
                   ? new AgentReply(
@@ -123,7 +135,11 @@ class TaskListingTest {
     Message message =
         new Message("user", List.of(Part.text(text)), "m-" + text, context, null, null, null, null);
     return tasks
-        .sendAndWait(message, new NormalizedMessage(List.of(text), List.of()), null)
+        .sendBlocking(
+            message,
+            new NormalizedMessage(List.of(text), List.of()),
+            null,
+            new CompletableFuture<>())
         .submitted()
         .id();
   }

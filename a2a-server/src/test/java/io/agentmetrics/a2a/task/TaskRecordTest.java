@@ -87,11 +87,60 @@ class TaskRecordTest {
                     NOW,
                     new CompletableFuture<>(),
                     new PushTarget(push("b"), null),
-                    1))
+                    1,
+                    null,
+                    10))
         .isInstanceOf(TaskException.class)
         .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
     assertThat(record.snapshot()).isEqualTo(before);
     assertThat(record.pushConfigs()).containsExactly(push("a"));
+  }
+
+  @Test
+  void aTurnRefusedForItsPushConfigSubscribesNotItsStream() {
+    TaskRecord record = endedTask();
+    record.putPushConfig(new PushTarget(push("a"), null), 1);
+    List<Object> events = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                record.startTurn(
+                    userMessage(),
+                    NOW,
+                    new CompletableFuture<>(),
+                    new PushTarget(push("b"), null),
+                    1,
+                    events::add,
+                    1))
+        .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
+
+    assertThat(events).isEmpty();
+    // The stream's place is still free.
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 1, event -> {}, 1);
+  }
+
+  @Test
+  void aTurnRefusedForItsStreamAddsNotItsPushConfig() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    // Still subscribed after the turn: nobody unsubscribed.
+    record.subscribe(event -> {}, 1);
+    record.markWorking(NOW);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+
+    assertThatThrownBy(
+            () ->
+                record.startTurn(
+                    userMessage(),
+                    NOW,
+                    new CompletableFuture<>(),
+                    new PushTarget(push("b"), null),
+                    10,
+                    event -> {},
+                    1))
+        .hasMessageContaining("A2A_MAX_STREAMS_PER_TASK");
+
+    assertThat(record.pushConfigs()).isEmpty();
   }
 
   @Test
@@ -101,11 +150,11 @@ class TaskRecordTest {
     List<Object> events = new ArrayList<>();
     Consumer<Object> subscriber = events::add;
 
-    assertThat(record.subscribe(subscriber)).isTrue();
+    assertThat(record.subscribe(subscriber, 10)).isTrue();
     record.markWorking(NOW);
     record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     record.unsubscribe(subscriber);
-    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10);
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10, null, 10);
     record.markWorking(NOW);
 
     assertThat(events)
@@ -125,7 +174,7 @@ class TaskRecordTest {
     List<Object> events = new ArrayList<>();
 
     record.unsubscribe(events::add);
-    record.subscribe(events::add);
+    record.subscribe(events::add, 10);
     record.markWorking(NOW);
 
     assertThat(events)
@@ -134,16 +183,73 @@ class TaskRecordTest {
   }
 
   @Test
-  void anEndedTaskHandsANewSubscriberItsSnapshotButNoSubscription() {
+  void anEndedTaskTakesNoNewSubscriber() {
     TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
     record.markWorking(NOW);
     record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     List<Object> events = new ArrayList<>();
 
-    assertThat(record.subscribe(events::add)).isFalse();
+    assertThat(record.subscribe(events::add, 10)).isFalse();
 
-    assertThat(events).singleElement().isInstanceOf(Task.class);
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void aSubscriberBeyondTheTasksCapIsRefusedUntilOneLeaves() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    Consumer<Object> first = event -> {};
+    record.subscribe(first, 2);
+    record.subscribe(event -> {}, 2);
+
+    assertThatThrownBy(() -> record.subscribe(event -> {}, 2))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("A2A_MAX_STREAMS_PER_TASK")
+        .extracting(e -> ((TaskException) e).reason())
+        .isEqualTo(TaskException.Reason.OVERLOADED);
+    record.unsubscribe(first);
+    assertThat(record.subscribe(event -> {}, 2)).isTrue();
+  }
+
+  @Test
+  void aTurnThatBringsAStreamTheTaskHasNoRoomForIsRefusedAndLeavesTheTaskAsItWas() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    record.markWorking(NOW);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10, event -> {}, 1);
+    record.markWorking(NOW);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    Task before = record.snapshot();
+
+    // The first turn's subscriber is still subscribed: the task ended, but nobody unsubscribed.
+    assertThatThrownBy(
+            () ->
+                record.startTurn(
+                    userMessage(), NOW, new CompletableFuture<>(), null, 10, event -> {}, 1))
+        .isInstanceOf(TaskException.class)
+        .hasMessageContaining("A2A_MAX_STREAMS_PER_TASK");
+
+    assertThat(record.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void cancellingATurnCancelsOnlyThatTurnWhileItRuns() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    CompletableFuture<RunResult> first = new CompletableFuture<>();
+    record.firstTurn(userMessage(), NOW, first);
+    record.markWorking(NOW);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    CompletableFuture<RunResult> second = new CompletableFuture<>();
+    record.startTurn(userMessage(), NOW, second, null, 10, null, 10);
+
+    assertThat(record.cancelTurn(first, NOW)).isEmpty();
+    assertThat(record.state()).isEqualTo(TaskState.SUBMITTED);
+    assertThat(record.cancelTurn(second, NOW))
+        .hasValueSatisfying(
+            task -> assertThat(task.status().state()).isEqualTo(TaskState.CANCELED));
+    assertThat(second.join().task().status().state()).isEqualTo(TaskState.CANCELED);
   }
 
   @Test
@@ -202,7 +308,7 @@ class TaskRecordTest {
     if (turn == 1) {
       record.firstTurn(question, NOW, new CompletableFuture<>());
     } else {
-      record.startTurn(question, NOW, new CompletableFuture<>(), null, 10);
+      record.startTurn(question, NOW, new CompletableFuture<>(), null, 10, null, 10);
     }
     record.markWorking(NOW);
     record.complete(
@@ -235,6 +341,15 @@ class TaskRecordTest {
 
   private static Artifact artifact() {
     return new Artifact("artifact-1", "answer", List.of(Part.text("hi")));
+  }
+
+  /** A task whose first turn has completed. */
+  private static TaskRecord endedTask() {
+    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    record.markWorking(NOW);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    return record;
   }
 
   private static PushNotificationConfig push(String id) {

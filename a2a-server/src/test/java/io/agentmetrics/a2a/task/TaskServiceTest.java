@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 
 class TaskServiceTest {
 
+  private static final Duration QUEUE_TIMEOUT = Duration.ofSeconds(30);
+
   private final AtomicLong nanos = new AtomicLong();
   private final TimeSource clock =
       new TimeSource() {
@@ -51,7 +53,7 @@ class TaskServiceTest {
 
   @Test
   void aTurnThatWaitsForAnAgentThreadRecordsTheWaitAsQueueWait() throws Exception {
-    try (TaskService tasks = service()) {
+    try (TaskService tasks = service(1)) {
       TaskRun first = tasks.send(message("first"), normalized("first"), null, null);
       assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
       TaskRun second = tasks.send(message("second"), normalized("second"), null, null);
@@ -69,22 +71,24 @@ class TaskServiceTest {
   }
 
   @Test
-  void aFullAgentQueueRefusesNewTurnsAndForgetsTheRefusedTask() throws Exception {
-    try (TaskService tasks = service()) {
+  void aFullAgentQueueRefusesANewTurnAtOnceWithoutCreatingItsTask() throws Exception {
+    try (TaskService tasks = service(1)) {
       tasks.send(message("running"), normalized("running"), null, null);
       assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
       tasks.send(message("queued"), normalized("queued"), null, null);
 
-      assertOverloaded(() -> tasks.send(message("refused"), normalized("refused"), null, null));
+      assertBusy(
+          () -> tasks.send(message("refused"), normalized("refused"), null, null),
+          "the agent queue is full (1 turns waiting, A2A_AGENT_QUEUE)");
       assertThat(tasks.storeStats().tasks()).isEqualTo(2);
       releaseFirst.countDown();
     }
   }
 
   @Test
-  void aWaitingSendRunsTheTurnOnTheCallersThreadAndReturnsItEnded() {
-    try (TaskService tasks = service()) {
-      TaskRun run = tasks.sendAndWait(message("here"), normalized("here"), null);
+  void aBlockingSendRunsTheTurnOnTheCallersThreadWhenASlotIsFree() {
+    try (TaskService tasks = service(1)) {
+      TaskRun run = sendBlocking(tasks, "here", new CompletableFuture<>());
 
       assertThat(threads.get("here")).isSameAs(Thread.currentThread());
       assertThat(run.submitted().status().state()).isEqualTo(TaskState.SUBMITTED);
@@ -94,45 +98,104 @@ class TaskServiceTest {
   }
 
   @Test
-  void aWaitingSendSharesTheSlotsWithBackgroundTurnsAndRecordsItsWaitAsQueueWait()
+  void aBlockingSendThatFindsNoFreeSlotWaitsInLineWithoutHoldingTheCallersThread()
       throws Exception {
-    try (TaskService tasks = service()) {
+    try (TaskService tasks = service(1)) {
       tasks.send(message("first"), normalized("first"), null, null);
       assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
-      CompletableFuture<TaskRun> waiting = sendAndWaitInLine(tasks, "second");
 
+      TaskRun second = sendBlocking(tasks, "second", new CompletableFuture<>());
+
+      assertThat(second.completion()).isNotDone();
+      assertThat(tasks.storeStats().queuedTurns()).isEqualTo(1);
       nanos.addAndGet(Duration.ofMillis(50).toNanos());
       releaseFirst.countDown();
-
-      RunResult second = waiting.get(30, TimeUnit.SECONDS).completion().join();
-      assertThat(second.queueWaitMs()).isEqualTo(50.0);
-      assertThat(second.task().status().state()).isEqualTo(TaskState.COMPLETED);
+      RunResult result = second.completion().get(30, TimeUnit.SECONDS);
+      assertThat(result.queueWaitMs()).isEqualTo(50.0);
+      assertThat(result.task().status().state()).isEqualTo(TaskState.COMPLETED);
+      assertThat(threads.get("second")).isNotSameAs(Thread.currentThread());
     }
   }
 
   @Test
-  void aWaitingSendIsRefusedWhenTheLineForSlotsIsFull() throws Exception {
-    try (TaskService tasks = service()) {
+  void noMoreThanCallerTurnsRunOnCallersThreads() throws Exception {
+    try (TaskService tasks = service(settings(2, 10).callerTurns(1).build())) {
+      CompletableFuture<TaskRun> onCaller =
+          CompletableFuture.supplyAsync(
+              () -> sendBlocking(tasks, "first", new CompletableFuture<>()));
+      assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+      TaskRun second = sendBlocking(tasks, "second", new CompletableFuture<>());
+
+      assertThat(second.completion().get(30, TimeUnit.SECONDS).task().status().state())
+          .isEqualTo(TaskState.COMPLETED);
+      assertThat(threads.get("second").getName()).startsWith("a2a-agent-");
+      releaseFirst.countDown();
+      assertThat(onCaller.get(30, TimeUnit.SECONDS).completion()).isCompleted();
+    }
+  }
+
+  @Test
+  void aBlockingSendIsRefusedAtOnceWhenTheLineIsFull() throws Exception {
+    try (TaskService tasks = service(1)) {
       tasks.send(message("running"), normalized("running"), null, null);
       assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
-      CompletableFuture<TaskRun> waiting = sendAndWaitInLine(tasks, "waiting");
+      TaskRun waiting = sendBlocking(tasks, "waiting", new CompletableFuture<>());
 
-      assertOverloaded(() -> tasks.sendAndWait(message("refused"), normalized("refused"), null));
+      assertBusy(
+          () -> sendBlocking(tasks, "refused", new CompletableFuture<>()), "A2A_AGENT_QUEUE");
       assertThat(tasks.storeStats().tasks()).isEqualTo(2);
       releaseFirst.countDown();
-      assertThat(waiting.get(30, TimeUnit.SECONDS).completion().join().task().status().state())
+      assertThat(waiting.completion().get(30, TimeUnit.SECONDS).task().status().state())
           .isEqualTo(TaskState.COMPLETED);
     }
   }
 
   @Test
-  void cancellingAWaitingSendInterruptsItsTurnButLeavesTheCallerUninterrupted() throws Exception {
-    try (TaskService tasks = service()) {
+  void aTurnTheLineCouldNotStartBeforeTheDeadlineIsRefusedAtOnce() throws Exception {
+    try (TaskService tasks = service(10)) {
+      // One turn of 20 s (on the fake clock) teaches the queue how long turns take.
+      sendBlocking(tasks, "slow", new CompletableFuture<>());
+      tasks.send(message("running"), normalized("running"), null, null);
+      assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
+      // One slot, busy: the first in line starts after one turn (20 s), the second after two.
+      TaskRun queued = tasks.send(message("queued"), normalized("queued"), null, null);
+
+      assertBusy(
+          () -> tasks.send(message("too late"), normalized("too late"), null, null),
+          "would wait about 40 s for the agent, longer than A2A_AGENT_QUEUE_TIMEOUT_MS (30000 ms)");
+      releaseFirst.countDown();
+      assertThat(queued.completion().get(30, TimeUnit.SECONDS).task().status().state())
+          .isEqualTo(TaskState.COMPLETED);
+    }
+  }
+
+  @Test
+  void aTurnThatWaitedPastTheDeadlineEndsFailedWithoutReachingTheAgent() throws Exception {
+    try (TaskService tasks = service(1)) {
+      tasks.send(message("running"), normalized("running"), null, null);
+      assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
+      TaskRun late = tasks.send(message("late"), normalized("late"), null, null);
+
+      nanos.addAndGet(QUEUE_TIMEOUT.plusMillis(1).toNanos());
+      releaseFirst.countDown();
+
+      RunResult result = late.completion().get(30, TimeUnit.SECONDS);
+      assertThat(result.task().status().state()).isEqualTo(TaskState.FAILED);
+      assertThat(result.task().status().message().parts().get(0).text())
+          .contains("A2A_AGENT_QUEUE_TIMEOUT_MS");
+      assertThat(threads).doesNotContainKey("late");
+    }
+  }
+
+  @Test
+  void cancellingABlockingSendInterruptsItsTurnButLeavesTheCallerUninterrupted() throws Exception {
+    try (TaskService tasks = service(1)) {
       CompletableFuture<Boolean> callerInterrupted = new CompletableFuture<>();
       CompletableFuture<TaskRun> waiting =
           CompletableFuture.supplyAsync(
               () -> {
-                TaskRun run = tasks.sendAndWait(message("endless"), normalized("endless"), null);
+                TaskRun run = sendBlocking(tasks, "endless", new CompletableFuture<>());
                 callerInterrupted.complete(Thread.currentThread().isInterrupted());
                 return run;
               });
@@ -147,19 +210,89 @@ class TaskServiceTest {
   }
 
   @Test
+  void aCallerThatGoesAwayCancelsItsRunningTurn() throws Exception {
+    try (TaskService tasks = service(1)) {
+      CompletableFuture<Void> gone = new CompletableFuture<>();
+      CompletableFuture<TaskRun> waiting =
+          CompletableFuture.supplyAsync(() -> sendBlocking(tasks, "endless", gone));
+      assertThat(endlessStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+      gone.complete(null);
+
+      assertThat(waiting.get(30, TimeUnit.SECONDS).completion().join().task().status().state())
+          .isEqualTo(TaskState.CANCELED);
+    }
+  }
+
+  @Test
+  void aCallerThatGoesAwayCancelsItsTurnWhileItWaitsInLine() throws Exception {
+    try (TaskService tasks = service(1)) {
+      tasks.send(message("first"), normalized("first"), null, null);
+      assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture<Void> gone = new CompletableFuture<>();
+      TaskRun second = sendBlocking(tasks, "second", gone);
+
+      gone.complete(null);
+
+      assertThat(second.completion().join().task().status().state()).isEqualTo(TaskState.CANCELED);
+      assertThat(tasks.storeStats().queuedTurns()).isZero();
+      releaseFirst.countDown();
+      TaskRun third = tasks.send(message("third"), normalized("third"), null, null);
+      assertThat(third.completion().get(30, TimeUnit.SECONDS).task().status().state())
+          .isEqualTo(TaskState.COMPLETED);
+      assertThat(threads).doesNotContainKey("second");
+    }
+  }
+
+  @Test
+  void aCallerThatGoesAwayAfterItsTurnEndedCancelsNothing() {
+    try (TaskService tasks = service(1)) {
+      CompletableFuture<Void> gone = new CompletableFuture<>();
+      TaskRun run = sendBlocking(tasks, "here", gone);
+
+      gone.complete(null);
+
+      assertThat(tasks.get(run.submitted().id(), null).status().state())
+          .isEqualTo(TaskState.COMPLETED);
+    }
+  }
+
+  @Test
+  void streamsBeyondTheServersCapAreRefusedUntilOneCloses() {
+    try (TaskService tasks = service(settings(1, 1).maxStreams(2).build())) {
+      TaskEventStream first = tasks.newStream();
+      tasks.newStream();
+
+      assertBusy(tasks::newStream, "2 event streams are open (A2A_MAX_STREAMS)");
+      first.close();
+      first.close();
+      tasks.newStream();
+      assertBusy(tasks::newStream, "A2A_MAX_STREAMS");
+    }
+  }
+
+  @Test
+  void aResubscribeBeyondTheTasksCapIsRefusedAndGivesItsPlaceBack() throws Exception {
+    try (TaskService tasks = service(settings(1, 1).maxStreams(3).maxStreamsPerTask(2).build())) {
+      TaskRun run = tasks.send(message("first"), normalized("first"), null, null);
+      assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
+      String id = run.submitted().id();
+      tasks.resubscribe(id);
+      tasks.resubscribe(id);
+
+      assertBusy(() -> tasks.resubscribe(id), "A2A_MAX_STREAMS_PER_TASK");
+      // The refused stream did not keep its place under the server's cap of three.
+      assertThat(tasks.newStream()).isNotNull();
+      releaseFirst.countDown();
+    }
+  }
+
+  @Test
   void cancellingARunningTaskPushesTheCanceledTaskOnce() throws Exception {
     try (PushReceiver receiver = new PushReceiver(0);
         LogCapture logs = LogCapture.attach()) {
       TaskService tasks =
-          service(
-              new PushSettings(
-                  List.of(),
-                  true,
-                  10,
-                  Duration.ofSeconds(10),
-                  1,
-                  Duration.ofMillis(10),
-                  Duration.ofMillis(10)));
+          service(settings(1, 1).push(localPush(10, Duration.ofSeconds(10))).build());
       TaskRun run =
           tasks.send(
               message("endless"),
@@ -183,41 +316,59 @@ class TaskServiceTest {
     }
   }
 
-  private static void assertOverloaded(ThrowingCallable send) {
+  @Test
+  void aNextTurnRefusedForItsPushConfigGivesBackItsPlaceInLineAndLeavesTheTaskAsItWas() {
+    try (TaskService tasks =
+        service(settings(1, 1).push(localPush(1, Duration.ofSeconds(1))).build())) {
+      TaskRun first =
+          tasks.sendBlocking(
+              message("here"),
+              normalized("here"),
+              push("http://127.0.0.1:9/a"),
+              new CompletableFuture<>());
+      String id = first.submitted().id();
+      Task before = tasks.get(id, null);
+
+      assertThatThrownBy(
+              () ->
+                  tasks.send(
+                      next(id, "again"), normalized("again"), push("http://127.0.0.1:9/b"), null))
+          .isInstanceOf(TaskException.class)
+          .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
+
+      assertThat(tasks.get(id, null)).isEqualTo(before);
+      assertThat(tasks.storeStats().queuedTurns()).isZero();
+      // The line has room for one turn: the refused one did not keep it.
+      TaskRun next = tasks.send(next(id, "again"), normalized("again"), null, null);
+      assertThat(next.submitted().status().state()).isEqualTo(TaskState.SUBMITTED);
+    }
+  }
+
+  private static void assertBusy(ThrowingCallable send, String message) {
     assertThatThrownBy(send)
         .isInstanceOf(TaskException.class)
-        .hasMessageContaining("the agent queue is full (1 waiting)")
+        .hasMessageContaining(message)
         .satisfies(
             e ->
                 assertThat(((TaskException) e).reason())
                     .isEqualTo(TaskException.Reason.OVERLOADED));
   }
 
-  /** Starts a waiting send on another thread and returns once it waits in line for a slot. */
-  private CompletableFuture<TaskRun> sendAndWaitInLine(TaskService tasks, String query)
-      throws Exception {
-    CompletableFuture<TaskRun> run =
-        CompletableFuture.supplyAsync(
-            () -> tasks.sendAndWait(message(query), normalized(query), null));
-    awaitQueuedTurns(tasks, 1);
-    return run;
+  private TaskRun sendBlocking(TaskService tasks, String query, CompletableFuture<Void> gone) {
+    return tasks.sendBlocking(message(query), normalized(query), null, gone);
   }
 
-  private static void awaitQueuedTurns(TaskService tasks, long queued) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (tasks.storeStats().queuedTurns() < queued) {
-      assertThat(System.nanoTime()).as("waiting for %d queued turns", queued).isLessThan(deadline);
-      Thread.sleep(5);
-    }
+  private TaskService service(int queueCapacity) {
+    return service(settings(1, queueCapacity).build());
   }
 
-  private TaskService service() {
-    return service(QuickPushSettings.of());
+  private static Settings settings(int agentThreads, int queueCapacity) {
+    return new Settings(agentThreads, queueCapacity);
   }
 
-  private TaskService service(PushSettings push) {
+  private TaskService service(TaskSettings settings) {
     return new TaskService(
-        new TaskSettings(100, 1 << 20, 10, Duration.ofMinutes(5), 1, 1, push),
+        settings,
         request -> {
           String query = request.message().texts().get(0);
           threads.put(query, Thread.currentThread());
@@ -230,6 +381,9 @@ class TaskServiceTest {
             endlessStarted.countDown();
             new CountDownLatch(1).await();
           }
+          if (query.equals("slow")) {
+            nanos.addAndGet(Duration.ofSeconds(20).toNanos());
+          }
           return new AgentReply("ok", new AgentStageTimings(0, 0, 0, 0));
         },
         JsonMappers.create(16, 1000, 1 << 20, 100_000),
@@ -240,7 +394,82 @@ class TaskServiceTest {
     return new Message("user", List.of(Part.text(text)), "m-" + text, null, null, null, null, null);
   }
 
+  /** The next turn of task {@code taskId}. */
+  private static Message next(String taskId, String text) {
+    return new Message(
+        "user", List.of(Part.text(text)), "m-" + text, null, taskId, null, null, null);
+  }
+
+  private static PushTarget push(String url) {
+    return new PushTarget(new PushNotificationConfig(null, url, null, null), null);
+  }
+
+  /** Pushes that may go to loopback, one attempt each. */
+  private static PushSettings localPush(int maxConfigsPerTask, Duration timeout) {
+    return new PushSettings(
+        List.of(),
+        true,
+        maxConfigsPerTask,
+        timeout,
+        1,
+        Duration.ofMillis(10),
+        Duration.ofMillis(10));
+  }
+
   private static NormalizedMessage normalized(String text) {
     return new NormalizedMessage(List.of(text), List.of());
+  }
+
+  /**
+   * The test's task settings: one slot that callers may use, and pushes that may go to loopback,
+   * unless told otherwise.
+   */
+  private static final class Settings {
+    private final int agentThreads;
+    private final int queueCapacity;
+    private int callerTurns = 1;
+    private int maxStreams = 100;
+    private int maxStreamsPerTask = 10;
+    private PushSettings push = localPush(10, Duration.ofSeconds(1));
+
+    Settings(int agentThreads, int queueCapacity) {
+      this.agentThreads = agentThreads;
+      this.queueCapacity = queueCapacity;
+    }
+
+    Settings callerTurns(int value) {
+      callerTurns = value;
+      return this;
+    }
+
+    Settings maxStreams(int value) {
+      maxStreams = value;
+      return this;
+    }
+
+    Settings maxStreamsPerTask(int value) {
+      maxStreamsPerTask = value;
+      return this;
+    }
+
+    Settings push(PushSettings value) {
+      push = value;
+      return this;
+    }
+
+    TaskSettings build() {
+      return new TaskSettings(
+          100,
+          1 << 20,
+          10,
+          Duration.ofMinutes(5),
+          agentThreads,
+          queueCapacity,
+          QUEUE_TIMEOUT,
+          callerTurns,
+          maxStreams,
+          maxStreamsPerTask,
+          push);
+    }
   }
 }
