@@ -101,18 +101,7 @@ class AgentQueueIT {
       assertThat(agent.interrupted.tryAcquire(10, TimeUnit.SECONDS))
           .as("the agent's turn was interrupted")
           .isTrue();
-      String taskId = agent.requests.get(0).taskId();
-      JsonNode task =
-          JSON.readTree(
-                  server
-                      .post(
-                          "/",
-                          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tasks/get\",\"params\":{\"id\":\""
-                              + taskId
-                              + "\"}}")
-                      .body())
-              .path("result");
-      assertThat(task.path("status").path("state").asText()).isEqualTo("canceled");
+      assertThat(taskState(server, agent.requests.get(0).taskId())).isEqualTo("canceled");
     }
   }
 
@@ -157,6 +146,22 @@ class AgentQueueIT {
                 + config
                 + "}}"));
     return client;
+  }
+
+  /** The state of task {@code taskId}, read over A2A 0.3 ({@code tasks/get}). */
+  static String taskState(TestServer server, String taskId) throws Exception {
+    return JSON.readTree(
+            server
+                .post(
+                    "/",
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tasks/get\",\"params\":{\"id\":\""
+                        + taskId
+                        + "\"}}")
+                .body())
+        .path("result")
+        .path("status")
+        .path("state")
+        .asText();
   }
 
   /** Waits until {@code /metrics/summary} counts {@code queued} turns waiting for the agent. */
