@@ -14,6 +14,7 @@ import io.agentmetrics.a2a.http.HttpServer;
 import io.agentmetrics.a2a.http.MetricsSummaryContributor;
 import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
+import io.agentmetrics.a2a.jsonrpc.MessageSender;
 import io.agentmetrics.a2a.task.PushSettings;
 import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.task.TaskSettings;
@@ -22,6 +23,8 @@ import io.agentmetrics.a2a.trace.RequestObserver;
 import io.agentmetrics.a2a.trace.StageMetrics;
 import io.agentmetrics.a2a.trace.TraceLatencyLog;
 import io.agentmetrics.a2a.trace.TraceSettings;
+import io.agentmetrics.a2a.v1.CardSettings;
+import io.agentmetrics.a2a.v1.V1Binding;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.PriceTable;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
@@ -132,15 +135,17 @@ public final class A2aServer implements AutoCloseable {
     }
     observers.addAll(b.observers);
     RequestObserver observer = RequestObserver.composite(observers);
-    JsonRpcDispatcher dispatcher =
-        new JsonRpcDispatcher(
-            mapper,
-            tasks,
-            normalizer,
+    MessageSender sender =
+        new MessageSender(
             config.maxParts(),
             config.maxTextLength(),
+            normalizer,
+            tasks,
             config.pushNotifications(),
             observer);
+    JsonRpcDispatcher dispatcher =
+        new JsonRpcDispatcher(mapper, tasks, sender, config.pushNotifications());
+    V1Binding v1 = new V1Binding(mapper, tasks, sender, config.pushNotifications(), b.cards);
     List<MetricsSummaryContributor> summary = new ArrayList<>();
     summary.add(
         MetricsSummaryContributor.of(
@@ -193,6 +198,7 @@ public final class A2aServer implements AutoCloseable {
                 config.minRequestDataRate()),
             mapper,
             dispatcher,
+            v1,
             inFlight,
             observer,
             new ServerStatus(
@@ -336,6 +342,7 @@ public final class A2aServer implements AutoCloseable {
     private PriceTable prices = PriceTable.defaults();
     private OpenTelemetry openTelemetry = OpenTelemetry.noop();
     private TimeSource time = TimeSource.system();
+    private CardSettings cards = CardSettings.defaults();
     private final List<RequestObserver> observers = new ArrayList<>();
     private final List<MetricsSummaryContributor> summary = new ArrayList<>();
 
@@ -404,6 +411,19 @@ public final class A2aServer implements AutoCloseable {
      */
     public Builder openTelemetry(OpenTelemetry value) {
       this.openTelemetry = requireNonNull(value, "openTelemetry");
+      return this;
+    }
+
+    /**
+     * Sets how the agent card is served: which card a version-less request to the well-known path
+     * gets, and the key the 1.0 card is signed with (default: the union card, unsigned).
+     *
+     * @param value the settings
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder cards(CardSettings value) {
+      this.cards = requireNonNull(value, "cards");
       return this;
     }
 

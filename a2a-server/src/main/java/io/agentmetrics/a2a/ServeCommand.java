@@ -1,9 +1,11 @@
 package io.agentmetrics.a2a;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.agentmetrics.a2a.agent.ConformanceAgent;
 import io.agentmetrics.a2a.otel.OpenTelemetrySetup;
 import io.agentmetrics.a2a.trace.TraceLogAppender;
 import io.agentmetrics.a2a.trace.TraceSettings;
+import io.agentmetrics.a2a.v1.CardSettings;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.LlmClients;
 import io.agentmetrics.agent.llm.PriceTable;
@@ -44,6 +46,9 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port to bind, 0 for any free port (env PORT, default ${DEFAULT-VALUE}).")
   private int port = ServerConfig.DEFAULT_PORT;
 
+  /** The variable choosing the agent: {@code study} (default) or {@code conformance}. */
+  static final String A2A_AGENT = "A2A_AGENT";
+
   @Override
   public Integer call() throws Exception {
     // Installed before anything starts, so a SIGTERM at any moment, even during start-up, takes the
@@ -76,18 +81,41 @@ final class ServeCommand implements Callable<Integer> {
     LlmClient llm = llm(env, config);
     OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.create();
     shutdown.openTelemetry = openTelemetry;
-    A2aServer server =
+    A2aServer.Builder builder =
         A2aServer.builder(config)
             .trace(trace)
             .openTelemetry(openTelemetry)
             .llm(llm)
             .prices(PriceTable.fromEnvironment(env))
-            .start();
+            .cards(CardSettings.fromEnvironment(env));
+    if (conformanceAgent(env)) {
+      builder.processor(conversations -> new ConformanceAgent(), ConformanceAgent.LABEL);
+    }
+    A2aServer server = builder.start();
     shutdown.server = server;
     logger.info(
         "A2A server ready at {} (tracing {})", server.baseUri(), trace.enabled() ? "on" : "off");
     server.join();
     return 0;
+  }
+
+  /**
+   * Whether {@code A2A_AGENT} picks the conformance agent (the TCK's scenarios) over the study
+   * agent.
+   */
+  private static boolean conformanceAgent(Map<String, String> env) {
+    String agent = env.getOrDefault(A2A_AGENT, "study").trim();
+    if (agent.isEmpty() || agent.equalsIgnoreCase("study")) {
+      return false;
+    }
+    if (agent.equalsIgnoreCase("conformance")) {
+      return true;
+    }
+    throw new IllegalArgumentException(
+        A2A_AGENT
+            + " must be 'study' or 'conformance', got '"
+            + agent.replaceAll("\\p{Cntrl}", "?")
+            + "'");
   }
 
   /**

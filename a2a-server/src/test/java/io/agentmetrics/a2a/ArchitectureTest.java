@@ -108,7 +108,8 @@ class ArchitectureTest {
             "io.agentmetrics.a2a.task..",
             "io.agentmetrics.a2a.telex..",
             "io.agentmetrics.a2a.trace..",
-            "io.agentmetrics.a2a.otel..")
+            "io.agentmetrics.a2a.otel..",
+            "io.agentmetrics.a2a.v1..")
         .check(CLASSES);
   }
 
@@ -125,7 +126,8 @@ class ArchitectureTest {
             "io.agentmetrics.a2a.jsonrpc..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.agentmetrics.a2a", "io.agentmetrics.a2a.http..")
+        .resideInAnyPackage(
+            "io.agentmetrics.a2a", "io.agentmetrics.a2a.http..", "io.agentmetrics.a2a.v1..")
         .check(CLASSES);
   }
 

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Ids a client sends, against the shaded jar with tracing on: JSON-RPC ids, task, context, message
  * and push config ids over 256 characters, and numeric JSON-RPC ids the server cannot echo exactly,
- * are refused with a JSON-RPC error, and are echoed in full neither in the error, nor as the
- * response's id, nor in any line the process writes.
+ * are refused with a JSON-RPC error (an HTTP+JSON error in that binding of A2A 1.0), and are echoed
+ * in full neither in the error, nor as the response's id, nor in any line the process writes. A2A
+ * 0.3 and 1.0 read them alike.
  */
 class IdsIT {
 
@@ -186,6 +187,116 @@ class IdsIT {
     assertThat(reply.path("error").path("code").asInt()).isEqualTo(-32602);
     assertThat(reply.path("error").path("message").asText()).contains(field, "256");
     assertThat(reply.toString()).doesNotContain(ECHO);
+  }
+
+  static Stream<Arguments> v1JsonRpcIdsTheServerCannotEcho() {
+    return Stream.of(
+        Arguments.of("\"" + LONG_ID + "\"", "256"),
+        Arguments.of("1e400", "exact"),
+        Arguments.of("9223372036854775808", "64 bits"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("v1JsonRpcIdsTheServerCannotEcho")
+  void a1_0JsonRpcIdIsReadAndRefusedAs0_3Reads(String id, String why) throws Exception {
+    JsonNode reply = v1Rpc(id, "GetTask", "{\"id\":\"t\"}");
+
+    assertThat(reply.path("error").path("code").asInt()).isEqualTo(-32600);
+    assertThat(reply.path("error").path("message").asText()).contains("id", why);
+    assertThat(reply.get("id").isNull()).isTrue();
+    assertThat(reply.toString()).doesNotContain(ECHO);
+  }
+
+  static Stream<Arguments> v1IdsOver256Characters() {
+    String id = "\"" + LONG_ID + "\"";
+    return Stream.of(
+        Arguments.of("GetTask", "{\"id\":" + id + "}"),
+        Arguments.of("CancelTask", "{\"id\":" + id + "}"),
+        Arguments.of("SubscribeToTask", "{\"id\":" + id + "}"),
+        Arguments.of("ListTaskPushNotificationConfigs", "{\"taskId\":" + id + "}"),
+        Arguments.of("GetTaskPushNotificationConfig", "{\"taskId\":\"t\",\"id\":" + id + "}"),
+        Arguments.of("DeleteTaskPushNotificationConfig", "{\"taskId\":" + id + ",\"id\":\"c\"}"),
+        Arguments.of(
+            "CreateTaskPushNotificationConfig",
+            "{\"taskId\":" + id + ",\"url\":\"https://example.com/hook\"}"),
+        Arguments.of(
+            "CreateTaskPushNotificationConfig",
+            "{\"taskId\":\"t\",\"id\":" + id + ",\"url\":\"https://example.com/hook\"}"),
+        Arguments.of("SendMessage", v1MessageWith("\"messageId\":" + id)),
+        Arguments.of("SendMessage", v1MessageWith("\"messageId\":\"m\",\"taskId\":" + id)),
+        Arguments.of(
+            "SendStreamingMessage", v1MessageWith("\"messageId\":\"m\",\"contextId\":" + id)),
+        Arguments.of(
+            "SendMessage", v1MessageWith("\"messageId\":\"m\",\"referenceTaskIds\":[" + id + "]")));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("v1IdsOver256Characters")
+  void a1_0TaskMessageOrPushConfigIdOver256CharactersIsRefusedAndNotEchoed(
+      String method, String params) throws Exception {
+    JsonNode reply = v1Rpc("\"r1\"", method, params);
+
+    assertThat(reply.path("id").asText()).isEqualTo("r1");
+    assertThat(reply.path("error").path("code").asInt()).as(reply.toString()).isEqualTo(-32602);
+    assertThat(reply.path("error").path("message").asText()).contains("256");
+    assertThat(reply.toString()).doesNotContain(ECHO);
+  }
+
+  static Stream<Arguments> v1RestIdsOver256Characters() {
+    return Stream.of(
+        Arguments.of("GET", "/tasks/" + LONG_ID, null),
+        Arguments.of("POST", "/tasks/" + LONG_ID + ":cancel", "{}"),
+        Arguments.of("POST", "/tasks/" + LONG_ID + ":subscribe", null),
+        Arguments.of("GET", "/tasks/" + LONG_ID + "/pushNotificationConfigs", null),
+        Arguments.of("GET", "/tasks/t/pushNotificationConfigs/" + LONG_ID, null),
+        Arguments.of("DELETE", "/tasks/t/pushNotificationConfigs/" + LONG_ID, null),
+        Arguments.of(
+            "POST",
+            "/tasks/" + LONG_ID + "/pushNotificationConfigs",
+            "{\"url\":\"https://example.com/hook\"}"),
+        Arguments.of("POST", "/message:send", v1MessageWith("\"messageId\":\"" + LONG_ID + "\"")));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("v1RestIdsOver256Characters")
+  void a1_0HttpJsonIdOver256CharactersIsRefusedAndNotEchoed(String method, String path, String body)
+      throws Exception {
+    HttpResponse<String> reply = server.v1(method, path, body);
+
+    assertThat(reply.statusCode()).as(reply.body()).isEqualTo(400);
+    JsonNode error = JSON.readTree(reply.body()).path("error");
+    assertThat(error.path("status").asText()).isEqualTo("INVALID_ARGUMENT");
+    assertThat(error.path("message").asText()).contains("256");
+    assertThat(reply.body()).doesNotContain(ECHO);
+  }
+
+  @Test
+  void anUnknownHttpJsonPathIsNotEchoedWhole() throws Exception {
+    HttpResponse<String> reply = server.v1("POST", "/tasks/" + LONG_ID + ":frobnicate", "{}");
+
+    assertThat(reply.statusCode()).isEqualTo(404);
+    assertThat(reply.body()).contains("not an A2A 1.0 HTTP+JSON path").doesNotContain(ECHO);
+  }
+
+  /** The reply to an A2A 1.0 JSON-RPC request whose id and params are JSON as given. */
+  private static JsonNode v1Rpc(String id, String method, String params) throws Exception {
+    return JSON.readTree(
+        server
+            .v1(
+                "POST",
+                "/",
+                "{\"jsonrpc\":\"2.0\",\"id\":"
+                    + id
+                    + ",\"method\":\""
+                    + method
+                    + "\",\"params\":"
+                    + params
+                    + "}")
+            .body());
+  }
+
+  private static String v1MessageWith(String members) {
+    return "{\"message\":{\"role\":\"ROLE_USER\",\"parts\":[{\"text\":\"hi\"}]," + members + "}}";
   }
 
   private static String messageWith(String member) {

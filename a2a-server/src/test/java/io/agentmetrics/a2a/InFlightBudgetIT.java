@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The budget of bytes held for requests in flight, against the shaded jar with a budget of 3 MiB:
  * clients that stall in the middle of 1 MiB uploads fill it, and then the next request gets 503
- * with {@code Retry-After} and a JSON-RPC error; a client that goes away gives its bytes back, and
- * so does every request that ends in an error. {@code /metrics/summary} shows what is held, so each
- * step waits for the server's state instead of guessing at it.
+ * with {@code Retry-After} and a JSON-RPC error (a {@code google.rpc.Status} in A2A 1.0's HTTP+JSON
+ * binding), whatever its protocol version and binding; a client that goes away gives its bytes
+ * back, and so does every request that ends in an error. {@code /metrics/summary} shows what is
+ * held, so each step waits for the server's state instead of guessing at it.
  */
 class InFlightBudgetIT {
 
@@ -32,6 +33,10 @@ class InFlightBudgetIT {
   private static final int BUDGET = 3 * MIB;
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String PROBE = JsonRpcProtocolIT.send("\"probe\"", "hi");
+  private static final String V1_SEND =
+      "{\"message\":{\"role\":\"ROLE_USER\",\"messageId\":\"m\",\"parts\":[{\"text\":\"hi\"}]}}";
+  private static final String V1_PROBE =
+      "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"SendMessage\",\"params\":" + V1_SEND + "}";
   private static ServerProcess server;
 
   @BeforeAll
@@ -65,6 +70,15 @@ class InFlightBudgetIT {
       assertThat(error.path("jsonrpc").asText()).isEqualTo("2.0");
       assertThat(error.path("error").path("code").asInt()).isEqualTo(-32000);
       assertThat(error.path("error").path("message").asText()).contains("A2A_MAX_INFLIGHT_BYTES");
+      HttpResponse<String> busyV1 = server.v1("POST", "/", V1_PROBE);
+      assertThat(busyV1.statusCode()).isEqualTo(503);
+      assertThat(busyV1.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(JSON.readTree(busyV1.body()).path("error").path("code").asInt()).isEqualTo(-32603);
+      HttpResponse<String> busyRest = server.v1("POST", "/message:send", V1_SEND);
+      assertThat(busyRest.statusCode()).isEqualTo(503);
+      assertThat(busyRest.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(JSON.readTree(busyRest.body()).path("error").path("status").asText())
+          .isEqualTo("UNAVAILABLE");
 
       stalled.remove(0).close();
       awaitHeld(BUDGET - MIB);
@@ -95,6 +109,9 @@ class InFlightBudgetIT {
         assertThat(response.statusCode()).as("round %d", round).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).path("error").path("code").asInt()).isNegative();
       }
+      assertThat(server.v1("POST", "/", failing.get(0)).statusCode()).isEqualTo(200);
+      assertThat(server.v1("POST", "/message:send", "{" + pad + ",").statusCode()).isEqualTo(400);
+      assertThat(server.v1("POST", "/tasks/t:cancel", "{" + pad + "}").statusCode()).isEqualTo(404);
     }
 
     awaitHeld(0);
@@ -114,6 +131,14 @@ class InFlightBudgetIT {
       assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
       assertThat(JSON.readTree(refused.body()).path("id").asText()).isEqualTo("g");
       assertThat(server.post(get(small)).statusCode()).isEqualTo(200);
+      for (HttpResponse<String> v1Refused :
+          List.of(
+              server.v1("POST", "/", v1Get(large)), server.v1("GET", "/tasks/" + large, null))) {
+        assertThat(v1Refused.statusCode()).as(v1Refused.body()).isEqualTo(503);
+        assertThat(v1Refused.headers().firstValue("Retry-After")).hasValue("1");
+      }
+      assertThat(server.v1("POST", "/", v1Get(small)).statusCode()).isEqualTo(200);
+      assertThat(server.v1("GET", "/tasks/" + small, null).statusCode()).isEqualTo(200);
     } finally {
       close(stalled);
     }
@@ -121,6 +146,43 @@ class InFlightBudgetIT {
     HttpResponse<String> served = server.post(get(large));
     assertThat(served.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(served.body()).path("result").path("id").asText()).isEqualTo(large);
+    HttpResponse<String> servedV1 = server.v1("GET", "/tasks/" + large, null);
+    assertThat(servedV1.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(servedV1.body()).path("id").asText()).isEqualTo(large);
+  }
+
+  @Test
+  void aProtoJsonReadOfA1_0RequestIsReservedPerTokenBeforeItIsBuilt() throws Exception {
+    // 20,001 numbers: about 40 KB on the wire, but some 3.9 MB reserved (192 bytes a token) for
+    // the tree and the proto message that reading it builds, more than the 3 MiB budget holds.
+    String data = "[" + "0,".repeat(20_000) + "0]";
+    String send =
+        "{\"message\":{\"role\":\"ROLE_USER\",\"messageId\":\"m\",\"parts\":[{\"text\":\"hi\"},"
+            + "{\"data\":"
+            + data
+            + "}]}}";
+    String rpc =
+        "{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"method\":\"SendMessage\",\"params\":" + send + "}";
+    List<Socket> stalled = stalledUploads(1, MIB / 2);
+    try {
+      awaitHeld(MIB / 2);
+
+      for (HttpResponse<String> refused :
+          List.of(server.v1("POST", "/", rpc), server.v1("POST", "/message:send", send))) {
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(refused.body()).contains("A2A_MAX_INFLIGHT_BYTES");
+      }
+    } finally {
+      close(stalled);
+    }
+    awaitHeld(0);
+    // Alone, a request may hold more than the budget, so that none is refused forever.
+    HttpResponse<String> alone = server.v1("POST", "/", rpc);
+    assertThat(JSON.readTree(alone.body()).path("result").has("task")).as(alone.body()).isTrue();
+    HttpResponse<String> aloneRest = server.v1("POST", "/message:send", send);
+    assertThat(aloneRest.statusCode()).as(aloneRest.body()).isEqualTo(200);
+    awaitHeld(0);
   }
 
   /**
@@ -164,6 +226,12 @@ class InFlightBudgetIT {
 
   private static long held() throws Exception {
     return server.summary().path("in_flight").path("bytes").asLong(-1);
+  }
+
+  private static String v1Get(String taskId) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":\"g\",\"method\":\"GetTask\",\"params\":{\"id\":\""
+        + taskId
+        + "\"}}";
   }
 
   private static String get(String taskId) {

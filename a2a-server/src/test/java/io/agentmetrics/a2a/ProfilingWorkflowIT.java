@@ -178,6 +178,56 @@ class ProfilingWorkflowIT {
     assertThat(profile.path("statistics").path("failed").asLong()).isZero();
   }
 
+  @Test
+  void profileOverProtocolOneSendsSendMessageThroughTheOnePointZeroClient() throws Exception {
+    TraceCapture trace = new TraceCapture();
+    Path output = dir.resolve("v1.json");
+    try (TestServer server = TestServer.start()) {
+      String out =
+          run(
+              new ProfileCommand(),
+              0,
+              "--url",
+              server.url(),
+              "--protocol",
+              "1.0",
+              "--requests",
+              "4",
+              "--output",
+              output.toString());
+
+      assertThat(out).contains("Successful:           4\n");
+    }
+    assertThat(JSON.readTree(output.toFile()).path("settings").path("method").asText())
+        .isEqualTo("SendMessage");
+    assertThat(trace.events("tasks_send_latency"))
+        .hasSize(4)
+        .allSatisfy(e -> assertThat(e.path("method").asText()).isEqualTo("SendMessage"));
+  }
+
+  @Test
+  void streamingProfileOverProtocolOneCountsTheFinalStatusOfEachStream() throws Exception {
+    Path output = dir.resolve("v1-stream.json");
+    try (TestServer server = TestServer.start()) {
+      run(
+          new ProfileCommand(),
+          0,
+          "--url",
+          server.url(),
+          "--protocol",
+          "1.0",
+          "--stream",
+          "--requests",
+          "3",
+          "--output",
+          output.toString());
+    }
+    JsonNode statistics = JSON.readTree(output.toFile()).path("statistics");
+
+    assertThat(statistics.path("successful").asLong()).isEqualTo(3);
+    assertThat(statistics.path("ttft_ms").path("count").asLong()).isEqualTo(3);
+  }
+
   private static String run(Object command, int expectedExit, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,12 +23,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Push notifications against the real server: internal and malformed URLs are refused when set,
  * configs per task are capped, header-breaking secrets are refused, retries follow the receiver's
- * answer, and a push that cannot be delivered is logged once.
+ * answer, and a push that cannot be delivered is logged once. A2A 1.0 clients, over JSON-RPC and
+ * HTTP+JSON, meet the same rules.
  */
 class PushSecurityIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PUSH_NOTIFIER = "io.agentmetrics.a2a.task.PushNotifier";
+  private static final String V1 = "A2A-Version";
   private static TestServer server;
   private static String taskId;
 
@@ -321,6 +324,96 @@ class PushSecurityIT {
     }
   }
 
+  /** Loopback forms only, as above; A2A 1.0 takes them in both bindings and in a send. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "http://127.0.0.1:9/hook, loopback",
+    "http://localhost:9/hook, loopback",
+    "http://[::ffff:127.0.0.1]:9/hook, loopback",
+    "http://user:pw@127.0.0.1:9/hook, user info"
+  })
+  void a1_0PushUrlIsHeldToTheSameRulesInBothBindingsAndInASend(String url, String rule)
+      throws Exception {
+    String config = "{\"url\":\"" + url + "\"}";
+    JsonNode created =
+        rpc(
+            server,
+            "CreateTaskPushNotificationConfig",
+            "{\"taskId\":\"" + taskId + "\",\"url\":\"" + url + "\"}",
+            V1,
+            "1.0");
+    HttpResponse<String> createdRest =
+        server.post("/tasks/" + taskId + "/pushNotificationConfigs", config, V1, "1.0");
+    JsonNode sent = rpc(server, "SendMessage", v1SendWithPush(config), V1, "1.0");
+    HttpResponse<String> sentRest = server.post("/message:send", v1SendWithPush(config), V1, "1.0");
+
+    for (JsonNode rpc : List.of(created, sent)) {
+      assertThat(rpc.path("error").path("code").asInt()).as(rpc.toString()).isEqualTo(-32602);
+      assertThat(rpc.path("error").path("message").asText()).contains("url", rule);
+    }
+    for (HttpResponse<String> rest : List.of(createdRest, sentRest)) {
+      assertThat(rest.statusCode()).as(rest.body()).isEqualTo(400);
+      assertThat(JSON.readTree(rest.body()).path("error").path("message").asText())
+          .contains("url", rule);
+    }
+  }
+
+  @Test
+  void a1_0PushTokenThatIsNotAValidHeaderValueIsRefusedAndNeverLogged() throws Exception {
+    String config =
+        "{\"url\":\"https://hooks.example.com/x\",\"token\":\"SECRET-1\\r\\nX-Forged: 1\"}";
+    try (LogCapture logs = LogCapture.attach()) {
+      HttpResponse<String> created =
+          server.post("/tasks/" + taskId + "/pushNotificationConfigs", config, V1, "1.0");
+      JsonNode sent = rpc(server, "SendMessage", v1SendWithPush(config), V1, "1.0");
+
+      assertThat(created.statusCode()).isEqualTo(400);
+      assertThat(created.body()).contains("token", "header").doesNotContain("SECRET-1");
+      assertThat(sent.path("error").path("code").asInt()).isEqualTo(-32602);
+      assertThat(sent.path("error").path("message").asText())
+          .contains("token", "header")
+          .doesNotContain("SECRET-1");
+      assertThat(logs.text()).doesNotContain("SECRET-1");
+    }
+  }
+
+  @Test
+  void a1_0ClientMeetsTheSamePushConfigCap() throws Exception {
+    try (PushReceiver receiver = new PushReceiver(0);
+        TestServer local = TestServer.start(allowPrivate())) {
+      String id = completedTask(local);
+      for (int i = 1; i <= 10; i++) {
+        HttpResponse<String> set =
+            local.post(
+                "/tasks/" + id + "/pushNotificationConfigs",
+                "{\"id\":\"cfg-" + i + "\",\"url\":\"" + receiver.url() + "\"}",
+                V1,
+                "1.0");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+      }
+
+      JsonNode eleventh =
+          rpc(
+              local,
+              "CreateTaskPushNotificationConfig",
+              "{\"taskId\":\"" + id + "\",\"id\":\"cfg-11\",\"url\":\"" + receiver.url() + "\"}",
+              V1,
+              "1.0");
+
+      assertThat(eleventh.path("error").path("code").asInt()).isEqualTo(-32602);
+      assertThat(eleventh.path("error").path("message").asText())
+          .contains("10", "A2A_PUSH_MAX_CONFIGS_PER_TASK");
+    }
+  }
+
+  private static String v1SendWithPush(String config) {
+    return "{\"message\":{\"role\":\"ROLE_USER\",\"messageId\":\"m-push\","
+        + "\"parts\":[{\"text\":\"hi\"}]},"
+        + "\"configuration\":{\"taskPushNotificationConfig\":"
+        + config
+        + "}}";
+  }
+
   private static UnaryOperator<ServerConfig.Builder> allowPrivate() {
     return c -> c.pushAllowPrivate(true);
   }
@@ -371,7 +464,8 @@ class PushSecurityIT {
         + "\"}]}";
   }
 
-  private static JsonNode rpc(TestServer on, String method, String params) throws Exception {
+  private static JsonNode rpc(TestServer on, String method, String params, String... headers)
+      throws Exception {
     return JSON.readTree(
         on.post(
                 "/",
@@ -379,7 +473,8 @@ class PushSecurityIT {
                     + method
                     + "\",\"params\":"
                     + params
-                    + "}")
+                    + "}",
+                headers)
             .body());
   }
 }

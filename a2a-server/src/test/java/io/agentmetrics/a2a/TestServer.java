@@ -59,6 +59,16 @@ final class TestServer implements AutoCloseable {
     return new TestServer(builder.start());
   }
 
+  /** A server with the conformance agent and {@code cards}. */
+  static TestServer startWithCards(io.agentmetrics.a2a.v1.CardSettings cards) throws Exception {
+    ServerConfig cfg = ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO).build();
+    return new TestServer(
+        A2aServer.builder(cfg)
+            .processor(c -> new io.agentmetrics.a2a.agent.ConformanceAgent(), "test")
+            .cards(cards)
+            .start());
+  }
+
   /** A server with the default study agent that reports to {@code openTelemetry}. */
   static TestServer startWith(
       UnaryOperator<ServerConfig.Builder> config, OpenTelemetry openTelemetry) throws Exception {

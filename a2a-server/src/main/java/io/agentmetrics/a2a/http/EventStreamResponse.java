@@ -1,10 +1,9 @@
 package io.agentmetrics.a2a.http;
 
-import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
-import io.agentmetrics.a2a.jsonrpc.JsonRpcReply;
 import io.agentmetrics.a2a.jsonrpc.RequestClock;
 import io.agentmetrics.a2a.task.TaskEventStream;
 import io.agentmetrics.a2a.trace.RequestObserver;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * its own: an arriving event, a due keep-alive or a finished write starts the next write, one at a
  * time, on a thread of the server's pool. The time between events is the agent's; the time spent
  * encoding them is serialization. A client that goes away ends the stream and gives its place back
- * to the server's stream caps.
+ * to the server's stream caps. Every binding streams through it: each event is a JSON-RPC response
+ * (A2A 0.3 and 1.0) or a {@code StreamResponse} (1.0 HTTP+JSON), as the route's {@link Encoder}
+ * renders it.
  *
  * <p>Thread-safe: {@link IteratingCallback} runs one {@link #process()} at a time.
  */
@@ -36,10 +37,10 @@ final class EventStreamResponse extends IteratingCallback {
   private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
 
-  private final JsonRpcReply.Stream stream;
+  private final TaskEventStream events;
+  private final Encoder encoder;
   private final Response response;
   private final Callback callback;
-  private final JsonRpcDispatcher dispatcher;
   private final RequestClock clock;
   private final RequestObserver observer;
   private final DisconnectWatch watch;
@@ -52,24 +53,30 @@ final class EventStreamResponse extends IteratingCallback {
   private boolean lastWritten;
   private long waitingSince;
 
+  /** Renders one task event as the JSON of one {@code data:} line. */
+  @FunctionalInterface
+  interface Encoder {
+    byte[] encode(Object event) throws IOException;
+  }
+
   /**
-   * A writer of {@code stream}'s events; the request's {@code callback} completes when the final
-   * event is written or the client has gone.
+   * A writer of {@code events}, each rendered by {@code encoder}; the request's {@code callback}
+   * completes when the final event is written or the client has gone.
    */
   EventStreamResponse(
-      JsonRpcReply.Stream stream,
+      TaskEventStream events,
+      Encoder encoder,
       Request request,
       Response response,
       Callback callback,
-      JsonRpcDispatcher dispatcher,
       RequestClock clock,
       RequestObserver observer,
       DisconnectWatch watch,
       Duration keepAlive) {
-    this.stream = stream;
+    this.events = events;
+    this.encoder = encoder;
     this.response = response;
     this.callback = callback;
-    this.dispatcher = dispatcher;
     this.clock = clock;
     this.observer = observer;
     this.watch = watch;
@@ -99,7 +106,7 @@ final class EventStreamResponse extends IteratingCallback {
   void start() {
     startEventStream(response);
     waitingSince = clock.now();
-    stream.events().onEvent(() -> executor.execute(this::iterate));
+    events.onEvent(() -> executor.execute(this::iterate));
     watch.gone().thenRun(() -> abort(new EofException("the client disconnected")));
     watch.arm();
     scheduleKeepAlive();
@@ -125,7 +132,7 @@ final class EventStreamResponse extends IteratingCallback {
     if (lastWritten) {
       return Action.SUCCEEDED;
     }
-    Optional<Object> next = stream.events().poll();
+    Optional<Object> next = events.poll();
     if (next.isEmpty()) {
       if (!keepAliveDue) {
         return Action.IDLE;
@@ -136,7 +143,7 @@ final class EventStreamResponse extends IteratingCallback {
     }
     clock.addAgent(waitingSince);
     long encoding = clock.now();
-    ByteBuffer event = event(dispatcher.serializeEvent(stream.id(), next.get()));
+    ByteBuffer event = event(encoder.encode(next.get()));
     clock.addSerialization(encoding);
     lastWritten = TaskEventStream.isFinal(next.get());
     if (lastWritten) {
@@ -170,7 +177,7 @@ final class EventStreamResponse extends IteratingCallback {
     if (pending != null) {
       pending.cancel();
     }
-    stream.events().close();
+    events.close();
     watch.stop();
   }
 }

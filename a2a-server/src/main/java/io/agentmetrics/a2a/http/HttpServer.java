@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.dto.AgentCard;
 import io.agentmetrics.a2a.dto.ServerStatus;
 import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
-import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
+import io.agentmetrics.a2a.jsonrpc.JsonRpcEndpoint;
 import io.agentmetrics.a2a.trace.RequestObserver;
+import io.agentmetrics.a2a.v1.ProtocolVersion;
+import io.agentmetrics.a2a.v1.V1Binding;
 import io.agentmetrics.api.TimeSource;
 import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
@@ -58,8 +60,9 @@ public final class HttpServer {
    *
    * @param settings address, pool, limits and security
    * @param mapper the server's mapper
-   * @param dispatcher the JSON-RPC dispatcher
-   * @param inFlight the budget of bytes held for JSON-RPC requests in flight
+   * @param dispatcher the A2A 0.3 JSON-RPC endpoint
+   * @param v1 the A2A 1.0 bindings and card
+   * @param inFlight the budget of bytes held for requests in flight, of every binding
    * @param observer receives request timings
    * @param status the body of {@code GET /} and {@code /health}
    * @param cardFactory builds the agent card from the bound base URL
@@ -71,7 +74,8 @@ public final class HttpServer {
   public HttpServer(
       HttpSettings settings,
       ObjectMapper mapper,
-      JsonRpcDispatcher dispatcher,
+      JsonRpcEndpoint dispatcher,
+      V1Binding v1,
       InFlightBudget inFlight,
       RequestObserver observer,
       ServerStatus status,
@@ -97,20 +101,20 @@ public final class HttpServer {
 
     CallerTurnWatches callerTurns = new CallerTurnWatches(server.getScheduler(), time);
     server.addBean(callerTurns);
-    Route jsonRpc =
-        new JsonRpcRoute(
-            mapper,
-            dispatcher,
+    RequestGate gate =
+        new RequestGate(
             new BearerTokenCheck(settings.authToken()),
-            observer,
-            time,
-            settings.maxBodyBytes(),
             requireNonNull(inFlight, "inFlight"),
+            settings.maxBodyBytes(),
             settings.traceSampleRate(),
+            time,
+            observer,
             settings.idleTimeout(),
             callerTurns);
+    Route jsonRpc = new JsonRpcRoute(mapper, dispatcher, v1, gate);
     Route statusRoute = new StatusRoute(mapper, status);
-    Route cardRoute = new AgentCardRoute(mapper, this::card);
+    Route cardRoute = new AgentCardRoute(mapper, this::card, v1);
+    Route rest = new RestRoute(v1.rest(), gate);
     Map<String, Route> routes = new LinkedHashMap<>();
     // GET / is the status page; POST / is JSON-RPC (the standard A2A endpoint).
     routes.put(
@@ -129,7 +133,7 @@ public final class HttpServer {
     routes.put("/metrics/summary", new MetricsSummaryRoute(mapper, summary));
     routes.put("/dashboard", new DashboardRoute(mapper));
 
-    Handler app = new Routes(routes, mapper);
+    Handler app = new Routes(routes, rest, mapper);
     if (settings.minRequestDataRate() > 0) {
       app = new MinimumDataRateHandler(app, settings.minRequestDataRate(), 0);
     }
@@ -201,8 +205,9 @@ public final class HttpServer {
         origins.contains("*")
             ? Set.of("*")
             : origins.stream().map(Pattern::quote).collect(Collectors.toSet()));
-    cors.setAllowedMethods(Set.of("GET", "POST"));
-    cors.setAllowedHeaders(Set.of("Authorization", "Content-Type"));
+    cors.setAllowedMethods(Set.of("GET", "POST", "DELETE"));
+    cors.setAllowedHeaders(
+        Set.of("Authorization", "Content-Type", ProtocolVersion.HEADER, "A2A-Extensions"));
     cors.setAllowCredentials(false);
     cors.setPreflightMaxAge(Duration.ofMinutes(10));
     cors.setHandler(next);

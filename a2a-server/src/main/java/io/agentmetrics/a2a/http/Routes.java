@@ -11,23 +11,30 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Dispatches by exact path; unknown paths get a JSON 404.
+ * Dispatches by exact path, then the A2A 1.0 HTTP+JSON paths ({@code /tasks/{id}}, ...); unknown
+ * paths get a JSON 404.
  *
  * <p>Immutable and thread-safe.
  */
 final class Routes extends Handler.Abstract {
 
   private final Map<String, Route> routes;
+  private final Route rest;
   private final ObjectMapper mapper;
 
-  Routes(Map<String, Route> routes, ObjectMapper mapper) {
+  Routes(Map<String, Route> routes, Route rest, ObjectMapper mapper) {
     this.routes = Map.copyOf(routes);
+    this.rest = rest;
     this.mapper = mapper;
   }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    Route route = routes.get(Request.getPathInContext(request));
+    String path = Request.getPathInContext(request);
+    Route route = routes.get(path);
+    if (route == null && RestRoute.serves(path)) {
+      route = rest;
+    }
     if (route == null) {
       HttpJson.error(mapper, response, callback, HttpStatus.NOT_FOUND_404, "no such path");
     } else {

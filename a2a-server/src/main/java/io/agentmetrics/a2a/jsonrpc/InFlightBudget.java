@@ -16,6 +16,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class InFlightBudget {
 
+  /**
+   * What a client refused for a full budget is told, in every binding.
+   *
+   * @since 0.1.0
+   */
+  public static final String BUSY =
+      "Server busy: the bytes of the requests in flight reached their limit"
+          + " (A2A_MAX_INFLIGHT_BYTES); retry after a second";
+
   private final long limit;
   private final AtomicLong held = new AtomicLong();
 

@@ -11,33 +11,28 @@ import io.agentmetrics.a2a.internal.LogSafe;
 import io.agentmetrics.a2a.store.RetainedSize;
 import io.agentmetrics.a2a.task.TaskException;
 import io.agentmetrics.a2a.task.TaskService;
-import io.agentmetrics.a2a.telex.TelexNormalizer;
-import io.agentmetrics.a2a.trace.RequestObserver;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one JSON-RPC request body: reads its envelope in one streaming pass (the {@code
- * json_parsing} stage), validates it, dispatches to the method, which binds its params straight to
- * records, and serializes the response (the {@code response_serialization} stage). No JSON tree of
- * the request is built. Every failure becomes a JSON-RPC error that echoes the request's {@code id}
- * (null when the id itself is refused); nothing here throws for bad input.
+ * The A2A 0.3 JSON-RPC endpoint. Handles one request body: reads its envelope in one streaming pass
+ * (the {@code json_parsing} stage), validates it, dispatches to the method, which binds its params
+ * straight to records, and serializes the response (the {@code response_serialization} stage). No
+ * JSON tree of the request is built. Every failure becomes a JSON-RPC error that echoes the
+ * request's {@code id} (null when the id itself is refused); nothing here throws for bad input.
  *
  * <p>Thread-safe.
  *
  * @since 0.1.0
  */
-public final class JsonRpcDispatcher {
+public final class JsonRpcDispatcher implements JsonRpcEndpoint {
 
   private static final Logger logger = LoggerFactory.getLogger(JsonRpcDispatcher.class);
-
-  private static final String BUSY =
-      "Server busy: the bytes of the requests in flight reached their limit"
-          + " (A2A_MAX_INFLIGHT_BYTES); retry after a second";
 
   /** Methods answered with Server-Sent Events, errors included. */
   private static final Set<String> STREAMING = Set.of("message/stream", "tasks/resubscribe");
@@ -50,62 +45,29 @@ public final class JsonRpcDispatcher {
    *
    * @param mapper the server's mapper (with its parse limits)
    * @param tasks the task service
-   * @param normalizer the Telex normalizer
-   * @param maxParts the most parts per message
-   * @param maxTextLength the longest text part
+   * @param sender the send path shared with the other protocol versions
    * @param pushNotifications whether push notifications are offered ({@code -32003} otherwise)
-   * @param observer receives agent-run timings
    * @since 0.1.0
    */
   public JsonRpcDispatcher(
-      ObjectMapper mapper,
-      TaskService tasks,
-      TelexNormalizer normalizer,
-      int maxParts,
-      int maxTextLength,
-      boolean pushNotifications,
-      RequestObserver observer) {
+      ObjectMapper mapper, TaskService tasks, MessageSender sender, boolean pushNotifications) {
     this.mapper = requireNonNull(mapper, "mapper");
     ParamsReader reader = new ParamsReader(mapper);
     Map<String, MethodHandler> all = new HashMap<>();
-    new MessageMethods(
-            reader,
-            new MessageLimits(maxParts, maxTextLength),
-            normalizer,
-            tasks,
-            pushNotifications,
-            observer)
-        .register(all);
+    new MessageMethods(reader, sender).register(all);
     new TaskMethods(reader, tasks).register(all);
     new PushConfigMethods(reader, tasks, pushNotifications).register(all);
     this.handlers = Map.copyOf(all);
   }
 
-  /**
-   * Handles one request body.
-   *
-   * @param body the raw body
-   * @param clock the request's stage clock
-   * @param lease the request's share of the in-flight budget, which a task read back must grow by
-   *     the task's size
-   * @return the reply to send
-   * @since 0.1.0
-   */
+  @Override
   public JsonRpcReply dispatch(byte[] body, RequestClock clock, InFlightBudget.Lease lease) {
     JsonNode id = NullNode.getInstance();
     boolean streaming = false;
     try {
-      RequestEnvelope request = parse(body, clock);
+      RequestEnvelope request = RequestEnvelope.read(mapper, body, clock);
       id = request.id();
-      String name = request.method() == null ? "" : request.method();
-      clock.identify(
-          id.isNull() ? null : id.asText(), handlers.containsKey(name) ? name : "unknown");
-      if (!"2.0".equals(request.version())) {
-        throw RequestEnvelope.invalidRequest("jsonrpc must be \"2.0\"");
-      }
-      if (name.isEmpty()) {
-        throw RequestEnvelope.invalidRequest("method is required and must be a string");
-      }
+      String name = request.checkedMethod(clock, handlers::containsKey);
       MethodHandler handler = handlers.get(name);
       streaming = STREAMING.contains(name);
       if (handler == null) {
@@ -132,7 +94,7 @@ public final class JsonRpcDispatcher {
       if (outcome instanceof MethodOutcome.Snapshot snapshot) {
         return lease.grow(RetainedSize.of(snapshot.task()))
             ? json(JsonRpcResponse.success(id, snapshot.task()), false, clock)
-            : new JsonRpcReply.Busy(failure(id, JsonRpcErrorCode.SERVER_BUSY, BUSY));
+            : new JsonRpcReply.Busy(failure(id, JsonRpcErrorCode.SERVER_BUSY, InFlightBudget.BUSY));
       }
       return json(
           JsonRpcResponse.success(id, ((MethodOutcome.Result) outcome).value()), false, clock);
@@ -165,37 +127,30 @@ public final class JsonRpcDispatcher {
         clock);
   }
 
-  /**
-   * The refusal of a request that does not fit in the in-flight budget, before its body is read.
-   *
-   * @return a busy reply with a null id
-   * @since 0.1.0
-   */
-  public JsonRpcReply.Busy busy() {
-    return new JsonRpcReply.Busy(errorBody(JsonRpcErrorCode.SERVER_BUSY, BUSY));
+  /** A2A 0.3 reads {@code application/json} only, with any parameters. */
+  @Override
+  public boolean acceptsMediaType(@Nullable String contentType) {
+    return JsonRpcEndpoint.mediaType(contentType).equals("application/json");
   }
 
-  /**
-   * Serializes one streamed event as a JSON-RPC success response.
-   *
-   * @param id the request's id
-   * @param event the event
-   * @return the JSON bytes
-   * @throws IOException if the event cannot be serialized
-   * @since 0.1.0
-   */
+  @Override
+  public byte[] unsupportedMediaType(@Nullable String contentType) {
+    return errorBody(
+        JsonRpcErrorCode.INVALID_REQUEST,
+        "Unsupported Media Type: send the JSON-RPC request with Content-Type: application/json");
+  }
+
+  @Override
+  public JsonRpcReply.Busy busy() {
+    return new JsonRpcReply.Busy(errorBody(JsonRpcErrorCode.SERVER_BUSY, InFlightBudget.BUSY));
+  }
+
+  @Override
   public byte[] serializeEvent(JsonNode id, Object event) throws IOException {
     return mapper.writeValueAsBytes(JsonRpcResponse.success(id, event));
   }
 
-  /**
-   * A JSON-RPC error body with a null id, for failures before the body is read (size, auth).
-   *
-   * @param code the code
-   * @param message the message
-   * @return the JSON bytes
-   * @since 0.1.0
-   */
+  @Override
   public byte[] errorBody(JsonRpcErrorCode code, String message) {
     return failure(NullNode.getInstance(), code, message);
   }
@@ -205,15 +160,6 @@ public final class JsonRpcDispatcher {
       return mapper.writeValueAsBytes(JsonRpcResponse.failure(id, code.code(), message));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("an error response is always serializable", e);
-    }
-  }
-
-  private RequestEnvelope parse(byte[] body, RequestClock clock) {
-    long started = clock.now();
-    try {
-      return RequestEnvelope.read(mapper, body);
-    } finally {
-      clock.addParsing(started);
     }
   }
 

@@ -67,11 +67,23 @@ public final class RequestClock {
     return (time.nanoTime() - since) / NANOS_PER_MS;
   }
 
-  void addParsing(long since) {
+  /**
+   * Adds the time since {@code since} to JSON parsing.
+   *
+   * @param since an earlier {@link #now()}
+   * @since 0.1.0
+   */
+  public void addParsing(long since) {
     parsingNanos += time.nanoTime() - since;
   }
 
-  void addNormalization(long since) {
+  /**
+   * Adds the time since {@code since} to message normalization.
+   *
+   * @param since an earlier {@link #now()}
+   * @since 0.1.0
+   */
+  public void addNormalization(long since) {
     normalizationNanos += time.nanoTime() - since;
   }
 
@@ -116,17 +128,35 @@ public final class RequestClock {
     return clientGone;
   }
 
-  /** Names the request: its JSON-RPC id ({@code null} when it has none) and its method. */
-  void identify(@Nullable String id, String name) {
+  /**
+   * Names the request in its trace line.
+   *
+   * @param id the JSON-RPC id, {@code null} when it has none (a {@code req-<uuid>} is generated)
+   * @param name the method, or {@code unknown}
+   * @since 0.1.0
+   */
+  public void identify(@Nullable String id, String name) {
     this.requestId = id;
     this.method = name;
   }
 
-  void taskId(String id) {
+  /**
+   * Names the task the request sent a message to or addressed.
+   *
+   * @param id the task id
+   * @since 0.1.0
+   */
+  public void taskId(String id) {
     this.taskId = id;
   }
 
-  boolean sampled() {
+  /**
+   * Whether this request goes to the trace log.
+   *
+   * @return {@code true} when sampled
+   * @since 0.1.0
+   */
+  public boolean sampled() {
     return sampled;
   }
 

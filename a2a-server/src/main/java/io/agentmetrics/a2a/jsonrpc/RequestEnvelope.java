@@ -1,20 +1,23 @@
 package io.agentmetrics.a2a.jsonrpc;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The members of one JSON-RPC request, read in a single streaming pass over the whole body, which
  * checks its syntax and the mapper's limits without building a tree. {@code params} is kept as its
- * span of the body; unknown members are skipped.
+ * span of the body; unknown members are skipped. Both protocol versions read their requests through
+ * it, so the same bodies and ids are refused the same way whatever version the client speaks.
  *
  * <p>The {@code id} is refused (as {@code -32600}, answered with a null id, never echoed) when it
  * is neither a string, a number nor null, when it is longer than {@value #MAX_ID_LENGTH}
@@ -25,59 +28,86 @@ import org.jspecify.annotations.Nullable;
  * @param version the {@code jsonrpc} member when it is a string
  * @param method the {@code method} member when it is a string
  * @param params the {@code params} member
+ * @since 0.1.0
  */
-record RequestEnvelope(
+public record RequestEnvelope(
     JsonNode id, @Nullable String version, @Nullable String method, Params params) {
 
   /** The longest id accepted, in characters, as for task ids. */
-  static final int MAX_ID_LENGTH = 256;
+  public static final int MAX_ID_LENGTH = 256;
+
+  /** Checks the fields. */
+  public RequestEnvelope {
+    requireNonNull(id, "id");
+    requireNonNull(params, "params");
+  }
 
   /**
-   * Reads {@code body}.
+   * Reads {@code body}, timed as the request's {@code json_parsing} stage.
    *
+   * @param mapper the server's mapper, with its parse limits
+   * @param body the request body
+   * @param clock the request's clock
+   * @return the envelope
    * @throws JsonRpcException {@code -32700} for a body that is empty, not JSON or not UTF-8; {@code
    *     -32600} for one beyond the mapper's limits, not an object, or with a refused id
+   * @since 0.1.0
    */
-  static RequestEnvelope read(ObjectMapper mapper, byte[] body) {
-    try (JsonParser parser = mapper.createParser(body)) {
-      JsonToken root = parser.nextToken();
-      if (root == null) {
-        throw new JsonRpcException(JsonRpcErrorCode.PARSE_ERROR, "Parse error: the body is empty");
-      }
-      if (parser.currentTokenLocation().getByteOffset() < 0) {
-        // Jackson reads UTF-16 and UTF-32 through a Reader, which knows no byte offsets.
-        throw new JsonRpcException(
-            JsonRpcErrorCode.PARSE_ERROR, "Parse error: the body must be JSON in UTF-8");
-      }
-      if (root != JsonToken.START_OBJECT) {
-        parser.skipChildren();
-        requireEnd(parser);
-        throw invalidRequest(
-            root == JsonToken.START_ARRAY
-                ? "batch requests are not supported; send one request object"
-                : "the body must be a JSON object");
-      }
-      return readMembers(parser, body);
-    } catch (StreamConstraintsException e) {
-      throw invalidRequest(
-          "the JSON exceeds the server's limits on nesting depth (A2A_MAX_JSON_DEPTH), string"
-              + " length (A2A_MAX_STRING_LENGTH), tokens (A2A_MAX_JSON_TOKENS) or size"
-              + " (A2A_MAX_BODY_BYTES)");
-    } catch (IOException e) {
-      throw new JsonRpcException(
-          JsonRpcErrorCode.PARSE_ERROR, "Parse error: the body is not valid JSON");
+  public static RequestEnvelope read(ObjectMapper mapper, byte[] body, RequestClock clock) {
+    long started = clock.now();
+    try {
+      return read(mapper, body);
+    } finally {
+      clock.addParsing(started);
     }
   }
 
-  static JsonRpcException invalidRequest(String why) {
-    return new JsonRpcException(JsonRpcErrorCode.INVALID_REQUEST, "Invalid Request: " + why);
+  /** Reads {@code body}, untimed; see {@link #read(ObjectMapper, byte[], RequestClock)}. */
+  static RequestEnvelope read(ObjectMapper mapper, byte[] body) {
+    Members members =
+        JsonBody.read(
+            mapper,
+            body,
+            (parser, root) -> {
+              JsonBody.requireObject(
+                  parser,
+                  root,
+                  root == JsonToken.START_ARRAY
+                      ? "batch requests are not supported; send one request object"
+                      : "the body must be a JSON object");
+              return readMembers(parser, body);
+            });
+    // Raised only once the whole body has proved to be JSON, since a parse error takes precedence.
+    if (members.idProblem() != null) {
+      throw JsonBody.invalidRequest(members.idProblem());
+    }
+    return members.envelope();
   }
 
   /**
-   * Reads the members of the root object; an id problem is raised only once the whole body has
-   * proved to be JSON, since a parse error takes precedence.
+   * Names the request on its clock (its id, and its method when {@code served} knows it, {@code
+   * unknown} otherwise), then checks {@code jsonrpc} and {@code method}.
+   *
+   * @param clock the request's clock
+   * @param served whether a method is served
+   * @return the method
+   * @throws JsonRpcException {@code -32600} when {@code jsonrpc} is not 2.0 or {@code method} is
+   *     missing
+   * @since 0.1.0
    */
-  private static RequestEnvelope readMembers(JsonParser parser, byte[] body) throws IOException {
+  public String checkedMethod(RequestClock clock, Predicate<String> served) {
+    String name = method == null ? "" : method;
+    clock.identify(id.isNull() ? null : id.asText(), served.test(name) ? name : "unknown");
+    if (!"2.0".equals(version)) {
+      throw JsonBody.invalidRequest("jsonrpc must be \"2.0\"");
+    }
+    if (name.isEmpty()) {
+      throw JsonBody.invalidRequest("method is required and must be a string");
+    }
+    return name;
+  }
+
+  private static Members readMembers(JsonParser parser, byte[] body) throws IOException {
     JsonNode id = NullNode.getInstance();
     String idProblem = null;
     String version = null;
@@ -97,11 +127,7 @@ record RequestEnvelope(
       }
       parser.skipChildren();
     }
-    requireEnd(parser);
-    if (idProblem != null) {
-      throw invalidRequest(idProblem);
-    }
-    return new RequestEnvelope(id, version, method, params);
+    return new Members(new RequestEnvelope(id, version, method, params), idProblem);
   }
 
   private static @Nullable String idProblem(JsonParser parser, JsonToken value) throws IOException {
@@ -157,16 +183,9 @@ record RequestEnvelope(
     if (value != JsonToken.START_OBJECT) {
       return Params.NOT_AN_OBJECT;
     }
-    long from = parser.currentTokenLocation().getByteOffset();
-    parser.skipChildren();
-    return Params.object(body, (int) from, (int) parser.currentLocation().getByteOffset());
+    return JsonBody.object(parser, body);
   }
 
-  /** Fails unless the root value is all there is, as {@code FAIL_ON_TRAILING_TOKENS} would. */
-  private static void requireEnd(JsonParser parser) throws IOException {
-    if (parser.nextToken() != null) {
-      throw new JsonRpcException(
-          JsonRpcErrorCode.PARSE_ERROR, "Parse error: the body holds more than one JSON value");
-    }
-  }
+  /** The envelope, and why its id is refused, if it is. */
+  private record Members(RequestEnvelope envelope, @Nullable String idProblem) {}
 }

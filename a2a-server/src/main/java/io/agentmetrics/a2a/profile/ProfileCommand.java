@@ -1,5 +1,6 @@
 package io.agentmetrics.a2a.profile;
 
+import io.agentmetrics.a2a.v1.ProtocolVersion;
 import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -118,6 +119,15 @@ public final class ProfileCommand implements Callable<Integer> {
   boolean stream;
 
   @Option(
+      names = "--protocol",
+      paramLabel = "VERSION",
+      defaultValue = "0.3",
+      description =
+          "A2A version to speak: 0.3 (message/send) or 1.0 (SendMessage, with A2A-Version: 1.0)"
+              + " (default: ${DEFAULT-VALUE}).")
+  String protocol = "0.3";
+
+  @Option(
       names = "--auth-token",
       paramLabel = "TOKEN",
       defaultValue = "${env:A2A_AUTH_TOKEN}",
@@ -168,15 +178,6 @@ public final class ProfileCommand implements Callable<Integer> {
     PrintWriter out = command.out();
     PrintWriter err = command.err();
     ProfileSettings settings = settings();
-    RequestFactory factory;
-    try {
-      factory = requestFactory(settings);
-    } catch (RequestFactory.InvalidBodyException e) {
-      err.println("❌ " + e.getMessage());
-      err.flush();
-      return CommandSupport.EXIT_USAGE;
-    }
-    printStart(out, settings);
     ExecutorService clientThreads =
         Executors.newFixedThreadPool(
             settings.concurrency(), new DaemonThreadFactory("profile-client"));
@@ -193,6 +194,15 @@ public final class ProfileCommand implements Callable<Integer> {
               .connectTimeout(settings.timeout())
               .executor(httpThreads)
               .build();
+      RequestFactory factory;
+      try {
+        factory = requestFactory(settings, client);
+      } catch (RequestFactory.InvalidBodyException e) {
+        err.println("❌ " + e.getMessage());
+        err.flush();
+        return CommandSupport.EXIT_USAGE;
+      }
+      printStart(out, settings);
       RequestSender sender =
           new RequestSender(
               client, ProfileJson.mapper(), settings.stream(), clock, watchdog, settings.timeout());
@@ -262,10 +272,15 @@ public final class ProfileCommand implements Callable<Integer> {
     if (timeout.isZero() || timeout.isNegative()) {
       throw command.usage("--timeout must be positive, got " + timeout);
     }
+    if (ProtocolVersion.of(protocol).isEmpty() || protocol.isBlank()) {
+      throw command.usage("--protocol must be 0.3 or 1.0, got '" + protocol + "'");
+    }
     return new ProfileSettings(
         base,
         Endpoints.resolve(base, path),
-        stream ? RequestFactory.STREAM_METHOD : RequestFactory.SEND_METHOD,
+        isV1()
+            ? (stream ? RequestFactory.V1_STREAM_METHOD : RequestFactory.V1_SEND_METHOD)
+            : (stream ? RequestFactory.STREAM_METHOD : RequestFactory.SEND_METHOD),
         requests,
         runFor,
         concurrency,
@@ -283,19 +298,41 @@ public final class ProfileCommand implements Callable<Integer> {
     return token == null || token.isBlank() ? null : token.trim();
   }
 
-  private RequestFactory requestFactory(ProfileSettings settings) {
+  private RequestFactory requestFactory(ProfileSettings settings, HttpClient client) {
     String token = token();
     Path bodyFile = body;
-    return bodyFile == null
-        ? RequestFactory.telex(
-            ProfileJson.mapper(), settings.endpoint(), settings.timeout(), token, settings.stream())
-        : RequestFactory.custom(
+    if (bodyFile != null) {
+      return RequestFactory.custom(
+          ProfileJson.mapper(),
+          settings.endpoint(),
+          settings.timeout(),
+          token,
+          settings.stream(),
+          bodyFile,
+          isV1());
+    }
+    return isV1()
+        ? RequestFactory.v1(
+            ProfileJson.mapper(),
+            settings.endpoint(),
+            settings.timeout(),
+            new A2aV1Client(
+                client,
+                settings.endpoint(),
+                A2aV1Client.Binding.JSON_RPC,
+                token,
+                settings.timeout()),
+            settings.stream())
+        : RequestFactory.telex(
             ProfileJson.mapper(),
             settings.endpoint(),
             settings.timeout(),
             token,
-            settings.stream(),
-            bodyFile);
+            settings.stream());
+  }
+
+  private boolean isV1() {
+    return ProtocolVersion.of(protocol).orElse(null) == ProtocolVersion.V1_0;
   }
 
   private static void printStart(PrintWriter out, ProfileSettings settings) {

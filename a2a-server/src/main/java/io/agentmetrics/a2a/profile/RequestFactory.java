@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.lf.a2a.v1.Role;
+import com.google.lf.a2a.v1.SendMessageConfiguration;
+import com.google.lf.a2a.v1.SendMessageRequest;
+import com.google.protobuf.ListValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import io.agentmetrics.a2a.v1.ProtocolVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  * configuration.blocking: true} so the response carries the finished task. Each request gets its
  * own JSON-RPC {@code id} ({@code profile-<i>}) and {@code messageId}, so server logs can be
  * matched to the profiler's samples. A custom body ({@code --body}) is sent as given, except that
- * {@code --stream} sets its method to {@code message/stream}.
+ * {@code --stream} sets its method to {@code message/stream}. With {@code --protocol 1.0} the same
+ * question goes out as an A2A 1.0 {@code SendMessage}, built by the {@link A2aV1Client}, and a
+ * custom body is sent with {@code A2A-Version: 1.0}.
  *
  * <p>Thread-safe: the template is never mutated after construction.
  */
@@ -31,6 +41,8 @@ final class RequestFactory {
 
   static final String SEND_METHOD = "message/send";
   static final String STREAM_METHOD = "message/stream";
+  static final String V1_SEND_METHOD = "SendMessage";
+  static final String V1_STREAM_METHOD = "SendStreamingMessage";
 
   private final ObjectMapper mapper;
   private final URI endpoint;
@@ -39,6 +51,16 @@ final class RequestFactory {
   private final boolean stream;
   private final byte @Nullable [] customBody;
   private final String method;
+  private final @Nullable A2aV1Client v1;
+  private final boolean customV1;
+
+  private static final String QUESTION =
+      "Explain the difference between mitosis and meiosis in two sentences.";
+  private static final List<String> CONVERSATION =
+      List.of(
+          "<p>Can you help me study for my <b>biology</b> exam?</p>",
+          "<p>Of course! Which topics are on the exam?</p>",
+          "<p>Cell division &amp; genetics, mostly.</p>");
 
   private RequestFactory(
       ObjectMapper mapper,
@@ -47,8 +69,12 @@ final class RequestFactory {
       @Nullable String authToken,
       boolean stream,
       byte @Nullable [] customBody,
-      String method) {
+      String method,
+      @Nullable A2aV1Client v1,
+      boolean customV1) {
     this.method = method;
+    this.v1 = v1;
+    this.customV1 = customV1;
     this.mapper = mapper;
     this.endpoint = endpoint;
     this.timeout = timeout;
@@ -65,7 +91,33 @@ final class RequestFactory {
       @Nullable String authToken,
       boolean stream) {
     return new RequestFactory(
-        mapper, endpoint, timeout, authToken, stream, null, stream ? STREAM_METHOD : SEND_METHOD);
+        mapper,
+        endpoint,
+        timeout,
+        authToken,
+        stream,
+        null,
+        stream ? STREAM_METHOD : SEND_METHOD,
+        null,
+        false);
+  }
+
+  /**
+   * A factory for the same Telex-shaped question in A2A 1.0 ({@code SendMessage} or {@code
+   * SendStreamingMessage}), built by the 1.0 client.
+   */
+  static RequestFactory v1(
+      ObjectMapper mapper, URI endpoint, Duration timeout, A2aV1Client client, boolean stream) {
+    return new RequestFactory(
+        mapper,
+        endpoint,
+        timeout,
+        null,
+        stream,
+        null,
+        stream ? V1_STREAM_METHOD : V1_SEND_METHOD,
+        client,
+        false);
   }
 
   /**
@@ -79,7 +131,8 @@ final class RequestFactory {
       Duration timeout,
       @Nullable String authToken,
       boolean stream,
-      Path file) {
+      Path file,
+      boolean v1) {
     JsonNode body;
     try {
       body = mapper.readTree(Files.readAllBytes(file));
@@ -94,7 +147,7 @@ final class RequestFactory {
           "--body " + file + " must hold a JSON-RPC request object with a \"method\" string");
     }
     if (stream) {
-      ((ObjectNode) body).put("method", STREAM_METHOD);
+      ((ObjectNode) body).put("method", v1 ? V1_STREAM_METHOD : STREAM_METHOD);
     }
     try {
       return new RequestFactory(
@@ -104,7 +157,9 @@ final class RequestFactory {
           authToken,
           stream,
           mapper.writeValueAsBytes(body),
-          body.path("method").asText());
+          body.path("method").asText(),
+          null,
+          v1);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -117,6 +172,9 @@ final class RequestFactory {
 
   /** The request for request number {@code index} (1-based for measured requests). */
   HttpRequest create(long index) {
+    if (v1 != null) {
+      return v1.sendMessageRequest(v1Request(index), stream);
+    }
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(endpoint)
             .timeout(timeout)
@@ -126,7 +184,37 @@ final class RequestFactory {
     if (authToken != null) {
       builder.header("Authorization", "Bearer " + authToken);
     }
+    if (customV1) {
+      builder.header(ProtocolVersion.HEADER, ProtocolVersion.V1_0.label());
+    }
     return builder.build();
+  }
+
+  /** The 1.0 form of the Telex-shaped body: a text part and the conversation as a data part. */
+  private SendMessageRequest v1Request(long index) {
+    ListValue.Builder conversation = ListValue.newBuilder();
+    for (String turn : CONVERSATION) {
+      conversation.addValues(
+          Value.newBuilder()
+              .setStructValue(
+                  Struct.newBuilder()
+                      .putFields("kind", Value.newBuilder().setStringValue("text").build())
+                      .putFields("text", Value.newBuilder().setStringValue(turn).build())));
+    }
+    return SendMessageRequest.newBuilder()
+        .setMessage(
+            com.google.lf.a2a.v1.Message.newBuilder()
+                .setRole(Role.ROLE_USER)
+                .setMessageId("profile-" + index + "-" + UUID.randomUUID())
+                .addParts(com.google.lf.a2a.v1.Part.newBuilder().setText(QUESTION))
+                .addParts(
+                    com.google.lf.a2a.v1.Part.newBuilder()
+                        .setData(Value.newBuilder().setListValue(conversation))))
+        .setConfiguration(
+            SendMessageConfiguration.newBuilder()
+                .addAcceptedOutputModes("text/plain")
+                .setHistoryLength(0))
+        .build();
   }
 
   byte[] body(long index) {
@@ -151,23 +239,11 @@ final class RequestFactory {
     message.put("role", "user");
     message.put("messageId", UUID.randomUUID().toString());
     ArrayNode parts = message.putArray("parts");
-    parts
-        .addObject()
-        .put("kind", "text")
-        .put("text", "Explain the difference between mitosis and meiosis in two sentences.");
+    parts.addObject().put("kind", "text").put("text", QUESTION);
     ArrayNode conversation = parts.addObject().put("kind", "data").putArray("data");
-    conversation
-        .addObject()
-        .put("kind", "text")
-        .put("text", "<p>Can you help me study for my <b>biology</b> exam?</p>");
-    conversation
-        .addObject()
-        .put("kind", "text")
-        .put("text", "<p>Of course! Which topics are on the exam?</p>");
-    conversation
-        .addObject()
-        .put("kind", "text")
-        .put("text", "<p>Cell division &amp; genetics, mostly.</p>");
+    for (String turn : CONVERSATION) {
+      conversation.addObject().put("kind", "text").put("text", turn);
+    }
     ObjectNode configuration = params.putObject("configuration");
     configuration.putArray("acceptedOutputModes").add("text/plain");
     configuration.put("historyLength", 0);

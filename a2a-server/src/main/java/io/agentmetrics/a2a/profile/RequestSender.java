@@ -32,7 +32,9 @@ import java.util.stream.Collectors;
  */
 final class RequestSender {
 
-  private static final Set<String> FAILED_TASK_STATES = Set.of("failed", "rejected");
+  /** Failed task states in A2A 0.3 and 1.0. */
+  private static final Set<String> FAILED_TASK_STATES =
+      Set.of("failed", "rejected", "TASK_STATE_FAILED", "TASK_STATE_REJECTED");
 
   private final HttpClient client;
   private final ObjectMapper mapper;
@@ -182,7 +184,12 @@ final class RequestSender {
     if (result.isMissingNode() || result.isNull()) {
       return Outcome.failure(FailureCause.INVALID_RESPONSE, "JSON-RPC response has no result");
     }
-    String state = result.path("status").path("state").asText("");
+    // 0.3: the task (or event) itself; 1.0: a SendMessageResponse or StreamResponse around it.
+    JsonNode task =
+        result.has("task")
+            ? result.path("task")
+            : result.has("statusUpdate") ? result.path("statusUpdate") : result;
+    String state = task.path("status").path("state").asText("");
     if (FAILED_TASK_STATES.contains(state)) {
       return Outcome.failure(FailureCause.TASK_FAILED, "task " + state);
     }

@@ -21,13 +21,19 @@ sealed interface TraceEvent {
   String AGENT_EVENT = "agent_processing_detail";
 
   /**
-   * The methods that send a message: A2A's {@code message/send} and {@code message/stream}, and the
-   * {@code tasks/send} and {@code tasks/sendSubscribe} of its older drafts. Servers before {@value
-   * #OTHER_REQUEST_EVENT} logged every method as {@value #SEND_EVENT}; the others are counted
-   * apart.
+   * The methods that send a message: A2A 0.3's {@code message/send} and {@code message/stream}, A2A
+   * 1.0's {@code SendMessage} and {@code SendStreamingMessage}, and the {@code tasks/send} and
+   * {@code tasks/sendSubscribe} of its older drafts. Servers before {@value #OTHER_REQUEST_EVENT}
+   * logged every method as {@value #SEND_EVENT}; the others are counted apart.
    */
   Set<String> SEND_METHODS =
-      Set.of("message/send", "message/stream", "tasks/send", "tasks/sendSubscribe");
+      Set.of(
+          "message/send",
+          "message/stream",
+          "SendMessage",
+          "SendStreamingMessage",
+          "tasks/send",
+          "tasks/sendSubscribe");
 
   /** The line the event started on (1-based). */
   long line();

@@ -1,12 +1,12 @@
 package io.agentmetrics.a2a.task;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.dto.PushNotificationAuthenticationInfo;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.internal.LogSafe;
 import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -138,8 +138,11 @@ final class PushNotifier implements AutoCloseable {
     http.getProtocolHandlers().clear();
   }
 
-  /** Schedules delivery of {@code task} to {@code config}; returns at once and never throws. */
-  void send(Task task, PushNotificationConfig config) {
+  /**
+   * Schedules delivery of {@code task} to {@code config}, its body written by {@code payload} (the
+   * A2A 0.3 task when null); returns at once and never throws.
+   */
+  void send(Task task, PushNotificationConfig config, @Nullable PushPayload payload) {
     Delivery delivery;
     try {
       PushNotificationAuthenticationInfo auth = config.authentication();
@@ -147,7 +150,7 @@ final class PushNotifier implements AutoCloseable {
           new Delivery(
               task.id(),
               urls.parse(config.url()),
-              mapper.writeValueAsBytes(task),
+              payload == null ? mapper.writeValueAsBytes(task) : payload.encode(task),
               config.token(),
               auth == null || auth.credentials() == null
                   ? null
@@ -155,7 +158,7 @@ final class PushNotifier implements AutoCloseable {
     } catch (TaskException e) {
       notSent(task.id(), e.getMessage());
       return;
-    } catch (JsonProcessingException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       notSent(task.id(), e.getClass().getSimpleName());
       return;
     }

@@ -13,9 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param task the task in its final state for this turn
  * @param stages the agent's stage timings, when the agent answered
  * @param queueWaitMs how long the turn waited for an agent thread (QUEUE_WAIT)
+ * @param asMessage whether the agent answered with a direct message (the task's status message)
+ *     rather than a task
  * @since 0.1.0
  */
-public record RunResult(Task task, @Nullable AgentStageTimings stages, double queueWaitMs) {
+public record RunResult(
+    Task task, @Nullable AgentStageTimings stages, double queueWaitMs, boolean asMessage) {
 
   /** Checks the task. */
   public RunResult {

@@ -46,11 +46,11 @@ final class TaskRecord {
   private volatile long weight = BASE_WEIGHT;
   private final List<Message> history = new ArrayList<>();
   private final List<Artifact> artifacts = new ArrayList<>();
-  private @Nullable Map<String, PushNotificationConfig> pushConfigs;
+  private @Nullable Map<String, PushTarget> pushConfigs;
   private @Nullable List<Consumer<Object>> subscribers;
   private TaskState state = TaskState.SUBMITTED;
   private @Nullable Message statusMessage;
-  private String timestamp;
+  private Instant updated;
   private @Nullable Future<?> work;
   private @Nullable CompletableFuture<RunResult> completion;
 
@@ -66,7 +66,7 @@ final class TaskRecord {
     this.contextId = contextId;
     this.maxHistory = maxHistory;
     this.resized = resized;
-    this.timestamp = now.toString();
+    this.updated = now;
   }
 
   String id() {
@@ -80,6 +80,11 @@ final class TaskRecord {
   /** The bytes this task retains, as last changed; read without the lock, by the store. */
   long weight() {
     return weight;
+  }
+
+  /** When the task's status last changed: the order of ListTasks. */
+  synchronized Instant updated() {
+    return updated;
   }
 
   synchronized TaskState state() {
@@ -100,7 +105,7 @@ final class TaskRecord {
       Message message,
       Instant now,
       CompletableFuture<RunResult> turn,
-      @Nullable PushNotificationConfig push,
+      @Nullable PushTarget push,
       int maxPushConfigs,
       @Nullable Consumer<Object> subscriber,
       int maxSubscribers) {
@@ -119,7 +124,7 @@ final class TaskRecord {
               + " and cannot be continued; send without taskId (same contextId) to go on");
     }
     if (push != null) {
-      checkRoomFor(push, maxPushConfigs);
+      checkRoomFor(push.config(), maxPushConfigs);
     }
     if (subscriber != null) {
       checkRoomForSubscriber(maxSubscribers);
@@ -143,7 +148,7 @@ final class TaskRecord {
     state = TaskState.SUBMITTED;
     change -= bytes(statusMessage);
     statusMessage = null;
-    timestamp = now.toString();
+    updated = now;
     completion = turn;
     resize(change);
   }
@@ -158,23 +163,36 @@ final class TaskRecord {
       return false;
     }
     state = TaskState.WORKING;
-    timestamp = now.toString();
+    updated = now;
     publish(new TaskStatusUpdateEvent(id, contextId, status(), false));
     return true;
   }
 
-  /** Completes the turn with the agent's reply; ignored if the task was cancelled meanwhile. */
+  /**
+   * Ends the turn with the agent's reply in {@code end} (completed, input-required or rejected);
+   * ignored if the task was cancelled meanwhile. Each artifact is published before the final
+   * status.
+   */
   synchronized boolean complete(
-      Message reply, Artifact artifact, Instant now, AgentStageTimings stages, double queueWaitMs) {
+      Message reply,
+      List<Artifact> produced,
+      TaskState end,
+      Instant now,
+      AgentStageTimings stages,
+      double queueWaitMs,
+      boolean asMessage) {
     if (state != TaskState.WORKING) {
       return false;
     }
-    long change =
-        append(history, reply, RetainedSize.of(reply), RetainedSize::of)
-            + append(artifacts, artifact, RetainedSize.of(artifact), RetainedSize::of);
+    long change = append(history, reply, RetainedSize.of(reply), RetainedSize::of);
+    for (Artifact artifact : produced) {
+      change += append(artifacts, artifact, RetainedSize.of(artifact), RetainedSize::of);
+    }
     resize(change);
-    publish(new TaskArtifactUpdateEvent(id, contextId, artifact));
-    finish(TaskState.COMPLETED, reply, now, stages, queueWaitMs);
+    for (Artifact artifact : produced) {
+      publish(new TaskArtifactUpdateEvent(id, contextId, artifact));
+    }
+    finish(end, reply, now, stages, queueWaitMs, asMessage);
     return true;
   }
 
@@ -182,7 +200,7 @@ final class TaskRecord {
     if (state.isTerminal()) {
       return false;
     }
-    finish(TaskState.FAILED, reason, now, null, queueWaitMs);
+    finish(TaskState.FAILED, reason, now, null, queueWaitMs, false);
     return true;
   }
 
@@ -194,7 +212,7 @@ final class TaskRecord {
           "task " + id + " is already " + state.wireName() + " and cannot be canceled");
     }
     Future<?> running = work;
-    finish(TaskState.CANCELED, null, now, null, 0);
+    finish(TaskState.CANCELED, null, now, null, 0, false);
     if (running != null) {
       running.cancel(true);
     }
@@ -214,15 +232,16 @@ final class TaskRecord {
       @Nullable Message message,
       Instant now,
       @Nullable AgentStageTimings stages,
-      double queueWaitMs) {
+      double queueWaitMs,
+      boolean asMessage) {
     state = end;
     resize(bytes(message) - bytes(statusMessage));
     statusMessage = message;
-    timestamp = now.toString();
+    updated = now;
     publish(new TaskStatusUpdateEvent(id, contextId, status(), true));
     work = null;
     if (completion != null) {
-      completion.complete(new RunResult(snapshot(), stages, queueWaitMs));
+      completion.complete(new RunResult(snapshot(), stages, queueWaitMs, asMessage));
       completion = null;
     }
   }
@@ -262,13 +281,14 @@ final class TaskRecord {
    * Adds {@code config}, or replaces the config with its id; refuses a new one when the task holds
    * {@code max} already.
    */
-  synchronized PushNotificationConfig putPushConfig(PushNotificationConfig config, int max) {
+  synchronized PushNotificationConfig putPushConfig(PushTarget target, int max) {
+    PushNotificationConfig config = target.config();
     checkRoomFor(config, max);
     if (pushConfigs == null) {
       pushConfigs = new LinkedHashMap<>();
     }
-    PushNotificationConfig replaced = pushConfigs.put(config.id(), config);
-    resize(RetainedSize.of(config) - (replaced == null ? 0 : RetainedSize.of(replaced)));
+    PushTarget replaced = pushConfigs.put(config.id(), target);
+    resize(RetainedSize.of(config) - (replaced == null ? 0 : RetainedSize.of(replaced.config())));
     return config;
   }
 
@@ -286,15 +306,22 @@ final class TaskRecord {
   }
 
   synchronized List<PushNotificationConfig> pushConfigs() {
+    return pushConfigs == null
+        ? List.of()
+        : pushConfigs.values().stream().map(PushTarget::config).toList();
+  }
+
+  /** The configs with the payload each was registered with. */
+  synchronized List<PushTarget> pushTargets() {
     return pushConfigs == null ? List.of() : List.copyOf(pushConfigs.values());
   }
 
   synchronized boolean removePushConfig(String configId) {
-    PushNotificationConfig removed = pushConfigs == null ? null : pushConfigs.remove(configId);
+    PushTarget removed = pushConfigs == null ? null : pushConfigs.remove(configId);
     if (removed == null) {
       return false;
     }
-    resize(-RetainedSize.of(removed));
+    resize(-RetainedSize.of(removed.config()));
     return true;
   }
 
@@ -323,7 +350,7 @@ final class TaskRecord {
   }
 
   private TaskStatus status() {
-    return new TaskStatus(state, statusMessage, timestamp);
+    return new TaskStatus(state, statusMessage, updated.toString());
   }
 
   private void publish(Object event) {

@@ -8,9 +8,7 @@ import io.agentmetrics.a2a.agent.AgentFailedException;
 import io.agentmetrics.a2a.agent.AgentReply;
 import io.agentmetrics.a2a.agent.AgentRequest;
 import io.agentmetrics.a2a.agent.TaskProcessor;
-import io.agentmetrics.a2a.dto.Artifact;
 import io.agentmetrics.a2a.dto.Message;
-import io.agentmetrics.a2a.dto.Part;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskPushNotificationConfig;
@@ -20,7 +18,10 @@ import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import io.agentmetrics.api.TimeSource;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -141,7 +142,7 @@ public final class TaskService implements AutoCloseable {
   public TaskRun send(
       Message message,
       NormalizedMessage normalized,
-      @Nullable PushNotificationConfig push,
+      @Nullable PushTarget push,
       @Nullable TaskEventStream stream) {
     Turn turn = beginInLine(message, normalized, push, stream);
     execute(turn);
@@ -172,7 +173,7 @@ public final class TaskService implements AutoCloseable {
   public TaskRun sendBlocking(
       Message message,
       NormalizedMessage normalized,
-      @Nullable PushNotificationConfig push,
+      @Nullable PushTarget push,
       CompletionStage<?> abandoned) {
     if (!queue.tryCallerSlot()) {
       Turn turn = beginInLine(message, normalized, push, null);
@@ -203,7 +204,7 @@ public final class TaskService implements AutoCloseable {
   private Turn beginInLine(
       Message message,
       NormalizedMessage normalized,
-      @Nullable PushNotificationConfig push,
+      @Nullable PushTarget push,
       @Nullable TaskEventStream stream) {
     queue.admit();
     try {
@@ -249,7 +250,7 @@ public final class TaskService implements AutoCloseable {
   private void abandon(Turn turn) {
     turn.record()
         .cancelTurn(turn.run().completion(), time.now())
-        .ifPresent(canceled -> notifyPush(turn.record().pushConfigs(), canceled));
+        .ifPresent(canceled -> notifyPush(turn.record().pushTargets(), canceled));
   }
 
   /**
@@ -260,10 +261,10 @@ public final class TaskService implements AutoCloseable {
   private Turn begin(
       Message message,
       NormalizedMessage normalized,
-      @Nullable PushNotificationConfig push,
+      @Nullable PushTarget push,
       @Nullable TaskEventStream stream,
       boolean inLine) {
-    PushNotificationConfig checkedPush = push == null ? null : checked(push);
+    PushTarget checkedPush = push == null ? null : checked(push);
     CompletableFuture<RunResult> completion = new CompletableFuture<>();
     TaskRecord record;
     boolean created = message.taskId() == null;
@@ -302,7 +303,7 @@ public final class TaskService implements AutoCloseable {
     }
     return new Turn(
         record,
-        new AgentRequest(record.id(), record.contextId(), normalized),
+        new AgentRequest(record.id(), record.contextId(), normalized, message.messageId()),
         run,
         new AtomicBoolean(inLine));
   }
@@ -322,6 +323,50 @@ public final class TaskService implements AutoCloseable {
   }
 
   /**
+   * A page of the tasks that match {@code query}, newest status change first (ties by task id),
+   * each with at most {@code historyLength} history entries.
+   *
+   * @param query the filters and the page
+   * @param historyLength how many of the newest messages to include per task, or {@code null} for
+   *     all
+   * @return the page
+   * @throws TaskException if the page token was not issued by this server
+   * @since 0.1.0
+   */
+  public TaskPage list(TaskQuery query, @Nullable Integer historyLength) {
+    TaskCursor after = query.pageToken() == null ? null : TaskCursor.parse(query.pageToken());
+    List<TaskCursor> matching = new ArrayList<>();
+    Map<String, TaskRecord> byId = new HashMap<>();
+    for (TaskRecord record : store.all()) {
+      if (matches(record, query)) {
+        matching.add(new TaskCursor(record.updated(), record.id()));
+        byId.put(record.id(), record);
+      }
+    }
+    matching.sort(TaskCursor.ORDER);
+    int start = 0;
+    if (after != null) {
+      while (start < matching.size() && TaskCursor.ORDER.compare(matching.get(start), after) <= 0) {
+        start++;
+      }
+    }
+    int end = Math.min(matching.size(), start + query.pageSize());
+    List<Task> page = new ArrayList<>(end - start);
+    for (TaskCursor cursor : matching.subList(start, end)) {
+      Task task = byId.get(cursor.id()).snapshot();
+      page.add(historyLength == null ? task : task.withHistoryLimit(historyLength));
+    }
+    String next = end < matching.size() ? matching.get(end - 1).token() : "";
+    return new TaskPage(page, next, matching.size());
+  }
+
+  private static boolean matches(TaskRecord record, TaskQuery query) {
+    return (query.contextId() == null || query.contextId().equals(record.contextId()))
+        && (query.state() == null || query.state() == record.state())
+        && (query.updatedAfter() == null || record.updated().isAfter(query.updatedAfter()));
+  }
+
+  /**
    * Cancels task {@code id}, interrupting its running turn.
    *
    * @param id the task id
@@ -332,7 +377,7 @@ public final class TaskService implements AutoCloseable {
   public Task cancel(String id) {
     TaskRecord record = store.get(id);
     Task canceled = record.cancel(time.now());
-    notifyPush(record.pushConfigs(), canceled);
+    notifyPush(record.pushTargets(), canceled);
     return canceled;
   }
 
@@ -388,15 +433,31 @@ public final class TaskService implements AutoCloseable {
    * @since 0.1.0
    */
   public TaskPushNotificationConfig setPushConfig(TaskPushNotificationConfig config) {
-    PushNotificationConfig push = checked(config.pushNotificationConfig());
+    return setPushConfig(config, null);
+  }
+
+  /**
+   * Attaches a push-notification config whose notifications carry {@code payload}.
+   *
+   * @param config the task and config
+   * @param payload the body's format, or {@code null} for the A2A 0.3 task
+   * @return the stored config
+   * @throws TaskException if the task is unknown, the URL is refused or the task holds as many
+   *     configs as it may
+   * @since 0.1.0
+   */
+  public TaskPushNotificationConfig setPushConfig(
+      TaskPushNotificationConfig config, @Nullable PushPayload payload) {
+    PushTarget push = checked(new PushTarget(config.pushNotificationConfig(), payload));
     TaskRecord record = store.get(config.taskId());
     return new TaskPushNotificationConfig(record.id(), record.putPushConfig(push, maxPushConfigs));
   }
 
-  /** The config, its URL checked (its host resolved), with a generated id if it had none. */
-  private PushNotificationConfig checked(PushNotificationConfig push) {
+  /** The target, its URL checked (its host resolved), with a generated id if it had none. */
+  private PushTarget checked(PushTarget target) {
+    PushNotificationConfig push = target.config();
     pushPolicy.check(push.url());
-    return push.id() == null ? push.withId(newId()) : push;
+    return push.id() == null ? new PushTarget(push.withId(newId()), target.payload()) : target;
   }
 
   /**
@@ -551,8 +612,14 @@ public final class TaskService implements AutoCloseable {
     try {
       AgentReply reply = processor.process(turn.request());
       Message answer = Message.agentText(reply.text(), newId(), record.contextId(), record.id());
-      Artifact artifact = new Artifact(newId(), "answer", List.of(Part.text(reply.text())));
-      if (record.complete(answer, artifact, time.now(), reply.timings(), queueWaitMs)) {
+      if (record.complete(
+          answer,
+          reply.artifacts(),
+          reply.state(),
+          time.now(),
+          reply.timings(),
+          queueWaitMs,
+          reply.asMessage())) {
         pushEnd(record);
       }
     } catch (InterruptedException e) {
@@ -590,16 +657,16 @@ public final class TaskService implements AutoCloseable {
 
   /** Pushes the task that this service has just ended, once, to each of its configs. */
   private void pushEnd(TaskRecord record) {
-    List<PushNotificationConfig> configs = record.pushConfigs();
-    if (!configs.isEmpty()) {
-      notifyPush(configs, record.snapshot());
+    List<PushTarget> targets = record.pushTargets();
+    if (!targets.isEmpty()) {
+      notifyPush(targets, record.snapshot());
     }
   }
 
   /** Never throws: {@link PushNotifier#send} logs what it cannot send. */
-  private void notifyPush(List<PushNotificationConfig> configs, Task task) {
-    for (PushNotificationConfig config : configs) {
-      notifier.send(task, config);
+  private void notifyPush(List<PushTarget> targets, Task task) {
+    for (PushTarget target : targets) {
+      notifier.send(task, target.config(), target.payload());
     }
   }
 

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.agentmetrics.a2a.store.StoreLimits;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -52,6 +53,11 @@ final class TaskStore {
                 new TaskException(
                     TaskException.Reason.NOT_FOUND,
                     "task " + id + " was not found; it may never have existed or has expired"));
+  }
+
+  /** Every task held, in no order; reading does not count as an access for expiry. */
+  Collection<TaskRecord> all() {
+    return tasks.asMap().values();
   }
 
   void put(TaskRecord task) {

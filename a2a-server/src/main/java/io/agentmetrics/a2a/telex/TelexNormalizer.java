@@ -3,6 +3,7 @@ package io.agentmetrics.a2a.telex;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.agentmetrics.a2a.dto.FileContent;
 import io.agentmetrics.a2a.dto.Message;
 import io.agentmetrics.a2a.dto.Part;
 import io.agentmetrics.a2a.dto.RawJson;
@@ -67,22 +68,40 @@ public final class TelexNormalizer {
    * Collects the text of {@code message}, without converting it.
    *
    * @param message a validated message
-   * @return its text parts and conversation, or empty when the message holds no text at all
+   * @return its text parts and conversation (a message of files only yields one text naming them),
+   *     or empty when the message holds neither text nor files
    * @since 0.1.0
    */
   public Optional<NormalizedMessage> normalize(Message message) {
     List<String> texts = new ArrayList<>();
     List<String> conversation = new ArrayList<>();
+    List<String> files = new ArrayList<>();
     for (Part part : message.parts()) {
       if (Part.TEXT.equals(part.kind())) {
         addIfNotBlank(part.text(), texts);
       } else if (Part.DATA.equals(part.kind()) && part.data() != null) {
         collectTextItems(part.data(), conversation);
+      } else if (Part.FILE.equals(part.kind()) && part.file() != null) {
+        files.add(describe(part.file()));
       }
+    }
+    if (texts.isEmpty() && conversation.isEmpty() && !files.isEmpty()) {
+      // Files only: the agent reads text, so it is told what it was sent rather than refusing it.
+      texts.add("The user sent " + String.join(", ", files) + ".");
     }
     return texts.isEmpty() && conversation.isEmpty()
         ? Optional.empty()
         : Optional.of(new NormalizedMessage(texts, conversation));
+  }
+
+  private static String describe(FileContent file) {
+    String name = file.name() == null ? "a file" : "the file '" + shortText(file.name()) + "'";
+    return file.mimeType() == null ? name : name + " (" + shortText(file.mimeType()) + ")";
+  }
+
+  private static String shortText(String value) {
+    String plain = value.replaceAll("\\p{Cntrl}", " ").strip();
+    return plain.length() > 100 ? plain.substring(0, 100) + "..." : plain;
   }
 
   /**

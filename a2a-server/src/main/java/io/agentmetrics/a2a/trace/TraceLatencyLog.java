@@ -14,15 +14,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the trace events to the {@code A2A_TRACE_LATENCY} logger, one JSON object per line (see
  * {@link TraceLogAppender}): the seed's {@code tasks_send_latency} per send ({@code message/send}
- * or {@code message/stream}, on either path), {@code jsonrpc_request_latency} per other JSON-RPC
- * request (such as {@code tasks/get}, or a body that could not be read), so that the seed's recipes
- * over {@code tasks_send_latency} see sends only, and the seed's {@code agent_processing_detail}
- * per agent run, with the run's {@code queue_wait} and its {@code task_total} (from submission to
- * the final state, which a non-blocking send reaches after its response) beside the seed's four
- * stages, and the LLM's {@code usage} ({@code model}, {@code input_tokens}, {@code output_tokens}
- * and, when the model has a price, {@code cost_usd}) when the provider reported it. Only sampled
- * requests are written, and the events carry ids, timings and counts only, never message text; the
- * ids a client chose are escaped and cut ({@link LogSafe}).
+ * or {@code message/stream} on either path, or A2A 1.0's {@code SendMessage} or {@code
+ * SendStreamingMessage} in either binding), {@code jsonrpc_request_latency} per other request (such
+ * as {@code tasks/get}, {@code GetTask}, or a body that could not be read), so that the seed's
+ * recipes over {@code tasks_send_latency} see sends only, and the seed's {@code
+ * agent_processing_detail} per agent run, with the run's {@code queue_wait} and its {@code
+ * task_total} (from submission to the final state, which a non-blocking send reaches after its
+ * response) beside the seed's four stages, and the LLM's {@code usage} ({@code model}, {@code
+ * input_tokens}, {@code output_tokens} and, when the model has a price, {@code cost_usd}) when the
+ * provider reported it. Only sampled requests are written, and the events carry ids, timings and
+ * counts only, never message text; the ids a client chose are escaped and cut ({@link LogSafe}).
  *
  * <p>Thread-safe.
  *
@@ -39,8 +40,12 @@ public final class TraceLatencyLog implements RequestObserver {
   /** The event of every other JSON-RPC request. */
   static final String REQUEST_EVENT = "jsonrpc_request_latency";
 
-  /** The methods that send a message to the agent: the only ones written as {@link #SEND_EVENT}. */
-  static final Set<String> SEND_METHODS = Set.of("message/send", "message/stream");
+  /**
+   * The methods that send a message to the agent, A2A 0.3's and 1.0's (over JSON-RPC and HTTP+JSON
+   * alike): the only ones written as {@link #SEND_EVENT}.
+   */
+  static final Set<String> SEND_METHODS =
+      Set.of("message/send", "message/stream", "SendMessage", "SendStreamingMessage");
 
   private static final Logger trace = LoggerFactory.getLogger(LOGGER_NAME);
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.agent.AgentReply;
 import io.agentmetrics.a2a.agent.AgentStageTimings;
 import io.agentmetrics.a2a.dto.JsonMappers;
-import io.agentmetrics.a2a.task.PushSettings;
+import io.agentmetrics.a2a.task.QuickPushSettings;
 import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.task.TaskSettings;
 import io.agentmetrics.a2a.telex.TelexNormalizer;
@@ -42,20 +42,17 @@ class JsonRpcDispatcherFuzzTest {
               2,
               1_000,
               10,
-              new PushSettings(
-                  List.of(),
-                  false,
-                  10,
-                  Duration.ofSeconds(1),
-                  1,
-                  Duration.ofMillis(10),
-                  Duration.ofMillis(10))),
+              QuickPushSettings.of()),
           request -> new AgentReply("ok", new AgentStageTimings(0, 0, 0, 0)),
           MAPPER,
           TimeSource.system());
   private static final JsonRpcDispatcher DISPATCHER =
       new JsonRpcDispatcher(
-          MAPPER, TASKS, new TelexNormalizer(20), 16, 4_096, true, new IgnoringObserver());
+          MAPPER,
+          TASKS,
+          new MessageSender(
+              16, 4_096, new TelexNormalizer(20), TASKS, true, new IgnoringObserver()),
+          true);
   private static final InFlightBudget BUDGET = new InFlightBudget(Long.MAX_VALUE);
   private static final List<Integer> CODES =
       Arrays.stream(JsonRpcErrorCode.values())

@@ -70,6 +70,50 @@ class RequestEnvelopeTest {
   }
 
   @Test
+  void paramsCountTheTokensOfTheirObject() {
+    // {  "a"  [  1  2  ]  }  : seven tokens, whatever surrounds them.
+    byte[] body =
+        "{\"x\":[1,2,3],\"params\":{\"a\":[1,2]},\"method\":\"m\"}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    assertThat(RequestEnvelope.read(MAPPER, body).params().tokens()).isEqualTo(7);
+  }
+
+  @Test
+  void aBodyReadAsParamsIsTheWholeObjectWithItsTokens() {
+    // {  "a"  {  "b"  null  }  }: seven tokens.
+    byte[] body = " {\"a\":{\"b\":null}} ".getBytes(StandardCharsets.UTF_8);
+
+    Params params = Params.ofBody(MAPPER, body);
+
+    assertThat(params.json()).isEqualTo("{\"a\":{\"b\":null}}");
+    assertThat(params.tokens()).isEqualTo(7);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"[{}]", "\"text\"", "3"})
+  void aBodyReadAsParamsMustBeAnObject(String body) {
+    assertThatThrownBy(() -> Params.ofBody(MAPPER, body.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(
+            JsonRpcException.class,
+            e -> assertThat(e.code()).isEqualTo(JsonRpcErrorCode.INVALID_REQUEST))
+        .hasMessageContaining("must be a JSON object");
+  }
+
+  @Test
+  void aBodyReadAsParamsMeetsTheSameLimitsAsAnEnvelope() {
+    byte[] tooMany = ("{\"a\":[" + "0,".repeat(10_000) + "0]}").getBytes(StandardCharsets.UTF_8);
+    byte[] twoValues = "{} {}".getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> Params.ofBody(MAPPER, tooMany))
+        .hasMessageContaining("A2A_MAX_JSON_TOKENS");
+    assertThatThrownBy(() -> Params.ofBody(MAPPER, twoValues))
+        .isInstanceOfSatisfying(
+            JsonRpcException.class,
+            e -> assertThat(e.code()).isEqualTo(JsonRpcErrorCode.PARSE_ERROR));
+  }
+
+  @Test
   void moreTokensThanTheLimitAreRefusedNamingTheSetting() {
     byte[] body = ("{\"params\":[" + "0,".repeat(10_000) + "0]}").getBytes(StandardCharsets.UTF_8);
 

@@ -153,6 +153,24 @@ class TraceLogParserTest {
   }
 
   @Test
+  void theSendsOfA2a10GoOnAndItsOtherOperationsAreCountedApart() throws IOException {
+    String log =
+        request("tasks_send_latency", "SendMessage")
+            + "\n"
+            + request("tasks_send_latency", "SendStreamingMessage")
+            + "\n"
+            + request("jsonrpc_request_latency", "GetTask")
+            + "\n";
+
+    List<TraceEvent> events = parse(log);
+
+    assertThat(events)
+        .extracting(e -> ((TraceEvent.Request) e).method())
+        .containsExactly("SendMessage", "SendStreamingMessage");
+    assertThat(parser.stats().otherRequestsByMethod).containsExactly(entry("GetTask", 1L));
+  }
+
+  @Test
   void aLogOfManyMethodsCountsTheRestTogether() throws IOException {
     StringBuilder log = new StringBuilder();
     for (int i = 0; i < 40; i++) {

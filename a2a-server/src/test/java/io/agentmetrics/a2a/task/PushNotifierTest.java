@@ -56,7 +56,7 @@ class PushNotifierTest {
       urls.check(url); // when the config is set, the name resolves to a public address
 
       try (PushNotifier notifier = notifier(urls, addresses, 3)) {
-        notifier.send(task(), new PushNotificationConfig("c", url, "t", null));
+        notifier.send(task(), new PushNotificationConfig("c", url, "t", null), null);
         ILoggingEvent warning = awaitWarning();
 
         assertThat(warning.getFormattedMessage())
@@ -86,7 +86,8 @@ class PushNotifierTest {
               "c",
               "HTTP://receiver.example:" + receiver.port() + "/hook",
               "tok-1",
-              new PushNotificationAuthenticationInfo(List.of("Bearer"), "cred-1")));
+              new PushNotificationAuthenticationInfo(List.of("Bearer"), "cred-1")),
+          null);
 
       assertThat(receiver.delivered.await(30, TimeUnit.SECONDS)).isTrue();
       PushReceiver.Received push = receiver.received.get(0);
@@ -108,7 +109,7 @@ class PushNotifierTest {
                       default -> Answer.of(204);
                     });
         PushNotifier notifier = loopbackNotifier(3)) {
-      notifier.send(task(), config(receiver.url()));
+      notifier.send(task(), config(receiver.url()), null);
 
       assertThat(receiver.delivered.await(30, TimeUnit.SECONDS)).isTrue();
       assertThat(receiver.calls.get()).isEqualTo(3);
@@ -122,7 +123,7 @@ class PushNotifierTest {
   void aPushAnsweredWithAFinalStatusIsTriedOnceAndLoggedOnce(int status) throws Exception {
     try (PushReceiver receiver = new PushReceiver(call -> Answer.of(status));
         PushNotifier notifier = loopbackNotifier(3)) {
-      notifier.send(task(), config(receiver.url() + "?secret=q-1"));
+      notifier.send(task(), config(receiver.url() + "?secret=q-1"), null);
 
       assertThat(awaitWarning().getFormattedMessage())
           .contains("task-1", "HTTP " + status, "not retried")
@@ -137,7 +138,7 @@ class PushNotifierTest {
   void aNetworkErrorIsRetriedUntilTheAttemptsRunOutThenLoggedOnce() throws Exception {
     String closedPort = "http://127.0.0.1:" + BackendProcess.freePort() + "/hook";
     try (PushNotifier notifier = loopbackNotifier(3)) {
-      notifier.send(task(), config(closedPort));
+      notifier.send(task(), config(closedPort), null);
 
       assertThat(awaitWarning().getFormattedMessage())
           .contains("task-1", "127.0.0.1", "after 3 attempt(s)", "ConnectException");
@@ -151,7 +152,7 @@ class PushNotifierTest {
     timer.runAtOnce = false;
     try (PushReceiver receiver = new PushReceiver(Integer.MAX_VALUE)) {
       PushNotifier notifier = loopbackNotifier(3);
-      notifier.send(task(), config(receiver.url()));
+      notifier.send(task(), config(receiver.url()), null);
       assertThat(timer.scheduled.await(30, TimeUnit.SECONDS)).isTrue();
 
       notifier.close();
@@ -175,7 +176,7 @@ class PushNotifierTest {
               return Answer.of(204);
             })) {
       PushNotifier notifier = loopbackNotifier(1);
-      notifier.send(task(), config(receiver.url()));
+      notifier.send(task(), config(receiver.url()), null);
       assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue();
       Thread closing = new Thread(() -> notifier.close(WAIT));
       closing.start();
@@ -197,9 +198,9 @@ class PushNotifierTest {
   @Test
   void aPushThatCannotEvenStartIsLoggedAndSendNeverThrows() throws Exception {
     PushNotifier notifier = loopbackNotifier(3);
-    notifier.send(task(), config("ftp://receiver.example/hook"));
+    notifier.send(task(), config("ftp://receiver.example/hook"), null);
     notifier.close();
-    notifier.send(task(), config("http://127.0.0.1:9/hook"));
+    notifier.send(task(), config("http://127.0.0.1:9/hook"), null);
 
     assertThat(warnings())
         .map(ILoggingEvent::getFormattedMessage)

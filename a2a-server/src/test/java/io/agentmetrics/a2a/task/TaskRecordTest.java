@@ -49,7 +49,7 @@ class TaskRecordTest {
     assertThat(record.pushConfigs()).isEmpty();
     assertThat(record.removePushConfig("config-1")).isFalse();
 
-    record.putPushConfig(config, 10);
+    record.putPushConfig(new PushTarget(config, null), 10);
     assertThat(record.pushConfigs()).containsExactly(config);
     assertThat(record.removePushConfig("config-1")).isTrue();
     assertThat(record.pushConfigs()).isEmpty();
@@ -58,16 +58,16 @@ class TaskRecordTest {
   @Test
   void aTaskHoldsAtMostTheCappedNumberOfPushConfigsButMayReplaceOne() {
     TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
-    record.putPushConfig(push("a"), 2);
-    record.putPushConfig(push("b"), 2);
+    record.putPushConfig(new PushTarget(push("a"), null), 2);
+    record.putPushConfig(new PushTarget(push("b"), null), 2);
 
-    assertThatThrownBy(() -> record.putPushConfig(push("c"), 2))
+    assertThatThrownBy(() -> record.putPushConfig(new PushTarget(push("c"), null), 2))
         .isInstanceOf(TaskException.class)
         .hasMessageContaining("already has 2 push notification configs")
         .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
     PushNotificationConfig replacement =
         new PushNotificationConfig("b", "https://other.example/x", null, null);
-    record.putPushConfig(replacement, 2);
+    record.putPushConfig(new PushTarget(replacement, null), 2);
     assertThat(record.pushConfigs()).containsExactly(push("a"), replacement);
   }
 
@@ -76,14 +76,20 @@ class TaskRecordTest {
     TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
     record.markWorking(NOW);
-    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
-    record.putPushConfig(push("a"), 1);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    record.putPushConfig(new PushTarget(push("a"), null), 1);
     Task before = record.snapshot();
 
     assertThatThrownBy(
             () ->
                 record.startTurn(
-                    userMessage(), NOW, new CompletableFuture<>(), push("b"), 1, null, 10))
+                    userMessage(),
+                    NOW,
+                    new CompletableFuture<>(),
+                    new PushTarget(push("b"), null),
+                    1,
+                    null,
+                    10))
         .isInstanceOf(TaskException.class)
         .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
     assertThat(record.snapshot()).isEqualTo(before);
@@ -93,13 +99,19 @@ class TaskRecordTest {
   @Test
   void aTurnRefusedForItsPushConfigSubscribesNotItsStream() {
     TaskRecord record = endedTask();
-    record.putPushConfig(push("a"), 1);
+    record.putPushConfig(new PushTarget(push("a"), null), 1);
     List<Object> events = new ArrayList<>();
 
     assertThatThrownBy(
             () ->
                 record.startTurn(
-                    userMessage(), NOW, new CompletableFuture<>(), push("b"), 1, events::add, 1))
+                    userMessage(),
+                    NOW,
+                    new CompletableFuture<>(),
+                    new PushTarget(push("b"), null),
+                    1,
+                    events::add,
+                    1))
         .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
 
     assertThat(events).isEmpty();
@@ -114,12 +126,18 @@ class TaskRecordTest {
     // Still subscribed after the turn: nobody unsubscribed.
     record.subscribe(event -> {}, 1);
     record.markWorking(NOW);
-    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
 
     assertThatThrownBy(
             () ->
                 record.startTurn(
-                    userMessage(), NOW, new CompletableFuture<>(), push("b"), 10, event -> {}, 1))
+                    userMessage(),
+                    NOW,
+                    new CompletableFuture<>(),
+                    new PushTarget(push("b"), null),
+                    10,
+                    event -> {},
+                    1))
         .hasMessageContaining("A2A_MAX_STREAMS_PER_TASK");
 
     assertThat(record.pushConfigs()).isEmpty();
@@ -134,7 +152,7 @@ class TaskRecordTest {
 
     assertThat(record.subscribe(subscriber, 10)).isTrue();
     record.markWorking(NOW);
-    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     record.unsubscribe(subscriber);
     record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10, null, 10);
     record.markWorking(NOW);
@@ -169,7 +187,7 @@ class TaskRecordTest {
     TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
     record.markWorking(NOW);
-    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     List<Object> events = new ArrayList<>();
 
     assertThat(record.subscribe(events::add, 10)).isFalse();
@@ -199,10 +217,10 @@ class TaskRecordTest {
     TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
     record.markWorking(NOW);
-    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10, event -> {}, 1);
     record.markWorking(NOW);
-    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     Task before = record.snapshot();
 
     // The first turn's subscriber is still subscribed: the task ended, but nobody unsubscribed.
@@ -222,7 +240,7 @@ class TaskRecordTest {
     CompletableFuture<RunResult> first = new CompletableFuture<>();
     record.firstTurn(userMessage(), NOW, first);
     record.markWorking(NOW);
-    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     CompletableFuture<RunResult> second = new CompletableFuture<>();
     record.startTurn(userMessage(), NOW, second, null, 10, null, 10);
 
@@ -260,7 +278,7 @@ class TaskRecordTest {
     for (int turn = 1; turn <= 3; turn++) {
       runTurn(record, turn);
     }
-    record.putPushConfig(push, 10);
+    record.putPushConfig(new PushTarget(push, null), 10);
 
     Task task = record.snapshot();
     long kept =
@@ -295,10 +313,12 @@ class TaskRecordTest {
     record.markWorking(NOW);
     record.complete(
         Message.agentText("answer " + turn, "answer-" + turn, "context-1", "task-1"),
-        new Artifact("a-" + turn, "answer", List.of(Part.text("answer " + turn))),
+        List.of(new Artifact("a-" + turn, "answer", List.of(Part.text("answer " + turn)))),
+        TaskState.COMPLETED,
         NOW,
         STAGES,
-        0);
+        0,
+        false);
   }
 
   /** Runs one turn to completion; the caller's future and result go out of scope on return. */
@@ -306,7 +326,7 @@ class TaskRecordTest {
     CompletableFuture<RunResult> turn = new CompletableFuture<>();
     record.firstTurn(userMessage(), NOW, turn);
     record.markWorking(NOW);
-    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     return new WeakReference<>(turn.join());
   }
 
@@ -328,7 +348,7 @@ class TaskRecordTest {
     TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
     record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
     record.markWorking(NOW);
-    record.complete(agentReply(), artifact(), NOW, STAGES, 0);
+    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     return record;
   }
 

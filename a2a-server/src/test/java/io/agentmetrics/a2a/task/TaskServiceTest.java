@@ -297,7 +297,7 @@ class TaskServiceTest {
           tasks.send(
               message("endless"),
               normalized("endless"),
-              new PushNotificationConfig(null, receiver.url(), null, null),
+              new PushTarget(new PushNotificationConfig(null, receiver.url(), null, null), null),
               null);
       assertThat(endlessStarted.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -400,8 +400,8 @@ class TaskServiceTest {
         "user", List.of(Part.text(text)), "m-" + text, null, taskId, null, null, null);
   }
 
-  private static PushNotificationConfig push(String url) {
-    return new PushNotificationConfig(null, url, null, null);
+  private static PushTarget push(String url) {
+    return new PushTarget(new PushNotificationConfig(null, url, null, null), null);
   }
 
   /** Pushes that may go to loopback, one attempt each. */

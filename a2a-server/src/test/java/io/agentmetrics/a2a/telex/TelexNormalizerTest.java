@@ -134,6 +134,30 @@ class TelexNormalizerTest {
     return normalizer.normalize(message).flatMap(normalizer::extractText).orElseThrow();
   }
 
+  @Test
+  void aMessageOfFilesOnlyTellsTheAgentWhatWasSent() {
+    Message files =
+        new Message(
+            "user",
+            List.of(
+                new Part(
+                    "file",
+                    null,
+                    null,
+                    new io.agentmetrics.a2a.dto.FileContent(
+                        "report.pdf", "application/pdf", null, "https://example.com/r.pdf"),
+                    null)),
+            "m",
+            null,
+            null,
+            null,
+            null,
+            null);
+
+    assertThat(text(new TelexNormalizer(20), files).query())
+        .isEqualTo("The user sent the file 'report.pdf' (application/pdf).");
+  }
+
   private static Message message(String text, Part... more) {
     List<Part> parts = new java.util.ArrayList<>();
     parts.add(Part.text(text));

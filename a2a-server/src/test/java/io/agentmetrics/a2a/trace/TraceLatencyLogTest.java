@@ -74,6 +74,26 @@ class TraceLatencyLogTest {
   }
 
   @Test
+  void theSendsOfBothVersionsAreSendEventsAndEveryOtherMethodIsARequestEvent() throws Exception {
+    TraceLogAppender.installTo(out);
+    TraceLatencyLog log = new TraceLatencyLog();
+    for (String method :
+        List.of(
+            "message/send", "message/stream", "SendMessage", "SendStreamingMessage", "GetTask")) {
+      log.onRequest(new RequestLatency("r", method, null, 0, 0, 0, 0, 1, true));
+    }
+
+    assertThat(events())
+        .extracting(e -> e.path("method").asText() + " " + e.path("event").asText())
+        .containsExactly(
+            "message/send tasks_send_latency",
+            "message/stream tasks_send_latency",
+            "SendMessage tasks_send_latency",
+            "SendStreamingMessage tasks_send_latency",
+            "GetTask jsonrpc_request_latency");
+  }
+
+  @Test
   void theAgentEventCarriesTheLlmUsageBesideItsTimings() throws Exception {
     TraceLogAppender.installTo(out);
     TraceLatencyLog log = new TraceLatencyLog();

@@ -1,0 +1,96 @@
+package io.agentmetrics.a2a.jsonrpc;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/**
+ * One streaming pass over a request body with the server's mapper, which checks its syntax and the
+ * mapper's limits (nesting depth, string length, tokens, size) without building a tree: the
+ * JSON-RPC envelope of both protocol versions and the bodies of the A2A 1.0 HTTP+JSON binding are
+ * read through it, so every binding refuses the same documents with the same words.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class JsonBody {
+
+  private JsonBody() {}
+
+  /** Reads the root value the parser is at; must leave the parser after the root's end. */
+  @FunctionalInterface
+  interface RootReader<T> {
+    T read(JsonParser parser, JsonToken root) throws IOException;
+  }
+
+  /**
+   * Reads {@code body} with {@code reader}, then requires that nothing follows the root value.
+   *
+   * @throws JsonRpcException {@code -32700} for a body that is empty, not JSON or not UTF-8; {@code
+   *     -32600} for one beyond the mapper's limits, or whatever {@code reader} throws
+   */
+  static <T> T read(ObjectMapper mapper, byte[] body, RootReader<T> reader) {
+    try (JsonParser parser = mapper.createParser(body)) {
+      JsonToken root = parser.nextToken();
+      if (root == null) {
+        throw new JsonRpcException(JsonRpcErrorCode.PARSE_ERROR, "Parse error: the body is empty");
+      }
+      if (parser.currentTokenLocation().getByteOffset() < 0) {
+        // Jackson reads UTF-16 and UTF-32 through a Reader, which knows no byte offsets.
+        throw new JsonRpcException(
+            JsonRpcErrorCode.PARSE_ERROR, "Parse error: the body must be JSON in UTF-8");
+      }
+      T value = reader.read(parser, root);
+      requireEnd(parser);
+      return value;
+    } catch (StreamConstraintsException e) {
+      throw invalidRequest(
+          "the JSON exceeds the server's limits on nesting depth (A2A_MAX_JSON_DEPTH), string"
+              + " length (A2A_MAX_STRING_LENGTH), tokens (A2A_MAX_JSON_TOKENS) or size"
+              + " (A2A_MAX_BODY_BYTES)");
+    } catch (IOException e) {
+      throw new JsonRpcException(
+          JsonRpcErrorCode.PARSE_ERROR, "Parse error: the body is not valid JSON");
+    }
+  }
+
+  /**
+   * Refuses a root that is not an object with {@code why}, once the rest of the body has proved to
+   * be JSON, since a parse error takes precedence.
+   */
+  static void requireObject(JsonParser parser, JsonToken root, String why) throws IOException {
+    if (root != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      requireEnd(parser);
+      throw invalidRequest(why);
+    }
+  }
+
+  /**
+   * The object the parser is at, as its span of {@code body}; the parser is left at its end. Counts
+   * the object's tokens.
+   */
+  static Params object(JsonParser parser, byte[] body) throws IOException {
+    long from = parser.currentTokenLocation().getByteOffset();
+    long tokensBefore = parser.currentTokenCount();
+    parser.skipChildren();
+    return Params.object(
+        body,
+        (int) from,
+        (int) parser.currentLocation().getByteOffset(),
+        parser.currentTokenCount() - tokensBefore + 1);
+  }
+
+  static JsonRpcException invalidRequest(String why) {
+    return new JsonRpcException(JsonRpcErrorCode.INVALID_REQUEST, "Invalid Request: " + why);
+  }
+
+  /** Fails unless the root value is all there is, as {@code FAIL_ON_TRAILING_TOKENS} would. */
+  private static void requireEnd(JsonParser parser) throws IOException {
+    if (parser.nextToken() != null) {
+      throw new JsonRpcException(
+          JsonRpcErrorCode.PARSE_ERROR, "Parse error: the body holds more than one JSON value");
+    }
+  }
+}
