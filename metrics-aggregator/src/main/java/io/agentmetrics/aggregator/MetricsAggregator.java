@@ -135,7 +135,7 @@ public final class MetricsAggregator implements MetricsSink {
   private final TimeSource time;
   private final long originNanos;
   private final MetricSeries[] series = new MetricSeries[TYPES.length];
-  private final Reservoir[] reservoirs = new Reservoir[TYPES.length];
+  private final StripedReservoir[] reservoirs = new StripedReservoir[TYPES.length];
   private final ConcurrentHashMap<String, Named> named = new ConcurrentHashMap<>();
   private final ExecutionLedger ledger;
   private final LongAdder clamped = new LongAdder();
@@ -165,7 +165,8 @@ public final class MetricsAggregator implements MetricsSink {
     this.ledger = new ExecutionLedger(config.trackedExecutions());
     for (MetricType type : TYPES) {
       series[type.ordinal()] = new MetricSeries(config, originNanos, UNITS_PER_VALUE);
-      reservoirs[type.ordinal()] = new Reservoir(config.reservoirSize());
+      reservoirs[type.ordinal()] =
+          new StripedReservoir(config.reservoirSize(), StripedReservoir.defaultStripes());
     }
   }
 
@@ -474,7 +475,7 @@ public final class MetricsAggregator implements MetricsSink {
     long nowNanos = time.nanoTime();
     long cutoff = nowNanos - Math.min(window.duration().toNanos(), config.retention().toNanos());
     List<Reservoir.Entry> entries = new ArrayList<>();
-    for (Reservoir reservoir : reservoirs) {
+    for (StripedReservoir reservoir : reservoirs) {
       reservoir.collectSince(cutoff, entries);
     }
     entries.sort(Comparator.comparingLong(Reservoir.Entry::arrivalNanos));
@@ -502,7 +503,7 @@ public final class MetricsAggregator implements MetricsSink {
     for (Named namedSeries : named.values()) {
       slices += namedSeries.series().expire(nowNanos);
     }
-    for (Reservoir reservoir : reservoirs) {
+    for (StripedReservoir reservoir : reservoirs) {
       reservoir.removeBefore(cutoff);
     }
     if (slices > 0) {

@@ -1,0 +1,103 @@
+package io.agentmetrics.aggregator;
+
+import io.agentmetrics.api.PerformanceMetric;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The most recent raw metrics of one type, at most {@code capacity} of them as read: one {@link
+ * Reservoir} ring per stripe, the stripe picked by the recording thread, so that threads on
+ * different stripes claim sequence numbers and install entries without sharing a cache line. Each
+ * thread is numbered the first time it records into any reservoir, so the first threads to record
+ * take different stripes.
+ *
+ * <p>Each stripe holds up to {@code capacity} entries; a read merges the stripes, orders them by
+ * arrival and keeps the {@code capacity} newest, so what is read is the same as from one ring of
+ * {@code capacity} that every thread fed. A stripe is created when a thread first records into it,
+ * so an aggregator fed by one thread holds one ring, and never more rings than its stripe count
+ * (the cores, rounded up to a power of two: {@link #defaultStripes}).
+ *
+ * <p>Thread-safe and lock-free, as each {@link Reservoir} is: threads that share a stripe race
+ * through its compare-and-set.
+ */
+final class StripedReservoir {
+
+  private static final int MAX_STRIPES = 64;
+  private static final Comparator<Reservoir.Entry> BY_ARRIVAL =
+      Comparator.comparingLong(Reservoir.Entry::arrivalNanos);
+
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  /**
+   * Each thread's number, in the order threads first record; an array, so reading it never boxes.
+   */
+  private static final ThreadLocal<int[]> THREAD_NUMBER =
+      ThreadLocal.withInitial(() -> new int[] {THREADS.getAndIncrement()});
+
+  private final int capacity;
+  private final int mask;
+  private final AtomicReferenceArray<@Nullable Reservoir> stripes;
+
+  StripedReservoir(int capacity, int stripeCount) {
+    Checks.atLeast(capacity, 1, "capacity");
+    Checks.atLeast(stripeCount, 1, "stripeCount");
+    this.capacity = capacity;
+    int stripes = Math.min(MAX_STRIPES, Integer.highestOneBit(stripeCount - 1) << 1);
+    this.mask = Math.max(1, stripes) - 1;
+    this.stripes = new AtomicReferenceArray<>(mask + 1);
+  }
+
+  /** Stripes enough for every core to record into its own. */
+  static int defaultStripes() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  /**
+   * Keeps {@code metric} in the calling thread's stripe, in place of that stripe's oldest entry.
+   */
+  void add(PerformanceMetric metric, long arrivalNanos) {
+    stripe(THREAD_NUMBER.get()[0] & mask).add(metric, arrivalNanos);
+  }
+
+  /**
+   * Adds to {@code into}, oldest first, the newest {@code capacity} kept entries that arrived at or
+   * after the cutoff.
+   */
+  void collectSince(long cutoffNanos, List<Reservoir.Entry> into) {
+    List<Reservoir.Entry> merged = new ArrayList<>();
+    for (int i = 0; i < stripes.length(); i++) {
+      Reservoir stripe = stripes.get(i);
+      if (stripe != null) {
+        stripe.collectSince(cutoffNanos, merged);
+      }
+    }
+    merged.sort(BY_ARRIVAL);
+    into.addAll(merged.subList(Math.max(0, merged.size() - capacity), merged.size()));
+  }
+
+  /** Removes every entry that arrived before the cutoff; returns how many. */
+  int removeBefore(long cutoffNanos) {
+    int removed = 0;
+    for (int i = 0; i < stripes.length(); i++) {
+      Reservoir stripe = stripes.get(i);
+      if (stripe != null) {
+        removed += stripe.removeBefore(cutoffNanos);
+      }
+    }
+    return removed;
+  }
+
+  private Reservoir stripe(int index) {
+    Reservoir stripe = stripes.get(index);
+    if (stripe != null) {
+      return stripe;
+    }
+    Reservoir created = new Reservoir(capacity);
+    Reservoir raced = stripes.compareAndExchange(index, null, created);
+    return raced == null ? created : raced;
+  }
+}
