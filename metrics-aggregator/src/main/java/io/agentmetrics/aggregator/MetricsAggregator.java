@@ -166,7 +166,7 @@ public final class MetricsAggregator implements MetricsSink {
     for (MetricType type : TYPES) {
       series[type.ordinal()] = new MetricSeries(config, originNanos, UNITS_PER_VALUE);
       reservoirs[type.ordinal()] =
-          new StripedReservoir(config.reservoirSize(), StripedReservoir.defaultStripes());
+          new StripedReservoir(config.reservoirSize(), ThreadStripes.forCores());
     }
   }
 

@@ -4,39 +4,27 @@ import io.agentmetrics.api.PerformanceMetric;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The most recent raw metrics of one type, at most {@code capacity} of them as read: one {@link
  * Reservoir} ring per stripe, the stripe picked by the recording thread, so that threads on
- * different stripes claim sequence numbers and install entries without sharing a cache line. Each
- * thread is numbered the first time it records into any reservoir, so the first threads to record
- * take different stripes.
+ * different stripes claim sequence numbers and install entries without sharing a cache line (see
+ * {@link ThreadStripes}).
  *
  * <p>Each stripe holds up to {@code capacity} entries; a read merges the stripes, orders them by
  * arrival and keeps the {@code capacity} newest, so what is read is the same as from one ring of
  * {@code capacity} that every thread fed. A stripe is created when a thread first records into it,
- * so an aggregator fed by one thread holds one ring, and never more rings than its stripe count
- * (the cores, rounded up to a power of two: {@link #defaultStripes}).
+ * so an aggregator fed by one thread holds one ring, and never more rings than its stripe count.
  *
  * <p>Thread-safe and lock-free, as each {@link Reservoir} is: threads that share a stripe race
  * through its compare-and-set.
  */
 final class StripedReservoir {
 
-  private static final int MAX_STRIPES = 64;
   private static final Comparator<Reservoir.Entry> BY_ARRIVAL =
       Comparator.comparingLong(Reservoir.Entry::arrivalNanos);
-
-  private static final AtomicInteger THREADS = new AtomicInteger();
-
-  /**
-   * Each thread's number, in the order threads first record; an array, so reading it never boxes.
-   */
-  private static final ThreadLocal<int[]> THREAD_NUMBER =
-      ThreadLocal.withInitial(() -> new int[] {THREADS.getAndIncrement()});
 
   private final int capacity;
   private final int mask;
@@ -44,23 +32,16 @@ final class StripedReservoir {
 
   StripedReservoir(int capacity, int stripeCount) {
     Checks.atLeast(capacity, 1, "capacity");
-    Checks.atLeast(stripeCount, 1, "stripeCount");
     this.capacity = capacity;
-    int stripes = Math.min(MAX_STRIPES, Integer.highestOneBit(stripeCount - 1) << 1);
-    this.mask = Math.max(1, stripes) - 1;
+    this.mask = ThreadStripes.powerOfTwoAtLeast(stripeCount) - 1;
     this.stripes = new AtomicReferenceArray<>(mask + 1);
-  }
-
-  /** Stripes enough for every core to record into its own. */
-  static int defaultStripes() {
-    return Runtime.getRuntime().availableProcessors();
   }
 
   /**
    * Keeps {@code metric} in the calling thread's stripe, in place of that stripe's oldest entry.
    */
   void add(PerformanceMetric metric, long arrivalNanos) {
-    stripe(THREAD_NUMBER.get()[0] & mask).add(metric, arrivalNanos);
+    stripe(ThreadStripes.current(mask)).add(metric, arrivalNanos);
   }
 
   /**
