@@ -29,7 +29,7 @@ final class MetricSeries {
 
   private static final int CACHED_WINDOWS_BACK = 2;
 
-  private final StripedRecorder recorder = new StripedRecorder(ThreadStripes.forCores());
+  private final StripedRecorder recorder = new StripedRecorder(Stripes.forCores());
   private final ReentrantLock lock = new ReentrantLock();
   private final SlicedHistogram fine;
   private final SlicedHistogram medium;

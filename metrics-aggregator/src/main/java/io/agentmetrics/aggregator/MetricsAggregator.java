@@ -170,8 +170,7 @@ public final class MetricsAggregator implements MetricsSink {
     this.ledger = new ExecutionLedger(config.trackedExecutions());
     for (MetricType type : TYPES) {
       series[type.ordinal()] = new MetricSeries(config, originNanos, UNITS_PER_VALUE);
-      reservoirs[type.ordinal()] =
-          new StripedReservoir(config.reservoirSize(), ThreadStripes.forCores());
+      reservoirs[type.ordinal()] = new StripedReservoir(config.reservoirSize(), Stripes.forCores());
     }
   }
 

@@ -1,16 +1,15 @@
 package io.agentmetrics.aggregator;
 
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One HdrHistogram {@link Recorder} per stripe, the stripe picked by the recording thread (see
- * {@link ThreadStripes}), so that threads on different stripes record without sharing the
- * recorder's counters: two threads into one {@code Recorder} pass one cache line back and forth on
- * every value. A stripe's recorder is created when a thread first records into it, so a series fed
- * by one thread holds one recorder.
+ * {@link Stripes}), so that threads on different stripes record without sharing the recorder's
+ * counters: two threads into one {@code Recorder} pass one cache line back and forth on every
+ * value. A stripe's recorder is created when a thread first records into it, so a series fed by one
+ * thread holds one recorder.
  *
  * <p>{@link #record} is wait-free, as {@link Recorder#recordValue} is, and thread-safe. {@link
  * #drain} and {@link #estimatedFootprintBytes} must be called under the owning {@link
@@ -18,31 +17,25 @@ import org.jspecify.annotations.Nullable;
  */
 final class StripedRecorder {
 
-  private final int mask;
-  private final AtomicReferenceArray<@Nullable Recorder> stripes;
+  private final Stripes<Recorder> stripes;
 
   // Guarded by the series lock: each stripe's last interval histogram, recycled on its next drain.
   private final @Nullable Histogram[] intervals;
 
   StripedRecorder(int stripeCount) {
-    this.mask = ThreadStripes.powerOfTwoAtLeast(stripeCount) - 1;
-    this.stripes = new AtomicReferenceArray<>(mask + 1);
-    this.intervals = new Histogram[mask + 1];
+    this.stripes =
+        new Stripes<>(stripeCount, () -> new Recorder(SlicedHistogram.SIGNIFICANT_DIGITS));
+    this.intervals = new Histogram[stripes.count()];
   }
 
   /** Records {@code value} into the calling thread's stripe. */
   void record(long value) {
-    int index = ThreadStripes.current(mask);
-    Recorder stripe = stripes.get(index);
-    if (stripe == null) {
-      stripe = create(index);
-    }
-    stripe.recordValue(value);
+    stripes.current().recordValue(value);
   }
 
   /** How many stripes there may be; {@link #drain} takes an index below it. */
   int stripeCount() {
-    return mask + 1;
+    return stripes.count();
   }
 
   /**
@@ -66,11 +59,5 @@ final class StripedRecorder {
       bytes += interval == null ? 0 : 2L * interval.getEstimatedFootprintInBytes();
     }
     return bytes;
-  }
-
-  private Recorder create(int index) {
-    Recorder created = new Recorder(SlicedHistogram.SIGNIFICANT_DIGITS);
-    Recorder raced = stripes.compareAndExchange(index, null, created);
-    return raced == null ? created : raced;
   }
 }

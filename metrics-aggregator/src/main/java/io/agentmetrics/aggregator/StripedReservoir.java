@@ -4,14 +4,12 @@ import io.agentmetrics.api.PerformanceMetric;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The most recent raw metrics of one type, at most {@code capacity} of them as read: one {@link
  * Reservoir} ring per stripe, the stripe picked by the recording thread, so that threads on
  * different stripes claim sequence numbers and install entries without sharing a cache line (see
- * {@link ThreadStripes}).
+ * {@link Stripes}).
  *
  * <p>Each stripe holds up to {@code capacity} entries; a read merges the stripes, orders them by
  * arrival and keeps the {@code capacity} newest, so what is read is the same as from one ring of
@@ -27,21 +25,19 @@ final class StripedReservoir {
       Comparator.comparingLong(Reservoir.Entry::arrivalNanos);
 
   private final int capacity;
-  private final int mask;
-  private final AtomicReferenceArray<@Nullable Reservoir> stripes;
+  private final Stripes<Reservoir> stripes;
 
   StripedReservoir(int capacity, int stripeCount) {
     Checks.atLeast(capacity, 1, "capacity");
     this.capacity = capacity;
-    this.mask = ThreadStripes.powerOfTwoAtLeast(stripeCount) - 1;
-    this.stripes = new AtomicReferenceArray<>(mask + 1);
+    this.stripes = new Stripes<>(stripeCount, () -> new Reservoir(capacity));
   }
 
   /**
    * Keeps {@code metric} in the calling thread's stripe, in place of that stripe's oldest entry.
    */
   void add(PerformanceMetric metric, long arrivalNanos) {
-    stripe(ThreadStripes.current(mask)).add(metric, arrivalNanos);
+    stripes.current().add(metric, arrivalNanos);
   }
 
   /**
@@ -50,7 +46,7 @@ final class StripedReservoir {
    */
   void collectSince(long cutoffNanos, List<Reservoir.Entry> into) {
     List<Reservoir.Entry> merged = new ArrayList<>();
-    for (int i = 0; i < stripes.length(); i++) {
+    for (int i = 0; i < stripes.count(); i++) {
       Reservoir stripe = stripes.get(i);
       if (stripe != null) {
         stripe.collectSince(cutoffNanos, merged);
@@ -63,22 +59,12 @@ final class StripedReservoir {
   /** Removes every entry that arrived before the cutoff; returns how many. */
   int removeBefore(long cutoffNanos) {
     int removed = 0;
-    for (int i = 0; i < stripes.length(); i++) {
+    for (int i = 0; i < stripes.count(); i++) {
       Reservoir stripe = stripes.get(i);
       if (stripe != null) {
         removed += stripe.removeBefore(cutoffNanos);
       }
     }
     return removed;
-  }
-
-  private Reservoir stripe(int index) {
-    Reservoir stripe = stripes.get(index);
-    if (stripe != null) {
-      return stripe;
-    }
-    Reservoir created = new Reservoir(capacity);
-    Reservoir raced = stripes.compareAndExchange(index, null, created);
-    return raced == null ? created : raced;
   }
 }
