@@ -24,13 +24,7 @@ class StripedReservoirTest {
   @Test
   void aReadKeepsOnlyTheNewestEntriesOfAllStripesOldestFirst() throws Exception {
     StripedReservoir reservoir = new StripedReservoir(3, 2);
-    // Two threads in turn, so each fills a stripe of its own with every other arrival.
-    for (long arrival = 0; arrival < 8; arrival++) {
-      long at = arrival;
-      Thread writer = new Thread(() -> reservoir.add(METRIC, at));
-      writer.start();
-      writer.join();
-    }
+    addFromAFreshThreadEach(reservoir, 8);
 
     assertThat(collectAll(reservoir))
         .extracting(Reservoir.Entry::arrivalNanos)
@@ -40,12 +34,7 @@ class StripedReservoirTest {
   @Test
   void removesEntriesThatArrivedBeforeTheCutoffFromEveryStripe() throws Exception {
     StripedReservoir reservoir = new StripedReservoir(4, 2);
-    for (long arrival = 0; arrival < 4; arrival++) {
-      long at = arrival;
-      Thread writer = new Thread(() -> reservoir.add(METRIC, at));
-      writer.start();
-      writer.join();
-    }
+    addFromAFreshThreadEach(reservoir, 4);
 
     assertThat(reservoir.removeBefore(2)).isEqualTo(2);
     assertThat(collectAll(reservoir))
@@ -90,6 +79,20 @@ class StripedReservoirTest {
         .extracting(Reservoir.Entry::arrivalNanos)
         .containsExactlyElementsOf(
             LongStream.range(0, (long) threads * addsPerThread).boxed().toList());
+  }
+
+  /**
+   * Adds arrivals 0 to {@code count - 1}, each from a new thread: threads are numbered in turn, so
+   * two stripes each take every other arrival.
+   */
+  private static void addFromAFreshThreadEach(StripedReservoir reservoir, int count)
+      throws InterruptedException {
+    for (long arrival = 0; arrival < count; arrival++) {
+      long at = arrival;
+      Thread writer = new Thread(() -> reservoir.add(METRIC, at));
+      writer.start();
+      writer.join();
+    }
   }
 
   private static List<Reservoir.Entry> collectAll(StripedReservoir reservoir) {
