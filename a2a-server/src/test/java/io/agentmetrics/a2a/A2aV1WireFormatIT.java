@@ -201,12 +201,7 @@ class A2aV1WireFormatIT {
   @Test
   @DisplayName("One task model: a task created over 1.0 reads over 0.3 and the reverse")
   void tasksAreSharedByBothVersions() throws Exception {
-    String v1Id =
-        json(server.post("/", rpc("SendMessage", sendMessage("complete-task")), V1, "1.0"))
-            .path("result")
-            .path("task")
-            .path("id")
-            .asText();
+    String v1Id = sentOverJsonRpc(server, "complete-task");
     String v03Id =
         json(server.post(
                 "/tasks/send",
@@ -403,12 +398,7 @@ class A2aV1WireFormatIT {
               .path("task")
               .path("id")
               .asText();
-      String rpcTaskId =
-          json(traced.post("/", rpc("SendMessage", sendMessage("complete-task")), V1, "1.0"))
-              .path("result")
-              .path("task")
-              .path("id")
-              .asText();
+      String rpcTaskId = sentOverJsonRpc(traced, "complete-task");
       traced.post("/", rpc("GetTask", "{\"id\":\"" + taskId + "\"}"), V1, "1.0");
       traced.get("/tasks/" + taskId, V1, "1.0");
       HttpResponse<String> tooLarge =
@@ -433,6 +423,15 @@ class A2aV1WireFormatIT {
           .isGreaterThanOrEqualTo(1);
       assertThat(tooLarge.statusCode()).isEqualTo(413);
     }
+  }
+
+  /** The id of the task a 1.0 JSON-RPC SendMessage of {@code scenario} created. */
+  private static String sentOverJsonRpc(TestServer on, String scenario) throws Exception {
+    return json(on.post("/", rpc("SendMessage", sendMessage(scenario)), V1, "1.0"))
+        .path("result")
+        .path("task")
+        .path("id")
+        .asText();
   }
 
   private static HttpResponse<String> postAsText(String path, String body) throws Exception {

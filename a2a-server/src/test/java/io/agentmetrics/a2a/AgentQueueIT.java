@@ -5,17 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.RawHttp.Reply;
-import io.agentmetrics.a2a.agent.AgentReply;
-import io.agentmetrics.a2a.agent.AgentRequest;
-import io.agentmetrics.a2a.agent.AgentStageTimings;
-import io.agentmetrics.a2a.agent.TaskProcessor;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,18 +101,7 @@ class AgentQueueIT {
       assertThat(agent.interrupted.tryAcquire(10, TimeUnit.SECONDS))
           .as("the agent's turn was interrupted")
           .isTrue();
-      String taskId = agent.requests.get(0).taskId();
-      JsonNode task =
-          JSON.readTree(
-                  server
-                      .post(
-                          "/",
-                          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tasks/get\",\"params\":{\"id\":\""
-                              + taskId
-                              + "\"}}")
-                      .body())
-              .path("result");
-      assertThat(task.path("status").path("state").asText()).isEqualTo("canceled");
+      assertThat(taskState(server, agent.requests.get(0).taskId())).isEqualTo("canceled");
     }
   }
 
@@ -166,8 +148,24 @@ class AgentQueueIT {
     return client;
   }
 
+  /** The state of task {@code taskId}, read over A2A 0.3 ({@code tasks/get}). */
+  static String taskState(TestServer server, String taskId) throws Exception {
+    return JSON.readTree(
+            server
+                .post(
+                    "/",
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tasks/get\",\"params\":{\"id\":\""
+                        + taskId
+                        + "\"}}")
+                .body())
+        .path("result")
+        .path("status")
+        .path("state")
+        .asText();
+  }
+
   /** Waits until {@code /metrics/summary} counts {@code queued} turns waiting for the agent. */
-  private static void awaitQueued(TestServer server, long queued) throws Exception {
+  static void awaitQueued(TestServer server, long queued) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     long seen;
     do {
@@ -179,39 +177,5 @@ class AgentQueueIT {
               .asLong();
     } while (seen != queued && System.nanoTime() < deadline);
     assertThat(seen).as("queued turns").isEqualTo(queued);
-  }
-
-  /** An agent that records each turn and holds it until {@link #open()}. */
-  private static final class BlockingAgent implements TaskProcessor {
-
-    final List<AgentRequest> requests = new CopyOnWriteArrayList<>();
-    final Semaphore started = new Semaphore(0);
-    final Semaphore interrupted = new Semaphore(0);
-    private final CountDownLatch gate = new CountDownLatch(1);
-
-    @Override
-    public AgentReply process(AgentRequest request) throws InterruptedException {
-      requests.add(request);
-      started.release();
-      try {
-        gate.await();
-      } catch (InterruptedException e) {
-        interrupted.release();
-        throw e;
-      }
-      return new AgentReply(
-          "answer to " + request.message().texts().get(0),
-          new AgentStageTimings(0.01, 0.02, 5, 0.03));
-    }
-
-    void awaitStarted(int turns) throws InterruptedException {
-      assertThat(started.tryAcquire(turns, 30, TimeUnit.SECONDS))
-          .as("%d turns reached the agent", turns)
-          .isTrue();
-    }
-
-    void open() {
-      gate.countDown();
-    }
   }
 }

@@ -199,15 +199,7 @@ class IdsIT {
   @ParameterizedTest
   @MethodSource("v1JsonRpcIdsTheServerCannotEcho")
   void a1_0JsonRpcIdIsReadAndRefusedAs0_3Reads(String id, String why) throws Exception {
-    JsonNode reply =
-        JSON.readTree(
-            v1(
-                    "POST",
-                    "/",
-                    "{\"jsonrpc\":\"2.0\",\"id\":"
-                        + id
-                        + ",\"method\":\"GetTask\",\"params\":{\"id\":\"t\"}}")
-                .body());
+    JsonNode reply = v1Rpc(id, "GetTask", "{\"id\":\"t\"}");
 
     assertThat(reply.path("error").path("code").asInt()).isEqualTo(-32600);
     assertThat(reply.path("error").path("message").asText()).contains("id", why);
@@ -242,17 +234,7 @@ class IdsIT {
   @MethodSource("v1IdsOver256Characters")
   void a1_0TaskMessageOrPushConfigIdOver256CharactersIsRefusedAndNotEchoed(
       String method, String params) throws Exception {
-    JsonNode reply =
-        JSON.readTree(
-            v1(
-                    "POST",
-                    "/",
-                    "{\"jsonrpc\":\"2.0\",\"id\":\"r1\",\"method\":\""
-                        + method
-                        + "\",\"params\":"
-                        + params
-                        + "}")
-                .body());
+    JsonNode reply = v1Rpc("\"r1\"", method, params);
 
     assertThat(reply.path("id").asText()).isEqualTo("r1");
     assertThat(reply.path("error").path("code").asInt()).as(reply.toString()).isEqualTo(-32602);
@@ -279,7 +261,7 @@ class IdsIT {
   @MethodSource("v1RestIdsOver256Characters")
   void a1_0HttpJsonIdOver256CharactersIsRefusedAndNotEchoed(String method, String path, String body)
       throws Exception {
-    HttpResponse<String> reply = v1(method, path, body);
+    HttpResponse<String> reply = server.v1(method, path, body);
 
     assertThat(reply.statusCode()).as(reply.body()).isEqualTo(400);
     JsonNode error = JSON.readTree(reply.body()).path("error");
@@ -290,30 +272,31 @@ class IdsIT {
 
   @Test
   void anUnknownHttpJsonPathIsNotEchoedWhole() throws Exception {
-    HttpResponse<String> reply = v1("POST", "/tasks/" + LONG_ID + ":frobnicate", "{}");
+    HttpResponse<String> reply = server.v1("POST", "/tasks/" + LONG_ID + ":frobnicate", "{}");
 
     assertThat(reply.statusCode()).isEqualTo(404);
     assertThat(reply.body()).contains("not an A2A 1.0 HTTP+JSON path").doesNotContain(ECHO);
   }
 
-  private static String v1MessageWith(String members) {
-    return "{\"message\":{\"role\":\"ROLE_USER\",\"parts\":[{\"text\":\"hi\"}]," + members + "}}";
+  /** The reply to an A2A 1.0 JSON-RPC request whose id and params are JSON as given. */
+  private static JsonNode v1Rpc(String id, String method, String params) throws Exception {
+    return JSON.readTree(
+        server
+            .v1(
+                "POST",
+                "/",
+                "{\"jsonrpc\":\"2.0\",\"id\":"
+                    + id
+                    + ",\"method\":\""
+                    + method
+                    + "\",\"params\":"
+                    + params
+                    + "}")
+            .body());
   }
 
-  /** An A2A 1.0 request: JSON-RPC at {@code /}, HTTP+JSON elsewhere; no body when null. */
-  private static HttpResponse<String> v1(String method, String path, String body) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(server.url().resolve(path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .header("A2A-Version", "1.0")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private static String v1MessageWith(String members) {
+    return "{\"message\":{\"role\":\"ROLE_USER\",\"parts\":[{\"text\":\"hi\"}]," + members + "}}";
   }
 
   private static String messageWith(String member) {

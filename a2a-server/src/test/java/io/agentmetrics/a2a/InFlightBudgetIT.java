@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,8 +37,6 @@ class InFlightBudgetIT {
       "{\"message\":{\"role\":\"ROLE_USER\",\"messageId\":\"m\",\"parts\":[{\"text\":\"hi\"}]}}";
   private static final String V1_PROBE =
       "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"SendMessage\",\"params\":" + V1_SEND + "}";
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static ServerProcess server;
 
   @BeforeAll
@@ -74,11 +70,11 @@ class InFlightBudgetIT {
       assertThat(error.path("jsonrpc").asText()).isEqualTo("2.0");
       assertThat(error.path("error").path("code").asInt()).isEqualTo(-32000);
       assertThat(error.path("error").path("message").asText()).contains("A2A_MAX_INFLIGHT_BYTES");
-      HttpResponse<String> busyV1 = v1("POST", "/", V1_PROBE);
+      HttpResponse<String> busyV1 = server.v1("POST", "/", V1_PROBE);
       assertThat(busyV1.statusCode()).isEqualTo(503);
       assertThat(busyV1.headers().firstValue("Retry-After")).hasValue("1");
       assertThat(JSON.readTree(busyV1.body()).path("error").path("code").asInt()).isEqualTo(-32603);
-      HttpResponse<String> busyRest = v1("POST", "/message:send", V1_SEND);
+      HttpResponse<String> busyRest = server.v1("POST", "/message:send", V1_SEND);
       assertThat(busyRest.statusCode()).isEqualTo(503);
       assertThat(busyRest.headers().firstValue("Retry-After")).hasValue("1");
       assertThat(JSON.readTree(busyRest.body()).path("error").path("status").asText())
@@ -113,9 +109,9 @@ class InFlightBudgetIT {
         assertThat(response.statusCode()).as("round %d", round).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).path("error").path("code").asInt()).isNegative();
       }
-      assertThat(v1("POST", "/", failing.get(0)).statusCode()).isEqualTo(200);
-      assertThat(v1("POST", "/message:send", "{" + pad + ",").statusCode()).isEqualTo(400);
-      assertThat(v1("POST", "/tasks/t:cancel", "{" + pad + "}").statusCode()).isEqualTo(404);
+      assertThat(server.v1("POST", "/", failing.get(0)).statusCode()).isEqualTo(200);
+      assertThat(server.v1("POST", "/message:send", "{" + pad + ",").statusCode()).isEqualTo(400);
+      assertThat(server.v1("POST", "/tasks/t:cancel", "{" + pad + "}").statusCode()).isEqualTo(404);
     }
 
     awaitHeld(0);
@@ -136,12 +132,13 @@ class InFlightBudgetIT {
       assertThat(JSON.readTree(refused.body()).path("id").asText()).isEqualTo("g");
       assertThat(server.post(get(small)).statusCode()).isEqualTo(200);
       for (HttpResponse<String> v1Refused :
-          List.of(v1("POST", "/", v1Get(large)), v1("GET", "/tasks/" + large, null))) {
+          List.of(
+              server.v1("POST", "/", v1Get(large)), server.v1("GET", "/tasks/" + large, null))) {
         assertThat(v1Refused.statusCode()).as(v1Refused.body()).isEqualTo(503);
         assertThat(v1Refused.headers().firstValue("Retry-After")).hasValue("1");
       }
-      assertThat(v1("POST", "/", v1Get(small)).statusCode()).isEqualTo(200);
-      assertThat(v1("GET", "/tasks/" + small, null).statusCode()).isEqualTo(200);
+      assertThat(server.v1("POST", "/", v1Get(small)).statusCode()).isEqualTo(200);
+      assertThat(server.v1("GET", "/tasks/" + small, null).statusCode()).isEqualTo(200);
     } finally {
       close(stalled);
     }
@@ -149,7 +146,7 @@ class InFlightBudgetIT {
     HttpResponse<String> served = server.post(get(large));
     assertThat(served.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(served.body()).path("result").path("id").asText()).isEqualTo(large);
-    HttpResponse<String> servedV1 = v1("GET", "/tasks/" + large, null);
+    HttpResponse<String> servedV1 = server.v1("GET", "/tasks/" + large, null);
     assertThat(servedV1.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(servedV1.body()).path("id").asText()).isEqualTo(large);
   }
@@ -171,7 +168,7 @@ class InFlightBudgetIT {
       awaitHeld(MIB / 2);
 
       for (HttpResponse<String> refused :
-          List.of(v1("POST", "/", rpc), v1("POST", "/message:send", send))) {
+          List.of(server.v1("POST", "/", rpc), server.v1("POST", "/message:send", send))) {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(refused.body()).contains("A2A_MAX_INFLIGHT_BYTES");
@@ -181,9 +178,9 @@ class InFlightBudgetIT {
     }
     awaitHeld(0);
     // Alone, a request may hold more than the budget, so that none is refused forever.
-    HttpResponse<String> alone = v1("POST", "/", rpc);
+    HttpResponse<String> alone = server.v1("POST", "/", rpc);
     assertThat(JSON.readTree(alone.body()).path("result").has("task")).as(alone.body()).isTrue();
-    HttpResponse<String> aloneRest = v1("POST", "/message:send", send);
+    HttpResponse<String> aloneRest = server.v1("POST", "/message:send", send);
     assertThat(aloneRest.statusCode()).as(aloneRest.body()).isEqualTo(200);
     awaitHeld(0);
   }
@@ -229,22 +226,6 @@ class InFlightBudgetIT {
 
   private static long held() throws Exception {
     return server.summary().path("in_flight").path("bytes").asLong(-1);
-  }
-
-  /** An A2A 1.0 request: JSON-RPC at {@code /}, HTTP+JSON elsewhere; no body when null. */
-  private static HttpResponse<String> v1(String method, String path, String body) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(server.url().resolve(path))
-            .timeout(WAIT)
-            .header("Content-Type", "application/json")
-            .header("A2A-Version", "1.0")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String v1Get(String taskId) {

@@ -336,13 +336,15 @@ class PushSecurityIT {
       throws Exception {
     String config = "{\"url\":\"" + url + "\"}";
     JsonNode created =
-        v1Rpc(
+        rpc(
             server,
             "CreateTaskPushNotificationConfig",
-            "{\"taskId\":\"" + taskId + "\",\"url\":\"" + url + "\"}");
+            "{\"taskId\":\"" + taskId + "\",\"url\":\"" + url + "\"}",
+            V1,
+            "1.0");
     HttpResponse<String> createdRest =
         server.post("/tasks/" + taskId + "/pushNotificationConfigs", config, V1, "1.0");
-    JsonNode sent = v1Rpc(server, "SendMessage", v1SendWithPush(config));
+    JsonNode sent = rpc(server, "SendMessage", v1SendWithPush(config), V1, "1.0");
     HttpResponse<String> sentRest = server.post("/message:send", v1SendWithPush(config), V1, "1.0");
 
     for (JsonNode rpc : List.of(created, sent)) {
@@ -363,7 +365,7 @@ class PushSecurityIT {
     try (LogCapture logs = LogCapture.attach()) {
       HttpResponse<String> created =
           server.post("/tasks/" + taskId + "/pushNotificationConfigs", config, V1, "1.0");
-      JsonNode sent = v1Rpc(server, "SendMessage", v1SendWithPush(config));
+      JsonNode sent = rpc(server, "SendMessage", v1SendWithPush(config), V1, "1.0");
 
       assertThat(created.statusCode()).isEqualTo(400);
       assertThat(created.body()).contains("token", "header").doesNotContain("SECRET-1");
@@ -391,10 +393,12 @@ class PushSecurityIT {
       }
 
       JsonNode eleventh =
-          v1Rpc(
+          rpc(
               local,
               "CreateTaskPushNotificationConfig",
-              "{\"taskId\":\"" + id + "\",\"id\":\"cfg-11\",\"url\":\"" + receiver.url() + "\"}");
+              "{\"taskId\":\"" + id + "\",\"id\":\"cfg-11\",\"url\":\"" + receiver.url() + "\"}",
+              V1,
+              "1.0");
 
       assertThat(eleventh.path("error").path("code").asInt()).isEqualTo(-32602);
       assertThat(eleventh.path("error").path("message").asText())
@@ -408,20 +412,6 @@ class PushSecurityIT {
         + "\"configuration\":{\"taskPushNotificationConfig\":"
         + config
         + "}}";
-  }
-
-  private static JsonNode v1Rpc(TestServer on, String method, String params) throws Exception {
-    return JSON.readTree(
-        on.post(
-                "/",
-                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""
-                    + method
-                    + "\",\"params\":"
-                    + params
-                    + "}",
-                V1,
-                "1.0")
-            .body());
   }
 
   private static UnaryOperator<ServerConfig.Builder> allowPrivate() {
@@ -474,7 +464,8 @@ class PushSecurityIT {
         + "\"}]}";
   }
 
-  private static JsonNode rpc(TestServer on, String method, String params) throws Exception {
+  private static JsonNode rpc(TestServer on, String method, String params, String... headers)
+      throws Exception {
     return JSON.readTree(
         on.post(
                 "/",
@@ -482,7 +473,8 @@ class PushSecurityIT {
                     + method
                     + "\",\"params\":"
                     + params
-                    + "}")
+                    + "}",
+                headers)
             .body());
   }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shaded jar's {@code serve} running as a child process on a free loopback port, as a user runs
@@ -97,6 +98,28 @@ final class ServerProcess implements AutoCloseable {
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * An A2A 1.0 request ({@code A2A-Version: 1.0}, JSON): JSON-RPC at {@code /}, HTTP+JSON
+   * elsewhere.
+   *
+   * @param body the body, or {@code null} for none
+   */
+  HttpResponse<String> v1(String method, String path, @Nullable String body)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(url.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("A2A-Version", "1.0")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

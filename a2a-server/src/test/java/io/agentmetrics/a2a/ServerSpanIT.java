@@ -140,9 +140,7 @@ class ServerSpanIT {
     send("/");
     send("/tasks/send");
 
-    Map<String, MetricData> byName =
-        metrics.collectAllMetrics().stream()
-            .collect(Collectors.toMap(MetricData::getName, Function.identity()));
+    Map<String, MetricData> byName = metricsByName();
 
     assertThat(byName)
         .containsKeys(
@@ -152,31 +150,70 @@ class ServerSpanIT {
             "gen_ai.client.inference.usage.output_tokens",
             "agentmetrics.gen_ai.invoke_agent.cost");
     assertThat(byName.keySet()).noneMatch(name -> name.startsWith("gen_ai.server."));
-    assertThat(
-            byName.get("gen_ai.invoke_agent.duration").getHistogramData().getPoints().stream()
-                .mapToLong(point -> point.getCount())
-                .sum())
-        .isEqualTo(2);
+    assertThat(invocations(byName)).isEqualTo(2);
+  }
+
+  @Test
+  void a1_0SendInEitherBindingIsTracedAndMeasuredAsA0_3SendIs() throws Exception {
+    send(
+        "/",
+        A2aV1WireFormatIT.rpc("SendMessage", A2aV1WireFormatIT.sendMessage("otel-rpc")),
+        "A2A-Version",
+        "1.0");
+    send("/message:send", A2aV1WireFormatIT.sendMessage("otel-rest"), "A2A-Version", "1.0");
+
+    Map<String, SpanData> byId =
+        spans.getFinishedSpanItems().stream()
+            .collect(Collectors.toMap(SpanData::getSpanId, Function.identity()));
+    List<SpanData> agents =
+        byId.values().stream().filter(s -> s.getName().equals("invoke_agent study-agent")).toList();
+    assertThat(agents).as("spans: %s", byId.values()).hasSize(2);
+    for (SpanData agent : agents) {
+      SpanData request = byId.get(agent.getParentSpanId());
+      assertThat(request).as("the request span of %s", agent).isNotNull();
+      assertThat(request.getKind()).isEqualTo(SpanKind.SERVER);
+      assertThat(request.getTraceId()).isEqualTo(TRACE_ID);
+    }
+    Map<String, MetricData> byName = metricsByName();
+    assertThat(byName)
+        .containsKeys(
+            "gen_ai.client.inference.usage.output_tokens", "agentmetrics.gen_ai.invoke_agent.cost");
+    assertThat(invocations(byName)).isEqualTo(2);
   }
 
   private void send(String path) throws Exception {
+    send(path, JsonRpcProtocolIT.send("\"s1\"", "Trace me"));
+  }
+
+  /** Sends {@code body} to a server of its own, in the caller's trace. */
+  private void send(String path, String body, String... headers) throws Exception {
     try (A2aServer server =
         A2aServer.builder(ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO).build())
             .openTelemetry(sdk)
             .start()) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(server.baseUri() + path))
+              .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body));
+      if (headers.length > 0) {
+        request.headers(headers);
+      }
       HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(server.baseUri() + path))
-                      .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
-                      .header("Content-Type", "application/json")
-                      .POST(
-                          HttpRequest.BodyPublishers.ofString(
-                              JsonRpcProtocolIT.send("\"s1\"", "Trace me")))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(200);
+          HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
+  }
+
+  private Map<String, MetricData> metricsByName() {
+    return metrics.collectAllMetrics().stream()
+        .collect(Collectors.toMap(MetricData::getName, Function.identity()));
+  }
+
+  private static long invocations(Map<String, MetricData> byName) {
+    return byName.get("gen_ai.invoke_agent.duration").getHistogramData().getPoints().stream()
+        .mapToLong(point -> point.getCount())
+        .sum();
   }
 
   private Map<String, SpanData> byName() {

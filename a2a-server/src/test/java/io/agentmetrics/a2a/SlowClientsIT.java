@@ -12,13 +12,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Clients that send slowly or not at all hold no request thread: an unauthenticated request is
- * refused before its body, a body slower than the minimum data rate is cut off, and a connection
- * that stops sending is closed after the idle timeout. {@code /health} and the agent card answer
- * within a second throughout. The floods run against a small pool (16 threads), so that a server
- * that parks a thread per slow client runs out at once.
+ * refused before its body, a body slower than the minimum data rate is cut off (both in every
+ * version and binding: A2A 0.3, and A2A 1.0's JSON-RPC and HTTP+JSON), and a connection that stops
+ * sending is closed after the idle timeout. {@code /health} and the agent card answer within a
+ * second throughout. The floods run against a small pool (16 threads), so that a server that parks
+ * a thread per slow client runs out at once.
  */
 class SlowClientsIT {
 
@@ -71,13 +74,33 @@ class SlowClientsIT {
     }
   }
 
-  @Test
-  void anUnauthenticatedRequestIsRefusedBeforeItsBodyIsSentAndItsConnectionClosed()
+  /** Where an A2A request goes, in each version and binding: its path and headers. */
+  enum Endpoint {
+    A2A_0_3("/"),
+    A2A_1_0_JSON_RPC("/", "A2A-Version: 1.0"),
+    A2A_1_0_HTTP_JSON("/message:send", "A2A-Version: 1.0");
+
+    final String path;
+    final String[] headers;
+
+    Endpoint(String path, String... headers) {
+      this.path = path;
+      this.headers = headers;
+    }
+
+    String postHead(TestServer server) {
+      return RawHttp.postHead(server, path, DECLARED_BODY, headers);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Endpoint.class)
+  void anUnauthenticatedRequestIsRefusedBeforeItsBodyIsSentAndItsConnectionClosed(Endpoint endpoint)
       throws Exception {
     try (TestServer server = TestServer.start(c -> c.authToken(TOKEN));
         RawHttp http = RawHttp.open(server, Duration.ofSeconds(10))) {
       // Only the head: a server that reads the body first never answers.
-      http.send(RawHttp.postHead(server, "/", DECLARED_BODY));
+      http.send(endpoint.postHead(server));
 
       Reply refused = http.reply();
 
@@ -89,11 +112,12 @@ class SlowClientsIT {
     }
   }
 
-  @Test
-  void aBodySentBelowTheMinimumDataRateIsCutOffWith408() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Endpoint.class)
+  void aBodySentBelowTheMinimumDataRateIsCutOffWith408(Endpoint endpoint) throws Exception {
     try (TestServer server = TestServer.start(c -> c.minRequestDataRate(100));
         RawHttp http = RawHttp.open(server, Duration.ofSeconds(20))) {
-      http.send(RawHttp.postHead(server, "/", DECLARED_BODY));
+      http.send(endpoint.postHead(server));
       connections.add(http);
       trickler.scheduleAtFixedRate(() -> sendOneByte(http), 0, 200, TimeUnit.MILLISECONDS);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.agent.testing.ScriptedLlm;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * Every task's tokens and cost reach the trace log and the server's aggregator, and {@code
  * /metrics/summary} reports them per task with the cost objective: checked against the fixed usage
  * of {@link ScriptedLlm#gpt4oMini}, whose numbers are worked out by hand (812 input and 96 output
- * tokens at $0.15 and $0.60 per million: $0.0001794 per task).
+ * tokens at $0.15 and $0.60 per million: $0.0001794 per task), whichever A2A version and binding
+ * the task was sent in.
  */
 class TokensAndCostIT {
 
@@ -29,6 +31,35 @@ class TokensAndCostIT {
       summary = JSON.readTree(server.get("/metrics/summary").body());
     }
 
+    assertTwoTasksAtGpt4oMiniPrices(trace, summary);
+  }
+
+  @Test
+  void a1_0SendInEitherBindingIsAccountedAsA0_3SendIs() throws Exception {
+    TraceCapture trace = new TraceCapture();
+    JsonNode summary;
+    try (TestServer server = TestServer.startWith(c -> c, ScriptedLlm.gpt4oMini(null, 0, 0, 0))) {
+      HttpResponse<String> overJsonRpc =
+          server.post(
+              "/",
+              A2aV1WireFormatIT.rpc("SendMessage", A2aV1WireFormatIT.sendMessage("usage-rpc")),
+              "A2A-Version",
+              "1.0");
+      HttpResponse<String> overHttpJson =
+          server.post(
+              "/message:send", A2aV1WireFormatIT.sendMessage("usage-rest"), "A2A-Version", "1.0");
+      assertThat(JSON.readTree(overJsonRpc.body()).path("result").path("task").has("id"))
+          .as(overJsonRpc.body())
+          .isTrue();
+      assertThat(overHttpJson.statusCode()).as(overHttpJson.body()).isEqualTo(200);
+      summary = JSON.readTree(server.get("/metrics/summary").body());
+    }
+
+    assertTwoTasksAtGpt4oMiniPrices(trace, summary);
+  }
+
+  /** Two tasks of $0.0001794 each: count 2, mean and p95 $0.0001794, within the $0.01 objective. */
+  private static void assertTwoTasksAtGpt4oMiniPrices(TraceCapture trace, JsonNode summary) {
     List<JsonNode> details = trace.events("agent_processing_detail");
     assertThat(details).hasSize(2);
     for (JsonNode detail : details) {
@@ -40,7 +71,6 @@ class TokensAndCostIT {
           .isCloseTo(ScriptedLlm.GPT_4O_MINI_COST_USD, within(1e-12));
     }
 
-    // Two tasks of $0.0001794 each: count 2, mean and p95 $0.0001794, within the $0.01 objective.
     JsonNode hour = summary.path("usage").path("windows").path("hour");
     JsonNode cost = hour.path("cost_usd");
     assertThat(cost.path("unit").asText()).isEqualTo("USD");

@@ -1,9 +1,10 @@
 package io.agentmetrics.aggregator;
 
 import io.agentmetrics.api.MetricType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -41,7 +42,14 @@ final class ExecutionLedger {
     }
   }
 
+  private static final VarHandle FLAGS;
+
   static {
+    try {
+      FLAGS = MethodHandles.lookup().findVarHandle(Entry.class, "flags", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
     // The flags of both sources share one int: 16 bits each.
     if (MetricType.values().length > 16) {
       throw new ExceptionInInitializerError("more than 16 metric types do not fit the flags");
@@ -72,11 +80,11 @@ final class ExecutionLedger {
     int own = source.bit(type);
     int other = source.other().bit(type);
     while (true) {
-      int flags = entry.flags.get();
+      int flags = (int) FLAGS.getVolatile(entry);
       if ((flags & other) != 0) {
         return false;
       }
-      if ((flags & own) != 0 || entry.flags.compareAndSet(flags, flags | own)) {
+      if ((flags & own) != 0 || FLAGS.compareAndSet(entry, flags, flags | own)) {
         return true;
       }
     }
@@ -102,9 +110,12 @@ final class ExecutionLedger {
     return fresh;
   }
 
+  /** One object per execution: the flags are a field of the entry, set through {@link #FLAGS}. */
   private static final class Entry {
     final UUID executionId;
-    final AtomicInteger flags = new AtomicInteger();
+
+    @SuppressWarnings("unused") // read and written through FLAGS
+    private volatile int flags;
 
     Entry(UUID executionId) {
       this.executionId = executionId;

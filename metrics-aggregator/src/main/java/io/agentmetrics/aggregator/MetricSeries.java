@@ -6,23 +6,22 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The histograms the aggregator keeps for one metric type or named metric: an HdrHistogram {@link
- * Recorder} that takes every value, and the same values sliced three ways (fine for MINUTE and
- * FIVE_MINUTES, medium for HOUR, coarse for DAY and WEEK). Values are recorded as whole multiples
- * of the series' resolution: {@code round(value * unitsPerValue)}, up to {@link
- * MetricsAggregator#HIGHEST_RECORDED}.
+ * The histograms the aggregator keeps for one metric type or named metric: HdrHistogram recorders,
+ * one per recording thread's stripe ({@link StripedRecorder}), that take every value, and the same
+ * values sliced three ways (fine for MINUTE and FIVE_MINUTES, medium for HOUR, coarse for DAY and
+ * WEEK). Values are recorded as whole multiples of the series' resolution: {@code round(value *
+ * unitsPerValue)}, up to {@link MetricsAggregator#HIGHEST_RECORDED}.
  *
- * <p>Recording is wait-free: one {@code recordValue} on the recorder. When time passes into a new
- * slice of any slicing, or a query arrives, the recorder's interval histogram is drained once into
- * the live slice of all three slicings, then each slicing rolls. The recording thread that notices
- * a due rollover only tries the lock, so no recording thread ever waits; a value recorded while a
- * rollover drains may land in the adjacent slice, but it is never lost. Each slicing keeps twice
- * its longest window, so that trends can compare a window with the one before it, and never more
- * than the retention.
+ * <p>Recording is wait-free: one {@code recordValue} on the thread's recorder. When time passes
+ * into a new slice of any slicing, or a query arrives, each recorder's interval histogram is
+ * drained into the live slice of all three slicings, then each slicing rolls. The recording thread
+ * that notices a due rollover only tries the lock, so no recording thread ever waits; a value
+ * recorded while a rollover drains may land in the adjacent slice, but it is never lost. Each
+ * slicing keeps twice its longest window, so that trends can compare a window with the one before
+ * it, and never more than the retention.
  *
  * <p>Thread-safe.
  */
@@ -30,7 +29,7 @@ final class MetricSeries {
 
   private static final int CACHED_WINDOWS_BACK = 2;
 
-  private final Recorder recorder = new Recorder(SlicedHistogram.SIGNIFICANT_DIGITS);
+  private final StripedRecorder recorder = new StripedRecorder(Stripes.forCores());
   private final ReentrantLock lock = new ReentrantLock();
   private final SlicedHistogram fine;
   private final SlicedHistogram medium;
@@ -49,9 +48,6 @@ final class MetricSeries {
   // pays for the merge.
   private final @Nullable CachedMerge[][] cache =
       new CachedMerge[AggregationWindow.values().length][CACHED_WINDOWS_BACK];
-
-  // Guarded by lock: the recorder's last interval histogram, recycled on the next drain.
-  private @Nullable Histogram interval;
 
   MetricSeries(AggregatorConfig config, long originNanos, double unitsPerValue) {
     this.config = config;
@@ -73,7 +69,7 @@ final class MetricSeries {
         lock.unlock();
       }
     }
-    recorder.recordValue(value);
+    recorder.record(value);
   }
 
   /**
@@ -142,8 +138,7 @@ final class MetricSeries {
           bytes += entry == null ? 0 : entry.closed.estimatedFootprintBytes();
         }
       }
-      // The recorder holds two histograms of the recycled interval's size: live and spare.
-      return interval == null ? bytes : bytes + 2L * interval.getEstimatedFootprintInBytes();
+      return bytes + recorder.estimatedFootprintBytes();
     } finally {
       lock.unlock();
     }
@@ -186,11 +181,13 @@ final class MetricSeries {
 
   // Must hold lock.
   private int drainAndRoll(long nowNanos) {
-    interval = recorder.getIntervalHistogram(interval);
-    if (interval.getTotalCount() > 0) {
-      fine.add(interval);
-      medium.add(interval);
-      coarse.add(interval);
+    for (int stripe = 0; stripe < recorder.stripeCount(); stripe++) {
+      Histogram interval = recorder.drain(stripe);
+      if (interval != null && interval.getTotalCount() > 0) {
+        fine.add(interval);
+        medium.add(interval);
+        coarse.add(interval);
+      }
     }
     int dropped = fine.rollTo(nowNanos) + medium.rollTo(nowNanos) + coarse.rollTo(nowNanos);
     // The fine slicing's slices are the shortest, but any slicing may end first when the slice

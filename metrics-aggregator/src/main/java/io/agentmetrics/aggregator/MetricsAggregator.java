@@ -38,13 +38,15 @@ import org.slf4j.LoggerFactory;
  * <h2>How values are kept</h2>
  *
  * Every value is recorded, as a whole number of thousandths of its unit (microseconds for
- * durations), into one HdrHistogram {@code Recorder} per type. Its interval histogram is drained
- * into three time slicings of that type: 10-second slices answer {@link AggregationWindow#MINUTE}
- * and {@code FIVE_MINUTES}, 5-minute slices answer {@code HOUR}, 1-hour slices answer {@code DAY}
- * and {@code WEEK} (lengths configurable in {@link AggregatorConfig}). A window is answered by
- * merging the slices it covers, the newest one partial, so it spans between its length minus one
- * slice and its length. Values are sliced by the time they are added (from the injected {@link
- * TimeSource}'s monotonic clock), not by their timestamps.
+ * durations), into an HdrHistogram {@code Recorder} of its type: one per recording thread's stripe
+ * (the cores rounded up to a power of two; a stripe's recorder is created when a thread first
+ * records into it). Their interval histograms are drained into three time slicings of that type:
+ * 10-second slices answer {@link AggregationWindow#MINUTE} and {@code FIVE_MINUTES}, 5-minute
+ * slices answer {@code HOUR}, 1-hour slices answer {@code DAY} and {@code WEEK} (lengths
+ * configurable in {@link AggregatorConfig}). A window is answered by merging the slices it covers,
+ * the newest one partial, so it spans between its length minus one slice and its length. Values are
+ * sliced by the time they are added (from the injected {@link TimeSource}'s monotonic clock), not
+ * by their timestamps.
  *
  * <h2>Named metrics</h2>
  *
@@ -79,15 +81,17 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Memory</h2>
  *
- * Bounded by types and slices, never by samples. Per metric type: the recorder's live and spare
- * histograms (sized by the largest value seen: about 125 KB each for values up to a few seconds,
- * 377 KB at the full 1 µs–1 h range), at most 60 fine slices (10 minutes, twice the longest fine
- * window, for trends), 24 medium slices (2 hours) and {@code min(336, retention / 1 h + 1)} coarse
- * slices, plus one live slice per slicing (a plain histogram, sized like the recorder's), and the
- * reservoir of raw metrics ({@link AggregatorConfig#reservoirSize()} entries, 10,000 by default,
- * not counted below). Closed slices keep only their non-empty buckets, two to four bytes each
- * (empty slices are not kept). Measured steady state: about 1.6 MB per type that is in use; {@link
- * #estimatedFootprintBytes()} reports the current total and docs/aggregation.md has the table.
+ * Bounded by types, stripes and slices, never by samples. Per metric type: each recorder's live and
+ * spare histograms, one recorder per stripe that a thread recorded into (sized by the largest value
+ * seen: about 125 KB each for values up to a few seconds, 377 KB at the full 1 µs–1 h range), at
+ * most 60 fine slices (10 minutes, twice the longest fine window, for trends), 24 medium slices (2
+ * hours) and {@code min(336, retention / 1 h + 1)} coarse slices, plus one live slice per slicing
+ * (a plain histogram, sized like the recorder's), and the reservoir of raw metrics (up to {@link
+ * AggregatorConfig#reservoirSize()} entries, 10,000 by default, per stripe in use, of which a read
+ * keeps the newest {@code reservoirSize()}; not counted below). Closed slices keep only their
+ * non-empty buckets, two to four bytes each (empty slices are not kept). Measured steady state,
+ * recorded by one thread: about 1.6 MB per type that is in use; {@link #estimatedFootprintBytes()}
+ * reports the current total and docs/aggregation.md has the table.
  *
  * <h2>Retention</h2>
  *
@@ -99,10 +103,11 @@ import org.slf4j.LoggerFactory;
  * <h2>Thread safety</h2>
  *
  * Thread-safe. {@link #addMetric} is lock-free and loses no sample under any contention: it records
- * into an HdrHistogram {@code Recorder} (wait-free) and a lock-free ring buffer. Draining the
- * recorder and rolling to a new slice takes a per-type lock that recording threads only ever try,
- * never wait for; a value recorded during a rollover may land in the adjacent slice. Queries hold
- * that lock to drain and pick slices, and merge closed slices outside it.
+ * into the calling thread's stripe, an HdrHistogram {@code Recorder} (wait-free) and a lock-free
+ * ring buffer, so threads on different stripes share no counter. Draining the recorder and rolling
+ * to a new slice takes a per-type lock that recording threads only ever try, never wait for; a
+ * value recorded during a rollover may land in the adjacent slice. Queries hold that lock to drain
+ * and pick slices, and merge closed slices outside it.
  *
  * @since 0.1.0
  */
@@ -135,7 +140,7 @@ public final class MetricsAggregator implements MetricsSink {
   private final TimeSource time;
   private final long originNanos;
   private final MetricSeries[] series = new MetricSeries[TYPES.length];
-  private final Reservoir[] reservoirs = new Reservoir[TYPES.length];
+  private final StripedReservoir[] reservoirs = new StripedReservoir[TYPES.length];
   private final ConcurrentHashMap<String, Named> named = new ConcurrentHashMap<>();
   private final ExecutionLedger ledger;
   private final LongAdder clamped = new LongAdder();
@@ -165,7 +170,7 @@ public final class MetricsAggregator implements MetricsSink {
     this.ledger = new ExecutionLedger(config.trackedExecutions());
     for (MetricType type : TYPES) {
       series[type.ordinal()] = new MetricSeries(config, originNanos, UNITS_PER_VALUE);
-      reservoirs[type.ordinal()] = new Reservoir(config.reservoirSize());
+      reservoirs[type.ordinal()] = new StripedReservoir(config.reservoirSize(), Stripes.forCores());
     }
   }
 
@@ -474,7 +479,7 @@ public final class MetricsAggregator implements MetricsSink {
     long nowNanos = time.nanoTime();
     long cutoff = nowNanos - Math.min(window.duration().toNanos(), config.retention().toNanos());
     List<Reservoir.Entry> entries = new ArrayList<>();
-    for (Reservoir reservoir : reservoirs) {
+    for (StripedReservoir reservoir : reservoirs) {
       reservoir.collectSince(cutoff, entries);
     }
     entries.sort(Comparator.comparingLong(Reservoir.Entry::arrivalNanos));
@@ -502,7 +507,7 @@ public final class MetricsAggregator implements MetricsSink {
     for (Named namedSeries : named.values()) {
       slices += namedSeries.series().expire(nowNanos);
     }
-    for (Reservoir reservoir : reservoirs) {
+    for (StripedReservoir reservoir : reservoirs) {
       reservoir.removeBefore(cutoff);
     }
     if (slices > 0) {

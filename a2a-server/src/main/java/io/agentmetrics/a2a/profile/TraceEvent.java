@@ -2,11 +2,11 @@ package io.agentmetrics.a2a.profile;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.a2a.stage.SendMethods;
 import io.agentmetrics.a2a.stage.Stage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** One trace event read from an {@code A2A_TRACE_LATENCY} log. */
@@ -19,21 +19,6 @@ sealed interface TraceEvent {
   String OTHER_REQUEST_EVENT = "jsonrpc_request_latency";
 
   String AGENT_EVENT = "agent_processing_detail";
-
-  /**
-   * The methods that send a message: A2A 0.3's {@code message/send} and {@code message/stream}, A2A
-   * 1.0's {@code SendMessage} and {@code SendStreamingMessage}, and the {@code tasks/send} and
-   * {@code tasks/sendSubscribe} of its older drafts. Servers before {@value #OTHER_REQUEST_EVENT}
-   * logged every method as {@value #SEND_EVENT}; the others are counted apart.
-   */
-  Set<String> SEND_METHODS =
-      Set.of(
-          "message/send",
-          "message/stream",
-          "SendMessage",
-          "SendStreamingMessage",
-          "tasks/send",
-          "tasks/sendSubscribe");
 
   /** The line the event started on (1-based). */
   long line();
@@ -51,7 +36,7 @@ sealed interface TraceEvent {
    * is.
    */
   static boolean isSend(String method) {
-    return method.isEmpty() || SEND_METHODS.contains(method);
+    return method.isEmpty() || SendMethods.LOGGED.contains(method);
   }
 
   /**

@@ -26,18 +26,6 @@ public record RunResult(
   }
 
   /**
-   * A turn that ended with a task.
-   *
-   * @param task the task in its final state for this turn
-   * @param stages the agent's stage timings, when the agent answered
-   * @param queueWaitMs how long the turn waited for an agent thread
-   * @since 0.1.0
-   */
-  public RunResult(Task task, @Nullable AgentStageTimings stages, double queueWaitMs) {
-    this(task, stages, queueWaitMs, false);
-  }
-
-  /**
    * The stage timings, when the agent answered.
    *
    * @return the timings, or empty for a failed or cancelled turn

@@ -9,6 +9,7 @@ import io.agentmetrics.a2a.dto.StageDefinition;
 import io.agentmetrics.a2a.dto.StageReport;
 import io.agentmetrics.a2a.dto.StageTrend;
 import io.agentmetrics.a2a.dto.StageWindowStats;
+import io.agentmetrics.a2a.stage.SendMethods;
 import io.agentmetrics.a2a.stage.Stage;
 import io.agentmetrics.aggregator.AggregatedSeries;
 import io.agentmetrics.aggregator.AggregatorConfig;
@@ -35,8 +36,8 @@ import java.util.concurrent.atomic.LongAdder;
  * NamedMetric} in milliseconds. They answer {@code GET /metrics/summary} with each stage's window
  * statistics, trend, the stages over their goals, and where the sends' end-to-end time goes.
  *
- * <p>Only sends ({@link TraceLatencyLog#SEND_METHODS}) are recorded: a {@code tasks/get} answers in
- * a millisecond and would pull the request stages' statistics away from the sends they describe.
+ * <p>Only sends ({@link SendMethods#SERVED}) are recorded: a {@code tasks/get} answers in a
+ * millisecond and would pull the request stages' statistics away from the sends they describe.
  *
  * <p>A stage's goal is an {@link Slo} on its p{@value #BOTTLENECK_PERCENTILE} over the aggregator's
  * summary window (five minutes); a stage whose objective is missed is a bottleneck. Memory is
@@ -86,7 +87,7 @@ public final class StageMetrics implements RequestObserver {
 
   @Override
   public void onRequest(RequestLatency latency) {
-    if (!TraceLatencyLog.SEND_METHODS.contains(latency.method())) {
+    if (!SendMethods.SERVED.contains(latency.method())) {
       return;
     }
     pairs.request(latency).ifPresent(this::recordSend);

@@ -4,10 +4,10 @@ import static net.logstash.logback.argument.StructuredArguments.entries;
 
 import io.agentmetrics.a2a.agent.InvocationUsage;
 import io.agentmetrics.a2a.internal.LogSafe;
+import io.agentmetrics.a2a.stage.SendMethods;
 import io.agentmetrics.a2a.stage.Stage;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,13 +40,6 @@ public final class TraceLatencyLog implements RequestObserver {
   /** The event of every other JSON-RPC request. */
   static final String REQUEST_EVENT = "jsonrpc_request_latency";
 
-  /**
-   * The methods that send a message to the agent, A2A 0.3's and 1.0's (over JSON-RPC and HTTP+JSON
-   * alike): the only ones written as {@link #SEND_EVENT}.
-   */
-  static final Set<String> SEND_METHODS =
-      Set.of("message/send", "message/stream", "SendMessage", "SendStreamingMessage");
-
   private static final Logger trace = LoggerFactory.getLogger(LOGGER_NAME);
 
   /**
@@ -67,7 +60,7 @@ public final class TraceLatencyLog implements RequestObserver {
     timings.put(Stage.AGENT_PROCESSING.id(), part(latency.agentProcessingMs()));
     timings.put(Stage.RESPONSE_SERIALIZATION.id(), part(latency.responseSerializationMs()));
     timings.put(Stage.TOTAL.id(), whole(latency.totalMs()));
-    String name = SEND_METHODS.contains(latency.method()) ? SEND_EVENT : REQUEST_EVENT;
+    String name = SendMethods.SERVED.contains(latency.method()) ? SEND_EVENT : REQUEST_EVENT;
     Map<String, Object> event = new LinkedHashMap<>(8);
     event.put("event", name);
     event.put("request_id", LogSafe.of(latency.requestId()));
