@@ -364,9 +364,8 @@ final class TaskRecord {
   /**
    * Writes {@code change} of the value last read; reads again and recomputes the change while
    * another writer got there first. Returns the value written, or empty if {@code change} returned
-   * {@code null} (nothing to do). Its exceptions propagate, nothing written.
-   *
-   * @throws TaskException if the task is gone
+   * {@code null} (nothing to do). Its exceptions propagate, nothing written. A task no longer in
+   * the store (evicted for the store's bounds, or expired) takes the change in this record only.
    */
   private Optional<StoredTask> write(Function<StoredTask, @Nullable StoredTask> change) {
     while (true) {
@@ -380,7 +379,15 @@ final class TaskRecord {
         current = written.get();
         return written;
       }
-      current = repository.find(id).orElseThrow(() -> TaskStore.notFound(id));
+      Optional<StoredTask> stored = repository.find(id);
+      if (stored.isEmpty()) {
+        // Evicted or expired while this process works on it: the change holds here only, so the
+        // turn still ends for its caller and subscribers; later reads find no task, as for any
+        // evicted one.
+        current = next;
+        return Optional.of(next);
+      }
+      current = stored.get();
       caughtUp(read);
     }
   }

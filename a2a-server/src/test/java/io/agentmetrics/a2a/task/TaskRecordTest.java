@@ -302,6 +302,26 @@ class TaskRecordTest {
   }
 
   @Test
+  void aTaskEvictedWhileItsTurnRunsStillEndsThatTurnForItsCallerAndSubscribers() {
+    TaskRecord record = created(10);
+    CompletableFuture<RunResult> turn = new CompletableFuture<>();
+    record.firstTurn(turn);
+    List<Object> events = new ArrayList<>();
+    record.subscribe(events::add, 10);
+    record.markWorking(NOW);
+
+    repository.delete("task-1");
+    boolean completed =
+        record.complete(
+            agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+
+    assertThat(completed).isTrue();
+    assertThat(turn.join().task().status().state()).isEqualTo(TaskState.COMPLETED);
+    assertThat(events).last().matches(TaskEventStream::isFinal);
+    assertThat(repository.find("task-1")).isEmpty();
+  }
+
+  @Test
   void aTurnEndedOnAnotherReplicaStaysEndedWhenItsCallerLeavesHere() {
     TaskRecord here = created(10);
     CompletableFuture<RunResult> turn = new CompletableFuture<>();
