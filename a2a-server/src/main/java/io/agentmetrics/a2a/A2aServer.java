@@ -3,7 +3,6 @@ package io.agentmetrics.a2a;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentmetrics.a2a.agent.ConversationStore;
 import io.agentmetrics.a2a.agent.StudyAgent;
 import io.agentmetrics.a2a.agent.StudyAgentProcessor;
 import io.agentmetrics.a2a.agent.TaskProcessor;
@@ -15,6 +14,8 @@ import io.agentmetrics.a2a.http.MetricsSummaryContributor;
 import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
 import io.agentmetrics.a2a.jsonrpc.MessageSender;
+import io.agentmetrics.a2a.store.ContextRepository;
+import io.agentmetrics.a2a.store.StoreStatistics;
 import io.agentmetrics.a2a.task.PushSettings;
 import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.task.TaskSettings;
@@ -67,6 +68,7 @@ public final class A2aServer implements AutoCloseable {
   private final ServerConfig config;
   private final HttpServer http;
   private final TaskService tasks;
+  private final TaskStores stores;
   private final StageMetrics stages;
   private final MetricsAggregator aggregator;
   private final LlmClient llm;
@@ -81,12 +83,8 @@ public final class A2aServer implements AutoCloseable {
             config.maxStringLength(),
             config.maxBodyBytes(),
             config.maxJsonTokens());
-    ConversationStore conversations =
-        new ConversationStore(
-            config.contextStoreMaxSize(),
-            config.contextStoreMaxBytes(),
-            config.contextTtl(),
-            config.maxHistory() * 2);
+    this.stores = TaskStores.open(b.stores, config, mapper, b.time);
+    ContextRepository conversations = stores.contexts();
     String version = version();
     this.aggregator = new MetricsAggregator(AggregatorConfig.defaults(), b.time);
     List<MetricsSink> agentSinks =
@@ -126,7 +124,9 @@ public final class A2aServer implements AutoCloseable {
                     config.pushMaxBackoff())),
             processor,
             mapper,
-            b.time);
+            b.time,
+            stores.tasks(),
+            V1Binding.pushPayloads());
     this.stages = new StageMetrics(b.time);
     List<RequestObserver> observers = new ArrayList<>();
     observers.add(stages);
@@ -160,11 +160,7 @@ public final class A2aServer implements AutoCloseable {
             () ->
                 Map.of(
                     "tasks", tasks.storeStats(),
-                    "contexts",
-                        Map.of(
-                            "size", conversations.size(),
-                            "bytes", conversations.bytes(),
-                            "evictions", conversations.evictionCount()))));
+                    "contexts", contextStats(conversations.statistics()))));
     summary.add(MetricsSummaryContributor.of("agent", () -> AgentSummary.of(aggregator)));
     summary.add(MetricsSummaryContributor.of("usage", () -> UsageSummary.of(aggregator)));
     InFlightBudget inFlight = new InFlightBudget(config.maxInflightBytes());
@@ -314,11 +310,19 @@ public final class A2aServer implements AutoCloseable {
       logger.warn("HTTP server did not stop cleanly", e);
     }
     tasks.shutdown(config.shutdownGrace());
+    stores.close();
     try {
       llm.close();
     } catch (Exception e) {
       logger.warn("LLM client did not close cleanly", e);
     }
+  }
+
+  private static Map<String, Long> contextStats(StoreStatistics statistics) {
+    return Map.of(
+        "size", statistics.entries(),
+        "bytes", statistics.bytes(),
+        "evictions", statistics.evictions());
   }
 
   private static String version() {
@@ -336,7 +340,8 @@ public final class A2aServer implements AutoCloseable {
   public static final class Builder {
     private final ServerConfig config;
     private TraceSettings trace = TraceSettings.disabled();
-    private @Nullable Function<ConversationStore, TaskProcessor> processor;
+    private @Nullable Function<ContextRepository, TaskProcessor> processor;
+    private StoreSettings stores = StoreSettings.inMemory();
     private @Nullable String llmLabel;
     private @Nullable LlmClient llm;
     private PriceTable prices = PriceTable.defaults();
@@ -360,6 +365,18 @@ public final class A2aServer implements AutoCloseable {
      */
     public Builder llm(LlmClient value) {
       this.llm = requireNonNull(value, "llm");
+      return this;
+    }
+
+    /**
+     * Sets where tasks, push configs and conversations are kept (default: in memory).
+     *
+     * @param value the settings, such as {@link StoreSettings#read} of the environment
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder stores(StoreSettings value) {
+      this.stores = requireNonNull(value, "stores");
       return this;
     }
 
@@ -396,7 +413,7 @@ public final class A2aServer implements AutoCloseable {
      * @return this builder
      * @since 0.1.0
      */
-    public Builder processor(Function<ConversationStore, TaskProcessor> factory, String llmLabel) {
+    public Builder processor(Function<ContextRepository, TaskProcessor> factory, String llmLabel) {
       this.processor = requireNonNull(factory, "factory");
       this.llmLabel = requireNonNull(llmLabel, "llmLabel");
       return this;

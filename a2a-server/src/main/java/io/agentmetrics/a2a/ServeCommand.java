@@ -87,7 +87,8 @@ final class ServeCommand implements Callable<Integer> {
             .openTelemetry(openTelemetry)
             .llm(llm)
             .prices(PriceTable.fromEnvironment(env))
-            .cards(CardSettings.fromEnvironment(env));
+            .cards(CardSettings.fromEnvironment(env))
+            .stores(StoreSettings.read(env));
     if (conformanceAgent(env)) {
       builder.processor(conversations -> new ConformanceAgent(), ConformanceAgent.LABEL);
     }

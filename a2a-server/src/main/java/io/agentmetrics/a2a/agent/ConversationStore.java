@@ -4,8 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.agentmetrics.a2a.store.ContextRepository;
 import io.agentmetrics.a2a.store.RetainedSize;
 import io.agentmetrics.a2a.store.StoreLimits;
+import io.agentmetrics.a2a.store.StoreStatistics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * @since 0.1.0
  */
-public final class ConversationStore {
+public final class ConversationStore implements ContextRepository {
 
   /** A conversation's key and its entry in the cache, besides its turns. */
   private static final long ENTRY_BYTES = 128;
@@ -43,7 +45,18 @@ public final class ConversationStore {
     this(maxContexts, maxBytes, ttl, maxTurns, Ticker.systemTicker());
   }
 
-  ConversationStore(long maxContexts, long maxBytes, Duration ttl, int maxTurns, Ticker ticker) {
+  /**
+   * A store with the given bounds, on {@code ticker}.
+   *
+   * @param maxContexts the most conversations kept
+   * @param maxBytes the most bytes all conversations may retain, at least {@code maxContexts}
+   * @param ttl how long an idle conversation is kept
+   * @param maxTurns the most turns kept per conversation
+   * @param ticker the time the time-to-live is measured in
+   * @since 0.1.0
+   */
+  public ConversationStore(
+      long maxContexts, long maxBytes, Duration ttl, int maxTurns, Ticker ticker) {
     if (maxTurns < 0) {
       throw new IllegalArgumentException("maxTurns must not be negative, got " + maxTurns);
     }
@@ -70,6 +83,7 @@ public final class ConversationStore {
    * @return a copy of its turns, empty if unknown or expired
    * @since 0.1.0
    */
+  @Override
   public List<String> history(String contextId) {
     List<String> turns = conversations.getIfPresent(contextId);
     return turns == null ? List.of() : turns;
@@ -82,6 +96,7 @@ public final class ConversationStore {
    * @param newTurns the turns to add, oldest first
    * @since 0.1.0
    */
+  @Override
   public void append(String contextId, List<String> newTurns) {
     conversations
         .asMap()
@@ -115,6 +130,11 @@ public final class ConversationStore {
   public long bytes() {
     conversations.cleanUp();
     return conversations.asMap().values().stream().mapToLong(ConversationStore::bytes).sum();
+  }
+
+  @Override
+  public StoreStatistics statistics() {
+    return new StoreStatistics(size(), bytes(), evictionCount());
   }
 
   private static long bytes(List<String> turns) {

@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.a2a.store.ContextRepository;
 import io.agentmetrics.a2a.telex.MessageText;
 import io.agentmetrics.a2a.telex.TelexNormalizer;
 import io.agentmetrics.agent.AgentTiming;
@@ -64,7 +65,7 @@ public final class StudyAgent extends BaseAgent {
       "You are Studly, a patient study helper. Explain step by step, suggest how to practise,"
           + " and keep answers short.";
 
-  private final ConversationStore conversations;
+  private final ContextRepository conversations;
   private final TelexNormalizer normalizer;
   private final LlmClient llm;
   private final TimeSource time;
@@ -79,7 +80,7 @@ public final class StudyAgent extends BaseAgent {
    * @since 0.1.0
    */
   public StudyAgent(
-      ConversationStore conversations, TelexNormalizer normalizer, LlmClient llm, TimeSource time) {
+      ContextRepository conversations, TelexNormalizer normalizer, LlmClient llm, TimeSource time) {
     this(conversations, normalizer, llm, List.of(), time);
   }
 
@@ -95,7 +96,7 @@ public final class StudyAgent extends BaseAgent {
    * @since 0.1.0
    */
   public StudyAgent(
-      ConversationStore conversations,
+      ContextRepository conversations,
       TelexNormalizer normalizer,
       LlmClient llm,
       List<? extends MetricsSink> sinks,
@@ -115,7 +116,7 @@ public final class StudyAgent extends BaseAgent {
    * @since 0.1.0
    */
   public StudyAgent(
-      ConversationStore conversations,
+      ContextRepository conversations,
       TelexNormalizer normalizer,
       LlmClient llm,
       List<? extends MetricsSink> sinks,

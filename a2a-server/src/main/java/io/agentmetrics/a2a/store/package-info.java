@@ -1,5 +1,8 @@
 /**
- * What the server's in-memory stores share: their bounds in entries and in bytes ({@link
+ * Where the server keeps tasks, their push configs and the conversation history of each context:
+ * the store interfaces ({@link io.agentmetrics.a2a.store.TaskRepository}, {@link
+ * io.agentmetrics.a2a.store.ContextRepository}), the in-memory task store that is the default, and
+ * what the in-memory stores share: their bounds in entries and in bytes ({@link
  * io.agentmetrics.a2a.store.StoreLimits}), and the estimates of retained bytes their weighers use
  * ({@link io.agentmetrics.a2a.store.RetainedSize}).
  *

@@ -3,7 +3,6 @@ package io.agentmetrics.a2a.task;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
 
 /**
  * A position in the listing order (newest status change first, then task id), carried between pages
@@ -11,10 +10,6 @@ import java.util.Comparator;
  * however many tasks were added or removed meanwhile.
  */
 record TaskCursor(Instant updated, String id) {
-
-  /** The listing order. */
-  static final Comparator<TaskCursor> ORDER =
-      Comparator.comparing(TaskCursor::updated).reversed().thenComparing(TaskCursor::id);
 
   String token() {
     String plain = updated.getEpochSecond() + "." + updated.getNano() + ":" + id;

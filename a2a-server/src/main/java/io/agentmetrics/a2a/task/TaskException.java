@@ -29,8 +29,9 @@ public final class TaskException extends RuntimeException {
     /** The request's values conflict with the task. */
     INVALID_PARAMS,
     /**
-     * The server is busy: the agent's queue cannot take the turn, or too many event streams are
-     * open. Nothing was done; the same request may be sent again a little later.
+     * The server cannot serve the request now: the agent's queue cannot take the turn, too many
+     * event streams are open, or the task store cannot be reached. The same request may be sent
+     * again a little later.
      */
     OVERLOADED
   }

@@ -9,64 +9,71 @@ import io.agentmetrics.a2a.dto.TaskArtifactUpdateEvent;
 import io.agentmetrics.a2a.dto.TaskState;
 import io.agentmetrics.a2a.dto.TaskStatus;
 import io.agentmetrics.a2a.dto.TaskStatusUpdateEvent;
-import io.agentmetrics.a2a.store.RetainedSize;
+import io.agentmetrics.a2a.store.StoredPushConfig;
+import io.agentmetrics.a2a.store.StoredTask;
+import io.agentmetrics.a2a.store.TaskRepository;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The mutable state of one task. Every change happens under the record's lock, and events are
- * handed to subscribers under the same lock so each subscriber sees them in order; subscribers only
- * enqueue, so holding the lock is brief.
+ * One task as this process works with it: its stored value, and what only this process holds, the
+ * running turn's work and completion and the subscribers of its events. Every change is computed
+ * from the value last read and written to the {@link TaskRepository} at that value's version; when
+ * another writer (another replica) changed the task first, the record reads it again and computes
+ * the change anew, so no transition is lost and a final state stays final. A task another writer
+ * ended is ended here too: its subscribers get the final status and its turn is stopped.
  *
- * <p>A finished task stays in the store until it is evicted, so it holds only what a later read or
- * turn needs: the push configs and subscribers are created on first use, and the turn's completion
- * is let go once completed. Its history keeps the newest {@code maxHistory} messages, and as many
- * artifacts. It knows its own weight, the bytes it retains, and reports each change of it to the
- * store, which weighs tasks by it.
+ * <p>Changes happen under the record's lock, and events are handed to subscribers under the same
+ * lock, so each subscriber sees them in order; subscribers only enqueue, so holding the lock is
+ * brief. The task keeps the newest {@code maxHistory} messages, and as many artifacts.
  */
 final class TaskRecord {
-
-  /** The record, its lists, ids and timestamp, and its entry in the store. */
-  static final long BASE_WEIGHT = 512;
 
   private final String id;
   private final String contextId;
   private final int maxHistory;
-  private final Consumer<TaskRecord> resized;
-  private volatile long weight = BASE_WEIGHT;
-  private final List<Message> history = new ArrayList<>();
-  private final List<Artifact> artifacts = new ArrayList<>();
-  private @Nullable Map<String, PushTarget> pushConfigs;
+  private final TaskRepository repository;
+  private final PushPayloads payloads;
+  private volatile StoredTask current;
   private @Nullable List<Consumer<Object>> subscribers;
-  private TaskState state = TaskState.SUBMITTED;
-  private @Nullable Message statusMessage;
-  private Instant updated;
   private @Nullable Future<?> work;
   private @Nullable CompletableFuture<RunResult> completion;
 
   /**
-   * A submitted task.
+   * The record of {@code stored}.
    *
    * @param maxHistory the most messages kept, and the most artifacts
-   * @param resized told, under this record's lock, after each change of its weight
    */
-  TaskRecord(
-      String id, String contextId, Instant now, int maxHistory, Consumer<TaskRecord> resized) {
-    this.id = id;
-    this.contextId = contextId;
+  TaskRecord(StoredTask stored, int maxHistory, TaskRepository repository, PushPayloads payloads) {
+    this.id = stored.id();
+    this.contextId = stored.task().contextId();
     this.maxHistory = maxHistory;
-    this.resized = resized;
-    this.updated = now;
+    this.repository = repository;
+    this.payloads = payloads;
+    this.current = stored;
+  }
+
+  /** A submitted task holding {@code first}, not stored yet. */
+  static StoredTask submitted(
+      String id,
+      String contextId,
+      Message first,
+      Instant now,
+      @Nullable PushTarget push,
+      PushPayloads payloads) {
+    return new StoredTask(
+        new Task(id, contextId, status(TaskState.SUBMITTED, null, now), List.of(first), List.of()),
+        now,
+        push == null ? List.of() : List.of(payloads.stored(push)),
+        0);
   }
 
   String id() {
@@ -77,22 +84,25 @@ final class TaskRecord {
     return contextId;
   }
 
-  /** The bytes this task retains, as last changed; read without the lock, by the store. */
-  long weight() {
-    return weight;
-  }
-
-  /** When the task's status last changed: the order of ListTasks. */
-  synchronized Instant updated() {
-    return updated;
-  }
-
-  synchronized TaskState state() {
-    return state;
-  }
-
   synchronized Task snapshot() {
-    return new Task(id, contextId, status(), history, artifacts);
+    return current.task();
+  }
+
+  /**
+   * Takes {@code stored} if it is newer than what this record holds: another process changed the
+   * task, and its subscribers here get the events of that change.
+   */
+  synchronized void refresh(StoredTask stored) {
+    if (stored.version() > current.version()) {
+      StoredTask before = current;
+      current = stored;
+      caughtUp(before);
+    }
+  }
+
+  /** Sets the completion of the first turn of a task just created. */
+  synchronized void firstTurn(CompletableFuture<RunResult> turn) {
+    completion = turn;
   }
 
   /**
@@ -109,48 +119,48 @@ final class TaskRecord {
       int maxPushConfigs,
       @Nullable Consumer<Object> subscriber,
       int maxSubscribers) {
-    if (state == TaskState.SUBMITTED || state == TaskState.WORKING) {
-      throw new TaskException(
-          TaskException.Reason.INVALID_PARAMS,
-          "task " + id + " is still " + state.wireName() + "; wait for it or cancel it first");
-    }
-    if (state == TaskState.CANCELED || state == TaskState.FAILED || state == TaskState.REJECTED) {
-      throw new TaskException(
-          TaskException.Reason.UNSUPPORTED,
-          "task "
-              + id
-              + " is "
-              + state.wireName()
-              + " and cannot be continued; send without taskId (same contextId) to go on");
-    }
-    if (push != null) {
-      checkRoomFor(push.config(), maxPushConfigs);
-    }
-    if (subscriber != null) {
-      checkRoomForSubscriber(maxSubscribers);
-    }
-    if (push != null) {
-      putPushConfig(push, maxPushConfigs);
-    }
-    beginTurn(message, now, turn);
+    write(
+        task -> {
+          TaskState state = task.state();
+          if (state == TaskState.SUBMITTED || state == TaskState.WORKING) {
+            throw new TaskException(
+                TaskException.Reason.INVALID_PARAMS,
+                "task "
+                    + id
+                    + " is still "
+                    + state.wireName()
+                    + "; wait for it or cancel it first");
+          }
+          if (StoredTask.isFinal(state)) {
+            throw new TaskException(
+                TaskException.Reason.UNSUPPORTED,
+                "task "
+                    + id
+                    + " is "
+                    + state.wireName()
+                    + " and cannot be continued; send without taskId (same contextId) to go on");
+          }
+          List<StoredPushConfig> configs =
+              push == null ? task.pushConfigs() : withConfig(task, push, maxPushConfigs);
+          if (subscriber != null) {
+            checkRoomForSubscriber(maxSubscribers);
+          }
+          Task t = task.task();
+          return new StoredTask(
+              new Task(
+                  id,
+                  contextId,
+                  status(TaskState.SUBMITTED, null, now),
+                  appended(t.history(), List.of(message)),
+                  t.artifacts()),
+              now,
+              configs,
+              task.version());
+        });
+    completion = turn;
     if (subscriber != null) {
       subscribe(subscriber, maxSubscribers);
     }
-  }
-
-  /** Records the first message of a new task. */
-  synchronized void firstTurn(Message message, Instant now, CompletableFuture<RunResult> turn) {
-    beginTurn(message, now, turn);
-  }
-
-  private void beginTurn(Message message, Instant now, CompletableFuture<RunResult> turn) {
-    long change = append(history, message, RetainedSize.of(message), RetainedSize::of);
-    state = TaskState.SUBMITTED;
-    change -= bytes(statusMessage);
-    statusMessage = null;
-    updated = now;
-    completion = turn;
-    resize(change);
   }
 
   synchronized void attachWork(Future<?> future) {
@@ -159,13 +169,17 @@ final class TaskRecord {
 
   /** Moves to working unless cancelled while queued; returns whether the turn should run. */
   synchronized boolean markWorking(Instant now) {
-    if (state != TaskState.SUBMITTED) {
-      return false;
+    boolean moved =
+        write(
+                task ->
+                    task.state() != TaskState.SUBMITTED
+                        ? null
+                        : moved(task, TaskState.WORKING, null, now))
+            .isPresent();
+    if (moved) {
+      publish(new TaskStatusUpdateEvent(id, contextId, current.task().status(), false));
     }
-    state = TaskState.WORKING;
-    updated = now;
-    publish(new TaskStatusUpdateEvent(id, contextId, status(), false));
-    return true;
+    return moved;
   }
 
   /**
@@ -181,38 +195,61 @@ final class TaskRecord {
       AgentStageTimings stages,
       double queueWaitMs,
       boolean asMessage) {
-    if (state != TaskState.WORKING) {
+    Optional<StoredTask> written =
+        write(
+            task -> {
+              if (task.state() != TaskState.WORKING) {
+                return null;
+              }
+              Task t = task.task();
+              return new StoredTask(
+                  new Task(
+                      id,
+                      contextId,
+                      status(end, reply, now),
+                      appended(t.history(), List.of(reply)),
+                      appended(t.artifacts(), produced)),
+                  now,
+                  task.pushConfigs(),
+                  task.version());
+            });
+    if (written.isEmpty()) {
       return false;
     }
-    long change = append(history, reply, RetainedSize.of(reply), RetainedSize::of);
-    for (Artifact artifact : produced) {
-      change += append(artifacts, artifact, RetainedSize.of(artifact), RetainedSize::of);
-    }
-    resize(change);
     for (Artifact artifact : produced) {
       publish(new TaskArtifactUpdateEvent(id, contextId, artifact));
     }
-    finish(end, reply, now, stages, queueWaitMs, asMessage);
+    finished(stages, queueWaitMs, asMessage);
     return true;
   }
 
   synchronized boolean fail(Message reason, Instant now, double queueWaitMs) {
-    if (state.isTerminal()) {
-      return false;
+    boolean failed =
+        write(task -> task.state().isTerminal() ? null : moved(task, TaskState.FAILED, reason, now))
+            .isPresent();
+    if (failed) {
+      finished(null, queueWaitMs, false);
     }
-    finish(TaskState.FAILED, reason, now, null, queueWaitMs, false);
-    return true;
+    return failed;
   }
 
   /** Cancels the task, interrupting its work; returns the cancelled snapshot. */
   synchronized Task cancel(Instant now) {
-    if (state.isTerminal()) {
-      throw new TaskException(
-          TaskException.Reason.NOT_CANCELABLE,
-          "task " + id + " is already " + state.wireName() + " and cannot be canceled");
-    }
+    write(
+        task -> {
+          if (task.state().isTerminal()) {
+            throw new TaskException(
+                TaskException.Reason.NOT_CANCELABLE,
+                "task "
+                    + id
+                    + " is already "
+                    + task.state().wireName()
+                    + " and cannot be canceled");
+          }
+          return moved(task, TaskState.CANCELED, null, now);
+        });
     Future<?> running = work;
-    finish(TaskState.CANCELED, null, now, null, 0, false);
+    finished(null, 0, false);
     if (running != null) {
       running.cancel(true);
     }
@@ -221,28 +258,20 @@ final class TaskRecord {
 
   /**
    * Cancels the task if {@code turn} is still its running turn, as when the client waiting for that
-   * turn has gone; returns the cancelled snapshot, or empty if that turn already ended.
+   * turn has gone; returns the cancelled snapshot, or empty if that turn already ended (here or on
+   * another replica).
    */
   synchronized Optional<Task> cancelTurn(CompletableFuture<RunResult> turn, Instant now) {
-    return completion == turn && !state.isTerminal() ? Optional.of(cancel(now)) : Optional.empty();
-  }
-
-  private void finish(
-      TaskState end,
-      @Nullable Message message,
-      Instant now,
-      @Nullable AgentStageTimings stages,
-      double queueWaitMs,
-      boolean asMessage) {
-    state = end;
-    resize(bytes(message) - bytes(statusMessage));
-    statusMessage = message;
-    updated = now;
-    publish(new TaskStatusUpdateEvent(id, contextId, status(), true));
-    work = null;
-    if (completion != null) {
-      completion.complete(new RunResult(snapshot(), stages, queueWaitMs, asMessage));
-      completion = null;
+    if (completion != turn || current.state().isTerminal()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(cancel(now));
+    } catch (TaskException e) {
+      if (e.reason() == TaskException.Reason.NOT_CANCELABLE) {
+        return Optional.empty();
+      }
+      throw e;
     }
   }
 
@@ -253,7 +282,7 @@ final class TaskRecord {
    * @throws TaskException with reason {@code OVERLOADED} if the task has {@code max} subscribers
    */
   synchronized boolean subscribe(Consumer<Object> subscriber, int max) {
-    if (state.isTerminal()) {
+    if (current.state().isTerminal()) {
       return false;
     }
     checkRoomForSubscriber(max);
@@ -282,75 +311,158 @@ final class TaskRecord {
    * {@code max} already.
    */
   synchronized PushNotificationConfig putPushConfig(PushTarget target, int max) {
-    PushNotificationConfig config = target.config();
-    checkRoomFor(config, max);
-    if (pushConfigs == null) {
-      pushConfigs = new LinkedHashMap<>();
-    }
-    PushTarget replaced = pushConfigs.put(config.id(), target);
-    resize(RetainedSize.of(config) - (replaced == null ? 0 : RetainedSize.of(replaced.config())));
-    return config;
+    write(
+        task ->
+            new StoredTask(
+                task.task(), task.updated(), withConfig(task, target, max), task.version()));
+    return target.config();
   }
 
-  private void checkRoomFor(PushNotificationConfig config, int max) {
-    if (pushConfigs != null && pushConfigs.size() >= max && !pushConfigs.containsKey(config.id())) {
+  private List<StoredPushConfig> withConfig(StoredTask task, PushTarget target, int max) {
+    PushNotificationConfig config = target.config();
+    List<StoredPushConfig> configs = new ArrayList<>(task.pushConfigs());
+    for (int i = 0; i < configs.size(); i++) {
+      if (configs.get(i).config().id().equals(config.id())) {
+        configs.set(i, payloads.stored(target));
+        return configs;
+      }
+    }
+    if (configs.size() >= max) {
       throw new TaskException(
           TaskException.Reason.INVALID_PARAMS,
           "task "
               + id
               + " already has "
-              + pushConfigs.size()
+              + configs.size()
               + " push notification configs, the most one task may have"
               + " (A2A_PUSH_MAX_CONFIGS_PER_TASK); delete one or reuse its id");
     }
+    configs.add(payloads.stored(target));
+    return configs;
   }
 
   synchronized List<PushNotificationConfig> pushConfigs() {
-    return pushConfigs == null
-        ? List.of()
-        : pushConfigs.values().stream().map(PushTarget::config).toList();
+    return current.pushConfigs().stream().map(StoredPushConfig::config).toList();
   }
 
   /** The configs with the payload each was registered with. */
   synchronized List<PushTarget> pushTargets() {
-    return pushConfigs == null ? List.of() : List.copyOf(pushConfigs.values());
+    return current.pushConfigs().stream().map(payloads::target).toList();
   }
 
   synchronized boolean removePushConfig(String configId) {
-    PushTarget removed = pushConfigs == null ? null : pushConfigs.remove(configId);
-    if (removed == null) {
-      return false;
-    }
-    resize(-RetainedSize.of(removed.config()));
-    return true;
+    return write(
+            task -> {
+              List<StoredPushConfig> configs = new ArrayList<>(task.pushConfigs());
+              return configs.removeIf(c -> configId.equals(c.config().id()))
+                  ? new StoredTask(task.task(), task.updated(), configs, task.version())
+                  : null;
+            })
+        .isPresent();
   }
 
   /**
-   * Appends {@code item} to {@code list}, dropping the oldest beyond {@code maxHistory}; returns
-   * the change in bytes.
+   * Writes {@code change} of the value last read; reads again and recomputes the change while
+   * another writer got there first. Returns the value written, or empty if {@code change} returned
+   * {@code null} (nothing to do). Its exceptions propagate, nothing written. A task no longer in
+   * the store (evicted for the store's bounds, or expired) takes the change in this record only.
    */
-  private <T> long append(List<T> list, T item, long itemBytes, ToLongFunction<T> bytes) {
-    list.add(item);
-    long change = itemBytes;
-    while (list.size() > maxHistory) {
-      change -= bytes.applyAsLong(list.remove(0));
+  private Optional<StoredTask> write(Function<StoredTask, @Nullable StoredTask> change) {
+    while (true) {
+      StoredTask read = current;
+      StoredTask next = change.apply(read);
+      if (next == null) {
+        return Optional.empty();
+      }
+      Optional<StoredTask> written = repository.update(read, next);
+      if (written.isPresent()) {
+        current = written.get();
+        return written;
+      }
+      Optional<StoredTask> stored = repository.find(id);
+      if (stored.isEmpty()) {
+        // Evicted or expired while this process works on it: the change holds here only, so the
+        // turn still ends for its caller and subscribers; later reads find no task, as for any
+        // evicted one.
+        current = next;
+        return Optional.of(next);
+      }
+      current = stored.get();
+      caughtUp(read);
     }
-    return change;
   }
 
-  private static long bytes(@Nullable Message message) {
-    return message == null ? 0 : RetainedSize.of(message);
-  }
-
-  private void resize(long change) {
-    if (change != 0) {
-      weight += change;
-      resized.accept(this);
+  /**
+   * Ends the turn in this process only, failed with {@code reason}, when the store cannot take the
+   * turn's end: the caller and the subscribers here get a final event. The stored task is left as
+   * it was.
+   */
+  synchronized void abandon(Message reason, Instant now, double queueWaitMs) {
+    Task t = current.task();
+    Task failed =
+        new Task(id, contextId, status(TaskState.FAILED, reason, now), t.history(), t.artifacts());
+    publish(new TaskStatusUpdateEvent(id, contextId, failed.status(), true));
+    work = null;
+    if (completion != null) {
+      completion.complete(new RunResult(failed, null, queueWaitMs, false));
+      completion = null;
     }
   }
 
-  private TaskStatus status() {
-    return new TaskStatus(state, statusMessage, updated.toString());
+  /**
+   * Publishes what another writer changed since {@code before}: its new artifacts, then its new
+   * state. If it ended the task, ends it here too: the final event, the turn completed and stopped.
+   */
+  private void caughtUp(StoredTask before) {
+    List<Artifact> known = before.task().artifacts();
+    for (Artifact artifact : current.task().artifacts()) {
+      if (!known.contains(artifact)) {
+        publish(new TaskArtifactUpdateEvent(id, contextId, artifact));
+      }
+    }
+    if (before.state() == current.state()) {
+      return;
+    }
+    if (!current.state().isTerminal()) {
+      publish(new TaskStatusUpdateEvent(id, contextId, current.task().status(), false));
+      return;
+    }
+    Future<?> running = work;
+    finished(null, 0, false);
+    if (running != null) {
+      running.cancel(true);
+    }
+  }
+
+  /** Publishes the final status, completes the turn and lets go of it. */
+  private void finished(@Nullable AgentStageTimings stages, double queueWaitMs, boolean asMessage) {
+    publish(new TaskStatusUpdateEvent(id, contextId, current.task().status(), true));
+    work = null;
+    if (completion != null) {
+      completion.complete(new RunResult(snapshot(), stages, queueWaitMs, asMessage));
+      completion = null;
+    }
+  }
+
+  private StoredTask moved(
+      StoredTask task, TaskState state, @Nullable Message message, Instant now) {
+    Task t = task.task();
+    return new StoredTask(
+        new Task(id, contextId, status(state, message, now), t.history(), t.artifacts()),
+        now,
+        task.pushConfigs(),
+        task.version());
+  }
+
+  /** {@code list} and then {@code items}, the newest {@code maxHistory} of them. */
+  private <T> List<T> appended(List<T> list, List<T> items) {
+    List<T> all = new ArrayList<>(list);
+    all.addAll(items);
+    return all.size() <= maxHistory ? all : all.subList(all.size() - maxHistory, all.size());
+  }
+
+  private static TaskStatus status(TaskState state, @Nullable Message message, Instant now) {
+    return new TaskStatus(state, message, now.toString());
   }
 
   private void publish(Object event) {

@@ -12,14 +12,19 @@ import io.agentmetrics.a2a.dto.Message;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskPushNotificationConfig;
+import io.agentmetrics.a2a.store.InMemoryTaskRepository;
 import io.agentmetrics.a2a.store.StoreLimits;
+import io.agentmetrics.a2a.store.StoreStatistics;
+import io.agentmetrics.a2a.store.StoredTask;
+import io.agentmetrics.a2a.store.TaskFilter;
+import io.agentmetrics.a2a.store.TaskRepository;
+import io.agentmetrics.a2a.store.TaskSlice;
 import io.agentmetrics.a2a.telex.NormalizedMessage;
 import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import io.agentmetrics.api.TimeSource;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,7 +72,8 @@ public final class TaskService implements AutoCloseable {
   private final PushNotifier notifier;
   private final PushUrlPolicy pushPolicy;
   private final int maxPushConfigs;
-  private final int maxHistory;
+  private final TaskRepository repository;
+  private final @Nullable TaskLeases leases;
 
   /**
    * A service with the given bounds.
@@ -80,16 +86,46 @@ public final class TaskService implements AutoCloseable {
    */
   public TaskService(
       TaskSettings settings, TaskProcessor processor, ObjectMapper mapper, TimeSource time) {
+    this(
+        settings,
+        processor,
+        mapper,
+        time,
+        new InMemoryTaskRepository(
+            new StoreLimits(settings.storeMaxSize(), settings.storeMaxBytes()),
+            settings.ttl(),
+            Ticker.systemTicker()),
+        Map.of());
+  }
+
+  /**
+   * A service keeping its tasks in {@code repository}, which may be shared with other replicas.
+   *
+   * @param settings executor and push bounds; the store bounds are the repository's
+   * @param processor the agent
+   * @param mapper serializes push-notification bodies
+   * @param time the clock for QUEUE_WAIT and timestamps
+   * @param repository where tasks are kept; closed with the service
+   * @param pushPayloads push-notification payloads by the name stored with their configs, so that a
+   *     replica sends a config registered on another in its format
+   * @since 0.1.0
+   */
+  public TaskService(
+      TaskSettings settings,
+      TaskProcessor processor,
+      ObjectMapper mapper,
+      TimeSource time,
+      TaskRepository repository,
+      Map<String, PushPayload> pushPayloads) {
     requireNonNull(settings, "settings");
     this.processor = requireNonNull(processor, "processor");
     this.time = requireNonNull(time, "time");
-    this.store =
-        new TaskStore(
-            new StoreLimits(settings.storeMaxSize(), settings.storeMaxBytes()),
-            settings.ttl(),
-            Ticker.systemTicker());
-    this.maxHistory = settings.maxHistory();
-    // The line is bounded by the AgentQueue's admission, not by the executor's queue.
+    this.repository = requireNonNull(repository, "repository");
+    TaskRepository retryable = new RetryableTaskRepository(repository);
+    this.store = new TaskStore(retryable, new PushPayloads(pushPayloads), settings.maxHistory());
+    this.leases =
+        repository.lease().map(lease -> new TaskLeases(retryable, store, time, lease)).orElse(null);
+    // The line is bounded by the AgentQueue\'s admission, not by the executor\'s queue.
     this.executor =
         new ThreadPoolExecutor(
             settings.agentThreads(),
@@ -248,9 +284,14 @@ public final class TaskService implements AutoCloseable {
 
   /** Cancels the turn whose caller has gone, unless it has ended already. */
   private void abandon(Turn turn) {
-    turn.record()
-        .cancelTurn(turn.run().completion(), time.now())
-        .ifPresent(canceled -> notifyPush(turn.record().pushTargets(), canceled));
+    try {
+      turn.record()
+          .cancelTurn(turn.run().completion(), time.now())
+          .ifPresent(canceled -> notifyPush(turn.record().pushTargets(), canceled));
+    } catch (TaskException e) {
+      logger.warn(
+          "task {} not canceled after its caller left: {}", turn.record().id(), e.getMessage());
+    }
   }
 
   /**
@@ -270,12 +311,9 @@ public final class TaskService implements AutoCloseable {
     boolean created = message.taskId() == null;
     if (created) {
       String contextId = message.contextId() != null ? message.contextId() : newId();
-      record = new TaskRecord(newId(), contextId, time.now(), maxHistory, store::reweigh);
-      record.firstTurn(message.withIds(contextId, record.id()), time.now(), completion);
-      if (checkedPush != null) {
-        record.putPushConfig(checkedPush, maxPushConfigs);
-      }
-      store.put(record);
+      String id = newId();
+      record = store.create(id, contextId, message.withIds(contextId, id), time.now(), checkedPush);
+      record.firstTurn(completion);
     } else {
       record = store.get(message.taskId());
       if (message.contextId() != null && !message.contextId().equals(record.contextId())) {
@@ -335,35 +373,23 @@ public final class TaskService implements AutoCloseable {
    */
   public TaskPage list(TaskQuery query, @Nullable Integer historyLength) {
     TaskCursor after = query.pageToken() == null ? null : TaskCursor.parse(query.pageToken());
-    List<TaskCursor> matching = new ArrayList<>();
-    Map<String, TaskRecord> byId = new HashMap<>();
-    for (TaskRecord record : store.all()) {
-      if (matches(record, query)) {
-        matching.add(new TaskCursor(record.updated(), record.id()));
-        byId.put(record.id(), record);
-      }
-    }
-    matching.sort(TaskCursor.ORDER);
-    int start = 0;
-    if (after != null) {
-      while (start < matching.size() && TaskCursor.ORDER.compare(matching.get(start), after) <= 0) {
-        start++;
-      }
-    }
-    int end = Math.min(matching.size(), start + query.pageSize());
-    List<Task> page = new ArrayList<>(end - start);
-    for (TaskCursor cursor : matching.subList(start, end)) {
-      Task task = byId.get(cursor.id()).snapshot();
+    TaskSlice slice =
+        store.list(
+            new TaskFilter(
+                query.contextId(),
+                query.state(),
+                query.updatedAfter(),
+                after == null ? null : new TaskFilter.Position(after.updated(), after.id()),
+                query.pageSize()));
+    List<Task> page = new ArrayList<>(slice.tasks().size());
+    for (StoredTask stored : slice.tasks()) {
+      Task task = stored.task();
       page.add(historyLength == null ? task : task.withHistoryLimit(historyLength));
     }
-    String next = end < matching.size() ? matching.get(end - 1).token() : "";
-    return new TaskPage(page, next, matching.size());
-  }
-
-  private static boolean matches(TaskRecord record, TaskQuery query) {
-    return (query.contextId() == null || query.contextId().equals(record.contextId()))
-        && (query.state() == null || query.state() == record.state())
-        && (query.updatedAfter() == null || record.updated().isAfter(query.updatedAfter()));
+    StoredTask last = slice.tasks().isEmpty() ? null : slice.tasks().get(slice.tasks().size() - 1);
+    String next =
+        slice.more() && last != null ? new TaskCursor(last.updated(), last.id()).token() : "";
+    return new TaskPage(page, next, (int) Math.min(Integer.MAX_VALUE, slice.total()));
   }
 
   /**
@@ -522,7 +548,9 @@ public final class TaskService implements AutoCloseable {
    * @since 0.1.0
    */
   public StoreStats storeStats() {
-    return new StoreStats(store.size(), store.bytes(), store.evictionCount(), queue.waiting());
+    StoreStatistics statistics = store.statistics();
+    return new StoreStats(
+        statistics.entries(), statistics.bytes(), statistics.evictions(), queue.waiting());
   }
 
   /**
@@ -556,6 +584,10 @@ public final class TaskService implements AutoCloseable {
     }
     // The pushes of the last turns get what is left of the grace period.
     notifier.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    if (leases != null) {
+      leases.close();
+    }
+    repository.close();
   }
 
   /**
@@ -603,14 +635,27 @@ public final class TaskService implements AutoCloseable {
   }
 
   private void runTurn(Turn turn, long enqueuedNanos) {
-    TaskRecord record = turn.record();
     double queueWaitMs = queueWaitSince(enqueuedNanos);
+    try {
+      runStoredTurn(turn.record(), turn.request(), queueWaitMs);
+    } catch (TaskException e) {
+      // The store failed the turn's start or end: its caller and subscribers still get an end.
+      logger.warn("task {} ended here only: {}", turn.record().id(), e.getMessage());
+      turn.record()
+          .abandon(
+              agentNote(turn.record(), "The task store failed; try again."),
+              time.now(),
+              queueWaitMs);
+    }
+  }
+
+  private void runStoredTurn(TaskRecord record, AgentRequest request, double queueWaitMs) {
     if (!record.markWorking(time.now())) {
       return;
     }
     long started = time.nanoTime();
     try {
-      AgentReply reply = processor.process(turn.request());
+      AgentReply reply = processor.process(request);
       Message answer = Message.agentText(reply.text(), newId(), record.contextId(), record.id());
       if (record.complete(
           answer,

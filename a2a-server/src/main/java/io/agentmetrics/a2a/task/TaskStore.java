@@ -2,90 +2,93 @@ package io.agentmetrics.a2a.task;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
-import com.github.benmanes.caffeine.cache.Ticker;
-import io.agentmetrics.a2a.store.StoreLimits;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
+import io.agentmetrics.a2a.dto.Message;
+import io.agentmetrics.a2a.store.StoreStatistics;
+import io.agentmetrics.a2a.store.StoredTask;
+import io.agentmetrics.a2a.store.TaskFilter;
+import io.agentmetrics.a2a.store.TaskRepository;
+import io.agentmetrics.a2a.store.TaskSlice;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Tasks by id, bounded by count and by weight, the bytes each task retains (see {@link
- * StoreLimits}; Caffeine evicts those least likely to be read again, so when the store is full a
- * new task may go at once rather than an older one read often), and by a time-to-live after last
- * access. A task reports each change of its weight, and is weighed again then. Evictions are
- * counted, since an evicted task answers {@code -32001} afterwards. Eviction runs on the writing
- * thread right after each write, so concurrent writers can hold the store above its bounds by at
- * most what they wrote, and only until their writes return.
+ * The tasks of the service: stored in a {@link TaskRepository}, shared with other replicas when the
+ * repository is, and worked on through {@link TaskRecord}s. A task has at most one record in this
+ * process while anything holds it (a running turn, a subscriber, a request), so a cancel reaches
+ * the turn it stops and events reach every subscriber here; a record nothing holds is let go
+ * (weakly held), and the next request reads the task afresh.
  *
  * <p>Thread-safe.
  */
 final class TaskStore {
 
-  private final Cache<String, TaskRecord> tasks;
-  private final LongAdder evictions = new LongAdder();
+  private final TaskRepository repository;
+  private final PushPayloads payloads;
+  private final int maxHistory;
+  private final Cache<String, TaskRecord> records = Caffeine.newBuilder().weakValues().build();
 
-  TaskStore(StoreLimits limits, Duration ttl, Ticker ticker) {
-    this.tasks =
-        limits
-            .<String, TaskRecord>bound(Caffeine.newBuilder(), TaskRecord::weight)
-            .expireAfterAccess(ttl)
-            .ticker(ticker)
-            .executor(Runnable::run)
-            .removalListener(
-                (String id, TaskRecord task, RemovalCause cause) -> {
-                  if (cause.wasEvicted()) {
-                    evictions.increment();
-                  }
-                })
-            .build();
+  TaskStore(TaskRepository repository, PushPayloads payloads, int maxHistory) {
+    this.repository = repository;
+    this.payloads = payloads;
+    this.maxHistory = maxHistory;
   }
 
-  Optional<TaskRecord> find(String id) {
-    return Optional.ofNullable(tasks.getIfPresent(id));
+  /** Stores a new submitted task holding {@code first}, with {@code push} if given. */
+  TaskRecord create(
+      String id, String contextId, Message first, Instant now, @Nullable PushTarget push) {
+    StoredTask stored =
+        repository.create(TaskRecord.submitted(id, contextId, first, now, push, payloads));
+    TaskRecord record = new TaskRecord(stored, maxHistory, repository, payloads);
+    records.put(id, record);
+    return record;
   }
 
+  /** The record of task {@code id}, holding the task as stored now. */
   TaskRecord get(String id) {
-    return find(id)
-        .orElseThrow(
-            () ->
-                new TaskException(
-                    TaskException.Reason.NOT_FOUND,
-                    "task " + id + " was not found; it may never have existed or has expired"));
+    StoredTask stored = repository.find(id).orElseThrow(() -> notFound(id));
+    TaskRecord record =
+        records.get(id, unused -> new TaskRecord(stored, maxHistory, repository, payloads));
+    record.refresh(stored);
+    return record;
   }
 
-  /** Every task held, in no order; reading does not count as an access for expiry. */
-  Collection<TaskRecord> all() {
-    return tasks.asMap().values();
+  /**
+   * Catches up the record of task {@code id}, if this process holds one, with a change another
+   * process made: its subscribers get the events, and a turn canceled elsewhere stops.
+   */
+  void changedElsewhere(String id) {
+    TaskRecord record = records.getIfPresent(id);
+    if (record != null) {
+      repository.find(id).ifPresent(record::refresh);
+    }
   }
 
-  void put(TaskRecord task) {
-    tasks.put(task.id(), task);
+  /**
+   * Fails task {@code id}, whose replica stopped without ending it; false if it ended meanwhile.
+   */
+  boolean failOrphan(String id, String reason, Instant now) {
+    TaskRecord record = get(id);
+    return record.fail(
+        Message.agentText(reason, UUID.randomUUID().toString(), record.contextId(), id), now, 0);
   }
 
-  /** Weighs {@code task} again if it is still stored; what a task calls when its weight changes. */
-  void reweigh(TaskRecord task) {
-    tasks.asMap().replace(task.id(), task, task);
+  TaskSlice list(TaskFilter filter) {
+    return repository.list(filter);
   }
 
   void remove(String id) {
-    tasks.invalidate(id);
+    repository.delete(id);
+    records.invalidate(id);
   }
 
-  long evictionCount() {
-    tasks.cleanUp();
-    return evictions.sum();
+  StoreStatistics statistics() {
+    return repository.statistics();
   }
 
-  long size() {
-    tasks.cleanUp();
-    return tasks.estimatedSize();
-  }
-
-  /** The retained bytes of the tasks held, as last weighed. */
-  long bytes() {
-    tasks.cleanUp();
-    return tasks.asMap().values().stream().mapToLong(TaskRecord::weight).sum();
+  static TaskException notFound(String id) {
+    return new TaskException(
+        TaskException.Reason.NOT_FOUND,
+        "task " + id + " was not found; it may never have existed or has expired");
   }
 }

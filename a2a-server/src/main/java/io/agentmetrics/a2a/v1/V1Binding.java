@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.lf.a2a.v1.AgentCard;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcEndpoint;
 import io.agentmetrics.a2a.jsonrpc.MessageSender;
+import io.agentmetrics.a2a.task.PushPayload;
 import io.agentmetrics.a2a.task.TaskService;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class V1Binding {
+
+  /** The name a 1.0 push config is stored with, so that every replica posts it in 1.0. */
+  public static final String PUSH_PROTOCOL = "1.0";
 
   private final V1JsonRpcEndpoint jsonRpc;
   private final RestDispatcher rest;
@@ -47,6 +52,16 @@ public final class V1Binding {
     V1Operations operations = new V1Operations(tasks, sender, wire, pushNotifications);
     this.jsonRpc = new V1JsonRpcEndpoint(mapper, operations, wire);
     this.rest = new RestDispatcher(mapper, operations, wire);
+  }
+
+  /**
+   * The payloads of the push configs registered through 1.0, by the name they are stored with.
+   *
+   * @return {@link #PUSH_PROTOCOL} and the 1.0 payload
+   * @since 0.1.0
+   */
+  public static Map<String, PushPayload> pushPayloads() {
+    return Map.of(PUSH_PROTOCOL, V1Operations.PUSH_PAYLOAD);
   }
 
   /**

@@ -62,14 +62,15 @@ public final class V1Operations {
   private final boolean pushNotifications;
 
   /** 1.0 push notifications post a {@code StreamResponse} holding the task (section 4.3.3). */
-  private final PushPayload payload;
+  static final PushPayload PUSH_PAYLOAD =
+      task ->
+          ProtoJson.write(StreamResponse.newBuilder().setTask(new WireMapping().task(task)))
+              .getBytes(StandardCharsets.UTF_8);
+
+  private final PushPayload payload = PUSH_PAYLOAD;
 
   V1Operations(
       TaskService tasks, MessageSender sender, WireMapping wire, boolean pushNotifications) {
-    this.payload =
-        task ->
-            ProtoJson.write(StreamResponse.newBuilder().setTask(wire.task(task)))
-                .getBytes(StandardCharsets.UTF_8);
     this.tasks = requireNonNull(tasks, "tasks");
     this.sender = requireNonNull(sender, "sender");
     this.wire = requireNonNull(wire, "wire");

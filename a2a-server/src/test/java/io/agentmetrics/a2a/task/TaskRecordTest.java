@@ -12,11 +12,15 @@ import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskArtifactUpdateEvent;
 import io.agentmetrics.a2a.dto.TaskState;
 import io.agentmetrics.a2a.dto.TaskStatusUpdateEvent;
-import io.agentmetrics.a2a.store.RetainedSize;
+import io.agentmetrics.a2a.store.InMemoryTaskRepository;
+import io.agentmetrics.a2a.store.StoreLimits;
+import io.agentmetrics.a2a.store.TaskRepository;
 import java.lang.ref.WeakReference;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -25,10 +29,15 @@ class TaskRecordTest {
 
   private static final Instant NOW = Instant.EPOCH;
   private static final AgentStageTimings STAGES = new AgentStageTimings(1, 2, 3, 4);
+  private static final PushPayloads PAYLOADS = new PushPayloads(Map.of());
+
+  private final TaskRepository repository =
+      new InMemoryTaskRepository(new StoreLimits(100, 1 << 20), Duration.ofMinutes(5), () -> 0L);
+  private TaskStore store = new TaskStore(repository, PAYLOADS, 10);
 
   @Test
   void aFinishedTaskNoLongerHoldsItsTurnsResult() throws InterruptedException {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    TaskRecord record = created(10);
     WeakReference<RunResult> result = completeTurnAndDropTheCaller(record);
 
     for (int attempt = 0; attempt < 50 && result.get() != null; attempt++) {
@@ -42,7 +51,7 @@ class TaskRecordTest {
 
   @Test
   void aTaskWithoutPushConfigsListsNoneAndRemovesNone() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    TaskRecord record = created(10);
     PushNotificationConfig config =
         new PushNotificationConfig("config-1", "https://hooks.example/a2a", null, null);
 
@@ -57,7 +66,7 @@ class TaskRecordTest {
 
   @Test
   void aTaskHoldsAtMostTheCappedNumberOfPushConfigsButMayReplaceOne() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    TaskRecord record = created(10);
     record.putPushConfig(new PushTarget(push("a"), null), 2);
     record.putPushConfig(new PushTarget(push("b"), null), 2);
 
@@ -73,8 +82,7 @@ class TaskRecordTest {
 
   @Test
   void aTurnRefusedForItsPushConfigLeavesTheTaskAsItWas() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
-    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    TaskRecord record = created(10);
     record.markWorking(NOW);
     record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     record.putPushConfig(new PushTarget(push("a"), null), 1);
@@ -121,8 +129,7 @@ class TaskRecordTest {
 
   @Test
   void aTurnRefusedForItsStreamAddsNotItsPushConfig() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
-    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    TaskRecord record = created(10);
     // Still subscribed after the turn: nobody unsubscribed.
     record.subscribe(event -> {}, 1);
     record.markWorking(NOW);
@@ -145,8 +152,7 @@ class TaskRecordTest {
 
   @Test
   void aSubscriberGetsTheSnapshotThenEveryEventInOrderUntilItUnsubscribes() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
-    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    TaskRecord record = created(10);
     List<Object> events = new ArrayList<>();
     Consumer<Object> subscriber = events::add;
 
@@ -169,8 +175,7 @@ class TaskRecordTest {
 
   @Test
   void unsubscribingBeforeAnySubscriptionLeavesLaterSubscriptionsWorking() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
-    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    TaskRecord record = created(10);
     List<Object> events = new ArrayList<>();
 
     record.unsubscribe(events::add);
@@ -184,8 +189,7 @@ class TaskRecordTest {
 
   @Test
   void anEndedTaskTakesNoNewSubscriber() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
-    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    TaskRecord record = created(10);
     record.markWorking(NOW);
     record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     List<Object> events = new ArrayList<>();
@@ -197,8 +201,7 @@ class TaskRecordTest {
 
   @Test
   void aSubscriberBeyondTheTasksCapIsRefusedUntilOneLeaves() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
-    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    TaskRecord record = created(10);
     Consumer<Object> first = event -> {};
     record.subscribe(first, 2);
     record.subscribe(event -> {}, 2);
@@ -214,8 +217,7 @@ class TaskRecordTest {
 
   @Test
   void aTurnThatBringsAStreamTheTaskHasNoRoomForIsRefusedAndLeavesTheTaskAsItWas() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
-    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+    TaskRecord record = created(10);
     record.markWorking(NOW);
     record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10, event -> {}, 1);
@@ -236,16 +238,16 @@ class TaskRecordTest {
 
   @Test
   void cancellingATurnCancelsOnlyThatTurnWhileItRuns() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
+    TaskRecord record = created(10);
     CompletableFuture<RunResult> first = new CompletableFuture<>();
-    record.firstTurn(userMessage(), NOW, first);
+    record.firstTurn(first);
     record.markWorking(NOW);
     record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     CompletableFuture<RunResult> second = new CompletableFuture<>();
     record.startTurn(userMessage(), NOW, second, null, 10, null, 10);
 
     assertThat(record.cancelTurn(first, NOW)).isEmpty();
-    assertThat(record.state()).isEqualTo(TaskState.SUBMITTED);
+    assertThat(record.snapshot().status().state()).isEqualTo(TaskState.SUBMITTED);
     assertThat(record.cancelTurn(second, NOW))
         .hasValueSatisfying(
             task -> assertThat(task.status().state()).isEqualTo(TaskState.CANCELED));
@@ -254,7 +256,7 @@ class TaskRecordTest {
 
   @Test
   void aTaskKeepsItsNewestMessagesAndAsManyArtifacts() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 2, resized -> {});
+    TaskRecord record = created(2);
 
     for (int turn = 1; turn <= 3; turn++) {
       runTurn(record, turn);
@@ -268,33 +270,109 @@ class TaskRecordTest {
   }
 
   @Test
-  void itsWeightIsWhatItKeepsAndEachChangeIsReported() {
-    List<Long> reported = new ArrayList<>();
-    TaskRecord record =
-        new TaskRecord("task-1", "context-1", NOW, 2, resized -> reported.add(resized.weight()));
-    PushNotificationConfig push =
-        new PushNotificationConfig("config-1", "https://hooks.example/a2a", "token", null);
+  void aChangeRacingAnotherReplicaIsMadeAgainOnTheNewerTask() {
+    TaskRecord here = created(10);
+    TaskRecord there = replica().get("task-1");
 
-    for (int turn = 1; turn <= 3; turn++) {
-      runTurn(record, turn);
-    }
-    record.putPushConfig(new PushTarget(push, null), 10);
+    there.putPushConfig(new PushTarget(push("b"), null), 10);
+    here.putPushConfig(new PushTarget(push("a"), null), 10);
 
-    Task task = record.snapshot();
-    long kept =
-        TaskRecord.BASE_WEIGHT
-            + task.history().stream().mapToLong(RetainedSize::of).sum()
-            + task.artifacts().stream().mapToLong(RetainedSize::of).sum()
-            + RetainedSize.of(task.status().message())
-            + RetainedSize.of(push);
-    assertThat(record.weight()).isEqualTo(kept);
-    assertThat(reported).isNotEmpty().endsWith(kept);
-    record.removePushConfig("config-1");
-    assertThat(record.weight()).isEqualTo(kept - RetainedSize.of(push));
+    assertThat(replica().get("task-1").pushConfigs()).containsExactly(push("b"), push("a"));
+  }
+
+  @Test
+  void aTaskCanceledOnAnotherReplicaEndsItsTurnAndItsSubscribersHere() {
+    TaskRecord here = created(10);
+    CompletableFuture<RunResult> turn = new CompletableFuture<>();
+    here.firstTurn(turn);
+    List<Object> events = new ArrayList<>();
+    here.subscribe(events::add, 10);
+    here.markWorking(NOW);
+
+    replica().get("task-1").cancel(NOW);
+    boolean completed =
+        here.complete(
+            agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+
+    assertThat(completed).isFalse();
+    assertThat(turn).isCompleted();
+    assertThat(turn.join().task().status().state()).isEqualTo(TaskState.CANCELED);
+    assertThat(events).last().matches(TaskEventStream::isFinal);
+    assertThat(replica().get("task-1").snapshot().status().state()).isEqualTo(TaskState.CANCELED);
+  }
+
+  @Test
+  void aTaskEvictedWhileItsTurnRunsStillEndsThatTurnForItsCallerAndSubscribers() {
+    TaskRecord record = created(10);
+    CompletableFuture<RunResult> turn = new CompletableFuture<>();
+    record.firstTurn(turn);
+    List<Object> events = new ArrayList<>();
+    record.subscribe(events::add, 10);
+    record.markWorking(NOW);
+
+    repository.delete("task-1");
+    boolean completed =
+        record.complete(
+            agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+
+    assertThat(completed).isTrue();
+    assertThat(turn.join().task().status().state()).isEqualTo(TaskState.COMPLETED);
+    assertThat(events).last().matches(TaskEventStream::isFinal);
+    assertThat(repository.find("task-1")).isEmpty();
+  }
+
+  @Test
+  void aTurnEndedOnAnotherReplicaStaysEndedWhenItsCallerLeavesHere() {
+    TaskRecord here = created(10);
+    CompletableFuture<RunResult> turn = new CompletableFuture<>();
+    here.firstTurn(turn);
+    here.markWorking(NOW);
+
+    replica()
+        .get("task-1")
+        .complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+
+    assertThat(here.cancelTurn(turn, NOW)).isEmpty();
+    assertThat(turn.join().task().status().state()).isEqualTo(TaskState.COMPLETED);
+    assertThat(replica().get("task-1").snapshot().status().state()).isEqualTo(TaskState.COMPLETED);
+  }
+
+  @Test
+  void theArtifactsAndStatusOfAnotherReplicasTurnReachSubscribersHereInOrder() {
+    created(10);
+    TaskRecord there = replica().get("task-1");
+    List<Object> events = new ArrayList<>();
+    store.get("task-1").subscribe(events::add, 10);
+
+    there.markWorking(NOW);
+    store.changedElsewhere("task-1");
+    there.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    store.changedElsewhere("task-1");
+
+    assertThat(events)
+        .map(Object::getClass)
+        .containsExactly(
+            Task.class,
+            TaskStatusUpdateEvent.class,
+            TaskArtifactUpdateEvent.class,
+            TaskStatusUpdateEvent.class);
+    assertThat(TaskEventStream.isFinal(events.get(3))).isTrue();
+  }
+
+  /** A task created on this process's store, holding {@link #userMessage()}. */
+  private TaskRecord created(int maxHistory) {
+    store = new TaskStore(repository, PAYLOADS, maxHistory);
+    return store.create(
+        "task-1", "context-1", userMessage().withIds("context-1", "task-1"), NOW, null);
+  }
+
+  /** Another process's view of the same repository. */
+  private TaskStore replica() {
+    return new TaskStore(repository, PAYLOADS, 10);
   }
 
   /** One completed turn: {@code question-n}, {@code answer-n} and artifact {@code a-n}. */
-  private static void runTurn(TaskRecord record, int turn) {
+  private void runTurn(TaskRecord record, int turn) {
     Message question =
         new Message(
             Message.ROLE_USER,
@@ -306,7 +384,7 @@ class TaskRecordTest {
             null,
             null);
     if (turn == 1) {
-      record.firstTurn(question, NOW, new CompletableFuture<>());
+      record.firstTurn(new CompletableFuture<>());
     } else {
       record.startTurn(question, NOW, new CompletableFuture<>(), null, 10, null, 10);
     }
@@ -322,9 +400,9 @@ class TaskRecordTest {
   }
 
   /** Runs one turn to completion; the caller's future and result go out of scope on return. */
-  private static WeakReference<RunResult> completeTurnAndDropTheCaller(TaskRecord record) {
+  private WeakReference<RunResult> completeTurnAndDropTheCaller(TaskRecord record) {
     CompletableFuture<RunResult> turn = new CompletableFuture<>();
-    record.firstTurn(userMessage(), NOW, turn);
+    record.firstTurn(turn);
     record.markWorking(NOW);
     record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     return new WeakReference<>(turn.join());
@@ -344,9 +422,8 @@ class TaskRecordTest {
   }
 
   /** A task whose first turn has completed. */
-  private static TaskRecord endedTask() {
-    TaskRecord record = new TaskRecord("task-1", "context-1", NOW, 10, resized -> {});
-    record.firstTurn(userMessage(), NOW, new CompletableFuture<>());
+  private TaskRecord endedTask() {
+    TaskRecord record = created(10);
     record.markWorking(NOW);
     record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
     return record;

@@ -1,0 +1,72 @@
+package io.agentmetrics.a2a;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.agentmetrics.a2a.agent.ConversationStore;
+import io.agentmetrics.a2a.store.ContextRepository;
+import io.agentmetrics.a2a.store.InMemoryTaskRepository;
+import io.agentmetrics.a2a.store.StoreLimits;
+import io.agentmetrics.a2a.store.TaskRepository;
+import io.agentmetrics.a2a.store.postgres.DatabaseSettings;
+import io.agentmetrics.a2a.store.postgres.PostgresContextRepository;
+import io.agentmetrics.a2a.store.postgres.PostgresDatabase;
+import io.agentmetrics.a2a.store.postgres.PostgresTaskRepository;
+import io.agentmetrics.api.TimeSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The task and context stores of one server, opened as {@link StoreSettings} say, bounded as the
+ * {@link ServerConfig} says, and the database under them, if any, closed with them.
+ */
+final class TaskStores implements AutoCloseable {
+
+  private final TaskRepository tasks;
+  private final ContextRepository contexts;
+  private final @Nullable PostgresDatabase database;
+
+  private TaskStores(
+      TaskRepository tasks, ContextRepository contexts, @Nullable PostgresDatabase database) {
+    this.tasks = tasks;
+    this.contexts = contexts;
+    this.database = database;
+  }
+
+  static TaskStores open(
+      StoreSettings settings, ServerConfig config, ObjectMapper mapper, TimeSource time) {
+    StoreLimits taskLimits = new StoreLimits(config.taskStoreMaxSize(), config.taskStoreMaxBytes());
+    StoreLimits contextLimits =
+        new StoreLimits(config.contextStoreMaxSize(), config.contextStoreMaxBytes());
+    int maxTurns = config.maxHistory() * 2;
+    DatabaseSettings shared = settings.database();
+    if (shared == null) {
+      return new TaskStores(
+          new InMemoryTaskRepository(taskLimits, config.taskTtl(), Ticker.systemTicker()),
+          new ConversationStore(
+              contextLimits.maxEntries(), contextLimits.maxBytes(), config.contextTtl(), maxTurns),
+          null);
+    }
+    PostgresDatabase database = PostgresDatabase.open(shared);
+    return new TaskStores(
+        new PostgresTaskRepository(
+            database, taskLimits, config.taskTtl(), time, mapper, settings.lease()),
+        new PostgresContextRepository(
+            database, contextLimits, config.contextTtl(), maxTurns, time, mapper),
+        database);
+  }
+
+  TaskRepository tasks() {
+    return tasks;
+  }
+
+  ContextRepository contexts() {
+    return contexts;
+  }
+
+  /** Closes the database, if any; the task service closes the task store. */
+  @Override
+  public void close() {
+    if (database != null) {
+      database.close();
+    }
+  }
+}
