@@ -5,9 +5,7 @@ import io.agentmetrics.a2a.store.TaskRepository;
 import io.agentmetrics.a2a.store.TaskRepositoryContract;
 import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The task store contract on a real PostgreSQL: Debian's {@code postgresql}, started by {@link
@@ -15,30 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PostgresTaskRepositoryTest extends TaskRepositoryContract {
 
-  private static @Nullable DatabaseSettings settings;
-  private static @Nullable PostgresDatabase database;
-
-  @BeforeAll
-  static void openDatabase() throws Exception {
-    settings = PostgresStores.local();
-    database = PostgresDatabase.open(settings);
-  }
-
-  @AfterAll
-  static void closeDatabase() {
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension static final LocalDatabase database = new LocalDatabase();
 
   @Override
   protected TaskRepository open(StoreLimits limits, Duration ttl, FakeTimeSource time) {
-    try {
-      PostgresStores.truncate(settings);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
     return new PostgresTaskRepository(
-        database, limits, ttl, time, PostgresStores.MAPPER, Duration.ofSeconds(30));
+        database.emptied(), limits, ttl, time, PostgresStores.MAPPER, Duration.ofSeconds(30));
   }
 }
