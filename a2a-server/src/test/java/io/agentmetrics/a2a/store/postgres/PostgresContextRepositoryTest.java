@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The context store contract on a real PostgreSQL, as {@link PostgresTaskRepositoryTest}. */
 class PostgresContextRepositoryTest extends ContextRepositoryContract {
 
-  @RegisterExtension static final LocalDatabase database = new LocalDatabase();
+  @RegisterExtension static final TestDatabase database = TestDatabase.local();
 
   @Override
   protected ContextRepository open(

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PostgresTaskRepositoryTest extends TaskRepositoryContract {
 
-  @RegisterExtension static final LocalDatabase database = new LocalDatabase();
+  @RegisterExtension static final TestDatabase database = TestDatabase.local();
 
   @Override
   protected TaskRepository open(StoreLimits limits, Duration ttl, FakeTimeSource time) {

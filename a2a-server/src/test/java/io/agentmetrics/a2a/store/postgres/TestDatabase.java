@@ -7,18 +7,40 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A test class's database on the {@link LocalPostgres} server: opened before its tests (skipped,
- * saying why, where PostgreSQL is not installed), emptied for each store a test opens, closed
- * after.
+ * A test class's PostgreSQL database: opened before its tests, emptied for each store a test opens,
+ * closed after them.
  */
-final class LocalDatabase implements BeforeAllCallback, AfterAllCallback {
+final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
+  /** Where the database is; asked before the class's tests, once its server runs. */
+  interface Location {
+    DatabaseSettings settings() throws Exception;
+  }
+
+  private final Location location;
   private @Nullable DatabaseSettings settings;
   private @Nullable PostgresDatabase database;
 
+  private TestDatabase(Location location) {
+    this.location = location;
+  }
+
+  /**
+   * The database on the {@link LocalPostgres} server; the class is skipped, saying why, where
+   * PostgreSQL is not installed.
+   */
+  static TestDatabase local() {
+    return new TestDatabase(PostgresStores::local);
+  }
+
+  /** The database at {@code location}, such as a container's. */
+  static TestDatabase at(Location location) {
+    return new TestDatabase(location);
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    settings = PostgresStores.local();
+    settings = location.settings();
     database = PostgresDatabase.open(settings);
   }
 
