@@ -20,33 +20,80 @@ class ExecutionLedgerTest {
 
   @Test
   void theFirstSourceOfATypeWinsAndMayRepeat() {
-    assertThat(ledger.claim(execution, MetricType.DATABASE_QUERY, Source.METRICS)).isTrue();
-    assertThat(ledger.claim(execution, MetricType.DATABASE_QUERY, Source.METRICS)).isTrue();
-    assertThat(ledger.claim(execution, MetricType.DATABASE_QUERY, Source.BREAKDOWN)).isFalse();
-    assertThat(ledger.claim(execution, MetricType.TOTAL_EXECUTION, Source.BREAKDOWN)).isTrue();
-    assertThat(ledger.claim(execution, MetricType.TOTAL_EXECUTION, Source.METRICS)).isFalse();
+    assertThat(
+            ledger.claim(
+                execution, MetricType.DATABASE_QUERY, Source.METRICS, Stripes.threadNumber()))
+        .isTrue();
+    assertThat(
+            ledger.claim(
+                execution, MetricType.DATABASE_QUERY, Source.METRICS, Stripes.threadNumber()))
+        .isTrue();
+    assertThat(
+            ledger.claim(
+                execution, MetricType.DATABASE_QUERY, Source.BREAKDOWN, Stripes.threadNumber()))
+        .isFalse();
+    assertThat(
+            ledger.claim(
+                execution, MetricType.TOTAL_EXECUTION, Source.BREAKDOWN, Stripes.threadNumber()))
+        .isTrue();
+    assertThat(
+            ledger.claim(
+                execution, MetricType.TOTAL_EXECUTION, Source.METRICS, Stripes.threadNumber()))
+        .isFalse();
   }
 
   @Test
   void executionsAndTypesAreIndependent() {
     UUID other = UUID.randomUUID();
 
-    assertThat(ledger.claim(execution, MetricType.TTFT, Source.METRICS)).isTrue();
-    assertThat(ledger.claim(other, MetricType.TTFT, Source.BREAKDOWN)).isTrue();
-    assertThat(ledger.claim(execution, MetricType.LLM_PROCESSING, Source.BREAKDOWN)).isTrue();
+    assertThat(ledger.claim(execution, MetricType.TTFT, Source.METRICS, Stripes.threadNumber()))
+        .isTrue();
+    assertThat(ledger.claim(other, MetricType.TTFT, Source.BREAKDOWN, Stripes.threadNumber()))
+        .isTrue();
+    assertThat(
+            ledger.claim(
+                execution, MetricType.LLM_PROCESSING, Source.BREAKDOWN, Stripes.threadNumber()))
+        .isTrue();
   }
 
   @Test
   void onlyTheMostRecentExecutionsAreRemembered() {
     ExecutionLedger small = new ExecutionLedger(2);
     UUID first = UUID.randomUUID();
-    small.claim(first, MetricType.TTFT, Source.METRICS);
-    small.claim(UUID.randomUUID(), MetricType.TTFT, Source.METRICS);
-    small.claim(UUID.randomUUID(), MetricType.TTFT, Source.METRICS);
+    small.claim(first, MetricType.TTFT, Source.METRICS, Stripes.threadNumber());
+    small.claim(UUID.randomUUID(), MetricType.TTFT, Source.METRICS, Stripes.threadNumber());
+    small.claim(UUID.randomUUID(), MetricType.TTFT, Source.METRICS, Stripes.threadNumber());
 
     assertThat(small.size()).isEqualTo(2);
     // The first execution was forgotten, so its breakdown is taken as new.
-    assertThat(small.claim(first, MetricType.TTFT, Source.BREAKDOWN)).isTrue();
+    assertThat(small.claim(first, MetricType.TTFT, Source.BREAKDOWN, Stripes.threadNumber()))
+        .isTrue();
+  }
+
+  @Test
+  void anExecutionForgottenOnOneStripeIsForgottenOnEveryStripe() {
+    ExecutionLedger small = new ExecutionLedger(1, 2);
+    UUID first = UUID.randomUUID();
+    int firstStripe = 0;
+    int otherStripe = 1;
+    small.claim(first, MetricType.TTFT, Source.METRICS, firstStripe);
+
+    // A newer execution, seen on the other stripe, takes the only place: the first is forgotten,
+    // although the first stripe still remembers it as the last one it claimed.
+    small.claim(UUID.randomUUID(), MetricType.TTFT, Source.METRICS, otherStripe);
+
+    assertThat(small.claim(first, MetricType.TTFT, Source.BREAKDOWN, firstStripe)).isTrue();
+    assertThat(small.size()).isEqualTo(1);
+  }
+
+  @Test
+  void stripesSeeEachOthersClaims() {
+    ExecutionLedger striped = new ExecutionLedger(16, 2);
+
+    assertThat(striped.claim(execution, MetricType.TTFT, Source.METRICS, 0)).isTrue();
+    assertThat(striped.claim(execution, MetricType.TTFT, Source.BREAKDOWN, 1)).isFalse();
+    assertThat(striped.claim(execution, MetricType.LLM_PROCESSING, Source.BREAKDOWN, 1)).isTrue();
+    assertThat(striped.claim(execution, MetricType.LLM_PROCESSING, Source.METRICS, 0)).isFalse();
   }
 
   @Test
@@ -62,7 +109,8 @@ class ExecutionLedgerTest {
               pool.submit(
                   () -> {
                     start.await();
-                    return ledger.claim(racing, MetricType.LLM_PROCESSING, source);
+                    return ledger.claim(
+                        racing, MetricType.LLM_PROCESSING, source, Stripes.threadNumber());
                   }));
         }
         start.countDown();
