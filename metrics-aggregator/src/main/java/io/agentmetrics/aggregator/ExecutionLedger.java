@@ -49,6 +49,12 @@ final class ExecutionLedger {
     }
   }
 
+  /**
+   * Array slots between two stripes' entries in {@link #lastClaimed}: 64 bytes or more, so that a
+   * stripe writing its entry does not evict the cache line another stripe's thread reads.
+   */
+  private static final int PADDING = 16;
+
   /** The flag of an entry that the ledger has forgotten: a stripe's cache must not use it. */
   private static final int FORGOTTEN = 1 << 15;
 
@@ -71,10 +77,10 @@ final class ExecutionLedger {
   private final AtomicLong admitted = new AtomicLong();
 
   /**
-   * Per stripe of threads, the entry it claimed last. Read and written without synchronization: an
-   * entry's execution id is final and its flags are read through {@link #FLAGS}, so a thread that
-   * sees another stripe's entry (threads may share a stripe) sees it whole, and a stale entry only
-   * sends the claim to the map.
+   * Per stripe of threads, at every {@link #PADDING}th slot, the entry it claimed last. Read and
+   * written without synchronization: an entry's execution id is final and its flags are read
+   * through {@link #FLAGS}, so a thread that sees another stripe's entry (threads may share a
+   * stripe) sees it whole, and a stale entry only sends the claim to the map.
    */
   private final @Nullable Entry[] lastClaimed;
 
@@ -89,7 +95,7 @@ final class ExecutionLedger {
     this.entries = new ConcurrentHashMap<>();
     this.order = new AtomicReferenceArray<>(capacity);
     int stripes = Stripes.countFor(stripeCount);
-    this.lastClaimed = new Entry[stripes];
+    this.lastClaimed = new Entry[stripes * PADDING];
     this.stripeMask = stripes - 1;
   }
 
@@ -101,7 +107,7 @@ final class ExecutionLedger {
    *     this execution
    */
   boolean claim(UUID executionId, MetricType type, Source source, int thread) {
-    int stripe = thread & stripeMask;
+    int stripe = (thread & stripeMask) * PADDING;
     Entry entry = lastClaimed[stripe];
     if (entry == null
         || !entry.executionId.equals(executionId)

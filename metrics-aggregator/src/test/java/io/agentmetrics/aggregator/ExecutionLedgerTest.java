@@ -20,25 +20,15 @@ class ExecutionLedgerTest {
 
   @Test
   void theFirstSourceOfATypeWinsAndMayRepeat() {
-    assertThat(
-            ledger.claim(
-                execution, MetricType.DATABASE_QUERY, Source.METRICS, Stripes.threadNumber()))
+    assertThat(claimOnThisThread(ledger, execution, MetricType.DATABASE_QUERY, Source.METRICS))
         .isTrue();
-    assertThat(
-            ledger.claim(
-                execution, MetricType.DATABASE_QUERY, Source.METRICS, Stripes.threadNumber()))
+    assertThat(claimOnThisThread(ledger, execution, MetricType.DATABASE_QUERY, Source.METRICS))
         .isTrue();
-    assertThat(
-            ledger.claim(
-                execution, MetricType.DATABASE_QUERY, Source.BREAKDOWN, Stripes.threadNumber()))
+    assertThat(claimOnThisThread(ledger, execution, MetricType.DATABASE_QUERY, Source.BREAKDOWN))
         .isFalse();
-    assertThat(
-            ledger.claim(
-                execution, MetricType.TOTAL_EXECUTION, Source.BREAKDOWN, Stripes.threadNumber()))
+    assertThat(claimOnThisThread(ledger, execution, MetricType.TOTAL_EXECUTION, Source.BREAKDOWN))
         .isTrue();
-    assertThat(
-            ledger.claim(
-                execution, MetricType.TOTAL_EXECUTION, Source.METRICS, Stripes.threadNumber()))
+    assertThat(claimOnThisThread(ledger, execution, MetricType.TOTAL_EXECUTION, Source.METRICS))
         .isFalse();
   }
 
@@ -46,13 +36,9 @@ class ExecutionLedgerTest {
   void executionsAndTypesAreIndependent() {
     UUID other = UUID.randomUUID();
 
-    assertThat(ledger.claim(execution, MetricType.TTFT, Source.METRICS, Stripes.threadNumber()))
-        .isTrue();
-    assertThat(ledger.claim(other, MetricType.TTFT, Source.BREAKDOWN, Stripes.threadNumber()))
-        .isTrue();
-    assertThat(
-            ledger.claim(
-                execution, MetricType.LLM_PROCESSING, Source.BREAKDOWN, Stripes.threadNumber()))
+    assertThat(claimOnThisThread(ledger, execution, MetricType.TTFT, Source.METRICS)).isTrue();
+    assertThat(claimOnThisThread(ledger, other, MetricType.TTFT, Source.BREAKDOWN)).isTrue();
+    assertThat(claimOnThisThread(ledger, execution, MetricType.LLM_PROCESSING, Source.BREAKDOWN))
         .isTrue();
   }
 
@@ -60,14 +46,13 @@ class ExecutionLedgerTest {
   void onlyTheMostRecentExecutionsAreRemembered() {
     ExecutionLedger small = new ExecutionLedger(2);
     UUID first = UUID.randomUUID();
-    small.claim(first, MetricType.TTFT, Source.METRICS, Stripes.threadNumber());
-    small.claim(UUID.randomUUID(), MetricType.TTFT, Source.METRICS, Stripes.threadNumber());
-    small.claim(UUID.randomUUID(), MetricType.TTFT, Source.METRICS, Stripes.threadNumber());
+    claimOnThisThread(small, first, MetricType.TTFT, Source.METRICS);
+    claimOnThisThread(small, UUID.randomUUID(), MetricType.TTFT, Source.METRICS);
+    claimOnThisThread(small, UUID.randomUUID(), MetricType.TTFT, Source.METRICS);
 
     assertThat(small.size()).isEqualTo(2);
     // The first execution was forgotten, so its breakdown is taken as new.
-    assertThat(small.claim(first, MetricType.TTFT, Source.BREAKDOWN, Stripes.threadNumber()))
-        .isTrue();
+    assertThat(claimOnThisThread(small, first, MetricType.TTFT, Source.BREAKDOWN)).isTrue();
   }
 
   @Test
@@ -109,8 +94,7 @@ class ExecutionLedgerTest {
               pool.submit(
                   () -> {
                     start.await();
-                    return ledger.claim(
-                        racing, MetricType.LLM_PROCESSING, source, Stripes.threadNumber());
+                    return claimOnThisThread(ledger, racing, MetricType.LLM_PROCESSING, source);
                   }));
         }
         start.countDown();
@@ -123,5 +107,11 @@ class ExecutionLedgerTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Claims on the calling thread's stripe, as the aggregator does. */
+  private static boolean claimOnThisThread(
+      ExecutionLedger ledger, UUID executionId, MetricType type, Source source) {
+    return ledger.claim(executionId, type, source, Stripes.threadNumber());
   }
 }
