@@ -60,7 +60,11 @@ final class MetricSeries {
         Math.min(fine.liveEndsNanos(), Math.min(medium.liveEndsNanos(), coarse.liveEndsNanos()));
   }
 
-  void record(long value, long nowNanos) {
+  /**
+   * Records {@code value} into the stripe of the thread numbered {@code thread} ({@link
+   * Stripes#threadNumber()}).
+   */
+  void record(long value, long nowNanos, int thread) {
     if (nowNanos - nextRolloverNanos >= 0 && lock.tryLock()) {
       // Whoever holds the lock is rolling or querying already; the others record without waiting.
       try {
@@ -69,7 +73,7 @@ final class MetricSeries {
         lock.unlock();
       }
     }
-    recorder.record(value);
+    recorder.record(value, thread);
   }
 
   /**

@@ -196,8 +196,10 @@ public final class MetricsAggregator implements MetricsSink {
    */
   public void addMetric(PerformanceMetric metric) {
     requireNonNull(metric, "metric");
-    if (ledger.claim(metric.executionId(), metric.metricType(), ExecutionLedger.Source.METRICS)) {
-      record(metric);
+    int thread = Stripes.threadNumber();
+    if (ledger.claim(
+        metric.executionId(), metric.metricType(), ExecutionLedger.Source.METRICS, thread)) {
+      record(metric, thread);
     } else {
       deduplicated.increment();
     }
@@ -226,7 +228,12 @@ public final class MetricsAggregator implements MetricsSink {
         return;
       }
     }
-    series.series().record(toRecorded(value, series.series(), metric.name()), time.nanoTime());
+    series
+        .series()
+        .record(
+            toRecorded(value, series.series(), metric.name()),
+            time.nanoTime(),
+            Stripes.threadNumber());
   }
 
   /**
@@ -572,15 +579,17 @@ public final class MetricsAggregator implements MetricsSink {
     requireNonNull(executionId, "executionId");
     requireNonNull(agentName, "agentName");
     Instant timestamp = time.now();
+    int thread = Stripes.threadNumber();
     BreakdownRecorder record =
         (type, value) -> {
-          if (known && !ledger.claim(executionId, type, ExecutionLedger.Source.BREAKDOWN)) {
+          if (known && !ledger.claim(executionId, type, ExecutionLedger.Source.BREAKDOWN, thread)) {
             deduplicated.increment();
             return;
           }
           record(
               new PerformanceMetric(
-                  type, value, timestamp, executionId, agentName, BREAKDOWN_METADATA));
+                  type, value, timestamp, executionId, agentName, BREAKDOWN_METADATA),
+              thread);
         };
     record.accept(MetricType.TOTAL_EXECUTION, breakdown.totalMs());
     OptionalDouble ttft = breakdown.ttftMs();
@@ -595,13 +604,17 @@ public final class MetricsAggregator implements MetricsSink {
     }
   }
 
-  /** Records a type's metric into its histograms and reservoir. */
-  private void record(PerformanceMetric metric) {
+  /**
+   * Records a type's metric into its histograms and reservoir, on the stripes of the thread
+   * numbered {@code thread} ({@link Stripes#threadNumber()}).
+   */
+  private void record(PerformanceMetric metric, int thread) {
     long nowNanos = time.nanoTime();
     int index = metric.metricType().ordinal();
     MetricSeries typeSeries = series[index];
-    typeSeries.record(toRecorded(metric.value(), typeSeries, metric.metricType()), nowNanos);
-    reservoirs[index].add(metric, nowNanos);
+    typeSeries.record(
+        toRecorded(metric.value(), typeSeries, metric.metricType()), nowNanos, thread);
+    reservoirs[index].add(metric, nowNanos, thread);
   }
 
   private @Nullable Named createNamed(NamedMetric metric) {

@@ -28,9 +28,9 @@ final class StripedRecorder {
     this.intervals = new Histogram[stripes.count()];
   }
 
-  /** Records {@code value} into the calling thread's stripe. */
-  void record(long value) {
-    stripes.current().recordValue(value);
+  /** Records {@code value} into the stripe of the thread numbered {@code thread}. */
+  void record(long value, int thread) {
+    stripes.of(thread).recordValue(value);
   }
 
   /** How many stripes there may be; {@link #drain} takes an index below it. */

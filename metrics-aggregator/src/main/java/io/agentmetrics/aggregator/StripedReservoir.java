@@ -34,10 +34,11 @@ final class StripedReservoir {
   }
 
   /**
-   * Keeps {@code metric} in the calling thread's stripe, in place of that stripe's oldest entry.
+   * Keeps {@code metric} in the stripe of the thread numbered {@code thread} ({@link
+   * Stripes#threadNumber()}), in place of that stripe's oldest entry.
    */
-  void add(PerformanceMetric metric, long arrivalNanos) {
-    stripes.current().add(metric, arrivalNanos);
+  void add(PerformanceMetric metric, long arrivalNanos, int thread) {
+    stripes.of(thread).add(metric, arrivalNanos);
   }
 
   /**

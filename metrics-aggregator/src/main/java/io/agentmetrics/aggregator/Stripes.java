@@ -31,11 +31,16 @@ final class Stripes<T> {
 
   /** {@code count} stripes, rounded up to a power of two, at most 64. */
   Stripes(int count, Supplier<T> factory) {
-    Checks.atLeast(count, 1, "stripe count");
-    int stripeCount = Math.min(MAX_STRIPES, count == 1 ? 1 : Integer.highestOneBit(count - 1) << 1);
+    int stripeCount = countFor(count);
     this.mask = stripeCount - 1;
     this.stripes = new AtomicReferenceArray<>(stripeCount);
     this.factory = factory;
+  }
+
+  /** How many stripes {@code count} asks for: rounded up to a power of two, at most 64. */
+  static int countFor(int count) {
+    Checks.atLeast(count, 1, "stripe count");
+    return Math.min(MAX_STRIPES, count == 1 ? 1 : Integer.highestOneBit(count - 1) << 1);
   }
 
   /** The stripe count for this machine: its cores, so that each core's thread has a stripe. */
@@ -43,9 +48,26 @@ final class Stripes<T> {
     return Runtime.getRuntime().availableProcessors();
   }
 
+  /**
+   * The calling thread's number, in the order threads first asked: read it once per record and hand
+   * it to every striped structure the record touches ({@link #of}), so that a record looks the
+   * thread up once rather than once per structure.
+   */
+  static int threadNumber() {
+    return THREAD_NUMBER.get()[0];
+  }
+
   /** The calling thread's stripe, made now if no thread used it yet. */
   T current() {
-    int index = THREAD_NUMBER.get()[0] & mask;
+    return of(threadNumber());
+  }
+
+  /**
+   * The stripe of the thread numbered {@code thread} ({@link #threadNumber()}), made now if no
+   * thread used it yet.
+   */
+  T of(int thread) {
+    int index = thread & mask;
     T stripe = stripes.get(index);
     if (stripe != null) {
       return stripe;

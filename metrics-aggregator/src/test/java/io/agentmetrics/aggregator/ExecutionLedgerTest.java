@@ -20,33 +20,65 @@ class ExecutionLedgerTest {
 
   @Test
   void theFirstSourceOfATypeWinsAndMayRepeat() {
-    assertThat(ledger.claim(execution, MetricType.DATABASE_QUERY, Source.METRICS)).isTrue();
-    assertThat(ledger.claim(execution, MetricType.DATABASE_QUERY, Source.METRICS)).isTrue();
-    assertThat(ledger.claim(execution, MetricType.DATABASE_QUERY, Source.BREAKDOWN)).isFalse();
-    assertThat(ledger.claim(execution, MetricType.TOTAL_EXECUTION, Source.BREAKDOWN)).isTrue();
-    assertThat(ledger.claim(execution, MetricType.TOTAL_EXECUTION, Source.METRICS)).isFalse();
+    assertThat(claimOnThisThread(ledger, execution, MetricType.DATABASE_QUERY, Source.METRICS))
+        .isTrue();
+    assertThat(claimOnThisThread(ledger, execution, MetricType.DATABASE_QUERY, Source.METRICS))
+        .isTrue();
+    assertThat(claimOnThisThread(ledger, execution, MetricType.DATABASE_QUERY, Source.BREAKDOWN))
+        .isFalse();
+    assertThat(claimOnThisThread(ledger, execution, MetricType.TOTAL_EXECUTION, Source.BREAKDOWN))
+        .isTrue();
+    assertThat(claimOnThisThread(ledger, execution, MetricType.TOTAL_EXECUTION, Source.METRICS))
+        .isFalse();
   }
 
   @Test
   void executionsAndTypesAreIndependent() {
     UUID other = UUID.randomUUID();
 
-    assertThat(ledger.claim(execution, MetricType.TTFT, Source.METRICS)).isTrue();
-    assertThat(ledger.claim(other, MetricType.TTFT, Source.BREAKDOWN)).isTrue();
-    assertThat(ledger.claim(execution, MetricType.LLM_PROCESSING, Source.BREAKDOWN)).isTrue();
+    assertThat(claimOnThisThread(ledger, execution, MetricType.TTFT, Source.METRICS)).isTrue();
+    assertThat(claimOnThisThread(ledger, other, MetricType.TTFT, Source.BREAKDOWN)).isTrue();
+    assertThat(claimOnThisThread(ledger, execution, MetricType.LLM_PROCESSING, Source.BREAKDOWN))
+        .isTrue();
   }
 
   @Test
   void onlyTheMostRecentExecutionsAreRemembered() {
     ExecutionLedger small = new ExecutionLedger(2);
     UUID first = UUID.randomUUID();
-    small.claim(first, MetricType.TTFT, Source.METRICS);
-    small.claim(UUID.randomUUID(), MetricType.TTFT, Source.METRICS);
-    small.claim(UUID.randomUUID(), MetricType.TTFT, Source.METRICS);
+    claimOnThisThread(small, first, MetricType.TTFT, Source.METRICS);
+    claimOnThisThread(small, UUID.randomUUID(), MetricType.TTFT, Source.METRICS);
+    claimOnThisThread(small, UUID.randomUUID(), MetricType.TTFT, Source.METRICS);
 
     assertThat(small.size()).isEqualTo(2);
     // The first execution was forgotten, so its breakdown is taken as new.
-    assertThat(small.claim(first, MetricType.TTFT, Source.BREAKDOWN)).isTrue();
+    assertThat(claimOnThisThread(small, first, MetricType.TTFT, Source.BREAKDOWN)).isTrue();
+  }
+
+  @Test
+  void anExecutionForgottenOnOneStripeIsForgottenOnEveryStripe() {
+    ExecutionLedger small = new ExecutionLedger(1, 2);
+    UUID first = UUID.randomUUID();
+    int firstStripe = 0;
+    int otherStripe = 1;
+    small.claim(first, MetricType.TTFT, Source.METRICS, firstStripe);
+
+    // A newer execution, seen on the other stripe, takes the only place: the first is forgotten,
+    // although the first stripe still remembers it as the last one it claimed.
+    small.claim(UUID.randomUUID(), MetricType.TTFT, Source.METRICS, otherStripe);
+
+    assertThat(small.claim(first, MetricType.TTFT, Source.BREAKDOWN, firstStripe)).isTrue();
+    assertThat(small.size()).isEqualTo(1);
+  }
+
+  @Test
+  void stripesSeeEachOthersClaims() {
+    ExecutionLedger striped = new ExecutionLedger(16, 2);
+
+    assertThat(striped.claim(execution, MetricType.TTFT, Source.METRICS, 0)).isTrue();
+    assertThat(striped.claim(execution, MetricType.TTFT, Source.BREAKDOWN, 1)).isFalse();
+    assertThat(striped.claim(execution, MetricType.LLM_PROCESSING, Source.BREAKDOWN, 1)).isTrue();
+    assertThat(striped.claim(execution, MetricType.LLM_PROCESSING, Source.METRICS, 0)).isFalse();
   }
 
   @Test
@@ -62,7 +94,7 @@ class ExecutionLedgerTest {
               pool.submit(
                   () -> {
                     start.await();
-                    return ledger.claim(racing, MetricType.LLM_PROCESSING, source);
+                    return claimOnThisThread(ledger, racing, MetricType.LLM_PROCESSING, source);
                   }));
         }
         start.countDown();
@@ -75,5 +107,11 @@ class ExecutionLedgerTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Claims on the calling thread's stripe, as the aggregator does. */
+  private static boolean claimOnThisThread(
+      ExecutionLedger ledger, UUID executionId, MetricType type, Source source) {
+    return ledger.claim(executionId, type, source, Stripes.threadNumber());
   }
 }

@@ -20,7 +20,7 @@ class StripedRecorderTest {
   @Test
   void aStripeNoThreadRecordedIntoHasNoRecorder() {
     StripedRecorder recorder = new StripedRecorder(4);
-    recorder.record(7);
+    recorder.record(7, Stripes.threadNumber());
 
     int created = 0;
     long total = 0;
@@ -70,7 +70,7 @@ class StripedRecorderTest {
                 () -> {
                   start.await();
                   for (int i = 0; i < valuesPerThread; i++) {
-                    recorder.record(value);
+                    recorder.record(value, Stripes.threadNumber());
                   }
                   return null;
                 }));

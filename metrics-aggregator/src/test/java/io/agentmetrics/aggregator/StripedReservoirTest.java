@@ -63,7 +63,7 @@ class StripedReservoirTest {
                 () -> {
                   start.await();
                   for (long arrival = first; arrival < first + addsPerThread; arrival++) {
-                    reservoir.add(METRIC, arrival);
+                    reservoir.add(METRIC, arrival, Stripes.threadNumber());
                   }
                   return null;
                 }));
@@ -89,7 +89,7 @@ class StripedReservoirTest {
       throws InterruptedException {
     for (long arrival = 0; arrival < count; arrival++) {
       long at = arrival;
-      Thread writer = new Thread(() -> reservoir.add(METRIC, at));
+      Thread writer = new Thread(() -> reservoir.add(METRIC, at, Stripes.threadNumber()));
       writer.start();
       writer.join();
     }

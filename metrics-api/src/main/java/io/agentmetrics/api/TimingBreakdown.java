@@ -148,9 +148,15 @@ public record TimingBreakdown(
    * @since 0.1.0
    */
   public static final class Builder {
-    private static final int CATEGORY_COUNT = PhaseCategory.values().length;
-
-    private final double[] categoriesMs = new double[CATEGORY_COUNT];
+    // One field per category rather than an array: every breakdown a collector takes is built
+    // here, and the fields save it an allocation.
+    private double initializationMs;
+    private double toolExecutionMs;
+    private double llmProcessingMs;
+    private double websocketNotificationMs;
+    private double databaseQueryMs;
+    private double externalApiMs;
+    private double queueWaitMs;
     private final PhaseSums phasesMs = new PhaseSums();
     private double totalMs;
     private double overheadMs;
@@ -173,7 +179,15 @@ public record TimingBreakdown(
 
     /** Sets the time spent in {@code category}. */
     public Builder categoryMs(PhaseCategory category, double ms) {
-      categoriesMs[requireNonNull(category, "category").ordinal()] = ms;
+      switch (requireNonNull(category, "category")) {
+        case INITIALIZATION -> initializationMs = ms;
+        case TOOL_EXECUTION -> toolExecutionMs = ms;
+        case LLM_PROCESSING -> llmProcessingMs = ms;
+        case WEBSOCKET_NOTIFICATION -> websocketNotificationMs = ms;
+        case DATABASE_QUERY -> databaseQueryMs = ms;
+        case EXTERNAL_API -> externalApiMs = ms;
+        case QUEUE_WAIT -> queueWaitMs = ms;
+      }
       return this;
     }
 
@@ -204,21 +218,17 @@ public record TimingBreakdown(
     public TimingBreakdown build() {
       return new TimingBreakdown(
           totalMs,
-          get(PhaseCategory.INITIALIZATION),
-          get(PhaseCategory.TOOL_EXECUTION),
-          get(PhaseCategory.LLM_PROCESSING),
-          get(PhaseCategory.WEBSOCKET_NOTIFICATION),
-          get(PhaseCategory.DATABASE_QUERY),
-          get(PhaseCategory.EXTERNAL_API),
-          get(PhaseCategory.QUEUE_WAIT),
+          initializationMs,
+          toolExecutionMs,
+          llmProcessingMs,
+          websocketNotificationMs,
+          databaseQueryMs,
+          externalApiMs,
+          queueWaitMs,
           overheadMs,
           ttftMs,
           phasesMs.toMap(),
           executionId);
-    }
-
-    private double get(PhaseCategory category) {
-      return categoriesMs[category.ordinal()];
     }
   }
 }

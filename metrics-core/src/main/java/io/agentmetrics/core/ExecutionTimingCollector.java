@@ -80,9 +80,12 @@ import org.slf4j.LoggerFactory;
  * one compare-and-set on the phase. Running phases are found by name by walking up from the
  * innermost running phase through its running ancestors (they are few: one per level of nesting and
  * per thread timing at that moment), running parallel tasks, which may number thousands, through a
- * concurrent map. Metrics are linked in the order recorded, one compare-and-set each; a phase's
- * metric is built from the phase when the metrics are read. {@link #complete(ExecutionOutcome)}
- * runs once; calls racing with it may or may not be included.
+ * concurrent map. Metrics recorded as values are linked in the order recorded, one compare-and-set
+ * each. A phase that makes a metric keeps it itself and takes its place in that order without an
+ * atomic instruction, so stopping a phase costs one compare-and-set (its end); its metric is built
+ * from the phase when the metrics are read. Metrics recorded at the same moment on different
+ * threads may be listed in either order. {@link #complete(ExecutionOutcome)} runs once; calls
+ * racing with it may or may not be included.
  *
  * <h2>A closed hierarchy</h2>
  *
@@ -117,6 +120,8 @@ public sealed class ExecutionTimingCollector implements TimingCollector
   private static final VarHandle LATEST_METRIC;
   private static final VarHandle FIRST_TOKEN_NANOS;
   private static final VarHandle DROPPED_METRICS;
+  private static final VarHandle METRICS_RECORDED;
+  private static final VarHandle RUNNING_TASKS;
 
   static {
     for (PhaseCategory category : PhaseCategory.values()) {
@@ -130,6 +135,8 @@ public sealed class ExecutionTimingCollector implements TimingCollector
       LATEST_METRIC = lookup.findVarHandle(self, "latestMetric", MetricLink.class);
       FIRST_TOKEN_NANOS = lookup.findVarHandle(self, "firstTokenNanos", long.class);
       DROPPED_METRICS = lookup.findVarHandle(self, "droppedMetrics", long.class);
+      METRICS_RECORDED = lookup.findVarHandle(self, "metricsRecorded", int.class);
+      RUNNING_TASKS = lookup.findVarHandle(self, "runningTasks", ConcurrentHashMap.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -146,7 +153,11 @@ public sealed class ExecutionTimingCollector implements TimingCollector
   private final long startNanos;
   private final Instant startTime;
 
-  private final ConcurrentHashMap<String, Phase> runningTasks = new ConcurrentHashMap<>();
+  /**
+   * The running parallel tasks by name, made when the first task starts ({@link #runningTasks()}):
+   * most executions run none.
+   */
+  private volatile @Nullable ConcurrentHashMap<String, Phase> runningTasks;
 
   /**
    * The phase or task started last; each one links to the one started before it ({@link
@@ -154,8 +165,20 @@ public sealed class ExecutionTimingCollector implements TimingCollector
    */
   private volatile @Nullable Phase latestPhase;
 
-  /** The metric recorded last, the head of every metric, newest first ({@link MetricLink}). */
+  /**
+   * The metric recorded as a value last, the head of those metrics, newest first ({@link
+   * MetricLink}); the metrics phases make are kept by the phases.
+   */
   private volatile @Nullable MetricLink latestMetric;
+
+  /**
+   * How many metrics have been recorded: the next metric's {@code order}. Read and written with
+   * opaque access, not atomically: a stop pays no atomic instruction for its metric. Metrics
+   * recorded in an order that happens-before relations fix get increasing orders; metrics recorded
+   * at the same moment on different threads may get the same one, and are then ordered by phase id.
+   */
+  @SuppressWarnings("unused") // accessed through METRICS_RECORDED
+  private int metricsRecorded;
 
   private volatile long firstTokenNanos = NO_FIRST_TOKEN;
 
@@ -285,7 +308,8 @@ public sealed class ExecutionTimingCollector implements TimingCollector
   /** {@inheritDoc} */
   @Override
   public OptionalDouble stopParallelTask(String name) {
-    Phase task = name == null ? null : runningTasks.remove(name);
+    ConcurrentHashMap<String, Phase> tasks = runningTasks;
+    Phase task = name == null || tasks == null ? null : tasks.remove(name);
     return task == null ? notRunning(name) : task.stopIfRunning(true);
   }
 
@@ -329,7 +353,7 @@ public sealed class ExecutionTimingCollector implements TimingCollector
       drop("its metadata holds a null key or value", type, value);
       return;
     }
-    append(new MetricLink.ReadyMetric(metric));
+    append(new MetricLink(metric, nextMetricOrder()));
   }
 
   /** The wall-clock time of monotonic time {@code atNanos}, on the execution's anchored clock. */
@@ -356,18 +380,13 @@ public sealed class ExecutionTimingCollector implements TimingCollector
     return start(name, type, null, false);
   }
 
-  /** {@inheritDoc} The list is a snapshot. */
+  /**
+   * {@inheritDoc} The list is a snapshot, in the order the metrics were recorded; metrics recorded
+   * at the same moment on different threads are in either order.
+   */
   @Override
   public List<PerformanceMetric> getMetrics() {
-    MetricLink latest = latestMetric;
-    if (latest == null) {
-      return List.of();
-    }
-    PerformanceMetric[] ordered = new PerformanceMetric[latest.metricIndex + 1];
-    for (MetricLink link = latest; link != null; link = link.previousMetric) {
-      ordered[link.metricIndex] = link.metric();
-    }
-    return List.of(ordered);
+    return RecordedMetrics.inOrder(latestMetric, latestPhase);
   }
 
   /**
@@ -434,7 +453,10 @@ public sealed class ExecutionTimingCollector implements TimingCollector
         logger.debug(
             "Closed {} phase(s) still running when execution {} completed", closed, executionId);
       }
-      runningTasks.clear();
+      ConcurrentHashMap<String, Phase> tasks = runningTasks;
+      if (tasks != null) {
+        tasks.clear();
+      }
       TimingBreakdown breakdown = breakdownAt(end, ordered);
       record(MetricType.TOTAL_EXECUTION, breakdown.totalMs(), Map.of(), end);
       List<PerformanceMetric> metrics = getMetrics();
@@ -540,13 +562,14 @@ public sealed class ExecutionTimingCollector implements TimingCollector
       @Nullable PhaseCategory category,
       @Nullable MetricType measuredType,
       @Nullable Map<String, Object> metadata) {
-    Phase existing = runningTasks.get(name);
+    ConcurrentHashMap<String, Phase> tasks = runningTasks();
+    Phase existing = tasks.get(name);
     if (existing != null) {
       return alreadyRunning(existing);
     }
     Phase task =
         new Phase(this, name, category, measuredType, true, timeSource.nanoTime(), metadata);
-    existing = runningTasks.putIfAbsent(name, task);
+    existing = tasks.putIfAbsent(name, task);
     if (existing != null) {
       // Another thread started the same name first; this task never existed.
       return alreadyRunning(existing);
@@ -557,6 +580,19 @@ public sealed class ExecutionTimingCollector implements TimingCollector
       task.follow(latest, innermostRunning(latest));
     } while (!LATEST_PHASE.compareAndSet(this, latest, task));
     return task;
+  }
+
+  /** The running tasks, made now if this is the first task; racing threads keep the first map. */
+  @SuppressWarnings("unchecked") // RUNNING_TASKS is the runningTasks field
+  private ConcurrentHashMap<String, Phase> runningTasks() {
+    ConcurrentHashMap<String, Phase> tasks = runningTasks;
+    if (tasks != null) {
+      return tasks;
+    }
+    ConcurrentHashMap<String, Phase> created = new ConcurrentHashMap<>();
+    tasks =
+        (ConcurrentHashMap<String, Phase>) RUNNING_TASKS.compareAndExchange(this, null, created);
+    return tasks == null ? created : tasks;
   }
 
   private static Phase alreadyRunning(Phase running) {
@@ -596,7 +632,14 @@ public sealed class ExecutionTimingCollector implements TimingCollector
     return null;
   }
 
-  /** Makes {@code metric} the latest metric. */
+  /** The order of the metric recorded now; see {@link #metricsRecorded}. */
+  private int nextMetricOrder() {
+    int order = (int) METRICS_RECORDED.getOpaque(this);
+    METRICS_RECORDED.setOpaque(this, order + 1);
+    return order;
+  }
+
+  /** Makes {@code metric} the latest metric recorded as a value. */
   private void append(MetricLink metric) {
     MetricLink latest;
     do {
@@ -625,7 +668,7 @@ public sealed class ExecutionTimingCollector implements TimingCollector
    */
   void onStopped(Phase phase, long stoppedAtNanos, boolean unlisted) {
     if (phase.parallel && !unlisted) {
-      runningTasks.remove(phase.name, phase);
+      runningTasks().remove(phase.name, phase);
     }
     MetricType type = metricTypeOf(phase);
     if (type != null && type.isDuration()) {
@@ -635,7 +678,7 @@ public sealed class ExecutionTimingCollector implements TimingCollector
       } else if (ms < 0) {
         drop("the clock went back during the phase", type, ms);
       } else {
-        append(phase);
+        phase.madeMetric(nextMetricOrder());
       }
     }
     phase.commitEvent();

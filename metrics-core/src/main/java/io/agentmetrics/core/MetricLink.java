@@ -4,46 +4,33 @@ import io.agentmetrics.api.PerformanceMetric;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One metric of an {@link ExecutionTimingCollector}, linked to the metric recorded just before it:
- * the collector keeps its metrics as a chain, newest first, each published by one compare-and-set.
+ * A metric recorded as a value (with {@code addMetric}, the first token or the completion) by an
+ * {@link ExecutionTimingCollector}, linked to the one recorded as a value just before it: the
+ * collector keeps these as a chain, newest first, each published by one compare-and-set. Metrics
+ * that phases make when they stop are not linked here; each {@link Phase} holds its own ({@link
+ * Phase#metricOrder()}).
  *
- * <p>A {@link Phase} that makes a metric when it stops is its own link, so stopping it allocates
- * nothing and its {@link PerformanceMetric} is built only when the metrics are read. A metric
- * recorded as a value is a {@link ReadyMetric}.
- *
- * <p>The link fields are set by {@link #follow} before the link is published and never change
- * after; readers reach a link only through the collector's latest metric, a volatile field, so they
- * see them.
+ * <p>{@link #previous} is set by {@link #follow} before the link is published and never changes
+ * after; readers reach a link only through the collector's latest link, a volatile field, so they
+ * see it.
  */
-abstract class MetricLink {
+final class MetricLink {
 
-  /** The metric recorded just before this one, or null for the first. */
-  @Nullable MetricLink previousMetric;
+  final PerformanceMetric metric;
 
-  /** This metric's position among the execution's metrics, from 0 in the order recorded. */
-  int metricIndex;
+  /** This metric's position among all the execution's metrics, in the order they were recorded. */
+  final int order;
 
-  /** Places this metric right after {@code latest}, the last one recorded before it, if any. */
-  final void follow(@Nullable MetricLink latest) {
-    previousMetric = latest;
-    metricIndex = latest == null ? 0 : latest.metricIndex + 1;
+  /** The metric recorded as a value just before this one, or null for the first. */
+  @Nullable MetricLink previous;
+
+  MetricLink(PerformanceMetric metric, int order) {
+    this.metric = metric;
+    this.order = order;
   }
 
-  /** The metric; the same values on every call. */
-  abstract PerformanceMetric metric();
-
-  /** A metric that was recorded as a value. */
-  static final class ReadyMetric extends MetricLink {
-
-    private final PerformanceMetric metric;
-
-    ReadyMetric(PerformanceMetric metric) {
-      this.metric = metric;
-    }
-
-    @Override
-    PerformanceMetric metric() {
-      return metric;
-    }
+  /** Places this link right after {@code latest}, the last one published before it, if any. */
+  void follow(@Nullable MetricLink latest) {
+    previous = latest;
   }
 }

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One phase or parallel task of an {@link ExecutionTimingCollector}: the {@link PhaseTimer} handed
- * to the caller, the record the collector keeps, and the link of the metric it makes when it stops,
- * so a phase allocates one object from start to stop.
+ * to the caller, the record the collector keeps, and the metric it makes when it stops (built only
+ * when the metrics are read), so a phase allocates one object from start to stop.
  *
  * <p>Thread-safe: the end is set once, by compare-and-set, so exactly one of any racing {@link
  * #stop()} calls (or the collector closing the phase) wins. Metadata is guarded by this object's
@@ -25,14 +25,20 @@ import org.jspecify.annotations.Nullable;
  * and {@link #parent} are set by {@link #follow} before the collector publishes the phase, and
  * never change after.
  */
-final class Phase extends MetricLink implements PhaseTimer {
+final class Phase implements PhaseTimer {
+
+  /** The {@link #metricOrder()} of a phase that has made no metric. */
+  static final int NO_METRIC = -1;
 
   private static final long RUNNING = Long.MIN_VALUE;
   private static final VarHandle END_NANOS;
+  private static final VarHandle METRIC_ORDER;
 
   static {
     try {
-      END_NANOS = MethodHandles.lookup().findVarHandle(Phase.class, "endNanos", long.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      END_NANOS = lookup.findVarHandle(Phase.class, "endNanos", long.class);
+      METRIC_ORDER = lookup.findVarHandle(Phase.class, "metricOrder", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -72,6 +78,15 @@ final class Phase extends MetricLink implements PhaseTimer {
   private volatile long endNanos = RUNNING;
 
   private volatile boolean closedByCollector;
+
+  /**
+   * The position of this phase's metric among the execution's metrics, or {@link #NO_METRIC}. Set
+   * once, with release semantics, by the thread that stopped the phase after it won the end's
+   * compare-and-set, and read with acquire semantics: a plain store where a volatile one would cost
+   * a fence on every stop.
+   */
+  @SuppressWarnings("unused") // accessed through METRIC_ORDER
+  private int metricOrder = NO_METRIC;
 
   /** Guarded by {@code this}; null until the first entry, so plain phases allocate no map. */
   private @Nullable Map<String, Object> metadata;
@@ -198,11 +213,20 @@ final class Phase extends MetricLink implements PhaseTimer {
     return OptionalDouble.of(ExecutionTimingCollector.toMs(end - startNanos));
   }
 
+  /** Marks this stopped phase as having made the execution's metric number {@code order}. */
+  void madeMetric(int order) {
+    METRIC_ORDER.setRelease(this, order);
+  }
+
+  /** The position of this phase's metric among the execution's metrics, or {@link #NO_METRIC}. */
+  int metricOrder() {
+    return (int) METRIC_ORDER.getAcquire(this);
+  }
+
   /**
    * The metric this phase made when it stopped, built now from its name and times: the same values
    * whenever it is built.
    */
-  @Override
   PerformanceMetric metric() {
     long end = endNanos;
     MetricType type =

@@ -262,6 +262,45 @@ class ExecutionTimingCollectorTest {
   }
 
   @Test
+  void metricsAreListedInTheOrderRecordedNotTheOrderTheirPhasesStarted() {
+    EnhancedExecutionTimingCollector enhanced =
+        new EnhancedExecutionTimingCollector(UUID.randomUUID(), "agent", time);
+    enhanced.startPhase("tool_execution");
+    enhanced.startPhase("database_query");
+    time.advanceMillis(4);
+    enhanced.stopPhase("database_query");
+    enhanced.addMetric(MetricType.MEMORY_USAGE, 12);
+    time.advanceMillis(6);
+    enhanced.stopPhase("tool_execution");
+
+    assertThat(enhanced.getMetrics())
+        .extracting(PerformanceMetric::metricType, PerformanceMetric::value)
+        .containsExactly(
+            tuple(MetricType.DATABASE_QUERY, 4.0),
+            tuple(MetricType.MEMORY_USAGE, 12.0),
+            tuple(MetricType.TOOL_EXECUTION, 10.0));
+  }
+
+  @Test
+  void metricsOfPhasesStoppedAtOnceOnTwoThreadsAreAllListedByPhaseId() {
+    EnhancedExecutionTimingCollector enhanced =
+        new EnhancedExecutionTimingCollector(UUID.randomUUID(), "agent", time);
+    enhanced.startParallelTask("external_api");
+    enhanced.startParallelTask("database_query");
+    time.advanceMillis(3);
+    enhanced.stopParallelTask("database_query");
+    enhanced.stopParallelTask("external_api");
+    // Two threads stopping at the same moment may both read the same count of metrics recorded
+    // (it is not incremented atomically), so their phases' metrics share an order.
+    Phase[] phases = enhanced.phasesInStartOrder();
+    phases[0].madeMetric(phases[1].metricOrder());
+
+    assertThat(enhanced.getMetrics())
+        .extracting(PerformanceMetric::metricType)
+        .containsExactly(MetricType.EXTERNAL_API, MetricType.DATABASE_QUERY);
+  }
+
+  @Test
   void breakdownMergesPhasesPublishedOutOfTheOrderOfTheirStarts() {
     InterleavingTimeSource clock = new InterleavingTimeSource();
     ExecutionTimingCollector interleaved =
