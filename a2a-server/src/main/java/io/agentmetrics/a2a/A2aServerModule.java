@@ -325,12 +325,8 @@ public final class A2aServerModule extends AbstractModule {
   /**
    * The simulated LLM of agent-runtime with the given time to first token; {@code 0} also drops the
    * delay between tokens, for load tests.
-   *
-   * @param latency the time to first token
-   * @return the client
-   * @since 0.1.0
    */
-  public static LlmClient simulatedLlm(Duration latency) {
+  private static LlmClient simulatedLlm(Duration latency) {
     return new SimulatedLlmClient(
         SimulatedLlmConfig.builder()
             .timeToFirstToken(latency)

@@ -2,6 +2,8 @@ package io.agentmetrics.a2a;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A setting has a value the server cannot use. The message names the setting's environment
  * variable, what it allows and the value it got, for example {@code A2A_MAX_STREAMS must be a
@@ -36,8 +38,7 @@ public final class ConfigException extends IllegalArgumentException {
    * @param cause the underlying failure, or {@code null}
    * @since 0.1.0
    */
-  public ConfigException(
-      String setting, String message, @org.jspecify.annotations.Nullable Throwable cause) {
+  public ConfigException(String setting, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.setting = requireNonNull(setting, "setting");
   }

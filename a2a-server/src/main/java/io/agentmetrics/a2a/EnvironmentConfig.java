@@ -55,6 +55,10 @@ public final class EnvironmentConfig {
           PriceTable.LLM_PRICE_FILE,
           PriceTable.LLM_PRICES);
 
+  private static final String BOOLEAN = "true or false (or 1/0, yes/no)";
+  private static final String SECONDS = "a whole number of seconds";
+  private static final String MILLIS = "a whole number of milliseconds";
+
   private final Function<String, @Nullable String> lookup;
 
   private EnvironmentConfig(Function<String, @Nullable String> lookup) {
@@ -216,15 +220,13 @@ public final class EnvironmentConfig {
   }
 
   private TraceSettings trace() {
-    boolean[] enabled = {false};
-    bool("A2A_TRACE_LATENCY", v -> enabled[0] = v);
-    double rate = TraceSettings.DEFAULT_SAMPLE_RATE;
-    String rawRate = value("A2A_TRACE_SAMPLE_RATE");
-    if (rawRate != null) {
-      rate = parse("A2A_TRACE_SAMPLE_RATE", rawRate, "a number from 0 to 1", Double::parseDouble);
-    }
+    Boolean enabled = read("A2A_TRACE_LATENCY", BOOLEAN, EnvironmentConfig::bool);
+    Double rate = read("A2A_TRACE_SAMPLE_RATE", "a number from 0 to 1", Double::parseDouble);
     String file = value("A2A_TRACE_LOG_FILE");
-    return new TraceSettings(enabled[0], rate, file == null ? null : Path.of(file));
+    return new TraceSettings(
+        enabled != null && enabled,
+        rate != null ? rate : TraceSettings.DEFAULT_SAMPLE_RATE,
+        file == null ? null : Path.of(file));
   }
 
   private LlmConfig llm() {
@@ -236,9 +238,9 @@ public final class EnvironmentConfig {
       }
     }
     String provider = settings.getOrDefault(LlmClients.LLM_PROVIDER, LlmConfig.SIMULATED);
-    Duration[] latency = {LlmConfig.DEFAULT_SIMULATED_LATENCY};
-    millis(LlmClients.SIMULATED_LLM_LATENCY_MS, v -> latency[0] = v);
-    return new LlmConfig(provider, latency[0], settings);
+    Duration latency = read(LlmClients.SIMULATED_LLM_LATENCY_MS, MILLIS, EnvironmentConfig::millis);
+    return new LlmConfig(
+        provider, latency != null ? latency : LlmConfig.DEFAULT_SIMULATED_LATENCY, settings);
   }
 
   private StoreSettings store() {
@@ -257,9 +259,8 @@ public final class EnvironmentConfig {
         } catch (IllegalArgumentException e) {
           throw new ConfigException("A2A_DATABASE_URL", "A2A_DATABASE_URL: " + e.getMessage(), e);
         }
-        Duration[] lease = {StoreSettings.DEFAULT_LEASE};
-        seconds("A2A_TASK_LEASE_SECONDS", v -> lease[0] = v);
-        return new StoreSettings(database, lease[0]);
+        Duration lease = read("A2A_TASK_LEASE_SECONDS", SECONDS, EnvironmentConfig::seconds);
+        return new StoreSettings(database, lease != null ? lease : StoreSettings.DEFAULT_LEASE);
       }
       default -> throw new ConfigException("A2A_TASK_STORE", "memory or postgres", printable(kind));
     }
@@ -281,50 +282,61 @@ public final class EnvironmentConfig {
   }
 
   private void integer(String name, Consumer<Integer> setter) {
-    parsed(name, "an integer", Integer::parseInt, setter);
+    set(name, "an integer", Integer::parseInt, setter);
   }
 
   private void number(String name, Consumer<Long> setter) {
-    parsed(name, "an integer", Long::parseLong, setter);
+    set(name, "an integer", Long::parseLong, setter);
   }
 
   private void seconds(String name, Consumer<Duration> setter) {
-    parsed(name, "a whole number of seconds", v -> Duration.ofSeconds(Long.parseLong(v)), setter);
+    set(name, SECONDS, EnvironmentConfig::seconds, setter);
   }
 
   private void millis(String name, Consumer<Duration> setter) {
-    parsed(
-        name, "a whole number of milliseconds", v -> Duration.ofMillis(Long.parseLong(v)), setter);
+    set(name, MILLIS, EnvironmentConfig::millis, setter);
   }
 
   private void bool(String name, Consumer<Boolean> setter) {
-    parsed(name, "true or false (or 1/0, yes/no)", EnvironmentConfig::bool, setter);
+    set(name, BOOLEAN, EnvironmentConfig::bool, setter);
   }
 
   private void list(String name, Consumer<List<String>> setter) {
-    parsed(
+    set(
         name,
         "a comma-separated list",
         v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
         setter);
   }
 
-  private <T> void parsed(
+  private <T> void set(
       String name, String allowed, Function<String, T> parser, Consumer<T> setter) {
-    String value = value(name);
+    T value = read(name, allowed, parser);
     if (value != null) {
-      setter.accept(parse(name, value, allowed, parser));
+      setter.accept(value);
     }
   }
 
-  private static <T> T parse(
-      String name, String value, String allowed, Function<String, T> parser) {
+  /** The variable's value read by {@code parser}, or {@code null} when it is unset or blank. */
+  private <T> @Nullable T read(String name, String allowed, Function<String, T> parser) {
+    String value = value(name);
+    if (value == null) {
+      return null;
+    }
     try {
       return parser.apply(value);
     } catch (IllegalArgumentException e) {
       // NumberFormatException included: the message names the variable, not Java's parser.
       throw new ConfigException(name, allowed, printable(value));
     }
+  }
+
+  private static Duration seconds(String value) {
+    return Duration.ofSeconds(Long.parseLong(value));
+  }
+
+  private static Duration millis(String value) {
+    return Duration.ofMillis(Long.parseLong(value));
   }
 
   private static boolean bool(String value) {
