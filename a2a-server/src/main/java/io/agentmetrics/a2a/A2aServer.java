@@ -1,55 +1,25 @@
 package io.agentmetrics.a2a;
 
-import static java.util.Objects.requireNonNull;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentmetrics.a2a.agent.StudyAgent;
-import io.agentmetrics.a2a.agent.StudyAgentProcessor;
-import io.agentmetrics.a2a.agent.TaskProcessor;
-import io.agentmetrics.a2a.dto.JsonMappers;
-import io.agentmetrics.a2a.dto.ServerStatus;
-import io.agentmetrics.a2a.http.AgentCards;
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Module;
+import com.google.inject.ProvisionException;
+import com.google.inject.spi.Message;
 import io.agentmetrics.a2a.http.HttpServer;
-import io.agentmetrics.a2a.http.MetricsSummaryContributor;
-import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
-import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
-import io.agentmetrics.a2a.jsonrpc.MessageSender;
-import io.agentmetrics.a2a.store.ContextRepository;
-import io.agentmetrics.a2a.store.StoreStatistics;
-import io.agentmetrics.a2a.task.PushSettings;
 import io.agentmetrics.a2a.task.TaskService;
-import io.agentmetrics.a2a.task.TaskSettings;
-import io.agentmetrics.a2a.telex.TelexNormalizer;
-import io.agentmetrics.a2a.trace.RequestObserver;
 import io.agentmetrics.a2a.trace.StageMetrics;
-import io.agentmetrics.a2a.trace.TraceLatencyLog;
-import io.agentmetrics.a2a.trace.TraceSettings;
-import io.agentmetrics.a2a.v1.CardSettings;
-import io.agentmetrics.a2a.v1.V1Binding;
 import io.agentmetrics.agent.llm.LlmClient;
-import io.agentmetrics.agent.llm.PriceTable;
-import io.agentmetrics.agent.llm.SimulatedLlmClient;
-import io.agentmetrics.agent.llm.SimulatedLlmConfig;
-import io.agentmetrics.aggregator.AggregatorConfig;
 import io.agentmetrics.aggregator.MetricsAggregator;
-import io.agentmetrics.api.MetricsSink;
-import io.agentmetrics.api.TimeSource;
-import io.agentmetrics.supervisor.otel.OpenTelemetryBridge;
-import io.agentmetrics.supervisor.otel.OpenTelemetryBridgeConfig;
-import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
+import java.util.Collection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The A2A server, wired: stores, agent, task service, JSON-RPC dispatcher, tracing and HTTP. Build
- * one with {@link #builder(ServerConfig)}; {@link #close()} shuts it down gracefully.
+ * The A2A server, running: stores, agent, task service, JSON-RPC dispatcher, tracing and HTTP, as
+ * {@link A2aServerModule} wires them. Start one with {@link #start(ServerConfig)}, or with {@link
+ * #start(Module)} and the module with some bindings overridden; {@link #close()} shuts it down
+ * gracefully.
  *
  * <p>Thread-safe.
  *
@@ -58,9 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class A2aServer implements AutoCloseable {
 
   private static final Logger logger = LoggerFactory.getLogger(A2aServer.class);
-
-  /** The LLM label of the simulated model. */
-  public static final String SIMULATED_LLM = "simulated";
 
   /** The OpenTelemetry instrumentation scope of the agent spans and GenAI metrics. */
   public static final String INSTRUMENTATION_SCOPE = "io.agentmetrics.a2a";
@@ -73,185 +40,73 @@ public final class A2aServer implements AutoCloseable {
   private final MetricsAggregator aggregator;
   private final LlmClient llm;
 
-  private A2aServer(Builder b) throws Exception {
-    this.config = b.config;
-    this.llm = b.llm != null ? b.llm : simulatedLlm(config.simulatedLlmLatency());
-    String llmLabel = b.llmLabel != null ? b.llmLabel : label(llm);
-    ObjectMapper mapper =
-        JsonMappers.create(
-            config.maxNestingDepth(),
-            config.maxStringLength(),
-            config.maxBodyBytes(),
-            config.maxJsonTokens());
-    this.stores = TaskStores.open(b.stores, config, mapper, b.time);
-    ContextRepository conversations = stores.contexts();
-    String version = version();
-    this.aggregator = new MetricsAggregator(AggregatorConfig.defaults(), b.time);
-    List<MetricsSink> agentSinks =
-        List.of(
-            aggregator,
-            new OpenTelemetryBridge(
-                b.openTelemetry,
-                OpenTelemetryBridgeConfig.builder()
-                    .instrumentationScope(INSTRUMENTATION_SCOPE, version)
-                    .build()));
-    TelexNormalizer normalizer = new TelexNormalizer(config.maxHistory());
-    TaskProcessor processor =
-        b.processor != null
-            ? b.processor.apply(conversations)
-            : new StudyAgentProcessor(
-                new StudyAgent(conversations, normalizer, llm, agentSinks, b.time, b.prices));
-    this.tasks =
-        new TaskService(
-            new TaskSettings(
-                config.taskStoreMaxSize(),
-                config.taskStoreMaxBytes(),
-                config.maxTaskHistory(),
-                config.taskTtl(),
-                config.agentThreads(),
-                config.agentQueueCapacity(),
-                config.agentQueueTimeout(),
-                callerTurns(config),
-                config.maxStreams(),
-                config.maxStreamsPerTask(),
-                new PushSettings(
-                    config.pushAllowedHosts(),
-                    config.pushAllowPrivate(),
-                    config.pushMaxConfigsPerTask(),
-                    config.pushTimeout(),
-                    config.pushMaxAttempts(),
-                    ServerConfig.PUSH_INITIAL_BACKOFF,
-                    config.pushMaxBackoff())),
-            processor,
-            mapper,
-            b.time,
-            stores.tasks(),
-            V1Binding.pushPayloads());
-    this.stages = new StageMetrics(b.time);
-    List<RequestObserver> observers = new ArrayList<>();
-    observers.add(stages);
-    if (b.trace.enabled()) {
-      observers.add(new TraceLatencyLog());
-    }
-    observers.addAll(b.observers);
-    RequestObserver observer = RequestObserver.composite(observers);
-    MessageSender sender =
-        new MessageSender(
-            config.maxParts(),
-            config.maxTextLength(),
-            normalizer,
-            tasks,
-            config.pushNotifications(),
-            observer);
-    JsonRpcDispatcher dispatcher =
-        new JsonRpcDispatcher(mapper, tasks, sender, config.pushNotifications());
-    V1Binding v1 = new V1Binding(mapper, tasks, sender, config.pushNotifications(), b.cards);
-    List<MetricsSummaryContributor> summary = new ArrayList<>();
-    summary.add(
-        MetricsSummaryContributor.of(
-            "window", () -> StageMetrics.id(StageMetrics.HEADLINE_WINDOW)));
-    summary.add(MetricsSummaryContributor.of("stage_vocabulary", StageMetrics::vocabulary));
-    summary.add(MetricsSummaryContributor.of("stages", stages::stages));
-    summary.add(MetricsSummaryContributor.of("sends", stages::sends));
-    summary.add(MetricsSummaryContributor.of("bottlenecks", stages::bottlenecks));
-    summary.add(
-        MetricsSummaryContributor.of(
-            "stores",
-            () ->
-                Map.of(
-                    "tasks", tasks.storeStats(),
-                    "contexts", contextStats(conversations.statistics()))));
-    summary.add(MetricsSummaryContributor.of("agent", () -> AgentSummary.of(aggregator)));
-    summary.add(MetricsSummaryContributor.of("usage", () -> UsageSummary.of(aggregator)));
-    InFlightBudget inFlight = new InFlightBudget(config.maxInflightBytes());
-    summary.add(
-        MetricsSummaryContributor.of(
-            "in_flight",
-            () -> Map.of("bytes", inFlight.held(), "limit", config.maxInflightBytes())));
-    summary.addAll(b.summary);
-    String publicUrl = config.publicUrl();
-    Function<URI, io.agentmetrics.a2a.dto.AgentCard> card =
-        base ->
-            AgentCards.studyAgent(
-                publicUrl != null ? publicUrl : base + "/",
-                version,
-                llmLabel,
-                config.authToken() != null,
-                config.pushNotifications());
-    this.http =
-        new HttpServer(
-            new HttpServer.HttpSettings(
-                config.host(),
-                config.port(),
-                config.httpMaxThreads(),
-                config.maxBodyBytes(),
-                config.shutdownGrace(),
-                config.authToken(),
-                config.corsOrigins(),
-                b.trace.sampleRate(),
-                config.allowedHosts(),
-                config.idleTimeout(),
-                config.minRequestDataRate()),
-            mapper,
-            dispatcher,
-            v1,
-            inFlight,
-            observer,
-            new ServerStatus(
-                "ok", AgentCards.AGENT_NAME, version, AgentCards.PROTOCOL_VERSION, llmLabel),
-            card,
-            summary,
-            b.openTelemetry,
-            b.time);
-    try {
-      http.start();
-    } catch (Exception e) {
-      tasks.close();
-      llm.close();
-      throw e;
-    }
+  A2aServer(
+      ServerConfig config,
+      HttpServer http,
+      TaskService tasks,
+      TaskStores stores,
+      StageMetrics stages,
+      MetricsAggregator aggregator,
+      LlmClient llm) {
+    this.config = config;
+    this.http = http;
+    this.tasks = tasks;
+    this.stores = stores;
+    this.stages = stages;
+    this.aggregator = aggregator;
+    this.llm = llm;
   }
 
   /**
-   * How many turns may run on the request threads of blocking sends: at most a quarter of the HTTP
-   * pool, so that waiting for the agent never takes the threads that answer {@code /health}.
-   */
-  private static int callerTurns(ServerConfig config) {
-    return Math.min(config.agentThreads(), config.httpMaxThreads() / 4);
-  }
-
-  /**
-   * The simulated LLM of agent-runtime with the given time to first token; {@code 0} also drops the
-   * delay between tokens, for load tests.
-   *
-   * @param latency the time to first token
-   * @return the client
-   * @since 0.1.0
-   */
-  public static LlmClient simulatedLlm(Duration latency) {
-    return new SimulatedLlmClient(
-        SimulatedLlmConfig.builder()
-            .timeToFirstToken(latency)
-            .interTokenDelay(
-                latency.isZero() ? Duration.ZERO : SimulatedLlmConfig.DEFAULT_INTER_TOKEN_DELAY)
-            .build());
-  }
-
-  private static String label(LlmClient llm) {
-    return SIMULATED_LLM.equals(llm.provider())
-        ? SIMULATED_LLM
-        : llm.provider() + " (" + llm.model() + ")";
-  }
-
-  /**
-   * A builder for a server with {@code config}.
+   * Starts a server wired by {@link A2aServerModule} with {@code config}.
    *
    * @param config the configuration
-   * @return the builder
+   * @return the running server
+   * @throws Exception if the port cannot be bound or a store cannot be opened
    * @since 0.1.0
    */
-  public static Builder builder(ServerConfig config) {
-    return new Builder(config);
+  public static A2aServer start(ServerConfig config) throws Exception {
+    return start(new A2aServerModule(config));
+  }
+
+  /**
+   * Starts the server that {@code module} wires: an {@link A2aServerModule}, usually with some
+   * bindings replaced by {@link com.google.inject.util.Modules#override}.
+   *
+   * @param module the wiring
+   * @return the running server
+   * @throws Exception if the port cannot be bound or a store cannot be opened; a bad setting's
+   *     {@link ConfigException} (or another {@link RuntimeException}) is thrown as it is, not
+   *     wrapped in Guice's
+   * @since 0.1.0
+   */
+  public static A2aServer start(Module module) throws Exception {
+    A2aServer server;
+    try {
+      server = Guice.createInjector(module).getInstance(A2aServer.class);
+    } catch (ProvisionException e) {
+      throw unwrap(e.getErrorMessages(), e);
+    } catch (CreationException e) {
+      throw unwrap(e.getErrorMessages(), e);
+    }
+    try {
+      server.http.start();
+    } catch (Exception e) {
+      server.tasks.close();
+      server.stores.close();
+      server.llm.close();
+      throw e;
+    }
+    return server;
+  }
+
+  /** The one failure behind Guice's report, such as a setting that names its variable. */
+  private static RuntimeException unwrap(Collection<Message> messages, RuntimeException guice) {
+    if (messages.size() == 1
+        && messages.iterator().next().getCause() instanceof RuntimeException cause) {
+      return cause;
+    }
+    return guice;
   }
 
   /**
@@ -309,7 +164,7 @@ public final class A2aServer implements AutoCloseable {
     } catch (Exception e) {
       logger.warn("HTTP server did not stop cleanly", e);
     }
-    tasks.shutdown(config.shutdownGrace());
+    tasks.shutdown(config.http().shutdownGrace());
     stores.close();
     try {
       llm.close();
@@ -318,177 +173,9 @@ public final class A2aServer implements AutoCloseable {
     }
   }
 
-  private static Map<String, Long> contextStats(StoreStatistics statistics) {
-    return Map.of(
-        "size", statistics.entries(),
-        "bytes", statistics.bytes(),
-        "evictions", statistics.evictions());
-  }
-
-  private static String version() {
+  /** The version in the jar's manifest. */
+  static String version() {
     String version = A2aServer.class.getPackage().getImplementationVersion();
     return version == null ? "0.1.0-SNAPSHOT" : version;
-  }
-
-  /**
-   * Assembles an {@link A2aServer}.
-   *
-   * <p>Not thread-safe.
-   *
-   * @since 0.1.0
-   */
-  public static final class Builder {
-    private final ServerConfig config;
-    private TraceSettings trace = TraceSettings.disabled();
-    private @Nullable Function<ContextRepository, TaskProcessor> processor;
-    private StoreSettings stores = StoreSettings.inMemory();
-    private @Nullable String llmLabel;
-    private @Nullable LlmClient llm;
-    private PriceTable prices = PriceTable.defaults();
-    private OpenTelemetry openTelemetry = OpenTelemetry.noop();
-    private TimeSource time = TimeSource.system();
-    private CardSettings cards = CardSettings.defaults();
-    private final List<RequestObserver> observers = new ArrayList<>();
-    private final List<MetricsSummaryContributor> summary = new ArrayList<>();
-
-    private Builder(ServerConfig config) {
-      this.config = requireNonNull(config, "config");
-    }
-
-    /**
-     * Sets the LLM the study agent asks (default: the simulated LLM with {@link
-     * ServerConfig#simulatedLlmLatency()}). The server closes it on {@link A2aServer#close()}.
-     *
-     * @param value the client
-     * @return this builder
-     * @since 0.1.0
-     */
-    public Builder llm(LlmClient value) {
-      this.llm = requireNonNull(value, "llm");
-      return this;
-    }
-
-    /**
-     * Sets where tasks, push configs and conversations are kept (default: in memory).
-     *
-     * @param value the settings, such as {@link StoreSettings#read} of the environment
-     * @return this builder
-     * @since 0.1.0
-     */
-    public Builder stores(StoreSettings value) {
-      this.stores = requireNonNull(value, "stores");
-      return this;
-    }
-
-    /**
-     * Sets the prices the study agent's LLM calls are costed with (default: {@link
-     * PriceTable#defaults()}).
-     *
-     * @param value the prices
-     * @return this builder
-     * @since 0.1.0
-     */
-    public Builder prices(PriceTable value) {
-      this.prices = requireNonNull(value, "prices");
-      return this;
-    }
-
-    /**
-     * Sets the trace settings (default: off).
-     *
-     * @param value the settings
-     * @return this builder
-     * @since 0.1.0
-     */
-    public Builder trace(TraceSettings value) {
-      this.trace = requireNonNull(value, "trace");
-      return this;
-    }
-
-    /**
-     * Replaces the study agent (for tests and embedding).
-     *
-     * @param factory builds the agent from the server's conversation store
-     * @param llmLabel which LLM answers, shown on the card and status page
-     * @return this builder
-     * @since 0.1.0
-     */
-    public Builder processor(Function<ContextRepository, TaskProcessor> factory, String llmLabel) {
-      this.processor = requireNonNull(factory, "factory");
-      this.llmLabel = requireNonNull(llmLabel, "llmLabel");
-      return this;
-    }
-
-    /**
-     * Sets the OpenTelemetry instance for server spans (default: no-op).
-     *
-     * @param value the instance
-     * @return this builder
-     * @since 0.1.0
-     */
-    public Builder openTelemetry(OpenTelemetry value) {
-      this.openTelemetry = requireNonNull(value, "openTelemetry");
-      return this;
-    }
-
-    /**
-     * Sets how the agent card is served: which card a version-less request to the well-known path
-     * gets, and the key the 1.0 card is signed with (default: the union card, unsigned).
-     *
-     * @param value the settings
-     * @return this builder
-     * @since 0.1.0
-     */
-    public Builder cards(CardSettings value) {
-      this.cards = requireNonNull(value, "cards");
-      return this;
-    }
-
-    /**
-     * Sets the clock (default: the system clock).
-     *
-     * @param value the clock
-     * @return this builder
-     * @since 0.1.0
-     */
-    public Builder time(TimeSource value) {
-      this.time = requireNonNull(value, "time");
-      return this;
-    }
-
-    /**
-     * Adds an observer of request and agent timings (such as the metrics aggregator).
-     *
-     * @param value the observer
-     * @return this builder
-     * @since 0.1.0
-     */
-    public Builder addObserver(RequestObserver value) {
-      observers.add(requireNonNull(value, "observer"));
-      return this;
-    }
-
-    /**
-     * Adds a section to {@code /metrics/summary}.
-     *
-     * @param value the contributor
-     * @return this builder
-     * @since 0.1.0
-     */
-    public Builder addSummary(MetricsSummaryContributor value) {
-      summary.add(requireNonNull(value, "summary"));
-      return this;
-    }
-
-    /**
-     * Starts the server.
-     *
-     * @return the running server
-     * @throws Exception if the port cannot be bound
-     * @since 0.1.0
-     */
-    public A2aServer start() throws Exception {
-      return new A2aServer(this);
-    }
   }
 }

@@ -1,9 +1,11 @@
 package io.agentmetrics.a2a;
 
+import com.google.inject.util.Modules;
 import io.agentmetrics.a2a.profile.ProfileCommand;
 import io.agentmetrics.a2a.profile.TraceReportCommand;
 import io.agentmetrics.a2a.trace.TraceLogAppender;
 import io.agentmetrics.a2a.trace.TraceSettings;
+import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmConfig;
 import java.io.OutputStream;
@@ -88,10 +90,13 @@ final class DemoCommand implements Callable<Integer> {
     Path traceFile = Files.createTempFile("agentmetrics-demo-trace-", ".log");
     TraceSettings trace = new TraceSettings(true, 1.0, traceFile);
     TraceLogAppender.install(new TraceSettings(false, 1.0, null));
-    ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(0).build();
+    ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(0).trace(trace).build();
 
     int profileStatus;
-    try (A2aServer server = A2aServer.builder(config).trace(trace).llm(simulatedLlm()).start()) {
+    try (A2aServer server =
+        A2aServer.start(
+            Modules.override(new A2aServerModule(config))
+                .with(binder -> binder.bind(LlmClient.class).toInstance(simulatedLlm())))) {
       String url = server.baseUri().toString();
       out.printf(
           "agentmetrics demo: server at %s, simulated LLM (first token %d ms, %d ms per token)%n",

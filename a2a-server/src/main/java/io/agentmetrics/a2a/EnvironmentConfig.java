@@ -1,135 +1,360 @@
 package io.agentmetrics.a2a;
 
+import static java.util.Objects.requireNonNull;
+
+import io.agentmetrics.a2a.store.postgres.DatabaseSettings;
+import io.agentmetrics.a2a.trace.TraceSettings;
+import io.agentmetrics.a2a.v1.CardSettings;
+import io.agentmetrics.a2a.v1.CardSigner;
+import io.agentmetrics.agent.llm.LlmClients;
+import io.agentmetrics.agent.llm.PriceTable;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads {@link ServerConfig} from environment variables ({@code HOST}, {@code PORT}, {@code A2A_*}
- * and {@code SIMULATED_LLM_LATENCY_MS}). Unset variables keep the defaults; a malformed one fails
- * with a message naming the variable.
+ * The one reader of the server's environment variables ({@code HOST}, {@code PORT}, {@code A2A_*},
+ * {@code LLM_*} and the provider keys); every setting and its variable are listed in {@code
+ * docs/a2a-server.md}. Unset or blank variables keep the defaults. A value that cannot be read
+ * fails with a {@link ConfigException} naming the variable and what it allows, for example {@code
+ * A2A_MAX_STREAMS must be an integer, got "abc"}; a value out of range fails the same way when the
+ * component record checks it.
  *
- * <p>Stateless and thread-safe.
+ * <p>One notion of each type: a boolean is {@code true}, {@code 1} or {@code yes}, or {@code
+ * false}, {@code 0} or {@code no}, in any case, and nothing else; a number is a whole decimal
+ * number; a list is comma-separated, its items trimmed and empty ones dropped.
+ *
+ * <p>Immutable and thread-safe if the lookup is.
  *
  * @since 0.1.0
  */
 public final class EnvironmentConfig {
 
-  private EnvironmentConfig() {}
+  /** The variable choosing the agent: {@code study} (default) or {@code conformance}. */
+  public static final String A2A_AGENT = "A2A_AGENT";
 
-  /**
-   * A builder holding the defaults overridden by {@code env}.
-   *
-   * @param env the environment, usually {@link System#getenv()}
-   * @return a builder that callers may refine (for example with command-line options)
-   * @throws IllegalArgumentException naming the variable whose value cannot be read
-   * @since 0.1.0
-   */
-  public static ServerConfig.Builder read(Map<String, String> env) {
-    ServerConfig.Builder b = ServerConfig.builder();
-    string(env, "HOST", b::host);
-    integer(env, "PORT", b::port);
-    string(env, "A2A_PUBLIC_URL", b::publicUrl);
-    integer(env, "A2A_MAX_BODY_BYTES", b::maxBodyBytes);
-    bytes(env, "A2A_MAX_INFLIGHT_BYTES", b::maxInflightBytes);
-    integer(env, "A2A_MAX_JSON_DEPTH", b::maxNestingDepth);
-    integer(env, "A2A_MAX_STRING_LENGTH", b::maxStringLength);
-    integer(env, "A2A_MAX_JSON_TOKENS", b::maxJsonTokens);
-    integer(env, "A2A_MAX_PARTS", b::maxParts);
-    integer(env, "A2A_MAX_TEXT_LENGTH", b::maxTextLength);
-    integer(env, "A2A_MAX_HISTORY", b::maxHistory);
-    integer(env, "A2A_MAX_TASK_HISTORY", b::maxTaskHistory);
-    integer(env, "A2A_TASK_STORE_SIZE", b::taskStoreMaxSize);
-    bytes(env, "A2A_TASK_STORE_BYTES", b::taskStoreMaxBytes);
-    seconds(env, "A2A_TASK_TTL_SECONDS", b::taskTtl);
-    integer(env, "A2A_CONTEXT_STORE_SIZE", b::contextStoreMaxSize);
-    bytes(env, "A2A_CONTEXT_STORE_BYTES", b::contextStoreMaxBytes);
-    seconds(env, "A2A_CONTEXT_TTL_SECONDS", b::contextTtl);
-    integer(env, "A2A_HTTP_MAX_THREADS", b::httpMaxThreads);
-    integer(env, "A2A_AGENT_THREADS", b::agentThreads);
-    integer(env, "A2A_AGENT_QUEUE", b::agentQueueCapacity);
-    millis(env, "A2A_AGENT_QUEUE_TIMEOUT_MS", b::agentQueueTimeout);
-    seconds(env, "A2A_SHUTDOWN_GRACE_SECONDS", b::shutdownGrace);
-    string(env, "A2A_AUTH_TOKEN", b::authToken);
-    list(env, "A2A_CORS_ORIGINS", b::corsOrigins);
-    list(env, "A2A_ALLOWED_HOSTS", b::allowedHosts);
-    millis(env, "A2A_IDLE_TIMEOUT_MS", b::idleTimeout);
-    parsed(env, "A2A_MIN_REQUEST_DATA_RATE", Long::parseLong, b::minRequestDataRate);
-    integer(env, "A2A_MAX_STREAMS", b::maxStreams);
-    integer(env, "A2A_MAX_STREAMS_PER_TASK", b::maxStreamsPerTask);
-    parsed(env, "A2A_PUSH_NOTIFICATIONS", EnvironmentConfig::bool, b::pushNotifications);
-    list(env, "A2A_PUSH_ALLOWED_HOSTS", b::pushAllowedHosts);
-    millis(env, "A2A_PUSH_TIMEOUT_MS", b::pushTimeout);
-    integer(env, "A2A_PUSH_MAX_ATTEMPTS", b::pushMaxAttempts);
-    parsed(env, "A2A_PUSH_ALLOW_PRIVATE", EnvironmentConfig::bool, b::pushAllowPrivate);
-    integer(env, "A2A_PUSH_MAX_CONFIGS_PER_TASK", b::pushMaxConfigsPerTask);
-    millis(env, "A2A_PUSH_MAX_BACKOFF_MS", b::pushMaxBackoff);
-    millis(env, "SIMULATED_LLM_LATENCY_MS", b::simulatedLlmLatency);
-    return b;
+  /** The variables agent-runtime reads to build the LLM client and its price table. */
+  private static final List<String> LLM_SETTINGS =
+      List.of(
+          LlmClients.LLM_PROVIDER,
+          LlmClients.LLM_MODEL,
+          LlmClients.GEMINI_API_KEY,
+          LlmClients.GEMINI_BASE_URL,
+          LlmClients.OPENAI_BASE_URL,
+          LlmClients.OPENAI_API_KEY,
+          LlmClients.LLM_TIMEOUT_MS,
+          LlmClients.LLM_MAX_ATTEMPTS,
+          PriceTable.LLM_PRICE_FILE,
+          PriceTable.LLM_PRICES);
+
+  private static final String BOOLEAN = "true or false (or 1/0, yes/no)";
+  private static final String SECONDS = "a whole number of seconds";
+  private static final String MILLIS = "a whole number of milliseconds";
+
+  private final Function<String, @Nullable String> lookup;
+
+  private EnvironmentConfig(Function<String, @Nullable String> lookup) {
+    this.lookup = requireNonNull(lookup, "lookup");
   }
 
-  private static void string(Map<String, String> env, String name, Consumer<String> setter) {
-    String value = value(env, name);
+  /**
+   * The process's environment.
+   *
+   * @return a reader of {@link System#getenv()}
+   * @since 0.1.0
+   */
+  public static EnvironmentConfig system() {
+    return of(System.getenv());
+  }
+
+  /**
+   * The variables in {@code env}, for tests and embedding.
+   *
+   * @param env the variables by name
+   * @return a reader of {@code env}
+   * @since 0.1.0
+   */
+  public static EnvironmentConfig of(Map<String, String> env) {
+    Map<String, String> copy = Map.copyOf(env);
+    return of(copy::get);
+  }
+
+  /**
+   * The variables {@code lookup} gives, for tests and embedding.
+   *
+   * @param lookup a variable's value by its name, or {@code null} when it is unset
+   * @return a reader of {@code lookup}
+   * @since 0.1.0
+   */
+  public static EnvironmentConfig of(Function<String, @Nullable String> lookup) {
+    return new EnvironmentConfig(lookup);
+  }
+
+  /**
+   * A builder holding the defaults overridden by the environment, for callers that refine it (with
+   * command-line options, say).
+   *
+   * @return the builder
+   * @throws ConfigException naming the variable whose value cannot be read
+   * @since 0.1.0
+   */
+  public ServerConfig.Builder server() {
+    ServerConfig.Builder b = ServerConfig.builder();
+    string("HOST", b::host);
+    integer("PORT", b::port);
+    string("A2A_PUBLIC_URL", b::publicUrl);
+    integer("A2A_MAX_BODY_BYTES", b::maxBodyBytes);
+    number("A2A_MAX_INFLIGHT_BYTES", b::maxInflightBytes);
+    integer("A2A_MAX_JSON_DEPTH", b::maxNestingDepth);
+    integer("A2A_MAX_STRING_LENGTH", b::maxStringLength);
+    integer("A2A_MAX_JSON_TOKENS", b::maxJsonTokens);
+    integer("A2A_MAX_PARTS", b::maxParts);
+    integer("A2A_MAX_TEXT_LENGTH", b::maxTextLength);
+    integer("A2A_MAX_HISTORY", b::maxHistory);
+    integer("A2A_MAX_TASK_HISTORY", b::maxTaskHistory);
+    number("A2A_TASK_STORE_SIZE", b::taskStoreMaxSize);
+    number("A2A_TASK_STORE_BYTES", b::taskStoreMaxBytes);
+    seconds("A2A_TASK_TTL_SECONDS", b::taskTtl);
+    number("A2A_CONTEXT_STORE_SIZE", b::contextStoreMaxSize);
+    number("A2A_CONTEXT_STORE_BYTES", b::contextStoreMaxBytes);
+    seconds("A2A_CONTEXT_TTL_SECONDS", b::contextTtl);
+    integer("A2A_HTTP_MAX_THREADS", b::httpMaxThreads);
+    integer("A2A_AGENT_THREADS", b::agentThreads);
+    integer("A2A_AGENT_QUEUE", b::agentQueueCapacity);
+    millis("A2A_AGENT_QUEUE_TIMEOUT_MS", b::agentQueueTimeout);
+    seconds("A2A_SHUTDOWN_GRACE_SECONDS", b::shutdownGrace);
+    string("A2A_AUTH_TOKEN", b::authToken);
+    list("A2A_CORS_ORIGINS", b::corsOrigins);
+    list("A2A_ALLOWED_HOSTS", b::allowedHosts);
+    millis("A2A_IDLE_TIMEOUT_MS", b::idleTimeout);
+    number("A2A_MIN_REQUEST_DATA_RATE", b::minRequestDataRate);
+    integer("A2A_MAX_STREAMS", b::maxStreams);
+    integer("A2A_MAX_STREAMS_PER_TASK", b::maxStreamsPerTask);
+    bool("A2A_PUSH_NOTIFICATIONS", b::pushNotifications);
+    list("A2A_PUSH_ALLOWED_HOSTS", b::pushAllowedHosts);
+    millis("A2A_PUSH_TIMEOUT_MS", b::pushTimeout);
+    integer("A2A_PUSH_MAX_ATTEMPTS", b::pushMaxAttempts);
+    bool("A2A_PUSH_ALLOW_PRIVATE", b::pushAllowPrivate);
+    integer("A2A_PUSH_MAX_CONFIGS_PER_TASK", b::pushMaxConfigsPerTask);
+    millis("A2A_PUSH_MAX_BACKOFF_MS", b::pushMaxBackoff);
+    return b.trace(trace()).llm(llm()).store(store());
+  }
+
+  /**
+   * The server's configuration.
+   *
+   * @return the config
+   * @throws ConfigException naming the first variable whose value cannot be read or is out of range
+   * @since 0.1.0
+   */
+  public ServerConfig serverConfig() {
+    return server().build();
+  }
+
+  /**
+   * Whether {@value #A2A_AGENT} picks the conformance agent (the TCK's scenarios) over the study
+   * agent.
+   *
+   * @return {@code true} for {@code conformance}
+   * @throws ConfigException for any value but {@code study} and {@code conformance}
+   * @since 0.1.0
+   */
+  public boolean conformanceAgent() {
+    String agent = value(A2A_AGENT);
+    if (agent == null || agent.equalsIgnoreCase("study")) {
+      return false;
+    }
+    if (agent.equalsIgnoreCase("conformance")) {
+      return true;
+    }
+    throw new ConfigException(A2A_AGENT, "study or conformance", printable(agent));
+  }
+
+  /**
+   * How the agent card is served ({@value CardSettings#AGENT_CARD} and the signing key).
+   *
+   * @return the settings
+   * @throws ConfigException naming the variable whose value is unusable
+   * @throws IOException if the key file cannot be read
+   * @since 0.1.0
+   */
+  public CardSettings cards() throws IOException {
+    String card = value(CardSettings.AGENT_CARD);
+    CardSettings.WellKnownCard wellKnown =
+        switch (card == null ? "union" : card.toLowerCase(Locale.ROOT)) {
+          case "union" -> CardSettings.WellKnownCard.UNION;
+          case "1.0" -> CardSettings.WellKnownCard.V1_0;
+          default ->
+              throw new ConfigException(CardSettings.AGENT_CARD, "union or 1.0", printable(card));
+        };
+    String key = value(CardSettings.SIGNING_KEY);
+    if (key == null) {
+      return new CardSettings(wellKnown, null);
+    }
+    String keyId = value(CardSettings.SIGNING_KEY_ID);
+    if (keyId == null) {
+      throw new ConfigException(
+          CardSettings.SIGNING_KEY_ID,
+          CardSettings.SIGNING_KEY_ID
+              + " is required with "
+              + CardSettings.SIGNING_KEY
+              + ": the kid verifiers look up",
+          null);
+    }
+    try {
+      return new CardSettings(
+          wellKnown,
+          new CardSigner(CardSigner.readKey(Path.of(key)), keyId, value(CardSettings.JWKS_URL)));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          CardSettings.SIGNING_KEY, CardSettings.SIGNING_KEY + ": " + e.getMessage(), e);
+    }
+  }
+
+  private TraceSettings trace() {
+    Boolean enabled = read("A2A_TRACE_LATENCY", BOOLEAN, EnvironmentConfig::bool);
+    Double rate = read("A2A_TRACE_SAMPLE_RATE", "a number from 0 to 1", Double::parseDouble);
+    String file = value("A2A_TRACE_LOG_FILE");
+    return new TraceSettings(
+        enabled != null && enabled,
+        rate != null ? rate : TraceSettings.DEFAULT_SAMPLE_RATE,
+        file == null ? null : Path.of(file));
+  }
+
+  private LlmConfig llm() {
+    Map<String, String> settings = new HashMap<>();
+    for (String name : LLM_SETTINGS) {
+      String value = value(name);
+      if (value != null) {
+        settings.put(name, value);
+      }
+    }
+    String provider = settings.getOrDefault(LlmClients.LLM_PROVIDER, LlmConfig.SIMULATED);
+    Duration latency = read(LlmClients.SIMULATED_LLM_LATENCY_MS, MILLIS, EnvironmentConfig::millis);
+    return new LlmConfig(
+        provider, latency != null ? latency : LlmConfig.DEFAULT_SIMULATED_LATENCY, settings);
+  }
+
+  private StoreSettings store() {
+    String kind = value("A2A_TASK_STORE");
+    switch (kind == null ? "memory" : kind.toLowerCase(Locale.ROOT)) {
+      case "memory" -> {
+        return StoreSettings.inMemory();
+      }
+      case "postgres" -> {
+        String url = required("A2A_DATABASE_URL");
+        String user = required("A2A_DATABASE_USER");
+        String password = value("A2A_DATABASE_PASSWORD");
+        DatabaseSettings database;
+        try {
+          database = DatabaseSettings.of(url, user, password == null ? "" : password);
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException("A2A_DATABASE_URL", "A2A_DATABASE_URL: " + e.getMessage(), e);
+        }
+        Duration lease = read("A2A_TASK_LEASE_SECONDS", SECONDS, EnvironmentConfig::seconds);
+        return new StoreSettings(database, lease != null ? lease : StoreSettings.DEFAULT_LEASE);
+      }
+      default -> throw new ConfigException("A2A_TASK_STORE", "memory or postgres", printable(kind));
+    }
+  }
+
+  private String required(String name) {
+    String value = value(name);
+    if (value == null) {
+      throw new ConfigException(name, name + " must be set when A2A_TASK_STORE=postgres", null);
+    }
+    return value;
+  }
+
+  private void string(String name, Consumer<String> setter) {
+    String value = value(name);
     if (value != null) {
       setter.accept(value);
     }
   }
 
-  private static void integer(Map<String, String> env, String name, Consumer<Integer> setter) {
-    parsed(env, name, Integer::parseInt, setter);
+  private void integer(String name, Consumer<Integer> setter) {
+    set(name, "an integer", Integer::parseInt, setter);
   }
 
-  private static void bytes(Map<String, String> env, String name, Consumer<Long> setter) {
-    parsed(env, name, Long::parseLong, setter);
+  private void number(String name, Consumer<Long> setter) {
+    set(name, "an integer", Long::parseLong, setter);
   }
 
-  private static void seconds(Map<String, String> env, String name, Consumer<Duration> setter) {
-    parsed(env, name, v -> Duration.ofSeconds(Long.parseLong(v)), setter);
+  private void seconds(String name, Consumer<Duration> setter) {
+    set(name, SECONDS, EnvironmentConfig::seconds, setter);
   }
 
-  private static void millis(Map<String, String> env, String name, Consumer<Duration> setter) {
-    parsed(env, name, v -> Duration.ofMillis(Long.parseLong(v)), setter);
+  private void millis(String name, Consumer<Duration> setter) {
+    set(name, MILLIS, EnvironmentConfig::millis, setter);
   }
 
-  private static void list(Map<String, String> env, String name, Consumer<List<String>> setter) {
-    parsed(
-        env,
+  private void bool(String name, Consumer<Boolean> setter) {
+    set(name, BOOLEAN, EnvironmentConfig::bool, setter);
+  }
+
+  private void list(String name, Consumer<List<String>> setter) {
+    set(
         name,
+        "a comma-separated list",
         v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
         setter);
   }
 
-  private static <T> void parsed(
-      Map<String, String> env, String name, Function<String, T> parser, Consumer<T> setter) {
-    String value = value(env, name);
-    if (value == null) {
-      return;
+  private <T> void set(
+      String name, String allowed, Function<String, T> parser, Consumer<T> setter) {
+    T value = read(name, allowed, parser);
+    if (value != null) {
+      setter.accept(value);
     }
-    T parsed;
+  }
+
+  /** The variable's value read by {@code parser}, or {@code null} when it is unset or blank. */
+  private <T> @Nullable T read(String name, String allowed, Function<String, T> parser) {
+    String value = value(name);
+    if (value == null) {
+      return null;
+    }
     try {
-      parsed = parser.apply(value.trim());
+      return parser.apply(value);
     } catch (IllegalArgumentException e) {
       // NumberFormatException included: the message names the variable, not Java's parser.
-      throw new IllegalArgumentException(
-          name + " has an unreadable value '" + value + "'; fix or unset it", e);
+      throw new ConfigException(name, allowed, printable(value));
     }
-    setter.accept(parsed);
+  }
+
+  private static Duration seconds(String value) {
+    return Duration.ofSeconds(Long.parseLong(value));
+  }
+
+  private static Duration millis(String value) {
+    return Duration.ofMillis(Long.parseLong(value));
   }
 
   private static boolean bool(String value) {
-    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes" -> true;
       case "false", "0", "no" -> false;
-      default -> throw new IllegalArgumentException("expected true or false");
+      default -> throw new IllegalArgumentException(value);
     };
   }
 
-  private static @Nullable String value(Map<String, String> env, String name) {
-    String value = env.get(name);
-    return value == null || value.isBlank() ? null : value;
+  /** The variable's value, trimmed, or {@code null} when it is unset or blank. */
+  private @Nullable String value(String name) {
+    String value = lookup.apply(name);
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** A value fit for one line of an error message: control characters become {@code ?}. */
+  private static String printable(String value) {
+    return value.replaceAll("\\p{Cntrl}", "?");
   }
 }

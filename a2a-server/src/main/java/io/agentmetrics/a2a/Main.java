@@ -3,7 +3,7 @@ package io.agentmetrics.a2a;
 import io.agentmetrics.a2a.profile.ProfileCommand;
 import io.agentmetrics.a2a.profile.TraceReportCommand;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,13 +23,13 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
 
   /** The subcommands, in help order. Add new subcommands (profile, trace-report, demo) here. */
-  static final List<Supplier<Object>> SUBCOMMANDS =
+  static final List<Function<EnvironmentConfig, Object>> SUBCOMMANDS =
       List.of(
           ServeCommand::new,
-          ProfileCommand::new,
-          TraceReportCommand::new,
-          DemoCommand::new,
-          CommandLine.HelpCommand::new);
+          environment -> new ProfileCommand(),
+          environment -> new TraceReportCommand(),
+          environment -> new DemoCommand(),
+          environment -> new CommandLine.HelpCommand());
 
   @Spec private CommandSpec spec;
 
@@ -58,9 +58,14 @@ public final class Main implements Runnable {
    * @since 0.1.0
    */
   public static CommandLine commandLine() {
+    return commandLine(EnvironmentConfig.system());
+  }
+
+  /** The command line whose {@code serve} reads {@code environment}, for tests. */
+  static CommandLine commandLine(EnvironmentConfig environment) {
     CommandLine cli = new CommandLine(new Main());
-    for (Supplier<Object> subcommand : SUBCOMMANDS) {
-      cli.addSubcommand(subcommand.get());
+    for (Function<EnvironmentConfig, Object> subcommand : SUBCOMMANDS) {
+      cli.addSubcommand(subcommand.apply(environment));
     }
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {

@@ -1,23 +1,25 @@
 package io.agentmetrics.a2a;
 
 import ch.qos.logback.classic.LoggerContext;
-import io.agentmetrics.a2a.agent.ConformanceAgent;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import io.agentmetrics.a2a.otel.OpenTelemetrySetup;
 import io.agentmetrics.a2a.trace.TraceLogAppender;
-import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.a2a.v1.CardSettings;
-import io.agentmetrics.agent.llm.LlmClient;
-import io.agentmetrics.agent.llm.LlmClients;
-import io.agentmetrics.agent.llm.PriceTable;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import java.util.Map;
+import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code serve}: starts the server and runs until SIGTERM/SIGINT, then shuts down gracefully
@@ -34,30 +36,44 @@ final class ServeCommand implements Callable<Integer> {
 
   private static final Logger logger = LoggerFactory.getLogger(ServeCommand.class);
 
+  @Spec private CommandSpec spec;
+
   @Option(
       names = "--host",
-      defaultValue = "${env:HOST:-" + ServerConfig.DEFAULT_HOST + "}",
-      description = "Interface to bind (env HOST, default ${DEFAULT-VALUE}).")
-  private String host = ServerConfig.DEFAULT_HOST;
+      description = "Interface to bind (default: env HOST, else " + HttpConfig.DEFAULT_HOST + ").")
+  private @Nullable String host;
 
   @Option(
       names = "--port",
-      defaultValue = "${env:PORT:-" + ServerConfig.DEFAULT_PORT + "}",
-      description = "Port to bind, 0 for any free port (env PORT, default ${DEFAULT-VALUE}).")
-  private int port = ServerConfig.DEFAULT_PORT;
+      description =
+          "Port to bind, 0 for any free port (default: env PORT, else "
+              + HttpConfig.DEFAULT_PORT
+              + ").")
+  private @Nullable Integer port;
 
-  /** The variable choosing the agent: {@code study} (default) or {@code conformance}. */
-  static final String A2A_AGENT = "A2A_AGENT";
+  private final EnvironmentConfig environment;
+
+  /** Serves with the settings of the process's environment. */
+  ServeCommand() {
+    this(EnvironmentConfig.system());
+  }
+
+  /** Serves with the settings of {@code environment}, for tests. */
+  ServeCommand(EnvironmentConfig environment) {
+    this.environment = environment;
+    this.spec = CommandSpec.create();
+  }
 
   @Override
   public Integer call() throws Exception {
+    Settings settings = settings();
     // Installed before anything starts, so a SIGTERM at any moment, even during start-up, takes the
     // graceful path and exits 0 rather than the JVM's default 143.
     Shutdown shutdown = new Shutdown();
     Thread hook = new Thread(shutdown::run, "a2a-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return serve(shutdown);
+      return serve(settings, shutdown);
     } catch (Exception | Error e) {
       // A start-up failure keeps its non-zero exit code: the hook would turn it into 0.
       try {
@@ -73,65 +89,54 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private int serve(Shutdown shutdown) throws Exception {
-    Map<String, String> env = System.getenv();
-    ServerConfig config = EnvironmentConfig.read(env).host(host).port(port).build();
-    TraceSettings trace = TraceSettings.fromEnvironment(env);
-    TraceLogAppender.install(trace);
-    LlmClient llm = llm(env, config);
+  /**
+   * Everything the environment and options say, read before anything starts; a bad value is a usage
+   * error (status 2) whose message names the variable.
+   */
+  private Settings settings() throws IOException {
+    try {
+      ServerConfig.Builder config = environment.server();
+      if (host != null) {
+        config.host(host);
+      }
+      if (port != null) {
+        config.port(port);
+      }
+      return new Settings(config.build(), environment.cards(), environment.conformanceAgent());
+    } catch (IllegalArgumentException e) {
+      // ConfigException, and a component's own check (a trace sample rate out of 0..1)
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  private int serve(Settings settings, Shutdown shutdown) throws Exception {
+    ServerConfig config = settings.config();
+    TraceLogAppender.install(config.trace());
     OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.create();
     shutdown.openTelemetry = openTelemetry;
-    A2aServer.Builder builder =
-        A2aServer.builder(config)
-            .trace(trace)
-            .openTelemetry(openTelemetry)
-            .llm(llm)
-            .prices(PriceTable.fromEnvironment(env))
-            .cards(CardSettings.fromEnvironment(env))
-            .stores(StoreSettings.read(env));
-    if (conformanceAgent(env)) {
-      builder.processor(conversations -> new ConformanceAgent(), ConformanceAgent.LABEL);
-    }
-    A2aServer server = builder.start();
+    Module serving =
+        binder -> {
+          binder.bind(OpenTelemetry.class).toInstance(openTelemetry);
+          binder.bind(CardSettings.class).toInstance(settings.cards());
+        };
+    A2aServer server =
+        A2aServer.start(
+            Modules.override(new A2aServerModule(config))
+                .with(
+                    settings.conformanceAgent()
+                        ? List.of(serving, new ConformanceAgentModule())
+                        : List.of(serving)));
     shutdown.server = server;
     logger.info(
-        "A2A server ready at {} (tracing {})", server.baseUri(), trace.enabled() ? "on" : "off");
+        "A2A server ready at {} (tracing {})",
+        server.baseUri(),
+        config.trace().enabled() ? "on" : "off");
     server.join();
     return 0;
   }
 
-  /**
-   * Whether {@code A2A_AGENT} picks the conformance agent (the TCK's scenarios) over the study
-   * agent.
-   */
-  private static boolean conformanceAgent(Map<String, String> env) {
-    String agent = env.getOrDefault(A2A_AGENT, "study").trim();
-    if (agent.isEmpty() || agent.equalsIgnoreCase("study")) {
-      return false;
-    }
-    if (agent.equalsIgnoreCase("conformance")) {
-      return true;
-    }
-    throw new IllegalArgumentException(
-        A2A_AGENT
-            + " must be 'study' or 'conformance', got '"
-            + agent.replaceAll("\\p{Cntrl}", "?")
-            + "'");
-  }
-
-  /**
-   * The LLM {@code LLM_PROVIDER} asks for; the simulated one (with {@code
-   * SIMULATED_LLM_LATENCY_MS}, default 800 ms) when it is unset or {@code simulated}.
-   */
-  private static LlmClient llm(Map<String, String> env, ServerConfig config) {
-    String provider = env.get(LlmClients.LLM_PROVIDER);
-    if (provider == null
-        || provider.isBlank()
-        || A2aServer.SIMULATED_LLM.equalsIgnoreCase(provider.trim())) {
-      return A2aServer.simulatedLlm(config.simulatedLlmLatency());
-    }
-    return LlmClients.fromEnvironment(env);
-  }
+  /** What {@code serve} was told. */
+  private record Settings(ServerConfig config, CardSettings cards, boolean conformanceAgent) {}
 
   /**
    * The shutdown hook's work: stop the server gracefully (in-flight requests get the grace period),

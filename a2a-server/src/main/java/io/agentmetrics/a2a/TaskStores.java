@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The task and context stores of one server, opened as {@link StoreSettings} say, bounded as the
- * {@link ServerConfig} says, and the database under them, if any, closed with them.
+ * {@link TasksConfig} says, and the database under them, if any, closed with them.
  */
 final class TaskStores implements AutoCloseable {
 
@@ -32,7 +32,11 @@ final class TaskStores implements AutoCloseable {
   }
 
   static TaskStores open(
-      StoreSettings settings, ServerConfig config, ObjectMapper mapper, TimeSource time) {
+      StoreSettings settings,
+      TasksConfig config,
+      ObjectMapper mapper,
+      TimeSource time,
+      Ticker ticker) {
     StoreLimits taskLimits = new StoreLimits(config.taskStoreMaxSize(), config.taskStoreMaxBytes());
     StoreLimits contextLimits =
         new StoreLimits(config.contextStoreMaxSize(), config.contextStoreMaxBytes());
@@ -40,9 +44,13 @@ final class TaskStores implements AutoCloseable {
     DatabaseSettings shared = settings.database();
     if (shared == null) {
       return new TaskStores(
-          new InMemoryTaskRepository(taskLimits, config.taskTtl(), Ticker.systemTicker()),
+          new InMemoryTaskRepository(taskLimits, config.taskTtl(), ticker),
           new ConversationStore(
-              contextLimits.maxEntries(), contextLimits.maxBytes(), config.contextTtl(), maxTurns),
+              contextLimits.maxEntries(),
+              contextLimits.maxBytes(),
+              config.contextTtl(),
+              maxTurns,
+              ticker),
           null);
     }
     PostgresDatabase database = PostgresDatabase.open(shared);

@@ -266,7 +266,7 @@ class JsonRpcProtocolIT {
   void bodyOverTheLimitGets413WithJsonRpcError() throws Exception {
     String huge =
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"message/send\",\"params\":{\"pad\":\""
-            + "x".repeat(ServerConfig.DEFAULT_MAX_BODY_BYTES)
+            + "x".repeat(LimitsConfig.DEFAULT_MAX_BODY_BYTES)
             + "\"}}";
 
     HttpResponse<String> response = server.post("/", huge);

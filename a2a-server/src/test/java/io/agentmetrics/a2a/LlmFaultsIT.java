@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.util.Modules;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.LlmClients;
 import io.agentmetrics.agent.testing.ProviderScripts;
 import io.agentmetrics.agent.testing.ScriptedLlmServer;
 import io.agentmetrics.agent.testing.ScriptedLlmServer.Reply;
 import io.agentmetrics.api.testing.BackendProcess;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -100,10 +102,13 @@ class LlmFaultsIT {
                   "LLM_TIMEOUT_MS", Long.toString(TIMEOUT.toMillis()),
                   "LLM_MAX_ATTEMPTS", Integer.toString(ATTEMPTS)));
       try (A2aServer server =
-          A2aServer.builder(ServerConfig.builder().port(0).build())
-              .llm(llm)
-              .openTelemetry(sdk)
-              .start()) {
+          A2aServer.start(
+              Modules.override(new A2aServerModule(ServerConfig.builder().port(0).build()))
+                  .with(
+                      binder -> {
+                        binder.bind(LlmClient.class).toInstance(llm);
+                        binder.bind(OpenTelemetry.class).toInstance(sdk);
+                      }))) {
         HttpResponse<String> response =
             HTTP.send(
                 HttpRequest.newBuilder(server.baseUri().resolve("/"))

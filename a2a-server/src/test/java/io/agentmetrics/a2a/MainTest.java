@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class MainTest {
@@ -43,5 +46,33 @@ class MainTest {
 
     assertThat(cli.execute("serve", "--port", "http")).isEqualTo(2);
     assertThat(err.toString()).contains("--port");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "A2A_MAX_STREAMS | abc | A2A_MAX_STREAMS must be an integer, got \"abc\"",
+        "A2A_MAX_STREAMS | 0 | A2A_MAX_STREAMS must be a positive integer, got \"0\"",
+        "A2A_TRACE_LATENCY | maybe | A2A_TRACE_LATENCY must be true or false",
+        "A2A_TRACE_SAMPLE_RATE | 1.5 | A2A_TRACE_SAMPLE_RATE must be between 0 and 1",
+        "A2A_HTTP_MAX_THREADS | 3 | A2A_HTTP_MAX_THREADS must be an integer of at least 4, got \"3\"",
+        "A2A_AGENT | other | A2A_AGENT must be study or conformance, got \"other\"",
+        "A2A_CARD_SIGNING_KEY | /nonexistent | A2A_CARD_SIGNING_KEY_ID is required"
+      })
+  void serveWithABadVariableIsAUsageErrorNamingItWithoutAStackTrace(
+      String name, String value, String message) {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine(EnvironmentConfig.of(Map.of(name, value)));
+    cli.setErr(new PrintWriter(err));
+
+    int status = cli.execute("serve", "--port", "0");
+
+    assertThat(err.toString())
+        .contains(message)
+        .contains("Usage: a2a-server serve")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    assertThat(status).isEqualTo(2);
   }
 }

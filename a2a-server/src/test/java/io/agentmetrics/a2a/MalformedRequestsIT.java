@@ -133,7 +133,7 @@ class MalformedRequestsIT {
       // The server answers an oversized body with 413 and "Connection: close"; a client of its
       // own keeps that closing connection out of the shared client's pool.
       HttpClient client =
-          request.body().length > ServerConfig.DEFAULT_MAX_BODY_BYTES
+          request.body().length > LimitsConfig.DEFAULT_MAX_BODY_BYTES
               ? HttpClient.newHttpClient()
               : HTTP;
       response =

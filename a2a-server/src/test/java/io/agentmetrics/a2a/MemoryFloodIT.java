@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class MemoryFloodIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int BODY_BYTES = ServerConfig.DEFAULT_MAX_BODY_BYTES;
+  private static final int BODY_BYTES = LimitsConfig.DEFAULT_MAX_BODY_BYTES;
   private static final int FLOOD_CLIENTS = 16;
   private static final int FLOOD_ROUNDS = 3;
   private static final int FILL_CLIENTS = 4;

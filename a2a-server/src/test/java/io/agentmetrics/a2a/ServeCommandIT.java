@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,24 +47,16 @@ class ServeCommandIT {
   }
 
   @Test
-  void anUnrecognisedTraceFlagWarnsOnceAndTracesNothing() throws Exception {
+  void anUnrecognisedTraceFlagStopsStartUpWithAUsageErrorNamingTheVariable() throws Exception {
     try (ServerProcess server =
-        ServerProcess.start(
-            Map.of("A2A_TRACE_LATENCY", "maybe", "SIMULATED_LLM_LATENCY_MS", "0"))) {
-      HttpClient.newHttpClient()
-          .send(
-              HttpRequest.newBuilder(server.url().resolve("/"))
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(JsonRpcProtocolIT.send("2", "Hi")))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+        ServerProcess.launch(List.of(), Map.of("A2A_TRACE_LATENCY", "maybe"))) {
 
-      assertThat(server.terminate()).isZero();
-      assertThat(
-              server.lines.stream()
-                  .filter(l -> l.contains("A2A_TRACE_LATENCY has an unrecognised")))
-          .hasSize(1);
-      assertThat(server.lines).noneMatch(line -> line.contains("tasks_send_latency"));
+      assertThat(server.awaitExit()).isEqualTo(2);
+      assertThat(server.lines)
+          .contains("A2A_TRACE_LATENCY must be true or false (or 1/0, yes/no), got \"maybe\"")
+          .anyMatch(line -> line.startsWith("Usage: a2a-server serve"))
+          .noneMatch(line -> line.contains("Exception") || line.startsWith("\tat "))
+          .noneMatch(line -> line.contains("A2A server ready"));
     }
   }
 }

@@ -76,6 +76,15 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts {@code serve} in a JVM with {@code jvmOptions} (such as {@code -Xmx256m}). */
   static ServerProcess start(List<String> jvmOptions, Map<String, String> env) throws Exception {
+    ServerProcess server = launch(jvmOptions, env);
+    Matcher matcher = READY.matcher(server.awaitLine("A2A server ready at"));
+    assertThat(matcher.find()).isTrue();
+    server.url = URI.create(matcher.group(1) + "/");
+    return server;
+  }
+
+  /** Launches {@code serve} without waiting for it to be ready (it may fail to start). */
+  static ServerProcess launch(List<String> jvmOptions, Map<String, String> env) throws Exception {
     assertThat(Files.isRegularFile(JAR)).as("run after package: %s", JAR.toAbsolutePath()).isTrue();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -84,11 +93,7 @@ final class ServerProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.startsWith("A2A_") || k.startsWith("OTEL_"));
     builder.environment().putAll(env);
-    ServerProcess server = new ServerProcess(builder.start());
-    Matcher matcher = READY.matcher(server.awaitLine("A2A server ready at"));
-    assertThat(matcher.find()).isTrue();
-    server.url = URI.create(matcher.group(1) + "/");
-    return server;
+    return new ServerProcess(builder.start());
   }
 
   /** Posts {@code body} as JSON to {@code /}. */
@@ -151,6 +156,13 @@ final class ServerProcess implements AutoCloseable {
       }
     }
     throw new AssertionError("no line containing '" + fragment + "' in " + lines);
+  }
+
+  /** Waits for the process to exit on its own and returns the exit code, its output all read. */
+  int awaitExit() throws InterruptedException {
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
+    reader.join(TimeUnit.SECONDS.toMillis(30));
+    return process.exitValue();
   }
 
   /** Sends SIGTERM and returns the exit code, once all output has been read. */

@@ -2,6 +2,9 @@ package io.agentmetrics.a2a;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -102,11 +105,7 @@ class ServerSpanIT {
    */
   @Test
   void theAgentsSpansStayUnderTheRequestWhenTheBodyArrivesAfterItsHeaders() throws Exception {
-    try (A2aServer server =
-            A2aServer.builder(
-                    ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO).build())
-                .openTelemetry(sdk)
-                .start();
+    try (A2aServer server = A2aServer.start(tracedBy(sdk));
         java.net.Socket socket = new java.net.Socket("127.0.0.1", server.baseUri().getPort())) {
       byte[] body = JsonRpcProtocolIT.send("\"late\"", "Trace me").getBytes(StandardCharsets.UTF_8);
       var out = socket.getOutputStream();
@@ -187,10 +186,7 @@ class ServerSpanIT {
 
   /** Sends {@code body} to a server of its own, in the caller's trace. */
   private void send(String path, String body, String... headers) throws Exception {
-    try (A2aServer server =
-        A2aServer.builder(ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO).build())
-            .openTelemetry(sdk)
-            .start()) {
+    try (A2aServer server = A2aServer.start(tracedBy(sdk))) {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(server.baseUri() + path))
               .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
@@ -219,5 +215,13 @@ class ServerSpanIT {
   private Map<String, SpanData> byName() {
     return spans.getFinishedSpanItems().stream()
         .collect(Collectors.toMap(SpanData::getName, Function.identity(), (a, b) -> a));
+  }
+
+  /** A server with the simulated model answering at once, whose spans go to {@code otel}. */
+  private static Module tracedBy(OpenTelemetry otel) {
+    return Modules.override(
+            new A2aServerModule(
+                ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO).build()))
+        .with(binder -> binder.bind(OpenTelemetry.class).toInstance(otel));
   }
 }

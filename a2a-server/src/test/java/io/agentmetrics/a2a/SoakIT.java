@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.util.Modules;
 import io.agentmetrics.a2a.profile.ProfileCommand;
+import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmConfig;
 import java.io.PrintWriter;
@@ -47,19 +49,24 @@ class SoakIT {
     StringWriter profileOut = new StringWriter();
     int exit;
     try (A2aServer server =
-        A2aServer.builder(
-                ServerConfig.builder()
-                    .port(0)
-                    .taskStoreMaxSize(TASK_CAP)
-                    .contextStoreMaxSize(CONTEXT_CAP)
-                    .build())
-            .llm(
-                new SimulatedLlmClient(
-                    SimulatedLlmConfig.builder()
-                        .timeToFirstToken(Duration.ofMillis(5))
-                        .interTokenDelay(Duration.ZERO)
-                        .build()))
-            .start()) {
+        A2aServer.start(
+            Modules.override(
+                    new A2aServerModule(
+                        ServerConfig.builder()
+                            .port(0)
+                            .taskStoreMaxSize(TASK_CAP)
+                            .contextStoreMaxSize(CONTEXT_CAP)
+                            .build()))
+                .with(
+                    binder ->
+                        binder
+                            .bind(LlmClient.class)
+                            .toInstance(
+                                new SimulatedLlmClient(
+                                    SimulatedLlmConfig.builder()
+                                        .timeToFirstToken(Duration.ofMillis(5))
+                                        .interTokenDelay(Duration.ZERO)
+                                        .build()))))) {
       CompletableFuture<Integer> load =
           CompletableFuture.supplyAsync(
               () ->

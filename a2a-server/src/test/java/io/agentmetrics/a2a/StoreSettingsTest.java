@@ -11,14 +11,14 @@ class StoreSettingsTest {
 
   @Test
   void withoutA2aTaskStoreEverythingStaysInMemory() {
-    assertThat(StoreSettings.read(Map.of()).database()).isNull();
-    assertThat(StoreSettings.read(Map.of("A2A_TASK_STORE", "memory")).database()).isNull();
+    assertThat(store(Map.of()).database()).isNull();
+    assertThat(store(Map.of("A2A_TASK_STORE", "memory")).database()).isNull();
   }
 
   @Test
   void postgresReadsTheDatabaseAndTheLeaseAndNeverShowsThePassword() {
     StoreSettings settings =
-        StoreSettings.read(
+        store(
             Map.of(
                 "A2A_TASK_STORE", "postgres",
                 "A2A_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/a2a",
@@ -34,20 +34,22 @@ class StoreSettingsTest {
 
   @Test
   void postgresWithoutItsUrlOrWithAnotherDatabasesUrlNamesTheVariable() {
-    assertThatThrownBy(
-            () ->
-                StoreSettings.read(Map.of("A2A_TASK_STORE", "postgres", "A2A_DATABASE_USER", "u")))
+    assertThatThrownBy(() -> store(Map.of("A2A_TASK_STORE", "postgres", "A2A_DATABASE_USER", "u")))
         .hasMessageContaining("A2A_DATABASE_URL must be set");
     assertThatThrownBy(
             () ->
-                StoreSettings.read(
+                store(
                     Map.of(
                         "A2A_TASK_STORE", "postgres",
                         "A2A_DATABASE_URL", "jdbc:mysql://h/db",
                         "A2A_DATABASE_USER", "u")))
         .hasMessageContaining("A2A_DATABASE_URL")
         .hasMessageContaining("jdbc:postgresql://");
-    assertThatThrownBy(() -> StoreSettings.read(Map.of("A2A_TASK_STORE", "redis")))
+    assertThatThrownBy(() -> store(Map.of("A2A_TASK_STORE", "redis")))
         .hasMessageContaining("A2A_TASK_STORE must be memory or postgres");
+  }
+
+  private static StoreSettings store(Map<String, String> env) {
+    return EnvironmentConfig.of(env).serverConfig().store();
   }
 }

@@ -308,7 +308,7 @@ class TelexAndTraceIT {
   }
 
   private static MessageText extractText(NormalizedMessage message) {
-    return new TelexNormalizer(ServerConfig.DEFAULT_MAX_HISTORY).extractText(message).orElseThrow();
+    return new TelexNormalizer(TasksConfig.DEFAULT_MAX_HISTORY).extractText(message).orElseThrow();
   }
 
   private static String nonBlockingSend(String id, String text) {

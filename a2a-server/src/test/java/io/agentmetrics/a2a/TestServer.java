@@ -1,8 +1,12 @@
 package io.agentmetrics.a2a;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Module;
+import com.google.inject.name.Names;
+import com.google.inject.util.Modules;
 import io.agentmetrics.a2a.agent.TaskProcessor;
 import io.agentmetrics.a2a.trace.TraceSettings;
+import io.agentmetrics.a2a.v1.CardSettings;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.opentelemetry.api.OpenTelemetry;
 import java.io.ByteArrayInputStream;
@@ -50,43 +54,66 @@ final class TestServer implements AutoCloseable {
                 ServerConfig.builder()
                     .port(0)
                     .simulatedLlmLatency(Duration.ZERO)
-                    .shutdownGrace(Duration.ofSeconds(20)))
+                    .shutdownGrace(Duration.ofSeconds(20))
+                    .trace(trace))
             .build();
-    A2aServer.Builder builder = A2aServer.builder(cfg).trace(trace);
-    if (processor != null) {
-      builder.processor(conversations -> processor, "test");
-    }
-    return new TestServer(builder.start());
+    return new TestServer(
+        A2aServer.start(
+            processor == null
+                ? new A2aServerModule(cfg)
+                : Modules.override(new A2aServerModule(cfg)).with(agent(processor))));
   }
 
   /** A server with the conformance agent and {@code cards}. */
-  static TestServer startWithCards(io.agentmetrics.a2a.v1.CardSettings cards) throws Exception {
+  static TestServer startWithCards(CardSettings cards) throws Exception {
     ServerConfig cfg = ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO).build();
     return new TestServer(
-        A2aServer.builder(cfg)
-            .processor(c -> new io.agentmetrics.a2a.agent.ConformanceAgent(), "test")
-            .cards(cards)
-            .start());
+        A2aServer.start(
+            Modules.override(new A2aServerModule(cfg))
+                .with(
+                    new ConformanceAgentModule(),
+                    binder -> binder.bind(CardSettings.class).toInstance(cards))));
   }
 
   /** A server with the default study agent that reports to {@code openTelemetry}. */
   static TestServer startWith(
       UnaryOperator<ServerConfig.Builder> config, OpenTelemetry openTelemetry) throws Exception {
     ServerConfig cfg =
-        config.apply(ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO)).build();
+        config
+            .apply(
+                ServerConfig.builder()
+                    .port(0)
+                    .simulatedLlmLatency(Duration.ZERO)
+                    .trace(new TraceSettings(true, 1.0, null)))
+            .build();
     return new TestServer(
-        A2aServer.builder(cfg)
-            .trace(new TraceSettings(true, 1.0, null))
-            .openTelemetry(openTelemetry)
-            .start());
+        A2aServer.start(
+            Modules.override(new A2aServerModule(cfg))
+                .with(binder -> binder.bind(OpenTelemetry.class).toInstance(openTelemetry))));
   }
 
   /** A server with {@code config} whose agent asks {@code llm}; the server closes it. */
   static TestServer startWith(UnaryOperator<ServerConfig.Builder> config, LlmClient llm)
       throws Exception {
-    ServerConfig cfg = config.apply(ServerConfig.builder().port(0)).build();
+    ServerConfig cfg =
+        config
+            .apply(ServerConfig.builder().port(0).trace(new TraceSettings(true, 1.0, null)))
+            .build();
     return new TestServer(
-        A2aServer.builder(cfg).trace(new TraceSettings(true, 1.0, null)).llm(llm).start());
+        A2aServer.start(
+            Modules.override(new A2aServerModule(cfg))
+                .with(binder -> binder.bind(LlmClient.class).toInstance(llm))));
+  }
+
+  /** Replaces the study agent with {@code processor}, labelled {@code test}. */
+  private static Module agent(TaskProcessor processor) {
+    return binder -> {
+      binder.bind(TaskProcessor.class).toInstance(processor);
+      binder
+          .bind(String.class)
+          .annotatedWith(Names.named(A2aServerModule.LLM_LABEL))
+          .toInstance("test");
+    };
   }
 
   A2aServer server() {

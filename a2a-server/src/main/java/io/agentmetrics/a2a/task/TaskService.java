@@ -3,7 +3,6 @@ package io.agentmetrics.a2a.task;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.agentmetrics.a2a.agent.AgentFailedException;
 import io.agentmetrics.a2a.agent.AgentReply;
 import io.agentmetrics.a2a.agent.AgentRequest;
@@ -81,7 +80,7 @@ public final class TaskService implements AutoCloseable {
    * @param settings store, executor and push bounds
    * @param processor the agent
    * @param mapper serializes push-notification bodies
-   * @param time the clock for QUEUE_WAIT and timestamps
+   * @param time the clock for QUEUE_WAIT, timestamps and the in-memory store's expiry
    * @since 0.1.0
    */
   public TaskService(
@@ -94,7 +93,7 @@ public final class TaskService implements AutoCloseable {
         new InMemoryTaskRepository(
             new StoreLimits(settings.storeMaxSize(), settings.storeMaxBytes()),
             settings.ttl(),
-            Ticker.systemTicker()),
+            time::nanoTime),
         Map.of());
   }
 

@@ -2,10 +2,6 @@ package io.agentmetrics.a2a.v1;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,49 +39,6 @@ public record CardSettings(WellKnownCard wellKnown, @Nullable CardSigner signer)
    */
   public static CardSettings defaults() {
     return new CardSettings(WellKnownCard.UNION, null);
-  }
-
-  /**
-   * The settings the environment names.
-   *
-   * @param env the environment
-   * @return the settings
-   * @throws IllegalArgumentException naming the variable whose value is unusable
-   * @throws IOException if the key file cannot be read
-   * @since 0.1.0
-   */
-  public static CardSettings fromEnvironment(Map<String, String> env) throws IOException {
-    WellKnownCard wellKnown =
-        switch (env.getOrDefault(AGENT_CARD, "union").trim().toLowerCase(Locale.ROOT)) {
-          case "", "union" -> WellKnownCard.UNION;
-          case "1.0" -> WellKnownCard.V1_0;
-          default ->
-              throw new IllegalArgumentException(
-                  AGENT_CARD
-                      + " must be 'union' or '1.0', got '"
-                      + Sanitize.header(env.get(AGENT_CARD))
-                      + "'");
-        };
-    String key = blankToNull(env.get(SIGNING_KEY));
-    if (key == null) {
-      return new CardSettings(wellKnown, null);
-    }
-    String keyId = blankToNull(env.get(SIGNING_KEY_ID));
-    if (keyId == null) {
-      throw new IllegalArgumentException(
-          SIGNING_KEY_ID + " is required with " + SIGNING_KEY + ": the kid verifiers look up");
-    }
-    try {
-      return new CardSettings(
-          wellKnown,
-          new CardSigner(CardSigner.readKey(Path.of(key)), keyId, blankToNull(env.get(JWKS_URL))));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(SIGNING_KEY + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static @Nullable String blankToNull(@Nullable String value) {
-    return value == null || value.isBlank() ? null : value.trim();
   }
 
   /**

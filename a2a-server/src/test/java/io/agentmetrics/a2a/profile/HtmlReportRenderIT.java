@@ -175,8 +175,8 @@ class HtmlReportRenderIT {
   void theRealServersDashboardDrawsItsOwnStages() throws Exception {
     Chromium chromium = chromium();
     try (A2aServer server =
-        A2aServer.builder(ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO).build())
-            .start()) {
+        A2aServer.start(
+            ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO).build())) {
       assertThat(
               CommandRun.profile("--url", server.baseUri().toString(), "--requests", "5")
                   .exitCode())

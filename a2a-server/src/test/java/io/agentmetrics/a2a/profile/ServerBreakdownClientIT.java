@@ -17,8 +17,8 @@ class ServerBreakdownClientIT {
   void theProfilerReadsTheRealServersStageStatistics() throws Exception {
     List<StageSummary> stages;
     try (A2aServer server =
-        A2aServer.builder(ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO).build())
-            .start()) {
+        A2aServer.start(
+            ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO).build())) {
       CommandRun run = CommandRun.profile("--url", server.baseUri().toString(), "--requests", "3");
       assertThat(run.exitCode()).isZero();
       stages =

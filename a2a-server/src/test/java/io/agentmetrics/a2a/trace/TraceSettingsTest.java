@@ -3,9 +3,10 @@ package io.agentmetrics.a2a.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agentmetrics.a2a.ConfigException;
+import io.agentmetrics.a2a.EnvironmentConfig;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,21 +28,21 @@ class TraceSettingsTest {
     "'', false"
   })
   void recognisedFlagValuesTurnTracingOnOrOff(String raw, boolean expected) {
-    assertThat(TraceSettings.parseFlag(raw)).contains(expected);
-    assertThat(TraceSettings.fromEnvironment(Map.of("A2A_TRACE_LATENCY", raw)).enabled())
-        .isEqualTo(expected);
+    assertThat(trace(Map.of("A2A_TRACE_LATENCY", raw)).enabled()).isEqualTo(expected);
   }
 
   @ParameterizedTest
   @CsvSource({"maybe", "on", "2", "tru"})
-  void anyOtherValueIsUnrecognisedAndLeavesTracingOff(String raw) {
-    assertThat(TraceSettings.parseFlag(raw)).isEqualTo(Optional.empty());
-    assertThat(TraceSettings.fromEnvironment(Map.of("A2A_TRACE_LATENCY", raw)).enabled()).isFalse();
+  void anyOtherValueFailsNamingTheVariableAndTheBooleansAllowed(String raw) {
+    assertThatThrownBy(() -> trace(Map.of("A2A_TRACE_LATENCY", raw)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "A2A_TRACE_LATENCY must be true or false (or 1/0, yes/no), got \"" + raw + "\"");
   }
 
   @Test
   void unsetMeansOffWithFullSamplingToStdout() {
-    TraceSettings settings = TraceSettings.fromEnvironment(Map.of());
+    TraceSettings settings = trace(Map.of());
 
     assertThat(settings.enabled()).isFalse();
     assertThat(settings.sampleRate()).isEqualTo(1.0);
@@ -51,7 +52,7 @@ class TraceSettingsTest {
   @Test
   void sampleRateAndLogFileAreRead() {
     TraceSettings settings =
-        TraceSettings.fromEnvironment(
+        trace(
             Map.of(
                 "A2A_TRACE_LATENCY", "1",
                 "A2A_TRACE_SAMPLE_RATE", "0.25",
@@ -64,8 +65,12 @@ class TraceSettingsTest {
   @ParameterizedTest
   @CsvSource({"1.5", "-0.1", "half"})
   void aSampleRateOutsideZeroToOneFailsNamingTheVariable(String raw) {
-    assertThatThrownBy(() -> TraceSettings.fromEnvironment(Map.of("A2A_TRACE_SAMPLE_RATE", raw)))
+    assertThatThrownBy(() -> trace(Map.of("A2A_TRACE_SAMPLE_RATE", raw)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("A2A_TRACE_SAMPLE_RATE");
+  }
+
+  private static TraceSettings trace(Map<String, String> env) {
+    return EnvironmentConfig.of(env).serverConfig().trace();
   }
 }

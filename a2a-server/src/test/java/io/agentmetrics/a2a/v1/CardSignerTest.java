@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.lf.a2a.v1.AgentCapabilities;
 import com.google.lf.a2a.v1.AgentCard;
 import com.google.lf.a2a.v1.AgentCardSignature;
+import io.agentmetrics.a2a.EnvironmentConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,9 +91,9 @@ class CardSignerTest {
   @Test
   void settingsNeedAKeyIdWithAKeyAndAKnownCardChoice() {
     assertThatThrownBy(
-            () -> CardSettings.fromEnvironment(Map.of(CardSettings.SIGNING_KEY, "/nonexistent")))
+            () -> EnvironmentConfig.of(Map.of(CardSettings.SIGNING_KEY, "/nonexistent")).cards())
         .hasMessageContaining(CardSettings.SIGNING_KEY_ID);
-    assertThatThrownBy(() -> CardSettings.fromEnvironment(Map.of(CardSettings.AGENT_CARD, "2.0")))
+    assertThatThrownBy(() -> EnvironmentConfig.of(Map.of(CardSettings.AGENT_CARD, "2.0")).cards())
         .hasMessageContaining(CardSettings.AGENT_CARD);
   }
 
