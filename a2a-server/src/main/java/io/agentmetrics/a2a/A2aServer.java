@@ -16,7 +16,9 @@ import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
 import io.agentmetrics.a2a.jsonrpc.MessageSender;
 import io.agentmetrics.a2a.store.ContextRepository;
 import io.agentmetrics.a2a.store.StoreStatistics;
+import io.agentmetrics.a2a.store.StoreUnavailableException;
 import io.agentmetrics.a2a.task.PushSettings;
+import io.agentmetrics.a2a.task.TaskException;
 import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.task.TaskSettings;
 import io.agentmetrics.a2a.telex.TelexNormalizer;
@@ -154,13 +156,7 @@ public final class A2aServer implements AutoCloseable {
     summary.add(MetricsSummaryContributor.of("stages", stages::stages));
     summary.add(MetricsSummaryContributor.of("sends", stages::sends));
     summary.add(MetricsSummaryContributor.of("bottlenecks", stages::bottlenecks));
-    summary.add(
-        MetricsSummaryContributor.of(
-            "stores",
-            () ->
-                Map.of(
-                    "tasks", tasks.storeStats(),
-                    "contexts", contextStats(conversations.statistics()))));
+    summary.add(MetricsSummaryContributor.of("stores", () -> stores(tasks, conversations)));
     summary.add(MetricsSummaryContributor.of("agent", () -> AgentSummary.of(aggregator)));
     summary.add(MetricsSummaryContributor.of("usage", () -> UsageSummary.of(aggregator)));
     InFlightBudget inFlight = new InFlightBudget(config.maxInflightBytes());
@@ -315,6 +311,19 @@ public final class A2aServer implements AutoCloseable {
       llm.close();
     } catch (Exception e) {
       logger.warn("LLM client did not close cleanly", e);
+    }
+  }
+
+  /**
+   * The sizes and evictions of the stores; while their database is down, why they are unknown, so
+   * that the rest of the summary, which this process holds, still answers.
+   */
+  private static Map<String, Object> stores(TaskService tasks, ContextRepository conversations) {
+    try {
+      return Map.of(
+          "tasks", tasks.storeStats(), "contexts", contextStats(conversations.statistics()));
+    } catch (TaskException | StoreUnavailableException e) {
+      return Map.of("unavailable", e.getMessage());
     }
   }
 

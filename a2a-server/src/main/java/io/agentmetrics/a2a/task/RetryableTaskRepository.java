@@ -59,8 +59,8 @@ final class RetryableTaskRepository implements TaskRepository {
   }
 
   @Override
-  public AutoCloseable listen(Consumer<String> changed) {
-    return delegate.listen(changed);
+  public AutoCloseable listen(Consumer<String> changed, Runnable missed) {
+    return delegate.listen(changed, missed);
   }
 
   @Override

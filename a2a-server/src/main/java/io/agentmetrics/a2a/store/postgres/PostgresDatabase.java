@@ -134,13 +134,16 @@ public final class PostgresDatabase implements AutoCloseable {
   /**
    * Hands {@code payloads} the payload of each notification on {@code channel}, on a daemon thread
    * holding one pooled connection, until the returned handle is closed. Notifications sent while
-   * the database was unreachable are lost; the thread connects again every second meanwhile.
+   * the thread was not listening (the connection broke, the database was unreachable) are lost: the
+   * thread connects again every second meanwhile, and runs {@code listening} each time it listens
+   * again, so that the caller reads afresh what it may have missed.
    *
    * @param channel the channel
    * @param payloads told each payload; must not block
+   * @param listening run on the thread after each {@code LISTEN}, the first included
    * @return the subscription
    */
-  AutoCloseable listen(String channel, Consumer<String> payloads) {
+  AutoCloseable listen(String channel, Consumer<String> payloads, Runnable listening) {
     AtomicBoolean open = new AtomicBoolean(true);
     Thread listener =
         new Thread(
@@ -150,6 +153,7 @@ public final class PostgresDatabase implements AutoCloseable {
                   try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + channel);
                   }
+                  listening.run();
                   PGConnection notifications = connection.unwrap(PGConnection.class);
                   while (open.get()) {
                     PGNotification[] received = notifications.getNotifications(LISTEN_POLL_MS);
