@@ -69,6 +69,12 @@ final class TestServer implements AutoCloseable {
             .start());
   }
 
+  /** A server with the default study agent that keeps its tasks as {@code stores} say. */
+  static TestServer startOn(StoreSettings stores) throws Exception {
+    ServerConfig cfg = ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO).build();
+    return new TestServer(A2aServer.builder(cfg).stores(stores).start());
+  }
+
   /** A server with the default study agent that reports to {@code openTelemetry}. */
   static TestServer startWith(
       UnaryOperator<ServerConfig.Builder> config, OpenTelemetry openTelemetry) throws Exception {

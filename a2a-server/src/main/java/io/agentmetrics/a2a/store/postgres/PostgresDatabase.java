@@ -34,6 +34,9 @@ public final class PostgresDatabase implements AutoCloseable {
   /** Flyway's history table; the schema's own tables are prefixed alike. */
   private static final String HISTORY_TABLE = "a2a_schema_history";
 
+  /** The SQLState class of a value the database cannot take, such as text holding U+0000. */
+  private static final String DATA_EXCEPTION = "22";
+
   /** How long the listener waits for notifications before it checks whether to stop. */
   private static final int LISTEN_POLL_MS = 1000;
 
@@ -111,18 +114,28 @@ public final class PostgresDatabase implements AutoCloseable {
    * @param <T> the result type
    * @return what {@code work} returns
    * @throws StoreUnavailableException if the database cannot be reached, or failed the work
+   * @throws IllegalArgumentException if the database cannot hold a value of the work's
    */
   <T> T call(String what, Work<T> work) {
     try (Connection connection = pool.getConnection()) {
       return work.run(connection);
     } catch (SQLException e) {
+      if (e.getSQLState() != null && e.getSQLState().startsWith(DATA_EXCEPTION)) {
+        throw new IllegalArgumentException(
+            "the task store cannot hold a value of this request (SQLState "
+                + e.getSQLState()
+                + ") while trying to "
+                + what,
+            e);
+      }
       throw unavailable(what, e);
     }
   }
 
   /**
-   * The exception for a failed call. Every SQL failure is reported as unavailable: the statements
-   * are fixed, so a failure means the database, not the request, is at fault.
+   * The exception for a failed call. Every SQL failure but a data exception is reported as
+   * unavailable: the statements are fixed, so a failure means the database, not the request, is at
+   * fault.
    */
   private static StoreUnavailableException unavailable(String what, SQLException e) {
     String kind = e instanceof SQLTransientException ? "timed out" : "failed";
