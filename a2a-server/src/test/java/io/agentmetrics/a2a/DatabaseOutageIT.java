@@ -58,8 +58,6 @@ class DatabaseOutageIT {
             database.jdbcUrl(),
             "A2A_DATABASE_USER",
             LocalPostgres.USER,
-            "A2A_TASK_LEASE_SECONDS",
-            "2",
             "SIMULATED_LLM_LATENCY_MS",
             llmLatencyMs));
   }

@@ -91,9 +91,14 @@ final class TaskLeases implements AutoCloseable {
         unstored.remove(record);
         logger.info("task {}: the end of its turn is stored, the task store is back", record.id());
       } catch (TaskException e) {
-        // The store is still down: the rest wait for the next sweep as well.
-        logger.debug("task {}: its end is not stored yet: {}", record.id(), e.getMessage());
-        return;
+        if (e.reason() == TaskException.Reason.OVERLOADED) {
+          // The store is still down: the rest wait for the next sweep as well.
+          logger.debug("task {}: its end is not stored yet: {}", record.id(), e.getMessage());
+          return;
+        }
+        unstored.remove(record);
+        logger.warn(
+            "task {}: the end of its turn cannot be stored: {}", record.id(), e.getMessage());
       }
     }
   }

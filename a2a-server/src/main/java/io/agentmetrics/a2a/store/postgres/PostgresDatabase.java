@@ -163,18 +163,13 @@ public final class PostgresDatabase implements AutoCloseable {
             () -> {
               while (open.get()) {
                 try (Connection connection = pool.getConnection()) {
-                  try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + channel);
-                  }
-                  listening.run();
-                  PGConnection notifications = connection.unwrap(PGConnection.class);
-                  while (open.get()) {
-                    PGNotification[] received = notifications.getNotifications(LISTEN_POLL_MS);
-                    if (received != null) {
-                      for (PGNotification notification : received) {
-                        payloads.accept(notification.getParameter());
-                      }
-                    }
+                  try {
+                    listenOn(connection, channel, payloads, listening, open);
+                  } catch (SQLException | RuntimeException e) {
+                    // Notifications are read past the pool's proxy, so the pool cannot tell that
+                    // the connection broke: it would lend it to the next request.
+                    pool.evictConnection(connection);
+                    throw e;
                   }
                 } catch (SQLException | RuntimeException e) {
                   logger.debug("task store: listening on {} failed; connecting again", channel, e);
@@ -189,6 +184,28 @@ public final class PostgresDatabase implements AutoCloseable {
       open.set(false);
       listener.interrupt();
     };
+  }
+
+  private static void listenOn(
+      Connection connection,
+      String channel,
+      Consumer<String> payloads,
+      Runnable listening,
+      AtomicBoolean open)
+      throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("LISTEN " + channel);
+    }
+    listening.run();
+    PGConnection notifications = connection.unwrap(PGConnection.class);
+    while (open.get()) {
+      PGNotification[] received = notifications.getNotifications(LISTEN_POLL_MS);
+      if (received != null) {
+        for (PGNotification notification : received) {
+          payloads.accept(notification.getParameter());
+        }
+      }
+    }
   }
 
   private static void pause() {

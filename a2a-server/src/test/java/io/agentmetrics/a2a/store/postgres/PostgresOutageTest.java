@@ -101,6 +101,10 @@ class PostgresOutageTest {
         await().atMost(HANG).until(() -> listening.get() == 1);
 
         assertThat(server.terminateListeners()).isEqualTo(1);
+        // The pool lends no request the connection the listener lost.
+        for (int i = 0; i < 5; i++) {
+          assertThat(store.find("t-" + i)).isEmpty();
+        }
 
         await().atMost(HANG).until(() -> listening.get() == 2);
         store.create(task("t-1"));
