@@ -148,15 +148,7 @@ class ReplicasIT {
     await().atMost(WAIT).until(() -> stateOn(a, running.getId()) == TaskState.TASK_STATE_WORKING);
     Task waiting = startOn(a, "ctx-" + UUID.randomUUID());
     List<StreamResponse> streamedOnA = new CopyOnWriteArrayList<>();
-    CompletableFuture<Void> stream =
-        CompletableFuture.runAsync(
-            () -> {
-              try {
-                client(a).subscribe(running.getId(), streamedOnA::add);
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<Void> stream = subscribeAsync(a, running.getId(), streamedOnA);
     await().atMost(WAIT).until(() -> !streamedOnA.isEmpty());
 
     Task canceled = client(b).cancelTask(running.getId());
@@ -176,15 +168,7 @@ class ReplicasIT {
   void statusEventsOfATaskRunningOnOneReplicaReachASubscriberOnTheOther() throws Exception {
     Task running = startOn(a, "ctx-" + UUID.randomUUID());
     List<StreamResponse> streamedOnB = new CopyOnWriteArrayList<>();
-    CompletableFuture<Void> stream =
-        CompletableFuture.runAsync(
-            () -> {
-              try {
-                client(b).subscribe(running.getId(), streamedOnB::add);
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<Void> stream = subscribeAsync(b, running.getId(), streamedOnB);
     await().atMost(WAIT).until(() -> !streamedOnB.isEmpty());
 
     client(a).cancelTask(running.getId());
