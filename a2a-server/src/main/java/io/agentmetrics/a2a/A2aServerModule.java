@@ -22,6 +22,8 @@ import io.agentmetrics.a2a.jsonrpc.JsonRpcDispatcher;
 import io.agentmetrics.a2a.jsonrpc.MessageSender;
 import io.agentmetrics.a2a.store.ContextRepository;
 import io.agentmetrics.a2a.store.StoreStatistics;
+import io.agentmetrics.a2a.store.StoreUnavailableException;
+import io.agentmetrics.a2a.task.TaskException;
 import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.task.TaskSettings;
 import io.agentmetrics.a2a.telex.TelexNormalizer;
@@ -348,17 +350,25 @@ public final class A2aServerModule extends AbstractModule {
         MetricsSummaryContributor.of("stages", stages::stages),
         MetricsSummaryContributor.of("sends", stages::sends),
         MetricsSummaryContributor.of("bottlenecks", stages::bottlenecks),
-        MetricsSummaryContributor.of(
-            "stores",
-            () ->
-                Map.of(
-                    "tasks", tasks.storeStats(),
-                    "contexts", contextStats(conversations.statistics()))),
+        MetricsSummaryContributor.of("stores", () -> stores(tasks, conversations)),
         MetricsSummaryContributor.of("agent", () -> AgentSummary.of(aggregator)),
         MetricsSummaryContributor.of("usage", () -> UsageSummary.of(aggregator)),
         MetricsSummaryContributor.of(
             "in_flight",
             () -> Map.of("bytes", inFlight.held(), "limit", config.limits().maxInflightBytes())));
+  }
+
+  /**
+   * The sizes and evictions of the stores; while their database is down, why they are unknown, so
+   * that the rest of the summary, which this process holds, still answers.
+   */
+  private static Map<String, Object> stores(TaskService tasks, ContextRepository conversations) {
+    try {
+      return Map.of(
+          "tasks", tasks.storeStats(), "contexts", contextStats(conversations.statistics()));
+    } catch (TaskException | StoreUnavailableException e) {
+      return Map.of("unavailable", e.getMessage());
+    }
   }
 
   private static Map<String, Long> contextStats(StoreStatistics statistics) {

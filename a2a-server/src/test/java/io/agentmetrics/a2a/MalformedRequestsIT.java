@@ -1,9 +1,11 @@
 package io.agentmetrics.a2a;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.store.postgres.LocalPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * nesting, huge strings and bodies, wrong content types, invalid UTF-8, and every method with wrong
  * params. No reply is a 5xx, none hangs, every one is a well-formed JSON-RPC error (or a valid
  * result; a body that is not {@code application/json} gets 415), and the server still answers a
- * valid request afterwards.
+ * valid request afterwards: with its tasks in memory, and in PostgreSQL.
  */
 class MalformedRequestsIT {
 
@@ -64,6 +66,24 @@ class MalformedRequestsIT {
 
   @Test
   void everyMalformedRequestGetsAJsonRpcErrorAndTheServerStaysHealthy() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      assertEveryMalformedRequestGetsAJsonRpcError(server);
+    }
+  }
+
+  @Test
+  void everyMalformedRequestGetsAJsonRpcErrorOnThePostgresStoreToo() throws Exception {
+    assumeTrue(
+        LocalPostgres.unavailableReason().isEmpty(),
+        () -> "skipped: " + LocalPostgres.unavailableReason().orElse(""));
+    try (LocalPostgres database = LocalPostgres.startNew();
+        TestServer server = TestServer.startOn(StoreSettings.postgres(database.settings()))) {
+      assertEveryMalformedRequestGetsAJsonRpcError(server);
+    }
+  }
+
+  private static void assertEveryMalformedRequestGetsAJsonRpcError(TestServer server)
+      throws Exception {
     Random random = new Random(SEED);
     List<Request> requests = new ArrayList<>();
     byte[] telex =
@@ -109,20 +129,18 @@ class MalformedRequestsIT {
     requests.add(new Request("application/xml", "<rpc/>".getBytes(StandardCharsets.UTF_8)));
     requests.add(Request.json(new byte[0]));
 
-    try (TestServer server = TestServer.start()) {
-      for (String path : List.of("/", "/tasks/send")) {
-        URI uri = server.uri(path);
-        for (Request request : requests) {
-          assertWellFormedReply(uri, request);
-        }
+    for (String path : List.of("/", "/tasks/send")) {
+      URI uri = server.uri(path);
+      for (Request request : requests) {
+        assertWellFormedReply(uri, request);
       }
-
-      HttpResponse<String> valid =
-          server.post("/", JsonRpcProtocolIT.send("\"after\"", "Still there?"));
-      assertThat(valid.statusCode()).isEqualTo(200);
-      assertThat(JSON.readTree(valid.body()).path("result").path("status").path("state").asText())
-          .isEqualTo("completed");
     }
+
+    HttpResponse<String> valid =
+        server.post("/", JsonRpcProtocolIT.send("\"after\"", "Still there?"));
+    assertThat(valid.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(valid.body()).path("result").path("status").path("state").asText())
+        .isEqualTo("completed");
   }
 
   private static void assertWellFormedReply(URI uri, Request request)

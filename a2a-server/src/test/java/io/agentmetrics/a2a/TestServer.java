@@ -75,6 +75,13 @@ final class TestServer implements AutoCloseable {
                     binder -> binder.bind(CardSettings.class).toInstance(cards))));
   }
 
+  /** A server with the default study agent that keeps its tasks as {@code stores} say. */
+  static TestServer startOn(StoreSettings stores) throws Exception {
+    ServerConfig cfg =
+        ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO).store(stores).build();
+    return new TestServer(A2aServer.start(new A2aServerModule(cfg)));
+  }
+
   /** A server with the default study agent that reports to {@code openTelemetry}. */
   static TestServer startWith(
       UnaryOperator<ServerConfig.Builder> config, OpenTelemetry openTelemetry) throws Exception {

@@ -33,10 +33,17 @@ final class Require {
     return value == null ? null : bounded(value, field);
   }
 
+  /**
+   * Checks the length, and refuses U+0000: no id holds one, and a database's text (PostgreSQL's)
+   * cannot store it.
+   */
   private static String bounded(String id, String field) {
     if (id.length() > MAX_ID_LENGTH) {
       throw new IllegalArgumentException(
           field + " must be at most " + MAX_ID_LENGTH + " characters, got " + id.length());
+    }
+    if (id.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException(field + " must not contain the NUL character (U+0000)");
     }
     return id;
   }

@@ -84,13 +84,17 @@ public interface TaskRepository extends AutoCloseable {
 
   /**
    * Calls {@code changed} with the id of each task another process changed, until the returned
-   * handle is closed; a store no other process shares never calls it.
+   * handle is closed; a store no other process shares calls neither. Changes made while the store
+   * could not tell this process (its connection to the database broke) are not told one by one:
+   * {@code missed} runs once it listens again, and should read afresh every task the caller holds.
    *
-   * @param changed told the task id, on a thread of the store's; must not block
+   * @param changed told the task id, on a thread of the store's; should be brief
+   * @param missed run on the same thread each time the store starts listening, the first time
+   *     included, after it listens and before it tells any change
    * @return the subscription
    * @since 0.1.0
    */
-  default AutoCloseable listen(Consumer<String> changed) {
+  default AutoCloseable listen(Consumer<String> changed, Runnable missed) {
     return () -> {};
   }
 

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * A repository whose unreachable store fails the request with {@link
  * TaskException.Reason#OVERLOADED}, which callers answer as they answer a busy server (HTTP 503
  * with {@code Retry-After}, {@code -32000} in JSON-RPC 0.3, {@code UNAVAILABLE} in A2A 1.0) instead
- * of with an internal error.
+ * of with an internal error; a value the store cannot hold fails it with {@link
+ * TaskException.Reason#INVALID_PARAMS}.
  *
  * <p>Thread-safe if the repository is.
  */
@@ -59,8 +60,8 @@ final class RetryableTaskRepository implements TaskRepository {
   }
 
   @Override
-  public AutoCloseable listen(Consumer<String> changed) {
-    return delegate.listen(changed);
+  public AutoCloseable listen(Consumer<String> changed, Runnable missed) {
+    return delegate.listen(changed, missed);
   }
 
   @Override
@@ -92,6 +93,8 @@ final class RetryableTaskRepository implements TaskRepository {
       return work.get();
     } catch (StoreUnavailableException e) {
       throw new TaskException(TaskException.Reason.OVERLOADED, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new TaskException(TaskException.Reason.INVALID_PARAMS, e.getMessage());
     }
   }
 }

@@ -4,6 +4,8 @@ import io.agentmetrics.a2a.store.TaskRepository;
 import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import io.agentmetrics.api.TimeSource;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,9 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What keeps replicas sharing a task store in step: a listener that catches records up with the
- * changes of other replicas ({@link TaskRepository#listen}), the renewal of this replica's leases
- * every third of the lease, and a sweep, every half lease, that fails the tasks whose replica died
- * (their lease ran out). With a store no other process shares, each of these does nothing.
+ * changes of other replicas ({@link TaskRepository#listen}), and all it missed whenever it listens
+ * again, the renewal of this replica's leases every third of the lease, and a sweep, every half
+ * lease, that stores the ends of turns that ended here while the store was down ({@link
+ * #storeLater}) and fails the tasks whose replica died (their lease ran out). With a store no other
+ * process shares, each of these does nothing.
  *
  * <p>Thread-safe.
  */
@@ -29,12 +33,13 @@ final class TaskLeases implements AutoCloseable {
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(new DaemonThreadFactory("a2a-task-leases"));
   private final AutoCloseable listening;
+  private final Set<TaskRecord> unstored = ConcurrentHashMap.newKeySet();
 
   TaskLeases(TaskRepository repository, TaskStore store, TimeSource time, Duration lease) {
     this.repository = repository;
     this.store = store;
     this.time = time;
-    this.listening = repository.listen(store::changedElsewhere);
+    this.listening = repository.listen(store::changedElsewhere, store::changedUnseen);
     long renew = Math.max(1, lease.toMillis() / 3);
     long sweep = Math.max(1, lease.toMillis() / 2);
     timer.scheduleWithFixedDelay(this::renew, renew, renew, TimeUnit.MILLISECONDS);
@@ -49,8 +54,21 @@ final class TaskLeases implements AutoCloseable {
     }
   }
 
-  /** Fails each task whose lease ran out; never throws, so the sweep runs again. */
+  /**
+   * Stores the end of the turn that {@code record} {@linkplain TaskRecord#abandon abandoned} at the
+   * next sweep, and at each after until the store takes it: so the task does not stay working in
+   * the store while this replica, which keeps its lease, lives.
+   */
+  void storeLater(TaskRecord record) {
+    unstored.add(record);
+  }
+
+  /**
+   * Stores the ends of abandoned turns, then fails each task whose lease ran out; never throws, so
+   * the sweep runs again.
+   */
   void sweep() {
+    storeEnds();
     try {
       for (String id : repository.expiredLeases()) {
         try {
@@ -63,6 +81,25 @@ final class TaskLeases implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       logger.warn("could not look for the tasks of stopped servers: {}", e.getMessage());
+    }
+  }
+
+  private void storeEnds() {
+    for (TaskRecord record : unstored) {
+      try {
+        record.storeEnd();
+        unstored.remove(record);
+        logger.info("task {}: the end of its turn is stored, the task store is back", record.id());
+      } catch (TaskException e) {
+        if (e.reason() == TaskException.Reason.OVERLOADED) {
+          // The store is still down: the rest wait for the next sweep as well.
+          logger.debug("task {}: its end is not stored yet: {}", record.id(), e.getMessage());
+          return;
+        }
+        unstored.remove(record);
+        logger.warn(
+            "task {}: the end of its turn cannot be stored: {}", record.id(), e.getMessage());
+      }
     }
   }
 

@@ -46,6 +46,7 @@ final class TaskRecord {
   private @Nullable List<Consumer<Object>> subscribers;
   private @Nullable Future<?> work;
   private @Nullable CompletableFuture<RunResult> completion;
+  private @Nullable UnstoredEnd unstoredEnd;
 
   /**
    * The record of {@code stored}.
@@ -395,9 +396,10 @@ final class TaskRecord {
   /**
    * Ends the turn in this process only, failed with {@code reason}, when the store cannot take the
    * turn's end: the caller and the subscribers here get a final event. The stored task is left as
-   * it was.
+   * it was until {@link #storeEnd()} stores that failure.
    */
   synchronized void abandon(Message reason, Instant now, double queueWaitMs) {
+    unstoredEnd = new UnstoredEnd(reason, now);
     Task t = current.task();
     Task failed =
         new Task(id, contextId, status(TaskState.FAILED, reason, now), t.history(), t.artifacts());
@@ -406,6 +408,24 @@ final class TaskRecord {
     if (completion != null) {
       completion.complete(new RunResult(failed, null, queueWaitMs, false));
       completion = null;
+    }
+  }
+
+  /**
+   * Stores the failed end of the turn {@linkplain #abandon abandoned} here, as its caller saw it,
+   * unless the task has ended meanwhile (on another replica) or nothing was abandoned.
+   *
+   * @throws TaskException with reason {@code OVERLOADED} while the store still cannot take it
+   */
+  synchronized void storeEnd() {
+    UnstoredEnd end = unstoredEnd;
+    if (end != null) {
+      write(
+          task ->
+              task.state().isTerminal()
+                  ? null
+                  : moved(task, TaskState.FAILED, end.reason(), end.at()));
+      unstoredEnd = null;
     }
   }
 
@@ -464,6 +484,9 @@ final class TaskRecord {
   private static TaskStatus status(TaskState state, @Nullable Message message, Instant now) {
     return new TaskStatus(state, message, now.toString());
   }
+
+  /** The failed end of a turn that the store could not take when the turn ended. */
+  private record UnstoredEnd(Message reason, Instant at) {}
 
   private void publish(Object event) {
     if (subscribers == null) {

@@ -605,14 +605,16 @@ public final class TaskService implements AutoCloseable {
       queue.acquire();
     } catch (InterruptedException e) {
       leaveLine(turn);
-      stopped(record, queueWaitSince(enqueuedNanos));
+      double queueWaitMs = queueWaitSince(enqueuedNanos);
+      storing(record, queueWaitMs, () -> stopped(record, queueWaitMs));
       Thread.currentThread().interrupt();
       return;
     }
     leaveLine(turn);
     try {
       if (queue.missedDeadline(time.nanoTime() - enqueuedNanos)) {
-        lateForTheAgent(record, queueWaitSince(enqueuedNanos));
+        double queueWaitMs = queueWaitSince(enqueuedNanos);
+        storing(record, queueWaitMs, () -> lateForTheAgent(record, queueWaitMs));
       } else {
         runTurn(turn, enqueuedNanos);
       }
@@ -635,16 +637,26 @@ public final class TaskService implements AutoCloseable {
 
   private void runTurn(Turn turn, long enqueuedNanos) {
     double queueWaitMs = queueWaitSince(enqueuedNanos);
+    storing(
+        turn.record(),
+        queueWaitMs,
+        () -> runStoredTurn(turn.record(), turn.request(), queueWaitMs));
+  }
+
+  /**
+   * Runs {@code turn}, which stores the turn's start and end. If the store fails, the turn still
+   * ends for its caller and subscribers, as failed, and that end is stored once the store is back.
+   */
+  private void storing(TaskRecord record, double queueWaitMs, Runnable turn) {
     try {
-      runStoredTurn(turn.record(), turn.request(), queueWaitMs);
+      turn.run();
     } catch (TaskException e) {
-      // The store failed the turn's start or end: its caller and subscribers still get an end.
-      logger.warn("task {} ended here only: {}", turn.record().id(), e.getMessage());
-      turn.record()
-          .abandon(
-              agentNote(turn.record(), "The task store failed; try again."),
-              time.now(),
-              queueWaitMs);
+      logger.warn("task {} ended here only, stored later: {}", record.id(), e.getMessage());
+      record.abandon(
+          agentNote(record, "The task store failed; try again."), time.now(), queueWaitMs);
+      if (leases != null) {
+        leases.storeLater(record);
+      }
     }
   }
 

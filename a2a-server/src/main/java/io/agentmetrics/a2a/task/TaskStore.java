@@ -65,6 +65,16 @@ final class TaskStore {
   }
 
   /**
+   * Catches up every record this process holds, after a time in which changes made elsewhere were
+   * not told (the store's connection broke): their subscribers get the events they missed.
+   */
+  void changedUnseen() {
+    for (String id : records.asMap().keySet()) {
+      changedElsewhere(id);
+    }
+  }
+
+  /**
    * Fails task {@code id}, whose replica stopped without ending it; false if it ended meanwhile.
    */
   boolean failOrphan(String id, String reason, Instant now) {

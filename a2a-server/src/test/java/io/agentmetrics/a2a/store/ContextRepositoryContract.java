@@ -41,6 +41,7 @@ public abstract class ContextRepositoryContract {
 
     assertThat(store.history("kept")).containsExactly("u1", "u2");
     assertThat(store.history("dropped")).isEmpty();
+    assertThat(store.statistics().entries()).isEqualTo(1);
   }
 
   @Test
@@ -54,5 +55,20 @@ public abstract class ContextRepositoryContract {
     StoreStatistics statistics = store.statistics();
     assertThat(statistics.entries()).isEqualTo(2);
     assertThat(statistics.evictions()).isEqualTo(2);
+  }
+
+  @Test
+  void theStoreHoldsNoMoreBytesThanItsWeightBound() {
+    long maxBytes = 40_000;
+    ContextRepository store = open(100, maxBytes, TTL, 3, time);
+    for (int i = 0; i < 10; i++) {
+      store.append("c-" + i, List.of("x".repeat(9_000)));
+      time.advance(Duration.ofSeconds(1));
+    }
+
+    StoreStatistics statistics = store.statistics();
+    assertThat(statistics.bytes()).isPositive().isLessThanOrEqualTo(maxBytes);
+    assertThat(statistics.entries()).isBetween(1L, 4L);
+    assertThat(statistics.evictions()).isEqualTo(10 - statistics.entries());
   }
 }

@@ -359,6 +359,50 @@ class TaskRecordTest {
     assertThat(TaskEventStream.isFinal(events.get(3))).isTrue();
   }
 
+  @Test
+  void changesNoOneWasToldOfReachTheSubscribersHereWhenTheStoreCatchesUp() {
+    created(10);
+    List<Object> events = new ArrayList<>();
+    store.get("task-1").subscribe(events::add, 10);
+
+    replica().get("task-1").cancel(NOW);
+    store.changedUnseen();
+
+    assertThat(events).last().matches(TaskEventStream::isFinal);
+    assertThat(((TaskStatusUpdateEvent) events.get(events.size() - 1)).status().state())
+        .isEqualTo(TaskState.CANCELED);
+  }
+
+  @Test
+  void theEndOfATurnAbandonedHereIsStoredLaterAsItsCallerSawIt() {
+    TaskRecord record = created(10);
+    CompletableFuture<RunResult> turn = new CompletableFuture<>();
+    record.firstTurn(turn);
+    record.markWorking(NOW);
+    Message reason = Message.agentText("store down", "note-1", "context-1", "task-1");
+
+    record.abandon(reason, NOW.plusSeconds(1), 0);
+    assertThat(turn.join().task().status().state()).isEqualTo(TaskState.FAILED);
+    assertThat(repository.find("task-1").orElseThrow().state()).isEqualTo(TaskState.WORKING);
+    record.storeEnd();
+
+    Task stored = repository.find("task-1").orElseThrow().task();
+    assertThat(stored.status()).isEqualTo(turn.join().task().status());
+  }
+
+  @Test
+  void theEndOfATurnAbandonedHereLeavesATaskEndedElsewhereAsItIs() {
+    TaskRecord record = created(10);
+    record.firstTurn(new CompletableFuture<>());
+    record.markWorking(NOW);
+    record.abandon(Message.agentText("store down", "note-1", "context-1", "task-1"), NOW, 0);
+
+    replica().get("task-1").cancel(NOW);
+    record.storeEnd();
+
+    assertThat(repository.find("task-1").orElseThrow().state()).isEqualTo(TaskState.CANCELED);
+  }
+
   /** A task created on this process's store, holding {@link #userMessage()}. */
   private TaskRecord created(int maxHistory) {
     store = new TaskStore(repository, PAYLOADS, maxHistory);

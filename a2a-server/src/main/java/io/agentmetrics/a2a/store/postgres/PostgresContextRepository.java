@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -99,7 +100,8 @@ public final class PostgresContextRepository implements ContextRepository {
   @Override
   public void append(String contextId, List<String> newTurns) {
     long now = time.now().toEpochMilli();
-    List<String> kept = newTurns.subList(Math.max(0, newTurns.size() - maxTurns), newTurns.size());
+    List<String> kept =
+        storable(newTurns.subList(Math.max(0, newTurns.size() - maxTurns), newTurns.size()));
     // The turns already stored count only if they have not expired; the newest maxTurns stay.
     String sql =
         "INSERT INTO a2a_context AS c (context_id, turns, weight, accessed_ms)"
@@ -154,6 +156,18 @@ public final class PostgresContextRepository implements ContextRepository {
     } catch (JsonProcessingException e) {
       throw new SQLException("a stored context could not be read: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /**
+   * The turns, each U+0000 in them replaced by U+FFFD: {@code jsonb} cannot hold it. (The task,
+   * stored as JSON text, keeps the message as sent; only the history the agent reads differs.)
+   */
+  private static List<String> storable(List<String> turns) {
+    List<String> storable = new ArrayList<>(turns.size());
+    for (String turn : turns) {
+      storable.add(turn.replace('\0', '\uFFFD'));
+    }
+    return storable;
   }
 
   private String json(List<String> turns) throws SQLException {

@@ -34,6 +34,9 @@ public final class PostgresDatabase implements AutoCloseable {
   /** Flyway's history table; the schema's own tables are prefixed alike. */
   private static final String HISTORY_TABLE = "a2a_schema_history";
 
+  /** The SQLState class of a value the database cannot take, such as text holding U+0000. */
+  private static final String DATA_EXCEPTION = "22";
+
   /** How long the listener waits for notifications before it checks whether to stop. */
   private static final int LISTEN_POLL_MS = 1000;
 
@@ -111,18 +114,28 @@ public final class PostgresDatabase implements AutoCloseable {
    * @param <T> the result type
    * @return what {@code work} returns
    * @throws StoreUnavailableException if the database cannot be reached, or failed the work
+   * @throws IllegalArgumentException if the database cannot hold a value of the work's
    */
   <T> T call(String what, Work<T> work) {
     try (Connection connection = pool.getConnection()) {
       return work.run(connection);
     } catch (SQLException e) {
+      if (e.getSQLState() != null && e.getSQLState().startsWith(DATA_EXCEPTION)) {
+        throw new IllegalArgumentException(
+            "the task store cannot hold a value of this request (SQLState "
+                + e.getSQLState()
+                + ") while trying to "
+                + what,
+            e);
+      }
       throw unavailable(what, e);
     }
   }
 
   /**
-   * The exception for a failed call. Every SQL failure is reported as unavailable: the statements
-   * are fixed, so a failure means the database, not the request, is at fault.
+   * The exception for a failed call. Every SQL failure but a data exception is reported as
+   * unavailable: the statements are fixed, so a failure means the database, not the request, is at
+   * fault.
    */
   private static StoreUnavailableException unavailable(String what, SQLException e) {
     String kind = e instanceof SQLTransientException ? "timed out" : "failed";
@@ -134,30 +147,29 @@ public final class PostgresDatabase implements AutoCloseable {
   /**
    * Hands {@code payloads} the payload of each notification on {@code channel}, on a daemon thread
    * holding one pooled connection, until the returned handle is closed. Notifications sent while
-   * the database was unreachable are lost; the thread connects again every second meanwhile.
+   * the thread was not listening (the connection broke, the database was unreachable) are lost: the
+   * thread connects again every second meanwhile, and runs {@code listening} each time it listens
+   * again, so that the caller reads afresh what it may have missed.
    *
    * @param channel the channel
    * @param payloads told each payload; must not block
+   * @param listening run on the thread after each {@code LISTEN}, the first included
    * @return the subscription
    */
-  AutoCloseable listen(String channel, Consumer<String> payloads) {
+  AutoCloseable listen(String channel, Consumer<String> payloads, Runnable listening) {
     AtomicBoolean open = new AtomicBoolean(true);
     Thread listener =
         new Thread(
             () -> {
               while (open.get()) {
                 try (Connection connection = pool.getConnection()) {
-                  try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + channel);
-                  }
-                  PGConnection notifications = connection.unwrap(PGConnection.class);
-                  while (open.get()) {
-                    PGNotification[] received = notifications.getNotifications(LISTEN_POLL_MS);
-                    if (received != null) {
-                      for (PGNotification notification : received) {
-                        payloads.accept(notification.getParameter());
-                      }
-                    }
+                  try {
+                    listenOn(connection, channel, payloads, listening, open);
+                  } catch (SQLException | RuntimeException e) {
+                    // Notifications are read past the pool's proxy, so the pool cannot tell that
+                    // the connection broke: it would lend it to the next request.
+                    pool.evictConnection(connection);
+                    throw e;
                   }
                 } catch (SQLException | RuntimeException e) {
                   logger.debug("task store: listening on {} failed; connecting again", channel, e);
@@ -172,6 +184,28 @@ public final class PostgresDatabase implements AutoCloseable {
       open.set(false);
       listener.interrupt();
     };
+  }
+
+  private static void listenOn(
+      Connection connection,
+      String channel,
+      Consumer<String> payloads,
+      Runnable listening,
+      AtomicBoolean open)
+      throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("LISTEN " + channel);
+    }
+    listening.run();
+    PGConnection notifications = connection.unwrap(PGConnection.class);
+    while (open.get()) {
+      PGNotification[] received = notifications.getNotifications(LISTEN_POLL_MS);
+      if (received != null) {
+        for (PGNotification notification : received) {
+          payloads.accept(notification.getParameter());
+        }
+      }
+    }
   }
 
   private static void pause() {

@@ -273,8 +273,8 @@ public final class PostgresTaskRepository implements TaskRepository {
   }
 
   @Override
-  public AutoCloseable listen(Consumer<String> changed) {
-    return database.listen(CHANNEL, changed);
+  public AutoCloseable listen(Consumer<String> changed, Runnable missed) {
+    return database.listen(CHANNEL, changed, missed);
   }
 
   @Override

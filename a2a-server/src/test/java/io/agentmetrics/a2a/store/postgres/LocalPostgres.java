@@ -5,6 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,6 +155,29 @@ public final class LocalPostgres implements AutoCloseable {
                 + " -c max_connections=200",
             "start"),
         true);
+  }
+
+  /**
+   * Ends every connection that listens for notifications ({@code LISTEN}), as a network fault or an
+   * administrator would, and waits until each is gone.
+   *
+   * @return how many there were
+   */
+  public int terminateListeners() throws SQLException {
+    DatabaseSettings settings = settings();
+    try (Connection connection =
+            DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        Statement statement = connection.createStatement();
+        ResultSet ended =
+            statement.executeQuery(
+                "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity"
+                    + " WHERE query LIKE 'LISTEN %' AND pid <> pg_backend_pid()")) {
+      int count = 0;
+      while (ended.next()) {
+        count++;
+      }
+      return count;
+    }
   }
 
   /** Stops the server at once, dropping its connections. */

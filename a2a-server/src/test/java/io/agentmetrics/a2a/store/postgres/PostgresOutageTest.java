@@ -19,11 +19,14 @@ import io.agentmetrics.api.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
  * A store whose database goes away fails each call fast with the retryable {@link
- * StoreUnavailableException}, and works again once the database is back, on the same pool.
+ * StoreUnavailableException}, and works again once the database is back, on the same pool; a
+ * listener whose connection breaks listens again and says so, since it may have missed changes.
  */
 class PostgresOutageTest {
 
@@ -71,6 +74,43 @@ class PostgresOutageTest {
             .ignoreException(StoreUnavailableException.class)
             .until(() -> store.find("t-1").isPresent());
         assertThat(store.create(task("t-2")).version()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void aListenerWhoseConnectionBreaksListensAgainAndIsToldItMayHaveMissedChanges()
+      throws Exception {
+    assumeTrue(
+        LocalPostgres.unavailableReason().isEmpty(),
+        () -> "skipped: " + LocalPostgres.unavailableReason().orElse(""));
+    try (LocalPostgres server = LocalPostgres.startNew();
+        PostgresDatabase database = PostgresDatabase.open(server.settings())) {
+      PostgresTaskRepository store =
+          new PostgresTaskRepository(
+              database,
+              new StoreLimits(100, 1 << 20),
+              Duration.ofHours(1),
+              TimeSource.system(),
+              MAPPER,
+              Duration.ofSeconds(30));
+      List<String> changed = new CopyOnWriteArrayList<>();
+      AtomicInteger listening = new AtomicInteger();
+      AutoCloseable subscription = store.listen(changed::add, listening::incrementAndGet);
+      try {
+        await().atMost(HANG).until(() -> listening.get() == 1);
+
+        assertThat(server.terminateListeners()).isEqualTo(1);
+        // The pool lends no request the connection the listener lost.
+        for (int i = 0; i < 5; i++) {
+          assertThat(store.find("t-" + i)).isEmpty();
+        }
+
+        await().atMost(HANG).until(() -> listening.get() == 2);
+        store.create(task("t-1"));
+        await().atMost(HANG).until(() -> changed.contains("t-1"));
+      } finally {
+        subscription.close();
       }
     }
   }
