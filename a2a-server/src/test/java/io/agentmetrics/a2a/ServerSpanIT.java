@@ -107,7 +107,9 @@ class ServerSpanIT {
                     ServerConfig.builder().port(0).simulatedLlmLatency(Duration.ZERO).build())
                 .openTelemetry(sdk)
                 .start();
-        java.net.Socket socket = new java.net.Socket("127.0.0.1", server.baseUri().getPort())) {
+        java.net.Socket socket =
+            new java.net.Socket(
+                java.net.InetAddress.getLoopbackAddress(), server.baseUri().getPort())) {
       byte[] body = JsonRpcProtocolIT.send("\"late\"", "Trace me").getBytes(StandardCharsets.UTF_8);
       var out = socket.getOutputStream();
       out.write(
@@ -119,7 +121,7 @@ class ServerSpanIT {
                   + "\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      Thread.sleep(300); // the handler returns waiting for the body
+      Thread.sleep(300); // a slow client, the behaviour under test: the handler returns first
       out.write(body);
       out.flush();
 
