@@ -5,6 +5,7 @@ import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import io.agentmetrics.api.TimeSource;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -37,8 +38,11 @@ final class TaskLeases implements AutoCloseable {
     this.listening = repository.listen(store::changedElsewhere);
     long renew = Math.max(1, lease.toMillis() / 3);
     long sweep = Math.max(1, lease.toMillis() / 2);
-    timer.scheduleWithFixedDelay(this::renew, renew, renew, TimeUnit.MILLISECONDS);
-    timer.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+    // Neither task throws (each logs its failures), so their futures never hold one.
+    Future<?> unusedRenewals =
+        timer.scheduleWithFixedDelay(this::renew, renew, renew, TimeUnit.MILLISECONDS);
+    Future<?> unusedSweeps =
+        timer.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
   }
 
   private void renew() {

@@ -63,7 +63,7 @@ public record CardSettings(WellKnownCard wellKnown, @Nullable CardSigner signer)
               throw new IllegalArgumentException(
                   AGENT_CARD
                       + " must be 'union' or '1.0', got '"
-                      + Sanitize.header(env.get(AGENT_CARD))
+                      + Sanitize.header(env.getOrDefault(AGENT_CARD, ""))
                       + "'");
         };
     String key = blankToNull(env.get(SIGNING_KEY));
