@@ -8,12 +8,13 @@ import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmConfig;
-import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
             + " per-stage timings. Needs no network and no API key.")
 final class DemoCommand implements Callable<Integer> {
 
-  @Spec private CommandSpec spec;
+  @Spec private @Nullable CommandSpec spec;
 
   @Option(
       names = "--requests",
@@ -75,18 +76,19 @@ final class DemoCommand implements Callable<Integer> {
       names = "--html",
       defaultValue = "agentmetrics-demo-report.html",
       description = "Where to write the HTML report (default ${DEFAULT-VALUE}).")
-  private Path html;
+  private Path html = Path.of("agentmetrics-demo-report.html");
 
   @Override
   public Integer call() throws Exception {
+    CommandLine commandLine = commandLine();
     if (requests < 1 || concurrency < 1 || warmup < 0 || ttftMs < 0 || interTokenMs < 0) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(),
+          commandLine,
           "--requests and --concurrency must be at least 1; --warmup, --ttft-ms and"
               + " --inter-token-ms must not be negative");
     }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = commandLine.getOut();
+    PrintWriter err = commandLine.getErr();
     Path traceFile = Files.createTempFile("agentmetrics-demo-trace-", ".log");
     TraceSettings trace = new TraceSettings(true, 1.0, traceFile);
     TraceLogAppender.install(new TraceSettings(false, 1.0, null));
@@ -104,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
       if (warmup > 0) {
         out.printf("Warming up with %d untraced requests...%n", warmup);
         out.flush();
-        PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
+        PrintWriter discard = new PrintWriter(Writer.nullWriter());
         subcommand(new ProfileCommand(), discard, err)
             .execute(
                 "--url", url,
@@ -145,5 +147,13 @@ final class DemoCommand implements Callable<Integer> {
 
   private static CommandLine subcommand(Object command, PrintWriter out, PrintWriter err) {
     return new CommandLine(command).setOut(out).setErr(err);
+  }
+
+  private CommandLine commandLine() {
+    CommandSpec commandSpec = spec;
+    if (commandSpec == null) {
+      throw new IllegalStateException("run the command through picocli's CommandLine");
+    }
+    return commandSpec.commandLine();
   }
 }

@@ -354,7 +354,7 @@ public final class EnvironmentConfig {
   }
 
   /** A value fit for one line of an error message: control characters become {@code ?}. */
-  private static String printable(String value) {
-    return value.replaceAll("\\p{Cntrl}", "?");
+  private static String printable(@Nullable String value) {
+    return value == null ? "(unset)" : value.replaceAll("\\p{Cntrl}", "?");
   }
 }

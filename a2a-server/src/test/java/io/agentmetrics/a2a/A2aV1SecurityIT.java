@@ -156,7 +156,7 @@ class A2aV1SecurityIT {
 
     private static String message(String text) {
       return "{\"role\":\"ROLE_USER\",\"messageId\":\"m-"
-          + Math.abs(text.hashCode())
+          + Integer.toHexString(text.hashCode())
           + "\",\"parts\":[{\"text\":\""
           + text
           + "\"}]}";

@@ -69,7 +69,7 @@ class A2aV1WireFormatIT {
 
   static List<JsonNode> events(HttpResponse<String> response) throws Exception {
     List<JsonNode> events = new ArrayList<>();
-    for (String line : response.body().split("\n")) {
+    for (String line : response.body().split("\n", -1)) {
       if (line.startsWith("data:")) {
         events.add(JSON.readTree(line.substring(5).trim()));
       }

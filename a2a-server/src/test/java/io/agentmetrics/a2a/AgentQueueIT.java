@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -165,17 +166,17 @@ class AgentQueueIT {
   }
 
   /** Waits until {@code /metrics/summary} counts {@code queued} turns waiting for the agent. */
-  static void awaitQueued(TestServer server, long queued) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    long seen;
-    do {
-      seen =
-          JSON.readTree(server.get("/metrics/summary").body())
-              .path("stores")
-              .path("tasks")
-              .path("queuedTurns")
-              .asLong();
-    } while (seen != queued && System.nanoTime() < deadline);
-    assertThat(seen).as("queued turns").isEqualTo(queued);
+  static void awaitQueued(TestServer server, long queued) {
+    await(queued + " queued turns")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () ->
+                JSON.readTree(server.get("/metrics/summary").body())
+                    .path("stores")
+                    .path("tasks")
+                    .path("queuedTurns")
+                    .asLong(),
+            seen -> seen == queued);
   }
 }

@@ -1,12 +1,14 @@
 package io.agentmetrics.a2a;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.a2a.agent.AgentReply;
 import io.agentmetrics.a2a.agent.AgentStageTimings;
 import io.agentmetrics.a2a.agent.TaskProcessor;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -99,18 +101,18 @@ class GracefulShutdownIT {
     clients.shutdown();
   }
 
-  private static void awaitRefusingNewRequests(TestServer server) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      try {
-        if (server.get("/health").statusCode() == 503) {
-          return;
-        }
-      } catch (java.io.IOException refused) {
-        return;
-      }
-      Thread.onSpinWait();
+  private static void awaitRefusingNewRequests(TestServer server) {
+    await("the server refusing new requests")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(5))
+        .until(() -> refusing(server));
+  }
+
+  private static boolean refusing(TestServer server) throws InterruptedException {
+    try {
+      return server.get("/health").statusCode() == 503;
+    } catch (java.io.IOException refused) {
+      return true;
     }
-    throw new AssertionError("the server never stopped taking requests");
   }
 }

@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -214,14 +215,11 @@ class InFlightBudgetIT {
   }
 
   /** Waits until the server holds exactly {@code bytes} for requests in flight. */
-  private static void awaitHeld(long bytes) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    long held = held();
-    while (held != bytes && System.nanoTime() < deadline) {
-      Thread.sleep(20); // polls the server's state; no time is being moved
-      held = held();
-    }
-    assertThat(held).as("bytes held for requests in flight").isEqualTo(bytes);
+  private static void awaitHeld(long bytes) {
+    await(bytes + " bytes held for requests in flight")
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(20))
+        .until(InFlightBudgetIT::held, held -> held == bytes);
   }
 
   private static long held() throws Exception {

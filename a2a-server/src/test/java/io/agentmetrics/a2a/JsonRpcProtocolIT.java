@@ -1,11 +1,13 @@
 package io.agentmetrics.a2a;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -91,22 +93,23 @@ class JsonRpcProtocolIT {
     assertThat(task.path("status").path("state").asText())
         .isIn("submitted", "working", "completed");
     String id = task.path("id").asText();
-    JsonNode fetched;
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    do {
-      fetched =
-          JSON.readTree(
-                  server
-                      .post(
-                          "/",
-                          "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tasks/get\",\"params\":{\"id\":\""
-                              + id
-                              + "\",\"historyLength\":1}}")
-                      .body())
-              .path("result");
-    } while (!fetched.path("status").path("state").asText().equals("completed")
-        && System.nanoTime() < deadline);
-    assertThat(fetched.path("status").path("state").asText()).isEqualTo("completed");
+    JsonNode fetched =
+        await("task " + id + " completed")
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(20))
+            .until(
+                () ->
+                    JSON.readTree(
+                            server
+                                .post(
+                                    "/",
+                                    "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tasks/get\","
+                                        + "\"params\":{\"id\":\""
+                                        + id
+                                        + "\",\"historyLength\":1}}")
+                                .body())
+                        .path("result"),
+                result -> result.path("status").path("state").asText().equals("completed"));
     assertThat(fetched.path("history")).hasSize(1);
   }
 
@@ -416,11 +419,13 @@ class JsonRpcProtocolIT {
           "{\"jsonrpc\":\"2.0\",\"id\":\"g1\",\"method\":\"tasks/get\",\"params\":{\"id\":\""
               + id
               + "\"}}");
-      JsonNode sends;
-      long deadline = System.nanoTime() + 30_000_000_000L;
-      do {
-        sends = JSON.readTree(fresh.get("/metrics/summary").body()).path("sends");
-      } while (sends.path("paired").asLong() < 2 && System.nanoTime() < deadline);
+      JsonNode sends =
+          await("two paired sends in /metrics/summary")
+              .atMost(Duration.ofSeconds(30))
+              .pollInterval(Duration.ofMillis(20))
+              .until(
+                  () -> JSON.readTree(fresh.get("/metrics/summary").body()).path("sends"),
+                  s -> s.path("paired").asLong() >= 2);
 
       assertThat(sends.path("paired").asLong()).isEqualTo(2);
       assertThat(sends.path("unpaired").asLong()).isZero();
@@ -473,7 +478,7 @@ class JsonRpcProtocolIT {
 
   static String message(String text) {
     return "{\"kind\":\"message\",\"role\":\"user\",\"messageId\":\"m-"
-        + Math.abs(text.hashCode())
+        + Integer.toHexString(text.hashCode())
         + "\",\"parts\":[{\"kind\":\"text\",\"text\":\""
         + text
         + "\"}]}";

@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -135,9 +136,11 @@ class LlmFaultsIT {
         assertThat(agent.getAttributes().get(AttributeKey.stringKey("error.type"))).isNotBlank();
       }
     }
-    assertThat(settledThreads(threadsBefore))
-        .as("live threads after the server stopped")
-        .isLessThanOrEqualTo(threadsBefore + 2);
+    // Threads wind down asynchronously after close.
+    await("live threads after the server stopped, at most " + (threadsBefore + 2))
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(50))
+        .until(LlmFaultsIT::liveThreads, live -> live <= threadsBefore + 2);
   }
 
   /**
@@ -149,16 +152,5 @@ class LlmFaultsIT {
         Thread.getAllStackTraces().keySet().stream()
             .filter(thread -> !thread.getName().startsWith("HttpClient-"))
             .count();
-  }
-
-  /** Threads wind down asynchronously after close; give them a bounded while to go. */
-  private static int settledThreads(int target) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    int live = liveThreads();
-    while (live > target + 2 && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      live = liveThreads();
-    }
-    return live;
   }
 }

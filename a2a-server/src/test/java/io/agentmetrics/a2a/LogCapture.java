@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -40,7 +40,6 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
   protected synchronized void append(ILoggingEvent event) {
     event.prepareForDeferredProcessing();
     events.add(event);
-    notifyAll();
   }
 
   /** The events so far. */
@@ -65,18 +64,20 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     return text.toString();
   }
 
-  /** The first event that matches, waiting up to {@code timeout} for it. */
-  public synchronized Optional<ILoggingEvent> await(
-      Predicate<ILoggingEvent> match, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Optional<ILoggingEvent> found = events.stream().filter(match).findFirst();
-      long left = deadline - System.nanoTime();
-      if (found.isPresent() || left <= 0) {
-        return found;
-      }
-      TimeUnit.NANOSECONDS.timedWait(this, left);
-    }
+  /**
+   * The first event that matches, waiting up to {@code timeout} for it; fails the test, naming
+   * {@code what}, when none comes.
+   */
+  public ILoggingEvent await(String what, Predicate<ILoggingEvent> match, Duration timeout) {
+    return Awaitility.await(what)
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> first(match), Optional::isPresent)
+        .orElseThrow();
+  }
+
+  private synchronized Optional<ILoggingEvent> first(Predicate<ILoggingEvent> match) {
+    return events.stream().filter(match).findFirst();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -92,21 +93,18 @@ class LogForgingIT {
     assertThat(String.join("\n", trace.lines())).doesNotContain("\u0085", "\u2028");
   }
 
-  private static void awaitContains(ByteArrayOutputStream logs, String text)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!logs.toString(StandardCharsets.UTF_8).contains(text)) {
-      assertThat(System.nanoTime()).as("a log line with '%s'", text).isLessThan(deadline);
-      Thread.sleep(20);
-    }
+  private static void awaitContains(ByteArrayOutputStream logs, String text) {
+    await("a log line with '" + text + "'")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> logs.toString(StandardCharsets.UTF_8).contains(text));
   }
 
-  private static void awaitTraceEvent(TraceCapture trace) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (trace.events("tasks_send_latency").isEmpty()) {
-      assertThat(System.nanoTime()).as("a tasks_send_latency event").isLessThan(deadline);
-      Thread.sleep(20);
-    }
+  private static void awaitTraceEvent(TraceCapture trace) {
+    await("a tasks_send_latency event")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> !trace.events("tasks_send_latency").isEmpty());
   }
 
   private static LoggerContext productionContext() throws Exception {

@@ -2,6 +2,7 @@ package io.agentmetrics.a2a;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class PushReceiver implements AutoCloseable {
 
   /** A receiver that answers call {@code n} (from 1) with {@code script.apply(n)}. */
   public PushReceiver(IntFunction<Answer> script) throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/hook",
         exchange -> {

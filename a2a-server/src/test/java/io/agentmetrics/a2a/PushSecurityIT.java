@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,7 +148,7 @@ class PushSecurityIT {
       assertThat(refused.path("error").path("message").asText())
           .contains("loopback", "A2A_PUSH_ALLOW_PRIVATE");
 
-      try (TestServer local = TestServer.start(allowPrivate())) {
+      try (TestServer local = TestServer.start(PushSecurityIT::allowPrivate)) {
         String id = sendWithPush(local, "{\"url\":\"" + receiver.url() + "\",\"token\":\"tk\"}");
 
         assertThat(receiver.delivered.await(30, TimeUnit.SECONDS)).isTrue();
@@ -161,7 +160,7 @@ class PushSecurityIT {
 
   @Test
   void theEleventhPushConfigOfATaskIsRefusedWhileReplacingAndDeletingStillWork() throws Exception {
-    try (TestServer local = TestServer.start(allowPrivate())) {
+    try (TestServer local = TestServer.start(PushSecurityIT::allowPrivate)) {
       String id = completedTask(local);
       for (int i = 1; i <= 10; i++) {
         JsonNode set = setConfig(local, id, config("cfg-" + i));
@@ -244,7 +243,7 @@ class PushSecurityIT {
     GatedProcessor agent = new GatedProcessor();
     try (LogCapture logs = LogCapture.attach();
         PushReceiver receiver = new PushReceiver(0);
-        TestServer local = TestServer.start(allowPrivate(), agent)) {
+        TestServer local = TestServer.start(PushSecurityIT::allowPrivate, agent)) {
       String id =
           rpc(
                   local,
@@ -285,7 +284,7 @@ class PushSecurityIT {
             new PushReceiver(
                 call ->
                     call == 1 ? new PushReceiver.Answer(503, "2") : PushReceiver.Answer.of(204));
-        TestServer local = TestServer.start(allowPrivate())) {
+        TestServer local = TestServer.start(PushSecurityIT::allowPrivate)) {
       sendWithPush(local, "{\"url\":\"" + receiver.url() + "\"}");
 
       assertThat(receiver.delivered.await(30, TimeUnit.SECONDS)).isTrue();
@@ -299,7 +298,7 @@ class PushSecurityIT {
   void aPushRefusedWith400IsNotRetriedAndIsLoggedOnceWithTheTaskIdAndNoSecret() throws Exception {
     try (LogCapture logs = LogCapture.attach();
         PushReceiver receiver = new PushReceiver(call -> PushReceiver.Answer.of(400));
-        TestServer local = TestServer.start(allowPrivate())) {
+        TestServer local = TestServer.start(PushSecurityIT::allowPrivate)) {
       String id =
           sendWithPush(
               local,
@@ -310,9 +309,9 @@ class PushSecurityIT {
 
       ILoggingEvent warning =
           logs.await(
-                  e -> e.getLoggerName().equals(PUSH_NOTIFIER) && e.getLevel() == Level.WARN,
-                  Duration.ofSeconds(30))
-              .orElseThrow(() -> new AssertionError("no warning about the failed push"));
+              "a warning about the failed push",
+              e -> e.getLoggerName().equals(PUSH_NOTIFIER) && e.getLevel() == Level.WARN,
+              Duration.ofSeconds(30));
 
       assertThat(warning.getFormattedMessage()).contains(id, "400");
       assertThat(receiver.calls.get()).as("a 400 is final: no retry").isEqualTo(1);
@@ -380,7 +379,7 @@ class PushSecurityIT {
   @Test
   void a1_0ClientMeetsTheSamePushConfigCap() throws Exception {
     try (PushReceiver receiver = new PushReceiver(0);
-        TestServer local = TestServer.start(allowPrivate())) {
+        TestServer local = TestServer.start(PushSecurityIT::allowPrivate)) {
       String id = completedTask(local);
       for (int i = 1; i <= 10; i++) {
         HttpResponse<String> set =
@@ -414,8 +413,8 @@ class PushSecurityIT {
         + "}}";
   }
 
-  private static UnaryOperator<ServerConfig.Builder> allowPrivate() {
-    return c -> c.pushAllowPrivate(true);
+  private static ServerConfig.Builder allowPrivate(ServerConfig.Builder config) {
+    return config.pushAllowPrivate(true);
   }
 
   private static String completedTask(TestServer on) throws Exception {

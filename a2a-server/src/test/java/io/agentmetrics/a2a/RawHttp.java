@@ -139,8 +139,8 @@ final class RawHttp implements AutoCloseable {
     if (head.isEmpty()) {
       throw new IOException("the connection closed before a response");
     }
-    String[] lines = head.split("\r\n");
-    int status = Integer.parseInt(lines[0].split(" ")[1]);
+    String[] lines = head.split("\r\n", -1);
+    int status = Integer.parseInt(lines[0].split(" ", 3)[1]);
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
@@ -264,7 +264,7 @@ final class RawHttp implements AutoCloseable {
     while (size.isEmpty()) {
       size = line();
     }
-    return Integer.parseInt(size.split(";")[0].trim(), 16);
+    return Integer.parseInt(size.split(";", 2)[0].trim(), 16);
   }
 
   private String line() throws IOException {

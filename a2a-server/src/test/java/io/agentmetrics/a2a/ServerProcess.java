@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,12 +19,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -143,19 +147,29 @@ final class ServerProcess implements AutoCloseable {
     return url;
   }
 
-  /** The next line that contains {@code fragment}, within 60 seconds. */
-  String awaitLine(String fragment) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      String line = fresh.poll(1, TimeUnit.SECONDS);
-      if (line != null && line.contains(fragment)) {
+  /**
+   * The next line that contains {@code fragment}, within 60 seconds; fails at once when the output
+   * has ended without one.
+   */
+  String awaitLine(String fragment) {
+    try {
+      return await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(20))
+          .failFast(() -> !reader.isAlive() && fresh.isEmpty())
+          .until(() -> nextLineWith(fragment), Objects::nonNull);
+    } catch (ConditionTimeoutException | TerminalFailureException e) {
+      throw new AssertionError("no line containing '" + fragment + "' in " + lines, e);
+    }
+  }
+
+  private @Nullable String nextLineWith(String fragment) {
+    for (String line = fresh.poll(); line != null; line = fresh.poll()) {
+      if (line.contains(fragment)) {
         return line;
       }
-      if (line == null && !process.isAlive()) {
-        break;
-      }
     }
-    throw new AssertionError("no line containing '" + fragment + "' in " + lines);
+    return null;
   }
 
   /** Waits for the process to exit on its own and returns the exit code, its output all read. */

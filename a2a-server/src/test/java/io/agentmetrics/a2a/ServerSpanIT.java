@@ -106,7 +106,9 @@ class ServerSpanIT {
   @Test
   void theAgentsSpansStayUnderTheRequestWhenTheBodyArrivesAfterItsHeaders() throws Exception {
     try (A2aServer server = A2aServer.start(tracedBy(sdk));
-        java.net.Socket socket = new java.net.Socket("127.0.0.1", server.baseUri().getPort())) {
+        java.net.Socket socket =
+            new java.net.Socket(
+                java.net.InetAddress.getLoopbackAddress(), server.baseUri().getPort())) {
       byte[] body = JsonRpcProtocolIT.send("\"late\"", "Trace me").getBytes(StandardCharsets.UTF_8);
       var out = socket.getOutputStream();
       out.write(
@@ -118,7 +120,7 @@ class ServerSpanIT {
                   + "\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      Thread.sleep(300); // the handler returns waiting for the body
+      Thread.sleep(300); // a slow client, the behaviour under test: the handler returns first
       out.write(body);
       out.flush();
 

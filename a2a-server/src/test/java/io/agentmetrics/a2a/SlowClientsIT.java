@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -81,15 +82,18 @@ class SlowClientsIT {
     A2A_1_0_HTTP_JSON("/message:send", "A2A-Version: 1.0");
 
     final String path;
-    final String[] headers;
+
+    // List.of is unmodifiable, though not a type Error Prone knows to be immutable.
+    @SuppressWarnings("ImmutableEnumChecker")
+    final List<String> headers;
 
     Endpoint(String path, String... headers) {
       this.path = path;
-      this.headers = headers;
+      this.headers = List.of(headers);
     }
 
     String postHead(TestServer server) {
-      return RawHttp.postHead(server, path, DECLARED_BODY, headers);
+      return RawHttp.postHead(server, path, DECLARED_BODY, headers.toArray(String[]::new));
     }
   }
 
@@ -119,7 +123,9 @@ class SlowClientsIT {
         RawHttp http = RawHttp.open(server, Duration.ofSeconds(20))) {
       http.send(endpoint.postHead(server));
       connections.add(http);
-      trickler.scheduleAtFixedRate(() -> sendOneByte(http), 0, 200, TimeUnit.MILLISECONDS);
+      // The trickle ends with the connection; its failures are the connection's, seen by reply().
+      Future<?> unused =
+          trickler.scheduleAtFixedRate(() -> sendOneByte(http), 0, 200, TimeUnit.MILLISECONDS);
 
       Reply reply = http.reply();
 
@@ -154,8 +160,10 @@ class SlowClientsIT {
       connections.add(http);
       http.send(RawHttp.postHead(server, "/", DECLARED_BODY, headers) + "{");
     }
-    trickler.scheduleAtFixedRate(
-        () -> connections.forEach(SlowClientsIT::sendOneByte), 1, 1, TimeUnit.SECONDS);
+    // The trickles end with their connections, whose replies the test reads.
+    Future<?> unused =
+        trickler.scheduleAtFixedRate(
+            () -> connections.forEach(SlowClientsIT::sendOneByte), 1, 1, TimeUnit.SECONDS);
   }
 
   private static void sendOneByte(RawHttp http) {

@@ -84,6 +84,8 @@ class SoakIT {
                           Integer.toString(CONCURRENCY)));
       long interval = DURATION.toMillis() / SAMPLES;
       while (!load.isDone()) {
+        // The soak samples the server at a fixed rate while the load runs: the pause is the
+        // sampling interval, not a wait for a condition.
         Thread.sleep(interval);
         samples.add(Sample.take(server.baseUri()));
       }

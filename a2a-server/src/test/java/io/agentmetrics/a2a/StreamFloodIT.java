@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -112,11 +113,13 @@ class StreamFloodIT {
       assertThat(refused.path("error").path("message").asText()).contains("A2A_MAX_STREAMS");
       // A client that goes away gives its stream back.
       streams.get(0).close();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      JsonNode accepted;
-      do {
-        accepted = firstEvent(open(server, streamSend("after a close")));
-      } while (accepted.has("error") && System.nanoTime() < deadline);
+      JsonNode accepted =
+          await("a stream accepted after one closed")
+              .atMost(Duration.ofSeconds(10))
+              .pollInterval(Duration.ofMillis(20))
+              .until(
+                  () -> firstEvent(open(server, streamSend("after a close"))),
+                  a -> !a.has("error"));
       assertThat(accepted.path("result").path("kind").asText()).isEqualTo("task");
       agent.release.countDown();
     }

@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -18,6 +19,7 @@ import io.agentmetrics.a2a.trace.TraceSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -79,11 +81,11 @@ class TelexAndTraceIT {
       String taskId =
           JSON.readTree(server.post("/tasks/send", body).body()).path("result").path("id").asText();
 
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (warnings.list.stream().noneMatch(e -> e.getFormattedMessage().contains(taskId))
-          && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      await("a warning about task " + taskId)
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(20))
+          .until(
+              () -> warnings.list.stream().anyMatch(e -> e.getFormattedMessage().contains(taskId)));
 
       assertThat(warnings.list)
           .anySatisfy(

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Conversation history per context id, bounded four ways: at most {@code maxContexts}
@@ -68,7 +69,7 @@ public final class ConversationStore implements ContextRepository {
             .ticker(ticker)
             .executor(Runnable::run)
             .removalListener(
-                (String key, List<String> value, RemovalCause cause) -> {
+                (@Nullable String key, @Nullable List<String> value, RemovalCause cause) -> {
                   if (cause.wasEvicted()) {
                     evictions.increment();
                   }

@@ -43,8 +43,10 @@ public final class StudyAgentProcessor implements TaskProcessor {
     if (!result.success()) {
       throw new AgentFailedException(result.error().orElse("the agent failed"));
     }
+    // StudyAgent puts both in every result it reports a success.
     return new AgentReply(
-        (String) result.data().get(StudyAgent.ANSWER),
-        (AgentStageTimings) result.data().get(StudyAgent.STAGES));
+        (String) requireNonNull(result.data().get(StudyAgent.ANSWER), StudyAgent.ANSWER),
+        (AgentStageTimings)
+            requireNonNull(result.data().get(StudyAgent.STAGES), StudyAgent.STAGES));
   }
 }

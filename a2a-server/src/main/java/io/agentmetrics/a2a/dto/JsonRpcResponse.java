@@ -64,6 +64,9 @@ public record JsonRpcResponse(
    * @param message the message
    * @since 0.1.0
    */
+  // Named after JSON-RPC 2.0's error object, and always written JsonRpcResponse.Error outside
+  // this file, so it never stands for java.lang.Error.
+  @SuppressWarnings("JavaLangClash")
   public record Error(int code, String message) {
 
     /** Checks the message. */

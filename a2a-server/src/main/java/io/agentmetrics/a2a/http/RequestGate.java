@@ -103,9 +103,13 @@ final class RequestGate {
   sealed interface Answer {
 
     /** One JSON body with {@code status}, or as a single Server-Sent Event if {@code asEvent}. */
+    // The body is handed on as it is, without a copy; no one compares or hashes these records.
+    @SuppressWarnings("ArrayRecordComponent")
     record Json(int status, byte[] body, boolean asEvent) implements Answer {}
 
     /** A retryable refusal: 503 with {@code Retry-After}. */
+    // The body is handed on as it is, without a copy; no one compares or hashes these records.
+    @SuppressWarnings("ArrayRecordComponent")
     record Busy(byte[] body) implements Answer {}
 
     /** An answer the agent has yet to produce; the future never fails. */
@@ -265,6 +269,9 @@ final class RequestGate {
     return sampleRate >= 1.0 || ThreadLocalRandom.current().nextDouble() < sampleRate;
   }
 
+  // A pending answer's callback completes the request either way, failure included, so the
+  // future whenCompleteAsync returns holds nothing to look at.
+  @SuppressWarnings("FutureReturnValueIgnored")
   private void dispatch(
       byte[] body,
       Request request,

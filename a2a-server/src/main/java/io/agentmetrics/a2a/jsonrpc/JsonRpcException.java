@@ -22,8 +22,14 @@ public final class JsonRpcException extends RuntimeException {
    * @since 0.1.0
    */
   public JsonRpcException(JsonRpcErrorCode code, String message) {
-    super(message, null, false, false);
+    super(requireNonNull(message, "message"), null, false, false);
     this.code = requireNonNull(code, "code");
+  }
+
+  /** The message given at construction, which is never null. */
+  @Override
+  public String getMessage() {
+    return requireNonNull(super.getMessage());
   }
 
   /**

@@ -159,7 +159,8 @@ public final class MessageSender {
       throw e;
     }
     clock.taskId(run.submitted().id());
-    observeAgent(run, clock, submitted);
+    // A stream's events come from the task itself; only the timings are observed here.
+    CompletableFuture<RunResult> unused = observeAgent(run, clock, submitted);
     return events;
   }
 

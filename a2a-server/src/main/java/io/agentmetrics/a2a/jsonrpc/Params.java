@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
  *     counted them while checking its token limit; {@code 0} when not an object
  * @since 0.1.0
  */
+// A view of the request body, without a copy; no one compares or hashes params.
+@SuppressWarnings("ArrayRecordComponent")
 public record Params(Shape shape, byte[] body, int offset, int length, long tokens) {
 
   static final Params MISSING = new Params(Shape.MISSING, new byte[0], 0, 0, 0);

@@ -42,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -127,7 +126,7 @@ public final class A2aV1Client {
    */
   public SendMessageResponse sendMessage(SendMessageRequest request)
       throws IOException, InterruptedException {
-    return call(sendMessageRequest(request, false), SendMessageResponse::newBuilder);
+    return call(sendMessageRequest(request, false), SendMessageResponse.getDefaultInstance());
   }
 
   /**
@@ -174,7 +173,7 @@ public final class A2aV1Client {
                     + (historyLength == null ? "" : query(Map.of("historyLength", historyLength))),
                 null,
                 false),
-        Task::newBuilder);
+        Task.getDefaultInstance());
   }
 
   /**
@@ -190,12 +189,13 @@ public final class A2aV1Client {
   public ListTasksResponse listTasks(ListTasksRequest request)
       throws IOException, InterruptedException {
     if (binding == Binding.JSON_RPC) {
-      return call(rpc("ListTasks", request, false), ListTasksResponse::newBuilder);
+      return call(rpc("ListTasks", request, false), ListTasksResponse.getDefaultInstance());
     }
     JsonNode fields = MAPPER.readTree(ProtoJson.write(request));
     Map<String, @Nullable Object> query = new java.util.LinkedHashMap<>();
     fields.properties().forEach(field -> query.put(field.getKey(), field.getValue().asText()));
-    return call(rest("GET", "/tasks" + query(query), null, false), ListTasksResponse::newBuilder);
+    return call(
+        rest("GET", "/tasks" + query(query), null, false), ListTasksResponse.getDefaultInstance());
   }
 
   /**
@@ -214,7 +214,7 @@ public final class A2aV1Client {
         binding == Binding.JSON_RPC
             ? rpc("CancelTask", request, false)
             : rest("POST", "/tasks/" + encode(id) + ":cancel", request, false),
-        Task::newBuilder);
+        Task.getDefaultInstance());
   }
 
   /**
@@ -273,7 +273,7 @@ public final class A2aV1Client {
                 "/tasks/" + encode(config.getTaskId()) + "/pushNotificationConfigs",
                 config,
                 false),
-        TaskPushNotificationConfig::newBuilder);
+        TaskPushNotificationConfig.getDefaultInstance());
   }
 
   /**
@@ -296,7 +296,7 @@ public final class A2aV1Client {
                 GetTaskPushNotificationConfigRequest.newBuilder().setTaskId(taskId).setId(id),
                 false)
             : rest("GET", configPath(taskId) + "/" + encode(id), null, false),
-        TaskPushNotificationConfig::newBuilder);
+        TaskPushNotificationConfig.getDefaultInstance());
   }
 
   /**
@@ -318,7 +318,7 @@ public final class A2aV1Client {
                 ListTaskPushNotificationConfigsRequest.newBuilder().setTaskId(taskId),
                 false)
             : rest("GET", configPath(taskId), null, false),
-        ListTaskPushNotificationConfigsResponse::newBuilder);
+        ListTaskPushNotificationConfigsResponse.getDefaultInstance());
   }
 
   /**
@@ -339,7 +339,7 @@ public final class A2aV1Client {
                 DeleteTaskPushNotificationConfigRequest.newBuilder().setTaskId(taskId).setId(id),
                 false)
             : rest("DELETE", configPath(taskId) + "/" + encode(id), null, false),
-        com.google.protobuf.Empty::newBuilder);
+        com.google.protobuf.Empty.getDefaultInstance());
   }
 
   /**
@@ -356,7 +356,7 @@ public final class A2aV1Client {
         binding == Binding.JSON_RPC
             ? rpc("GetExtendedAgentCard", com.google.protobuf.Empty.getDefaultInstance(), false)
             : rest("GET", "/extendedAgentCard", null, false),
-        AgentCard::newBuilder);
+        AgentCard.getDefaultInstance());
   }
 
   /**
@@ -382,7 +382,7 @@ public final class A2aV1Client {
     if (response.statusCode() != 200) {
       throw new IOException("the agent card answered HTTP " + response.statusCode());
     }
-    return parse(response.body(), AgentCard.newBuilder());
+    return parse(response.body(), AgentCard.getDefaultInstance());
   }
 
   // ---- requests
@@ -445,10 +445,10 @@ public final class A2aV1Client {
 
   // ---- responses
 
-  private <T extends Message> T call(HttpRequest request, Supplier<Message.Builder> type)
+  private <T extends Message> T call(HttpRequest request, T type)
       throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    return result(response.statusCode(), response.body(), type.get());
+    return result(response.statusCode(), response.body(), type);
   }
 
   private void stream(HttpRequest request, Consumer<StreamResponse> onEvent)
@@ -465,22 +465,24 @@ public final class A2aV1Client {
         new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
       if (!events) {
         String body = reader.lines().collect(java.util.stream.Collectors.joining("\n"));
-        result(response.statusCode(), body, StreamResponse.newBuilder());
+        result(response.statusCode(), body, StreamResponse.getDefaultInstance());
         throw new IOException("the server answered a stream request without a stream");
       }
       String line;
       while ((line = reader.readLine()) != null) {
         if (line.startsWith("data:")) {
           onEvent.accept(
-              result(200, line.substring("data:".length()).trim(), StreamResponse.newBuilder()));
+              result(
+                  200,
+                  line.substring("data:".length()).trim(),
+                  StreamResponse.getDefaultInstance()));
         }
       }
     }
   }
 
-  /** The result of one response body; an error body throws. */
-  private <T extends Message> T result(int status, String body, Message.Builder type)
-      throws IOException {
+  /** The result of one response body, a message like {@code type}; an error body throws. */
+  private <T extends Message> T result(int status, String body, T type) throws IOException {
     JsonNode root = body.isBlank() ? MAPPER.createObjectNode() : MAPPER.readTree(body);
     if (binding == Binding.JSON_RPC) {
       JsonNode error = root.path("error");
@@ -497,9 +499,10 @@ public final class A2aV1Client {
     return parse(root instanceof ObjectNode ? body : "{}", type);
   }
 
+  // The builder is type's own, so what it builds is a T.
   @SuppressWarnings("unchecked")
-  private static <T extends Message> T parse(String json, Message.Builder builder)
-      throws IOException {
+  private static <T extends Message> T parse(String json, T type) throws IOException {
+    Message.Builder builder = type.newBuilderForType();
     try {
       PARSER.merge(json, builder);
       return (T) builder.build();

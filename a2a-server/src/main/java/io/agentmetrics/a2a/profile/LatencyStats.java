@@ -38,4 +38,9 @@ record LatencyStats(
   private static double ms(double micros) {
     return LatencyHistograms.toMillis(micros);
   }
+
+  /** A recorded value in microseconds, exact as a double below 2^53 (285 years). */
+  private static double ms(long micros) {
+    return ms((double) micros);
+  }
 }

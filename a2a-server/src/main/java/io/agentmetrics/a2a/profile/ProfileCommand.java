@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.profile;
 
 import io.agentmetrics.a2a.v1.ProtocolVersion;
 import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
+import java.io.Console;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -155,7 +156,7 @@ public final class ProfileCommand implements Callable<Integer> {
   ProgressMode progress = ProgressMode.AUTO;
 
   /** Whether stdout is a terminal; replaced in tests. */
-  BooleanSupplier terminal = () -> System.console() != null;
+  BooleanSupplier terminal = ProfileCommand::onTerminal;
 
   /** The clock the run is scheduled and measured with; replaced in tests. */
   NanoClock clock = NanoClock.SYSTEM;
@@ -431,5 +432,26 @@ public final class ProfileCommand implements Callable<Integer> {
               "📄 HTML report written to ");
     }
     return written;
+  }
+
+  /**
+   * Whether the JVM runs on a terminal. Before Java 22 {@link System#console()} is null unless it
+   * does; from Java 22 it is never null, and {@code Console.isTerminal()} (absent from Java 17)
+   * says.
+   */
+  // The null check is for Java 17 to 21, which this method's isTerminal() call covers from 22 on.
+  @SuppressWarnings("SystemConsoleNull")
+  private static boolean onTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException beforeJava22) {
+      return true;
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 }

@@ -126,7 +126,7 @@ final class ProfileJson {
         percentiles
             .addObject()
             .put("percentile", p)
-            .put("value", LatencyHistograms.toMillis(histogram.getValueAtPercentile(p)));
+            .put("value", LatencyHistograms.toMillis((double) histogram.getValueAtPercentile(p)));
       }
     }
     return node;

@@ -233,7 +233,7 @@ final class TraceAnalysis implements Consumer<TraceCorrelator.Pair> {
       if (acc == null) {
         result.put(goal, GoalStatus.NO_DATA);
       } else {
-        double p95 = LatencyHistograms.toMillis(acc.histogram.getValueAtPercentile(95));
+        double p95 = LatencyHistograms.toMillis((double) acc.histogram.getValueAtPercentile(95));
         result.put(goal, p95 < goal.goalMs().orElseThrow() ? GoalStatus.PASS : GoalStatus.FAIL);
       }
     }

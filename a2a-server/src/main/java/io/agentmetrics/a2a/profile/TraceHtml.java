@@ -107,7 +107,11 @@ final class TraceHtml {
       TraceEvent.Request request = send.pair().request();
       TraceEvent.Agent agent = send.pair().agent();
       boolean covered = !Double.isNaN(send.endToEndMs());
-      boolean llm = agent != null && agent.timings().containsKey(Stage.LLM_INVOCATION.id());
+      double llmMs =
+          agent != null && agent.timings().containsKey(Stage.LLM_INVOCATION.id())
+              ? agent.stage(Stage.LLM_INVOCATION.id())
+              : Double.NaN;
+      boolean llm = !Double.isNaN(llmMs);
       slowRows.add(
           List.of(
               TraceReportPrinter.abbreviate(request.requestId(), 24),
@@ -116,10 +120,8 @@ final class TraceHtml {
               agent == null || !agent.timings().containsKey(Stage.TASK_TOTAL.id())
                   ? "–"
                   : Formats.ms(agent.stage(Stage.TASK_TOTAL.id())),
-              llm ? Formats.ms(agent.stage(Stage.LLM_INVOCATION.id())) : "–",
-              covered && llm
-                  ? Formats.ms(send.endToEndMs() - agent.stage(Stage.LLM_INVOCATION.id()))
-                  : "–"));
+              llm ? Formats.ms(llmMs) : "–",
+              covered && llm ? Formats.ms(send.endToEndMs() - llmMs) : "–"));
     }
     List<List<String>> modelRows = new ArrayList<>();
     for (TraceUsage.ModelRow model : usage.models()) {

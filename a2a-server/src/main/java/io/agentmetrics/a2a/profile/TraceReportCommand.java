@@ -1,5 +1,7 @@
 package io.agentmetrics.a2a.profile;
 
+import static java.util.Objects.requireNonNullElse;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -96,8 +98,9 @@ public final class TraceReportCommand implements Callable<Integer> {
     if (top < 0 || top > 1000) {
       throw command.usage("--top must be between 0 and 1000, got " + top);
     }
-    boolean fromStdin = file == null || "-".equals(file);
-    String source = fromStdin ? "stdin" : file;
+    String path = requireNonNullElse(file, "-");
+    boolean fromStdin = "-".equals(path);
+    String source = fromStdin ? "stdin" : path;
     TraceReport report;
     try (Reader reader = open(fromStdin)) {
       report = TraceReport.read(source, reader, top);

@@ -15,7 +15,7 @@ final class HistogramChart {
     }
     long maxCount = bins.stream().mapToLong(ReportModel.Bin::count).max().orElse(1);
     NiceScale xScale = NiceScale.of(bins.get(0).fromMs(), bins.get(bins.size() - 1).toMs(), 8);
-    NiceScale yScale = NiceScale.of(0, Math.max(1, maxCount), 5);
+    NiceScale yScale = NiceScale.of(0, (double) Math.max(1, maxCount), 5);
     Frame frame = new Frame(xScale.min(), xScale.max(), 0, yScale.max());
     svg.yAxis(frame, integerTicks(yScale), "requests");
     for (ReportModel.Bin bin : bins) {
@@ -24,7 +24,7 @@ final class HistogramChart {
       }
       double x1 = frame.x(bin.fromMs());
       double x2 = frame.x(bin.toMs());
-      double y = frame.y(bin.count());
+      double y = frame.y((double) bin.count());
       svg.rect(
           x1 + 0.5,
           y,

@@ -80,8 +80,10 @@ final class StageBarChart {
     double columnWidth = WIDTH / COLUMNS;
     for (int i = 0; i < segments.size(); i++) {
       ReportModel.Segment s = segments.get(i);
-      double x = LEFT + (i % COLUMNS) * columnWidth;
-      double y = top + (i / COLUMNS) * ROW;
+      int column = i % COLUMNS;
+      int row = i / COLUMNS;
+      double x = LEFT + column * columnWidth;
+      double y = top + row * ROW;
       svg.rect(x, y, 11, 11, "swatch stage-" + (i % STAGE_COLOURS), "");
       svg.text(x + 17, y + 10, s.name(), "legend");
       svg.text(

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tasks in this process, bounded by count and by weight, the bytes each task retains (see {@link
@@ -47,7 +48,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
             .ticker(requireNonNull(ticker, "ticker"))
             .executor(Runnable::run)
             .removalListener(
-                (String id, StoredTask task, RemovalCause cause) -> {
+                (@Nullable String id, @Nullable StoredTask task, RemovalCause cause) -> {
                   if (cause.wasEvicted()) {
                     evictions.increment();
                   }

@@ -1,5 +1,7 @@
 package io.agentmetrics.a2a.store;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * A store could not be reached, or did not answer in time. Nothing was changed that the caller
  * cannot see on a retry: the request may be sent again.
@@ -18,6 +20,12 @@ public final class StoreUnavailableException extends RuntimeException {
    * @since 0.1.0
    */
   public StoreUnavailableException(String message, Throwable cause) {
-    super(message, cause);
+    super(requireNonNull(message, "message"), cause);
+  }
+
+  /** The message given at construction, which is never null. */
+  @Override
+  public String getMessage() {
+    return requireNonNull(super.getMessage());
   }
 }

@@ -117,7 +117,7 @@ final class AgentQueue {
     if (beyondFree <= 0) {
       return 0;
     }
-    long rounds = (beyondFree + slotCount - 1) / slotCount;
+    long rounds = ((long) beyondFree + slotCount - 1) / slotCount;
     return rounds * meanTurnNanos.get();
   }
 }

@@ -159,6 +159,6 @@ final class InternalAddresses {
   }
 
   private static long toLong(byte[] bytes, int from) {
-    return (long) toInt(bytes, from) << 32 | toInt(bytes, from + 4) & 0xffff_ffffL;
+    return ((long) toInt(bytes, from) << 32) | (toInt(bytes, from + 4) & 0xffff_ffffL);
   }
 }

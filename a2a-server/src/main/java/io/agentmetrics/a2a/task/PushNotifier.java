@@ -9,9 +9,11 @@ import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +64,8 @@ final class PushNotifier implements AutoCloseable {
       return new RetryTimer() {
         @Override
         public void schedule(Runnable retry, Duration delay) {
-          executor.schedule(retry, delay.toNanos(), TimeUnit.NANOSECONDS);
+          // A retry logs its own failures, so the future never holds one.
+          Future<?> unused = executor.schedule(retry, delay.toNanos(), TimeUnit.NANOSECONDS);
         }
 
         @Override
@@ -184,7 +187,7 @@ final class PushNotifier implements AutoCloseable {
   void close(Duration grace) {
     closed = true;
     timer.close();
-    for (Delivery delivery : waiting) {
+    for (Delivery delivery : List.copyOf(waiting)) {
       if (waiting.remove(delivery)) {
         delivery.giveUp("the server stopped before the next attempt");
       }

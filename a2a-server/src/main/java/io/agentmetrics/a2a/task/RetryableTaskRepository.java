@@ -8,6 +8,7 @@ import io.agentmetrics.a2a.store.TaskRepository;
 import io.agentmetrics.a2a.store.TaskSlice;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -94,7 +95,9 @@ final class RetryableTaskRepository implements TaskRepository {
     } catch (StoreUnavailableException e) {
       throw new TaskException(TaskException.Reason.OVERLOADED, e.getMessage());
     } catch (IllegalArgumentException e) {
-      throw new TaskException(TaskException.Reason.INVALID_PARAMS, e.getMessage());
+      throw new TaskException(
+          TaskException.Reason.INVALID_PARAMS,
+          Objects.requireNonNullElse(e.getMessage(), "invalid"));
     }
   }
 }

@@ -46,8 +46,14 @@ public final class TaskException extends RuntimeException {
    * @since 0.1.0
    */
   public TaskException(Reason reason, String message) {
-    super(message, null, false, false);
+    super(requireNonNull(message, "message"), null, false, false);
     this.reason = requireNonNull(reason, "reason");
+  }
+
+  /** The message given at construction, which is never null. */
+  @Override
+  public String getMessage() {
+    return requireNonNull(super.getMessage());
   }
 
   /** The refusal of a turn that found {@code waiting} turns already waiting for the agent. */

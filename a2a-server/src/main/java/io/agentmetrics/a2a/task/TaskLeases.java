@@ -4,9 +4,11 @@ import io.agentmetrics.a2a.store.TaskRepository;
 import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
 import io.agentmetrics.api.TimeSource;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -42,8 +44,11 @@ final class TaskLeases implements AutoCloseable {
     this.listening = repository.listen(store::changedElsewhere, store::changedUnseen);
     long renew = Math.max(1, lease.toMillis() / 3);
     long sweep = Math.max(1, lease.toMillis() / 2);
-    timer.scheduleWithFixedDelay(this::renew, renew, renew, TimeUnit.MILLISECONDS);
-    timer.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+    // Neither task throws (each logs its failures), so their futures never hold one.
+    Future<?> unusedRenewals =
+        timer.scheduleWithFixedDelay(this::renew, renew, renew, TimeUnit.MILLISECONDS);
+    Future<?> unusedSweeps =
+        timer.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
   }
 
   private void renew() {
@@ -85,10 +90,11 @@ final class TaskLeases implements AutoCloseable {
   }
 
   private void storeEnds() {
-    for (TaskRecord record : unstored) {
+    for (Iterator<TaskRecord> pending = unstored.iterator(); pending.hasNext(); ) {
+      TaskRecord record = pending.next();
       try {
         record.storeEnd();
-        unstored.remove(record);
+        pending.remove();
         logger.info("task {}: the end of its turn is stored, the task store is back", record.id());
       } catch (TaskException e) {
         if (e.reason() == TaskException.Reason.OVERLOADED) {
@@ -96,7 +102,7 @@ final class TaskLeases implements AutoCloseable {
           logger.debug("task {}: its end is not stored yet: {}", record.id(), e.getMessage());
           return;
         }
-        unstored.remove(record);
+        pending.remove();
         logger.warn(
             "task {}: the end of its turn cannot be stored: {}", record.id(), e.getMessage());
       }

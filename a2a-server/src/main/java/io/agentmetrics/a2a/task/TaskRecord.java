@@ -15,6 +15,7 @@ import io.agentmetrics.a2a.store.TaskRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -323,7 +324,7 @@ final class TaskRecord {
     PushNotificationConfig config = target.config();
     List<StoredPushConfig> configs = new ArrayList<>(task.pushConfigs());
     for (int i = 0; i < configs.size(); i++) {
-      if (configs.get(i).config().id().equals(config.id())) {
+      if (Objects.equals(configs.get(i).config().id(), config.id())) {
         configs.set(i, payloads.stored(target));
         return configs;
       }

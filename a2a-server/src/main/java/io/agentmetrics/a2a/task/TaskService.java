@@ -307,14 +307,15 @@ public final class TaskService implements AutoCloseable {
     PushTarget checkedPush = push == null ? null : checked(push);
     CompletableFuture<RunResult> completion = new CompletableFuture<>();
     TaskRecord record;
-    boolean created = message.taskId() == null;
-    if (created) {
+    String taskId = message.taskId();
+    boolean created = taskId == null;
+    if (taskId == null) {
       String contextId = message.contextId() != null ? message.contextId() : newId();
       String id = newId();
       record = store.create(id, contextId, message.withIds(contextId, id), time.now(), checkedPush);
       record.firstTurn(completion);
     } else {
-      record = store.get(message.taskId());
+      record = store.get(taskId);
       if (message.contextId() != null && !message.contextId().equals(record.contextId())) {
         throw new TaskException(
             TaskException.Reason.INVALID_PARAMS,

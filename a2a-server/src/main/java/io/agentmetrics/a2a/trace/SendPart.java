@@ -12,6 +12,8 @@ import java.util.Optional;
  * #AGENT_OTHER}), and what of the request's total its stages do not cover ({@link #OTHER}). For a
  * consistent send every part is at least zero and the parts add up to the end-to-end time exactly.
  */
+// NamedMetric is a record of two Strings and a double, immutable though not annotated @Immutable.
+@SuppressWarnings("ImmutableEnumChecker")
 enum SendPart {
   JSON_PARSING(Stage.JSON_PARSING),
   MESSAGE_NORMALIZATION(Stage.MESSAGE_NORMALIZATION),

@@ -68,6 +68,11 @@ public final class StageMetrics implements RequestObserver {
     }
   }
 
+  /** The metric of {@code stage}; the map holds every stage. */
+  private static NamedMetric metric(Stage stage) {
+    return requireNonNull(METRICS.get(stage));
+  }
+
   private final MetricsAggregator aggregator;
   private final SendPairs pairs = new SendPairs();
   private final LongAdder leftOut = new LongAdder();
@@ -122,7 +127,7 @@ public final class StageMetrics implements RequestObserver {
       Map<String, StageWindowStats> windows = new LinkedHashMap<>();
       for (AggregationWindow window : WINDOWS) {
         aggregator
-            .getAggregatedMetrics(METRICS.get(stage).name(), window)
+            .getAggregatedMetrics(metric(stage).name(), window)
             .ifPresent(m -> windows.put(id(window), StageWindowStats.of(m)));
       }
       StageWindowStats headline = windows.get(id(HEADLINE_WINDOW));
@@ -149,7 +154,7 @@ public final class StageMetrics implements RequestObserver {
         continue;
       }
       double goalMs = stage.goalMs().getAsDouble();
-      Slo goal = Slo.atMost(METRICS.get(stage), BOTTLENECK_PERCENTILE, goalMs, window);
+      Slo goal = Slo.atMost(metric(stage), BOTTLENECK_PERCENTILE, goalMs, window);
       aggregator
           .checkSlo(goal)
           .filter(status -> !status.met())
@@ -250,7 +255,7 @@ public final class StageMetrics implements RequestObserver {
 
   private Optional<StageTrend> trend(Stage stage) {
     return aggregator
-        .getTrend(METRICS.get(stage).name())
+        .getTrend(metric(stage).name())
         .map(
             evidence ->
                 new StageTrend(
@@ -281,7 +286,7 @@ public final class StageMetrics implements RequestObserver {
   private void record(Stage stage, double ms) {
     // The aggregator drops (and counts) a negative or non-finite value, which a clock step could
     // produce; a dropped sample is better than a request failing in its observer.
-    aggregator.addMetric(METRICS.get(stage), ms);
+    aggregator.addMetric(metric(stage), ms);
   }
 
   private static String lower(String name) {

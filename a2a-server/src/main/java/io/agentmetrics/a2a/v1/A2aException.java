@@ -26,9 +26,15 @@ public final class A2aException extends RuntimeException {
    * @since 0.1.0
    */
   public A2aException(A2aError error, String message, Map<String, String> metadata) {
-    super(message, null, false, false);
+    super(requireNonNull(message, "message"), null, false, false);
     this.error = requireNonNull(error, "error");
     this.metadata = Map.copyOf(metadata);
+  }
+
+  /** The message given at construction, which is never null. */
+  @Override
+  public String getMessage() {
+    return requireNonNull(super.getMessage());
   }
 
   /**

@@ -43,7 +43,9 @@ public final class ProtoJson {
    *     missing
    * @since 0.1.0
    */
-  @SuppressWarnings("unchecked")
+  // Protobuf's Message.Builder.build() is not generic: T is the message type of the builder the
+  // caller passes, and the unchecked cast to it is made here, once.
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
   public static <T extends Message> T read(String json, Message.Builder builder) {
     merge(json, builder);
     Optional<String> missing = RequiredFields.firstMissing(builder);

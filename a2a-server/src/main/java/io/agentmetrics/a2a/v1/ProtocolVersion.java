@@ -50,7 +50,7 @@ public enum ProtocolVersion {
     String major = parts[0];
     String minor = parts.length > 1 ? parts[1] : "0";
     for (ProtocolVersion version : values()) {
-      String[] own = version.label.split("\\.");
+      String[] own = version.label.split("\\.", -1);
       if (own[0].equals(major) && own[1].equals(minor)) {
         return Optional.of(version);
       }

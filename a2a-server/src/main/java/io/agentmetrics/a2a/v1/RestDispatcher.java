@@ -277,6 +277,9 @@ public final class RestDispatcher {
     }
   }
 
+  // Protobuf's Message.Builder.build() is not generic: T is the message type of the builder the
+  // caller passes, as checked() casts it.
+  @SuppressWarnings("TypeParameterUnusedInFormals")
   private <T extends Message> T body(
       RestRequest request,
       Message.Builder builder,
@@ -286,7 +289,9 @@ public final class RestDispatcher {
     return checked(builder);
   }
 
-  @SuppressWarnings("unchecked")
+  // Protobuf's Message.Builder.build() is not generic: T is the message type of the builder the
+  // caller passes, and the unchecked cast to it is made here, once.
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
   private static <T extends Message> T checked(Message.Builder builder) {
     return RequiredFields.firstMissing(builder)
         .<T>map(
@@ -331,6 +336,9 @@ public final class RestDispatcher {
     }
   }
 
+  // Protobuf's Message.Builder.build() is not generic: T is the message type of the builder the
+  // caller passes, as checked() casts it.
+  @SuppressWarnings("TypeParameterUnusedInFormals")
   private <T extends Message> T query(RestRequest request, Message.Builder builder) {
     mergeQuery(request, builder);
     return checked(builder);

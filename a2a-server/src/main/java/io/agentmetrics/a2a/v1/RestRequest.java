@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param body the body, empty when there is none
  * @since 0.1.0
  */
+// The request body as read, without a copy; no one compares or hashes requests.
+@SuppressWarnings("ArrayRecordComponent")
 public record RestRequest(
     String method,
     String path,

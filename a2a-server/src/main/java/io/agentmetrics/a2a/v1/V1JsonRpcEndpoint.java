@@ -323,7 +323,9 @@ public final class V1JsonRpcEndpoint implements JsonRpcEndpoint {
      * The params as ProtoJSON, once what reading holds is reserved; the read is timed as message
      * normalization, as 0.3's params binding is.
      */
-    @SuppressWarnings("unchecked")
+    // Protobuf's Message.Builder.build() is not generic: T is the message type of the builder the
+    // caller passes, and the unchecked cast to it is made here, once.
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
     <T extends Message> T read(Message.Builder builder) {
       if (params.shape() == Params.Shape.NOT_AN_OBJECT) {
         throw new A2aException(A2aError.INVALID_PARAMS, "Invalid params: params must be an object");

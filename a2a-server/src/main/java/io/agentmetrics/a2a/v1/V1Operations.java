@@ -208,6 +208,9 @@ public final class V1Operations {
     }
   }
 
+  // GetExtendedAgentCard is an operation of the protocol, called like the others; this agent has
+  // no extended card, so its answer is always the protocol's error.
+  @SuppressWarnings("DoNotCallSuggester")
   AgentCard extendedCard() {
     throw new A2aException(
         A2aError.UNSUPPORTED_OPERATION,

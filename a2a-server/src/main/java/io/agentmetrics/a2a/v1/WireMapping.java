@@ -1,5 +1,7 @@
 package io.agentmetrics.a2a.v1;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.lf.a2a.v1.Artifact;
 import com.google.lf.a2a.v1.AuthenticationInfo;
 import com.google.lf.a2a.v1.Message;
@@ -301,7 +303,7 @@ final class WireMapping {
       case io.agentmetrics.a2a.dto.Part.TEXT -> wire.setText(part.text());
       case io.agentmetrics.a2a.dto.Part.DATA -> wire.setData(value(part.data()));
       default -> {
-        FileContent file = part.file();
+        FileContent file = requireNonNull(part.file(), "a file part's file");
         if (file.name() != null) {
           wire.setFilename(file.name());
         }

@@ -11,66 +11,33 @@ import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.LlmRequest;
 import io.agentmetrics.agent.llm.LlmResponse;
 import io.agentmetrics.agent.llm.LlmStreamListener;
-import io.agentmetrics.api.TimeSource;
+import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class StudyAgentTest {
 
   private static final TelexNormalizer NORMALIZER = new TelexNormalizer(20);
 
-  private final AtomicLong nanos = new AtomicLong();
-  private final TimeSource clock =
-      new TimeSource() {
-        @Override
-        public long nanoTime() {
-          return nanos.get();
-        }
-
-        @Override
-        public Instant now() {
-          return Instant.EPOCH.plusNanos(nanos.get());
-        }
-      };
+  private final FakeTimeSource clock = new FakeTimeSource();
   private final List<LlmRequest> prompts = new CopyOnWriteArrayList<>();
   private final ConversationStore conversations =
       new ConversationStore(10, 1 << 20, Duration.ofMinutes(5), 10);
 
   /** An LLM that takes 1.2 s of fake time and echoes the question. */
   private final LlmClient llm =
-      new LlmClient() {
-        @Override
-        public String provider() {
-          return "fake";
-        }
-
-        @Override
-        public String model() {
-          return "echo";
-        }
-
-        @Override
-        public LlmResponse generate(LlmRequest request) {
-          prompts.add(request);
-          nanos.addAndGet(Duration.ofMillis(1200).toNanos());
-          return new LlmResponse(
-              "About " + request.lastUserText(), "echo", "fake", 1, 1, FinishReason.STOP);
-        }
-
-        @Override
-        public CompletableFuture<LlmResponse> stream(
-            LlmRequest request, LlmStreamListener listener) {
-          return CompletableFuture.completedFuture(generate(request));
-        }
-
-        @Override
-        public void close() {}
-      };
+      fakeLlm(
+          "echo",
+          request -> {
+            prompts.add(request);
+            clock.advanceMillis(1200);
+            return new LlmResponse(
+                "About " + request.lastUserText(), "echo", "fake", 1, 1, FinishReason.STOP);
+          });
 
   @Test
   void aTurnIsTimedInTheSeedsFourStagesAndRemembered() throws Exception {
@@ -94,8 +61,7 @@ class StudyAgentTest {
   @Test
   void textExtractionTimesTheWholeExtractionOfThePartsTheirHtmlAndTheHistory() throws Exception {
     TelexNormalizer oneMillisecondPerSnippet =
-        TelexNormalizers.runningOnEachConversion(
-            20, () -> nanos.addAndGet(Duration.ofMillis(1).toNanos()));
+        TelexNormalizers.runningOnEachConversion(20, () -> clock.advanceMillis(1));
     StudyAgentProcessor agent =
         new StudyAgentProcessor(
             new StudyAgent(conversations, oneMillisecondPerSnippet, llm, clock));
@@ -150,37 +116,48 @@ class StudyAgentTest {
   @Test
   void aFailingLlmFailsTheTurnWithoutLeakingIntoTheConversation() {
     LlmClient broken =
-        new LlmClient() {
-          @Override
-          public String provider() {
-            return "fake";
-          }
-
-          @Override
-          public String model() {
-            return "broken";
-          }
-
-          @Override
-          public LlmResponse generate(LlmRequest request) {
-            throw new IllegalStateException("provider down");
-          }
-
-          @Override
-          public CompletableFuture<LlmResponse> stream(
-              LlmRequest request, LlmStreamListener listener) {
-            throw new IllegalStateException("provider down");
-          }
-
-          @Override
-          public void close() {}
-        };
+        fakeLlm(
+            "broken",
+            request -> {
+              throw new IllegalStateException("provider down");
+            });
     StudyAgentProcessor agent =
         new StudyAgentProcessor(new StudyAgent(conversations, NORMALIZER, broken, clock));
 
     assertThatThrownBy(() -> agent.process(new AgentRequest("t", "c", message("q"))))
         .hasMessageContaining("provider down");
     assertThat(conversations.history("c")).isEmpty();
+  }
+
+  /**
+   * An LLM of provider {@code fake} that answers each request, streamed or not, with {@code
+   * answer}.
+   */
+  private static LlmClient fakeLlm(String model, Function<LlmRequest, LlmResponse> answer) {
+    return new LlmClient() {
+      @Override
+      public String provider() {
+        return "fake";
+      }
+
+      @Override
+      public String model() {
+        return model;
+      }
+
+      @Override
+      public LlmResponse generate(LlmRequest request) {
+        return answer.apply(request);
+      }
+
+      @Override
+      public CompletableFuture<LlmResponse> stream(LlmRequest request, LlmStreamListener listener) {
+        return CompletableFuture.completedFuture(generate(request));
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   private static NormalizedMessage message(String text) {

@@ -28,7 +28,7 @@ class InFlightBudgetTest {
   void closingTwiceGivesTheBytesBackOnce() {
     InFlightBudget budget = new InFlightBudget(100);
     InFlightBudget.Lease lease = budget.tryReserve(60).orElseThrow();
-    budget.tryReserve(40).orElseThrow();
+    assertThat(budget.tryReserve(40)).isPresent();
 
     lease.close();
     lease.close();
@@ -40,7 +40,7 @@ class InFlightBudgetTest {
   void aGrowthThatDoesNotFitIsRefusedAndLeavesTheLeaseAsItWas() {
     InFlightBudget budget = new InFlightBudget(100);
     InFlightBudget.Lease lease = budget.tryReserve(60).orElseThrow();
-    budget.tryReserve(30).orElseThrow();
+    assertThat(budget.tryReserve(30)).isPresent();
 
     assertThat(lease.grow(20)).isFalse();
     assertThat(budget.held()).isEqualTo(90);

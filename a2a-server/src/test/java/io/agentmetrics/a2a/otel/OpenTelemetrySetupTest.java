@@ -1,12 +1,14 @@
 package io.agentmetrics.a2a.otel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -16,9 +18,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -81,7 +84,8 @@ class OpenTelemetrySetupTest {
   void zipkinExporterSendsTheServerSpansWhenSelected() throws Exception {
     AtomicReference<String> body = new AtomicReference<>();
     CountDownLatch received = new CountDownLatch(1);
-    HttpServer zipkin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer zipkin =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     zipkin.createContext(
         "/api/v2/spans",
         exchange -> {
@@ -137,20 +141,14 @@ class OpenTelemetrySetupTest {
     }
   }
 
-  private static HttpResponse<String> scrape(int port) throws IOException, InterruptedException {
-    AtomicInteger attempts = new AtomicInteger();
-    while (true) {
-      try {
-        return HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        if (attempts.incrementAndGet() > 50) {
-          throw e;
-        }
-        Thread.onSpinWait();
-      }
-    }
+  private static HttpResponse<String> scrape(int port) {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+    return await("the Prometheus endpoint on port " + port)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .ignoreExceptionsInstanceOf(IOException.class)
+        .until(() -> client.send(request, HttpResponse.BodyHandlers.ofString()), Objects::nonNull);
   }
 }

@@ -29,7 +29,7 @@ final class Chromium {
       return Optional.empty();
     }
     for (String name : NAMES) {
-      for (String dir : path.split(File.pathSeparator)) {
+      for (String dir : path.split(File.pathSeparator, -1)) {
         Path candidate = Path.of(dir, name);
         if (Files.isExecutable(candidate)) {
           return Optional.of(new Chromium(candidate));

@@ -147,7 +147,7 @@ class LoadRunTest {
     ScriptedTransport transport =
         new ScriptedTransport(clock, i -> 1L, i -> Outcome.success(Outcome.NO_EVENT));
 
-    RunResult result = run(settings(1, 4, 0, Duration.ofMillis(1000)), transport);
+    RunResult result = run(settings(1, 4, 0, Duration.ofSeconds(1)), transport);
 
     assertThat(result.total()).isEqualTo(4);
     assertThat(transport.sent).containsExactly(1L, 2L, 3L, 4L);

@@ -189,11 +189,7 @@ final class StubA2aServer implements AutoCloseable {
 
   private static void stream(Response response, Callback callback, JsonNode id, long delayMillis)
       throws IOException, InterruptedException {
-    response.setStatus(200);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
-    try (OutputStream out = Content.Sink.asOutputStream(response)) {
-      out.write(("data: " + result(id, "working") + "\n\n").getBytes(StandardCharsets.UTF_8));
-      out.flush();
+    try (OutputStream out = openWorkingStream(response, id)) {
       pause(delayMillis);
       String done =
           "{\"jsonrpc\":\"2.0\",\"id\":"
@@ -207,16 +203,27 @@ final class StubA2aServer implements AutoCloseable {
 
   private void hangMidStream(Response response, Callback callback, JsonNode id)
       throws IOException, InterruptedException {
-    response.setStatus(200);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
-    try (OutputStream out = Content.Sink.asOutputStream(response)) {
-      out.write(("data: " + result(id, "working") + "\n\n").getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      release.await(30, TimeUnit.SECONDS);
+    try {
+      OutputStream out = openWorkingStream(response, id);
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } finally {
+        out.close();
+      }
     } catch (IOException e) {
       // The client gave up on the stream, which is what the test wants.
     }
     callback.succeeded();
+  }
+
+  /** Starts an event stream whose first event, already sent, is the task {@code working}. */
+  private static OutputStream openWorkingStream(Response response, JsonNode id) throws IOException {
+    response.setStatus(200);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream");
+    OutputStream out = Content.Sink.asOutputStream(response);
+    out.write(("data: " + result(id, "working") + "\n\n").getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    return out;
   }
 
   private static String result(JsonNode id, String state) {

@@ -47,8 +47,17 @@ class TraceLogParserTest {
   void readsAnEventPrettyPrintedOverSeveralLines() throws IOException {
     List<TraceEvent> events =
         parse(
-            "text\n{\n  \"event\": \"agent_processing_detail\",\n  \"task_id\": \"t\",\n"
-                + "  \"context_id\": \"c\",\n  \"timings_ms\": {\n    \"llm_invocation\": 9.5\n  }\n}\n");
+            """
+            text
+            {
+              "event": "agent_processing_detail",
+              "task_id": "t",
+              "context_id": "c",
+              "timings_ms": {
+                "llm_invocation": 9.5
+              }
+            }
+            """);
 
     assertThat(events)
         .singleElement()

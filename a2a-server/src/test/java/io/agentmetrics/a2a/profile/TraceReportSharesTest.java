@@ -73,8 +73,10 @@ class TraceReportSharesTest {
                 + " ran, the turn failed or was cancelled, or the line is missing\n",
             "Share: of the end-to-end time of the 4 sends covered (mean 2500.00 ms), each send's"
                 + " total with\n",
-            "Non-LLM overhead (end-to-end − llm_invocation), 4 sends:\n"
-                + "  P50: 1.75   P95: 2.00   P99: 2.00   Max: 2.00\n",
+            """
+            Non-LLM overhead (end-to-end − llm_invocation), 4 sends:
+              P50: 1.75   P95: 2.00   P99: 2.00   Max: 2.00
+            """,
             "💡 llm_invocation is 99.9% of end-to-end time (3 of 7 sends left out);"
                 + " non-LLM overhead p99 2.00 ms; all 4 stages within the seed's goals.")
         .containsPattern("(?m)^json_parsing +7 +0\\.13 .* 0\\.01%$")

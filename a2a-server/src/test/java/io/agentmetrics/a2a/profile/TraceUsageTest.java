@@ -13,7 +13,7 @@ class TraceUsageTest {
   void percentilesAreNearestRankOverTheTasks() {
     // Ten tasks costing $0.001 .. $0.010: p50 is the 5th value, p95 and p99 the 10th.
     for (int task = 1; task <= 10; task++) {
-      usage.accept(agent("t" + task, new TraceEvent.Usage("m", task * 100, task, task / 1000.0)));
+      usage.accept(agent("t" + task, new TraceEvent.Usage("m", task * 100L, task, task / 1000.0)));
     }
 
     assertThat(usage.tasks()).isEqualTo(10);

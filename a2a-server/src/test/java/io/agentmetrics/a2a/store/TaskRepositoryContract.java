@@ -146,7 +146,7 @@ public abstract class TaskRepositoryContract {
 
     StoredTask last = store.find("t-1").orElseThrow();
     assertThat(last.task().history()).hasSize(1 + writers * changesEach);
-    assertThat(last.version()).isEqualTo(1L + writers * changesEach);
+    assertThat(last.version()).isEqualTo(1L + (long) writers * changesEach);
   }
 
   @Test

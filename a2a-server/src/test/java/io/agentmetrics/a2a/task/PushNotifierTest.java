@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -180,11 +181,10 @@ class PushNotifierTest {
       assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue();
       Thread closing = new Thread(() -> notifier.close(WAIT));
       closing.start();
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while (closing.isAlive() && closing.getState() != Thread.State.TIMED_WAITING) {
-        assertThat(System.nanoTime()).as("close never waited").isLessThan(deadline);
-        Thread.onSpinWait(); // until close waits for the push in flight
-      }
+      Awaitility.await("close waiting for the push in flight")
+          .atMost(WAIT)
+          .pollInterval(Duration.ofMillis(5))
+          .until(() -> closing.getState() == Thread.State.TIMED_WAITING);
 
       answer.countDown();
       closing.join(WAIT.toMillis());
@@ -229,9 +229,8 @@ class PushNotifierTest {
         timer);
   }
 
-  private ILoggingEvent awaitWarning() throws InterruptedException {
-    return logs.await(PushNotifierTest::isWarning, WAIT)
-        .orElseThrow(() -> new AssertionError("no warning from the notifier"));
+  private ILoggingEvent awaitWarning() {
+    return logs.await("a warning from the notifier", PushNotifierTest::isWarning, WAIT);
   }
 
   private List<ILoggingEvent> warnings() {

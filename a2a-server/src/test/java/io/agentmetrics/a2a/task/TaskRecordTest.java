@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.agentmetrics.a2a.agent.AgentStageTimings;
 import io.agentmetrics.a2a.dto.Artifact;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class TaskRecordTest {
@@ -40,12 +42,15 @@ class TaskRecordTest {
     TaskRecord record = created(10);
     WeakReference<RunResult> result = completeTurnAndDropTheCaller(record);
 
-    for (int attempt = 0; attempt < 50 && result.get() != null; attempt++) {
-      System.gc();
-      Thread.sleep(10);
-    }
+    await("the turn's result collected once the caller let go of it")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(10))
+        .until(
+            () -> {
+              System.gc(); // a hint: only a collection clears the weak reference
+              return result.get() == null;
+            });
 
-    assertThat(result.get()).as("the turn's result once the caller let go of it").isNull();
     assertThat(record.snapshot().status().state()).isEqualTo(TaskState.COMPLETED);
   }
 
@@ -83,21 +88,11 @@ class TaskRecordTest {
   @Test
   void aTurnRefusedForItsPushConfigLeavesTheTaskAsItWas() {
     TaskRecord record = created(10);
-    record.markWorking(NOW);
-    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    finishTurn(record);
     record.putPushConfig(new PushTarget(push("a"), null), 1);
     Task before = record.snapshot();
 
-    assertThatThrownBy(
-            () ->
-                record.startTurn(
-                    userMessage(),
-                    NOW,
-                    new CompletableFuture<>(),
-                    new PushTarget(push("b"), null),
-                    1,
-                    null,
-                    10))
+    assertThatThrownBy(() -> nextTurn(record, new PushTarget(push("b"), null), 1, null, 10))
         .isInstanceOf(TaskException.class)
         .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
     assertThat(record.snapshot()).isEqualTo(before);
@@ -110,21 +105,12 @@ class TaskRecordTest {
     record.putPushConfig(new PushTarget(push("a"), null), 1);
     List<Object> events = new ArrayList<>();
 
-    assertThatThrownBy(
-            () ->
-                record.startTurn(
-                    userMessage(),
-                    NOW,
-                    new CompletableFuture<>(),
-                    new PushTarget(push("b"), null),
-                    1,
-                    events::add,
-                    1))
+    assertThatThrownBy(() -> nextTurn(record, new PushTarget(push("b"), null), 1, events::add, 1))
         .hasMessageContaining("A2A_PUSH_MAX_CONFIGS_PER_TASK");
 
     assertThat(events).isEmpty();
     // The stream's place is still free.
-    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 1, event -> {}, 1);
+    nextTurn(record, null, 1, event -> {}, 1);
   }
 
   @Test
@@ -132,19 +118,9 @@ class TaskRecordTest {
     TaskRecord record = created(10);
     // Still subscribed after the turn: nobody unsubscribed.
     record.subscribe(event -> {}, 1);
-    record.markWorking(NOW);
-    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    finishTurn(record);
 
-    assertThatThrownBy(
-            () ->
-                record.startTurn(
-                    userMessage(),
-                    NOW,
-                    new CompletableFuture<>(),
-                    new PushTarget(push("b"), null),
-                    10,
-                    event -> {},
-                    1))
+    assertThatThrownBy(() -> nextTurn(record, new PushTarget(push("b"), null), 10, event -> {}, 1))
         .hasMessageContaining("A2A_MAX_STREAMS_PER_TASK");
 
     assertThat(record.pushConfigs()).isEmpty();
@@ -157,10 +133,9 @@ class TaskRecordTest {
     Consumer<Object> subscriber = events::add;
 
     assertThat(record.subscribe(subscriber, 10)).isTrue();
-    record.markWorking(NOW);
-    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    finishTurn(record);
     record.unsubscribe(subscriber);
-    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10, null, 10);
+    nextTurn(record, null, 10, null, 10);
     record.markWorking(NOW);
 
     assertThat(events)
@@ -190,8 +165,7 @@ class TaskRecordTest {
   @Test
   void anEndedTaskTakesNoNewSubscriber() {
     TaskRecord record = created(10);
-    record.markWorking(NOW);
-    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    finishTurn(record);
     List<Object> events = new ArrayList<>();
 
     assertThat(record.subscribe(events::add, 10)).isFalse();
@@ -218,18 +192,13 @@ class TaskRecordTest {
   @Test
   void aTurnThatBringsAStreamTheTaskHasNoRoomForIsRefusedAndLeavesTheTaskAsItWas() {
     TaskRecord record = created(10);
-    record.markWorking(NOW);
-    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
-    record.startTurn(userMessage(), NOW, new CompletableFuture<>(), null, 10, event -> {}, 1);
-    record.markWorking(NOW);
-    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    finishTurn(record);
+    nextTurn(record, null, 10, event -> {}, 1);
+    finishTurn(record);
     Task before = record.snapshot();
 
     // The first turn's subscriber is still subscribed: the task ended, but nobody unsubscribed.
-    assertThatThrownBy(
-            () ->
-                record.startTurn(
-                    userMessage(), NOW, new CompletableFuture<>(), null, 10, event -> {}, 1))
+    assertThatThrownBy(() -> nextTurn(record, null, 10, event -> {}, 1))
         .isInstanceOf(TaskException.class)
         .hasMessageContaining("A2A_MAX_STREAMS_PER_TASK");
 
@@ -241,8 +210,7 @@ class TaskRecordTest {
     TaskRecord record = created(10);
     CompletableFuture<RunResult> first = new CompletableFuture<>();
     record.firstTurn(first);
-    record.markWorking(NOW);
-    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    finishTurn(record);
     CompletableFuture<RunResult> second = new CompletableFuture<>();
     record.startTurn(userMessage(), NOW, second, null, 10, null, 10);
 
@@ -283,16 +251,11 @@ class TaskRecordTest {
   @Test
   void aTaskCanceledOnAnotherReplicaEndsItsTurnAndItsSubscribersHere() {
     TaskRecord here = created(10);
-    CompletableFuture<RunResult> turn = new CompletableFuture<>();
-    here.firstTurn(turn);
     List<Object> events = new ArrayList<>();
-    here.subscribe(events::add, 10);
-    here.markWorking(NOW);
+    CompletableFuture<RunResult> turn = workingWithSubscriber(here, events);
 
     replica().get("task-1").cancel(NOW);
-    boolean completed =
-        here.complete(
-            agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    boolean completed = complete(here);
 
     assertThat(completed).isFalse();
     assertThat(turn).isCompleted();
@@ -304,16 +267,11 @@ class TaskRecordTest {
   @Test
   void aTaskEvictedWhileItsTurnRunsStillEndsThatTurnForItsCallerAndSubscribers() {
     TaskRecord record = created(10);
-    CompletableFuture<RunResult> turn = new CompletableFuture<>();
-    record.firstTurn(turn);
     List<Object> events = new ArrayList<>();
-    record.subscribe(events::add, 10);
-    record.markWorking(NOW);
+    CompletableFuture<RunResult> turn = workingWithSubscriber(record, events);
 
     repository.delete("task-1");
-    boolean completed =
-        record.complete(
-            agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    boolean completed = complete(record);
 
     assertThat(completed).isTrue();
     assertThat(turn.join().task().status().state()).isEqualTo(TaskState.COMPLETED);
@@ -328,9 +286,7 @@ class TaskRecordTest {
     here.firstTurn(turn);
     here.markWorking(NOW);
 
-    replica()
-        .get("task-1")
-        .complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    complete(replica().get("task-1"));
 
     assertThat(here.cancelTurn(turn, NOW)).isEmpty();
     assertThat(turn.join().task().status().state()).isEqualTo(TaskState.COMPLETED);
@@ -346,7 +302,7 @@ class TaskRecordTest {
 
     there.markWorking(NOW);
     store.changedElsewhere("task-1");
-    there.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    complete(there);
     store.changedElsewhere("task-1");
 
     assertThat(events)
@@ -447,8 +403,7 @@ class TaskRecordTest {
   private WeakReference<RunResult> completeTurnAndDropTheCaller(TaskRecord record) {
     CompletableFuture<RunResult> turn = new CompletableFuture<>();
     record.firstTurn(turn);
-    record.markWorking(NOW);
-    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    finishTurn(record);
     return new WeakReference<>(turn.join());
   }
 
@@ -468,9 +423,46 @@ class TaskRecordTest {
   /** A task whose first turn has completed. */
   private TaskRecord endedTask() {
     TaskRecord record = created(10);
-    record.markWorking(NOW);
-    record.complete(agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+    finishTurn(record);
     return record;
+  }
+
+  /** Marks the turn working and completes it with {@link #agentReply()} and {@link #artifact()}. */
+  private static void finishTurn(TaskRecord record) {
+    record.markWorking(NOW);
+    complete(record);
+  }
+
+  private static boolean complete(TaskRecord record) {
+    return record.complete(
+        agentReply(), List.of(artifact()), TaskState.COMPLETED, NOW, STAGES, 0, false);
+  }
+
+  /** Starts the first turn, subscribes {@code events} and marks the turn working. */
+  private static CompletableFuture<RunResult> workingWithSubscriber(
+      TaskRecord record, List<Object> events) {
+    CompletableFuture<RunResult> turn = new CompletableFuture<>();
+    record.firstTurn(turn);
+    record.subscribe(events::add, 10);
+    record.markWorking(NOW);
+    return turn;
+  }
+
+  /** Starts another turn with {@link #userMessage()}. */
+  private static void nextTurn(
+      TaskRecord record,
+      @Nullable PushTarget push,
+      int maxPushConfigs,
+      @Nullable Consumer<Object> subscriber,
+      int maxSubscribers) {
+    record.startTurn(
+        userMessage(),
+        NOW,
+        new CompletableFuture<>(),
+        push,
+        maxPushConfigs,
+        subscriber,
+        maxSubscribers);
   }
 
   private static PushNotificationConfig push(String id) {

@@ -129,7 +129,7 @@ class TraceLatencyLogTest {
 
   private List<JsonNode> events() throws Exception {
     List<JsonNode> events = new ArrayList<>();
-    for (String line : out.toString(StandardCharsets.UTF_8).split("\\R")) {
+    for (String line : out.toString(StandardCharsets.UTF_8).lines().toList()) {
       events.add(JSON.readTree(line));
     }
     return events;

@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -8,6 +9,7 @@ import ch.qos.logback.core.Appender;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -70,10 +72,10 @@ class TraceLogAppenderTest {
 
     TRACE.info("{}", StructuredArguments.kv("seq", 1));
 
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (Files.size(file) == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> Files.size(file) > 0);
     assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).containsExactly("{\"seq\":1}");
   }
 

@@ -114,6 +114,7 @@ public final class PostgresContextRepository implements ContextRepository {
     database.call(
         "append to context " + contextId,
         connection -> {
+          int appended;
           try (PreparedStatement append = connection.prepareStatement(sql)) {
             String json = json(kept);
             append.setString(1, contextId);
@@ -124,10 +125,10 @@ public final class PostgresContextRepository implements ContextRepository {
             append.setLong(6, TURN_BYTES);
             append.setLong(7, bounds.expiry(now));
             append.setInt(8, maxTurns);
-            append.executeUpdate();
+            appended = append.executeUpdate();
           }
           bounds.sweepAfterWrite(connection, now);
-          return null;
+          return appended;
         });
   }
 

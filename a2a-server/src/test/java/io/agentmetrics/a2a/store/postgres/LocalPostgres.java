@@ -55,7 +55,7 @@ public final class LocalPostgres implements AutoCloseable {
    */
   static Optional<Path> binaries() {
     List<Path> candidates = new ArrayList<>();
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
       candidates.add(Path.of(dir));
     }
     Stream.of(BIN_DIRS).map(Path::of).forEach(candidates::add);
