@@ -23,6 +23,7 @@ import io.agentmetrics.a2a.telex.TelexNormalizer;
 import io.agentmetrics.a2a.trace.RequestObserver;
 import io.agentmetrics.a2a.trace.StageMetrics;
 import io.agentmetrics.a2a.trace.TraceLatencyLog;
+import io.agentmetrics.a2a.trace.TraceLogAppender;
 import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.a2a.v1.CardSettings;
 import io.agentmetrics.a2a.v1.V1Binding;
@@ -163,6 +164,9 @@ public final class A2aServer implements AutoCloseable {
                     "contexts", contextStats(conversations.statistics()))));
     summary.add(MetricsSummaryContributor.of("agent", () -> AgentSummary.of(aggregator)));
     summary.add(MetricsSummaryContributor.of("usage", () -> UsageSummary.of(aggregator)));
+    summary.add(
+        MetricsSummaryContributor.of(
+            "trace_log", () -> Map.of("dropped_events", TraceLogAppender.droppedEvents())));
     InFlightBudget inFlight = new InFlightBudget(config.maxInflightBytes());
     summary.add(
         MetricsSummaryContributor.of(

@@ -3,6 +3,7 @@ package io.agentmetrics.a2a;
 import ch.qos.logback.classic.LoggerContext;
 import io.agentmetrics.a2a.agent.ConformanceAgent;
 import io.agentmetrics.a2a.otel.OpenTelemetrySetup;
+import io.agentmetrics.a2a.otel.ServerTelemetry;
 import io.agentmetrics.a2a.trace.TraceLogAppender;
 import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.a2a.v1.CardSettings;
@@ -79,12 +80,12 @@ final class ServeCommand implements Callable<Integer> {
     TraceSettings trace = TraceSettings.fromEnvironment(env);
     TraceLogAppender.install(trace);
     LlmClient llm = llm(env, config);
-    OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.create();
-    shutdown.openTelemetry = openTelemetry;
+    ServerTelemetry telemetry = OpenTelemetrySetup.create();
+    shutdown.openTelemetry = telemetry.sdk();
     A2aServer.Builder builder =
         A2aServer.builder(config)
             .trace(trace)
-            .openTelemetry(openTelemetry)
+            .openTelemetry(telemetry.instrumentation())
             .llm(llm)
             .prices(PriceTable.fromEnvironment(env))
             .cards(CardSettings.fromEnvironment(env))
