@@ -462,7 +462,7 @@ final class TaskRecord {
   }
 
   private static TaskStatus status(TaskState state, @Nullable Message message, Instant now) {
-    return new TaskStatus(state, message, now.toString());
+    return new TaskStatus(state, message, StatusTimestamps.format(now));
   }
 
   private void publish(Object event) {
