@@ -4,10 +4,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.util.Duration;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.LongAdder;
@@ -50,6 +53,9 @@ public final class TraceLogAppender {
   /** How many drops make one warning in Logback's status log. */
   static final int DROPPED_WARN_FREQUENCY = 1000;
 
+  /** POSIX's minimum PIPE_BUF: a write of at most this many bytes to a pipe is atomic. */
+  static final int PIPE_BUF = 4096;
+
   private static final LongAdder dropped = new LongAdder();
 
   /**
@@ -83,9 +89,26 @@ public final class TraceLogAppender {
       fileAppender.setAppend(true);
       appender = fileAppender;
     } else {
-      appender = new ConsoleAppender<>();
+      appender = new OutputStreamAppender<>();
+      appender.setOutputStream(stdout());
     }
     attach(logger, asynchronous(context, appender, RING_BUFFER_SIZE));
+  }
+
+  /**
+   * Standard output with a buffer of its own, written when full and at the end of each batch. A
+   * {@code ConsoleAppender} writes through {@code System.out}, which flushes every write: a system
+   * call per trace line. The buffer holds {@value #PIPE_BUF} bytes, the most that a write to a pipe
+   * delivers whole, so whole lines reach a pipe unbroken by the server's other log lines. Closing
+   * it (the appender's stop) flushes and leaves standard output open.
+   */
+  static OutputStream stdout() {
+    return new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), PIPE_BUF) {
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    };
   }
 
   /**

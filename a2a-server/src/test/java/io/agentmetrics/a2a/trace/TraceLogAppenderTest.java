@@ -7,6 +7,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -145,6 +146,18 @@ class TraceLogAppenderTest {
 
     assertThat(TRACE.isInfoEnabled()).isFalse();
     assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void stoppingTheStdoutAppenderLeavesStandardOutputOpen() throws IOException {
+    OutputStream stdout = TraceLogAppender.stdout();
+    stdout.write("".getBytes(StandardCharsets.UTF_8));
+
+    stdout.close(); // what the appender's stop does
+
+    assertThat(FileDescriptor.out.valid()).isTrue();
+    System.out.flush();
+    assertThat(System.out.checkError()).isFalse();
   }
 
   @Test
