@@ -30,6 +30,7 @@ import io.agentmetrics.a2a.telex.TelexNormalizer;
 import io.agentmetrics.a2a.trace.RequestObserver;
 import io.agentmetrics.a2a.trace.StageMetrics;
 import io.agentmetrics.a2a.trace.TraceLatencyLog;
+import io.agentmetrics.a2a.trace.TraceLogAppender;
 import io.agentmetrics.a2a.v1.CardSettings;
 import io.agentmetrics.a2a.v1.V1Binding;
 import io.agentmetrics.agent.llm.LlmClient;
@@ -353,6 +354,8 @@ public final class A2aServerModule extends AbstractModule {
         MetricsSummaryContributor.of("stores", () -> stores(tasks, conversations)),
         MetricsSummaryContributor.of("agent", () -> AgentSummary.of(aggregator)),
         MetricsSummaryContributor.of("usage", () -> UsageSummary.of(aggregator)),
+        MetricsSummaryContributor.of(
+            "trace_log", () -> Map.of("dropped_events", TraceLogAppender.droppedEvents())),
         MetricsSummaryContributor.of(
             "in_flight",
             () -> Map.of("bytes", inFlight.held(), "limit", config.limits().maxInflightBytes())));

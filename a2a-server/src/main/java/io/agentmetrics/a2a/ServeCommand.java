@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import io.agentmetrics.a2a.otel.OpenTelemetrySetup;
+import io.agentmetrics.a2a.otel.ServerTelemetry;
 import io.agentmetrics.a2a.trace.TraceLogAppender;
 import io.agentmetrics.a2a.v1.CardSettings;
 import io.opentelemetry.api.OpenTelemetry;
@@ -112,11 +113,11 @@ final class ServeCommand implements Callable<Integer> {
   private int serve(Settings settings, Shutdown shutdown) throws Exception {
     ServerConfig config = settings.config();
     TraceLogAppender.install(config.trace());
-    OpenTelemetrySdk openTelemetry = OpenTelemetrySetup.create();
-    shutdown.openTelemetry = openTelemetry;
+    ServerTelemetry telemetry = OpenTelemetrySetup.create();
+    shutdown.openTelemetry = telemetry.sdk();
     Module serving =
         binder -> {
-          binder.bind(OpenTelemetry.class).toInstance(openTelemetry);
+          binder.bind(OpenTelemetry.class).toInstance(telemetry.instrumentation());
           binder.bind(CardSettings.class).toInstance(settings.cards());
         };
     A2aServer server =

@@ -1,8 +1,16 @@
 package io.agentmetrics.a2a.otel;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds the OpenTelemetry SDK from the standard {@code OTEL_*} environment variables and {@code
@@ -41,17 +49,69 @@ public final class OpenTelemetrySetup {
   }
 
   /**
-   * Builds the SDK. The caller owns it and must {@link OpenTelemetrySdk#close() close} it on
-   * shutdown, which flushes the exporters; no JVM shutdown hook is registered here.
+   * Builds the SDK, and the view of it that the server instruments through: a signal with no
+   * exporter selected (the default) gets the no-op provider there, so its spans or measurements
+   * cost nothing (see {@link ServerTelemetry}).
    *
-   * @return the SDK
+   * @return the SDK, which the caller owns and must {@link OpenTelemetrySdk#close() close} on
+   *     shutdown (this flushes the exporters; no JVM shutdown hook is registered here), and the
+   *     view
    * @since 0.1.0
    */
-  public static OpenTelemetrySdk create() {
-    return AutoConfiguredOpenTelemetrySdk.builder()
-        .addPropertiesSupplier(OpenTelemetrySetup::defaults)
-        .disableShutdownHook()
-        .build()
-        .getOpenTelemetrySdk();
+  public static ServerTelemetry create() {
+    AtomicReference<ConfigProperties> resolved = new AtomicReference<>();
+    OpenTelemetrySdk sdk =
+        AutoConfiguredOpenTelemetrySdk.builder()
+            .addPropertiesSupplier(OpenTelemetrySetup::defaults)
+            .addPropertiesCustomizer(
+                config -> {
+                  resolved.set(config);
+                  return Map.of();
+                })
+            .disableShutdownHook()
+            .build()
+            .getOpenTelemetrySdk();
+    ConfigProperties config =
+        Objects.requireNonNull(resolved.get(), "autoconfigure calls the customizer in build()");
+    boolean traces = exports(config, "otel.traces.exporter");
+    boolean metrics = exports(config, "otel.metrics.exporter");
+    if (traces && metrics) {
+      return new ServerTelemetry(sdk, sdk);
+    }
+    return new ServerTelemetry(
+        sdk,
+        new Instrumentation(
+            traces ? sdk.getTracerProvider() : TracerProvider.noop(),
+            metrics ? sdk.getMeterProvider() : MeterProvider.noop(),
+            sdk.getPropagators()));
+  }
+
+  /**
+   * Whether {@code exporterKey} selects an exporter: anything but {@code none} or a disabled SDK.
+   */
+  private static boolean exports(ConfigProperties config, String exporterKey) {
+    return !config.getBoolean("otel.sdk.disabled", false)
+        && !config.getList(exporterKey, List.of()).equals(List.of("none"));
+  }
+
+  /** The SDK's propagators with the providers chosen per signal. */
+  private record Instrumentation(
+      TracerProvider tracers, MeterProvider meters, ContextPropagators propagators)
+      implements OpenTelemetry {
+
+    @Override
+    public TracerProvider getTracerProvider() {
+      return tracers;
+    }
+
+    @Override
+    public MeterProvider getMeterProvider() {
+      return meters;
+    }
+
+    @Override
+    public ContextPropagators getPropagators() {
+      return propagators;
+    }
   }
 }

@@ -483,7 +483,7 @@ final class TaskRecord {
   }
 
   private static TaskStatus status(TaskState state, @Nullable Message message, Instant now) {
-    return new TaskStatus(state, message, now.toString());
+    return new TaskStatus(state, message, StatusTimestamps.format(now));
   }
 
   /** The failed end of a turn that the store could not take when the turn ended. */

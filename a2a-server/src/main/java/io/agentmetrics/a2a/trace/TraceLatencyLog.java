@@ -1,13 +1,13 @@
 package io.agentmetrics.a2a.trace;
 
-import static net.logstash.logback.argument.StructuredArguments.entries;
-
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.agentmetrics.a2a.agent.AgentStageTimings;
 import io.agentmetrics.a2a.agent.InvocationUsage;
 import io.agentmetrics.a2a.internal.LogSafe;
 import io.agentmetrics.a2a.stage.SendMethods;
 import io.agentmetrics.a2a.stage.Stage;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.io.IOException;
+import net.logstash.logback.argument.StructuredArgument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +40,9 @@ public final class TraceLatencyLog implements RequestObserver {
   /** The event of every other JSON-RPC request. */
   static final String REQUEST_EVENT = "jsonrpc_request_latency";
 
+  /** The event of an agent run, as the seed names it. */
+  static final String AGENT_EVENT = "agent_processing_detail";
+
   private static final Logger trace = LoggerFactory.getLogger(LOGGER_NAME);
 
   /**
@@ -54,23 +57,8 @@ public final class TraceLatencyLog implements RequestObserver {
     if (!latency.sampled() || !trace.isInfoEnabled()) {
       return;
     }
-    Map<String, Double> timings = new LinkedHashMap<>(8);
-    timings.put(Stage.JSON_PARSING.id(), part(latency.jsonParsingMs()));
-    timings.put(Stage.MESSAGE_NORMALIZATION.id(), part(latency.messageNormalizationMs()));
-    timings.put(Stage.AGENT_PROCESSING.id(), part(latency.agentProcessingMs()));
-    timings.put(Stage.RESPONSE_SERIALIZATION.id(), part(latency.responseSerializationMs()));
-    timings.put(Stage.TOTAL.id(), whole(latency.totalMs()));
     String name = SendMethods.SERVED.contains(latency.method()) ? SEND_EVENT : REQUEST_EVENT;
-    Map<String, Object> event = new LinkedHashMap<>(8);
-    event.put("event", name);
-    event.put("request_id", LogSafe.of(latency.requestId()));
-    event.put("method", latency.method());
-    String taskId = latency.taskId();
-    if (taskId != null) {
-      event.put("task_id", taskId);
-    }
-    event.put("timings_ms", timings);
-    trace.info(name, entries(event));
+    trace.info(name, new RequestEvent(name, latency));
   }
 
   @Override
@@ -78,35 +66,97 @@ public final class TraceLatencyLog implements RequestObserver {
     if (!latency.sampled() || !trace.isInfoEnabled()) {
       return;
     }
-    Map<String, Double> timings = new LinkedHashMap<>(8);
-    timings.put(Stage.TEXT_EXTRACTION.id(), part(latency.stages().textExtractionMs()));
-    timings.put(Stage.CONTEXT_LOOKUP.id(), part(latency.stages().contextLookupMs()));
-    timings.put(Stage.LLM_INVOCATION.id(), part(latency.stages().llmInvocationMs()));
-    timings.put(Stage.RESPONSE_BUILDING.id(), part(latency.stages().responseBuildingMs()));
-    timings.put(Stage.QUEUE_WAIT.id(), part(latency.queueWaitMs()));
-    timings.put(Stage.TASK_TOTAL.id(), whole(latency.taskTotalMs()));
-    Map<String, Object> event = new LinkedHashMap<>(8);
-    event.put("event", "agent_processing_detail");
-    event.put("task_id", latency.taskId());
-    event.put("context_id", LogSafe.of(latency.contextId()));
-    event.put("timings_ms", timings);
-    InvocationUsage usage = latency.stages().llmUsage();
-    if (usage != null) {
-      event.put("usage", usage(usage));
-    }
-    trace.info("agent_processing_detail", entries(event));
+    trace.info(AGENT_EVENT, new AgentRunEvent(latency));
   }
 
-  private static Map<String, Object> usage(InvocationUsage usage) {
-    Map<String, Object> fields = new LinkedHashMap<>(4);
-    fields.put("model", usage.model());
-    fields.put("input_tokens", usage.inputTokens());
-    fields.put("output_tokens", usage.outputTokens());
-    Double cost = usage.costUsd();
-    if (cost != null) {
-      fields.put("cost_usd", cost);
+  /**
+   * An event as the encoder's structured argument: the appender's writer thread writes its fields
+   * straight to the JSON generator, so an event costs the request thread one small object, and no
+   * map is built or serialized in between.
+   */
+  private abstract static class Event implements StructuredArgument {
+    private final String name;
+
+    Event(String name) {
+      this.name = name;
     }
-    return fields;
+
+    @Override
+    public final void writeTo(JsonGenerator generator) throws IOException {
+      generator.writeStringField("event", name);
+      writeFields(generator);
+    }
+
+    abstract void writeFields(JsonGenerator generator) throws IOException;
+
+    @Override
+    public final String toString() {
+      return name;
+    }
+  }
+
+  private static final class RequestEvent extends Event {
+    private final RequestLatency latency;
+
+    RequestEvent(String name, RequestLatency latency) {
+      super(name);
+      this.latency = latency;
+    }
+
+    @Override
+    void writeFields(JsonGenerator generator) throws IOException {
+      generator.writeStringField("request_id", LogSafe.of(latency.requestId()));
+      generator.writeStringField("method", latency.method());
+      String taskId = latency.taskId();
+      if (taskId != null) {
+        generator.writeStringField("task_id", taskId);
+      }
+      generator.writeObjectFieldStart("timings_ms");
+      generator.writeNumberField(Stage.JSON_PARSING.id(), part(latency.jsonParsingMs()));
+      generator.writeNumberField(
+          Stage.MESSAGE_NORMALIZATION.id(), part(latency.messageNormalizationMs()));
+      generator.writeNumberField(Stage.AGENT_PROCESSING.id(), part(latency.agentProcessingMs()));
+      generator.writeNumberField(
+          Stage.RESPONSE_SERIALIZATION.id(), part(latency.responseSerializationMs()));
+      generator.writeNumberField(Stage.TOTAL.id(), whole(latency.totalMs()));
+      generator.writeEndObject();
+    }
+  }
+
+  private static final class AgentRunEvent extends Event {
+    private final AgentRunLatency latency;
+
+    AgentRunEvent(AgentRunLatency latency) {
+      super(AGENT_EVENT);
+      this.latency = latency;
+    }
+
+    @Override
+    void writeFields(JsonGenerator generator) throws IOException {
+      generator.writeStringField("task_id", latency.taskId());
+      generator.writeStringField("context_id", LogSafe.of(latency.contextId()));
+      AgentStageTimings stages = latency.stages();
+      generator.writeObjectFieldStart("timings_ms");
+      generator.writeNumberField(Stage.TEXT_EXTRACTION.id(), part(stages.textExtractionMs()));
+      generator.writeNumberField(Stage.CONTEXT_LOOKUP.id(), part(stages.contextLookupMs()));
+      generator.writeNumberField(Stage.LLM_INVOCATION.id(), part(stages.llmInvocationMs()));
+      generator.writeNumberField(Stage.RESPONSE_BUILDING.id(), part(stages.responseBuildingMs()));
+      generator.writeNumberField(Stage.QUEUE_WAIT.id(), part(latency.queueWaitMs()));
+      generator.writeNumberField(Stage.TASK_TOTAL.id(), whole(latency.taskTotalMs()));
+      generator.writeEndObject();
+      InvocationUsage usage = stages.llmUsage();
+      if (usage != null) {
+        generator.writeObjectFieldStart("usage");
+        generator.writeStringField("model", usage.model());
+        generator.writeNumberField("input_tokens", usage.inputTokens());
+        generator.writeNumberField("output_tokens", usage.outputTokens());
+        Double cost = usage.costUsd();
+        if (cost != null) {
+          generator.writeNumberField("cost_usd", cost.doubleValue());
+        }
+        generator.writeEndObject();
+      }
+    }
   }
 
   /** Microsecond resolution: three decimals, so sub-millisecond stages do not print as 0.0. */

@@ -4,13 +4,18 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.util.Duration;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.LongAdder;
 import net.logstash.logback.appender.LoggingEventAsyncDisruptorAppender;
+import net.logstash.logback.appender.listener.AppenderListener;
 import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
 import net.logstash.logback.composite.loggingevent.LoggingEventJsonProviders;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
@@ -24,9 +29,12 @@ import org.slf4j.LoggerFactory;
  * <p>The server's appender is asynchronous: a request thread hands its event to a ring buffer and
  * one writer thread encodes and writes the lines, flushing when the buffer is drained. The writer
  * polls the buffer every millisecond while it is empty, so a request thread never takes a lock or
- * wakes it up, and the lines of a millisecond go out in one system call. A full buffer makes the
- * request thread wait, so no line is dropped; {@link #uninstall()} (and Logback's stop at shutdown)
- * writes the lines still queued.
+ * wakes it up, and the lines of a millisecond go out in one system call. A full buffer (a writer
+ * slower than the requests, such as a stdout piped to a stalled reader) never makes a request wait:
+ * the event is dropped and counted ({@link #droppedEvents()}, the {@code trace_log} section of
+ * {@code /metrics/summary}), and Logback's status log warns once per {@value
+ * #DROPPED_WARN_FREQUENCY} drops. {@link #uninstall()} (and Logback's stop at shutdown) writes the
+ * lines still queued.
  *
  * <p>Call once at start-up; thread-safe as Logback's configuration is.
  *
@@ -36,8 +44,19 @@ public final class TraceLogAppender {
 
   private static final String APPENDER_NAME = "A2A_TRACE_LATENCY";
 
-  /** A negative append timeout: a full ring buffer makes the caller wait instead of dropping. */
-  private static final Duration WAIT_FOR_SPACE = Duration.buildByMilliseconds(-1);
+  /** A zero append timeout: a full ring buffer drops the event at once instead of waiting. */
+  private static final Duration NEVER_WAIT = Duration.buildByMilliseconds(0);
+
+  /** The ring buffer's size: the library's default, some 80 ms of events at 100,000 per second. */
+  static final int RING_BUFFER_SIZE = 8192;
+
+  /** How many drops make one warning in Logback's status log. */
+  static final int DROPPED_WARN_FREQUENCY = 1000;
+
+  /** POSIX's minimum PIPE_BUF: a write of at most this many bytes to a pipe is atomic. */
+  static final int PIPE_BUF = 4096;
+
+  private static final LongAdder dropped = new LongAdder();
 
   /**
    * No spinning or yielding: an empty ring buffer parks the writer for a millisecond. The
@@ -70,18 +89,74 @@ public final class TraceLogAppender {
       fileAppender.setAppend(true);
       appender = fileAppender;
     } else {
-      appender = new ConsoleAppender<>();
+      appender = new OutputStreamAppender<>();
+      appender.setOutputStream(stdout());
     }
+    attach(logger, asynchronous(context, appender, RING_BUFFER_SIZE));
+  }
+
+  /**
+   * Standard output with a buffer of its own, written when full and at the end of each batch. A
+   * {@code ConsoleAppender} writes through {@code System.out}, which flushes every write: a system
+   * call per trace line. The buffer holds {@value #PIPE_BUF} bytes, the most that a write to a pipe
+   * delivers whole, so whole lines reach a pipe unbroken by the server's other log lines. Closing
+   * it (the appender's stop) flushes and leaves standard output open.
+   */
+  static OutputStream stdout() {
+    return new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), PIPE_BUF) {
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    };
+  }
+
+  /**
+   * Routes trace events to {@code out} through the asynchronous appender the server uses, with a
+   * ring buffer of {@code ringBufferSize} events (a power of two); for tests.
+   */
+  static void installAsyncTo(OutputStream out, int ringBufferSize) {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+    appender.setOutputStream(out);
+    attach(
+        context.getLogger(TraceLatencyLog.LOGGER_NAME),
+        asynchronous(context, appender, ringBufferSize));
+  }
+
+  /**
+   * How many trace events were dropped, since the JVM started, because the writer had fallen a
+   * whole ring buffer behind.
+   *
+   * @return the number of dropped events
+   * @since 0.1.0
+   */
+  public static long droppedEvents() {
+    return dropped.sum();
+  }
+
+  private static Appender<ILoggingEvent> asynchronous(
+      LoggerContext context, OutputStreamAppender<ILoggingEvent> appender, int ringBufferSize) {
     // The writer thread flushes at the end of each batch it takes from the ring buffer.
     startWithEncoder(context, appender, false);
     LoggingEventAsyncDisruptorAppender async = new LoggingEventAsyncDisruptorAppender();
     async.setContext(context);
     async.setName(APPENDER_NAME);
-    async.setAppendTimeout(WAIT_FOR_SPACE);
+    async.setRingBufferSize(ringBufferSize);
+    async.setAppendTimeout(NEVER_WAIT);
+    async.setDroppedWarnFrequency(DROPPED_WARN_FREQUENCY);
+    async.addListener(
+        new AppenderListener<>() {
+          @Override
+          public void eventAppendFailed(
+              Appender<ILoggingEvent> source, ILoggingEvent event, Throwable reason) {
+            dropped.increment();
+          }
+        });
     async.setWaitStrategyType(POLL_EVERY_MILLISECOND);
     async.addAppender(appender);
     async.start();
-    attach(logger, async);
+    return async;
   }
 
   /**

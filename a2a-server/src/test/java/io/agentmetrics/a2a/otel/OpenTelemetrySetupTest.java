@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -59,13 +61,41 @@ class OpenTelemetrySetupTest {
   }
 
   @Test
+  void withNoExporterSelectedTheServerInstrumentsThroughNoopProviders() {
+    ServerTelemetry telemetry = OpenTelemetrySetup.create();
+    try {
+      // Spans and measurements that nobody exports must not even be built.
+      assertThat(telemetry.instrumentation().getTracerProvider()).isSameAs(TracerProvider.noop());
+      assertThat(telemetry.instrumentation().getMeterProvider()).isSameAs(MeterProvider.noop());
+      assertThat(telemetry.instrumentation().getPropagators())
+          .isSameAs(telemetry.sdk().getPropagators());
+    } finally {
+      telemetry.sdk().close();
+    }
+  }
+
+  @Test
+  void aSelectedExporterGetsTheSdkProviderOfItsSignalOnly() {
+    System.setProperty("otel.traces.exporter", "zipkin");
+    System.setProperty("otel.exporter.zipkin.endpoint", "http://127.0.0.1:9/api/v2/spans");
+    ServerTelemetry telemetry = OpenTelemetrySetup.create();
+    try {
+      assertThat(telemetry.instrumentation().getTracerProvider())
+          .isSameAs(telemetry.sdk().getTracerProvider());
+      assertThat(telemetry.instrumentation().getMeterProvider()).isSameAs(MeterProvider.noop());
+    } finally {
+      telemetry.sdk().shutdown().join(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void withNothingSelectedNoConnectionIsAttempted() throws Exception {
     try (ServerSocket collector = new ServerSocket(0)) {
       // Were the SDK's own OTLP default in force, spans would be sent here.
       System.setProperty(
           "otel.exporter.otlp.endpoint", "http://127.0.0.1:" + collector.getLocalPort());
       System.setProperty("otel.exporter.otlp.protocol", "http/protobuf");
-      OpenTelemetrySdk sdk = OpenTelemetrySetup.create();
+      OpenTelemetrySdk sdk = OpenTelemetrySetup.create().sdk();
       sdk.getTracer("test").spanBuilder("unexported").startSpan().end();
       sdk.getMeter("test").counterBuilder("unexported").build().add(1);
 
@@ -104,7 +134,7 @@ class OpenTelemetrySetupTest {
       System.setProperty(
           "otel.exporter.zipkin.endpoint",
           "http://127.0.0.1:" + zipkin.getAddress().getPort() + "/api/v2/spans");
-      OpenTelemetrySdk sdk = OpenTelemetrySetup.create();
+      OpenTelemetrySdk sdk = OpenTelemetrySetup.create().sdk();
       Span span = sdk.getTracer("test").spanBuilder("POST /tasks/send").startSpan();
       span.end();
 
@@ -128,7 +158,7 @@ class OpenTelemetrySetupTest {
     System.setProperty("otel.metrics.exporter", "prometheus");
     System.setProperty("otel.exporter.prometheus.host", "127.0.0.1");
     System.setProperty("otel.exporter.prometheus.port", String.valueOf(port));
-    OpenTelemetrySdk sdk = OpenTelemetrySetup.create();
+    OpenTelemetrySdk sdk = OpenTelemetrySetup.create().sdk();
     try {
       sdk.getMeter("test").counterBuilder("a2a_probe_requests").build().add(3);
 
