@@ -15,11 +15,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Stored tasks for the store tests. */
-final class StoredTasks {
+public final class StoredTasks {
 
   private StoredTasks() {}
 
-  static StoredTask submitted(String id, String contextId, Instant updated) {
+  public static StoredTask submitted(String id, String contextId, Instant updated) {
     Message first =
         new Message(
             Message.ROLE_USER,

@@ -309,9 +309,13 @@ public final class PostgresTaskRepository implements TaskRepository {
               connection.prepareStatement(
                   "SELECT id FROM a2a_task WHERE state IN "
                       + RUNNING_STATES
-                      + " AND lease_ms < ? AND accessed_ms > ? LIMIT 100")) {
+                      + " AND lease_ms < ? AND accessed_ms > ? AND owner IS DISTINCT FROM ?"
+                      + " LIMIT 100")) {
             select.setLong(1, now);
             select.setLong(2, bounds.expiry(now));
+            // This replica's own turns are alive while it is: a lease it could not renew (the
+            // database was down) lapsed, but the turn did not stop.
+            select.setString(3, replica);
             List<String> ids = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
               while (rows.next()) {

@@ -1,5 +1,7 @@
 package io.agentmetrics.a2a.store.postgres;
 
+import static io.agentmetrics.a2a.store.StoredTasks.submitted;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentmetrics.a2a.store.StoreLimits;
@@ -23,6 +25,25 @@ class PostgresTaskRepositoryTest extends TaskRepositoryContract {
   protected TaskRepository open(StoreLimits limits, Duration ttl, FakeTimeSource time) {
     return new PostgresTaskRepository(
         database.emptied(), limits, ttl, time, PostgresStores.MAPPER, Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aReplicaLeavesItsOwnLapsedLeasesToItselfAndTheOthersFindThem() {
+    PostgresDatabase shared = database.emptied();
+    Duration lease = Duration.ofSeconds(30);
+    StoreLimits limits = new StoreLimits(10, 1 << 20);
+    TaskRepository running =
+        new PostgresTaskRepository(
+            shared, limits, Duration.ofMinutes(10), time, PostgresStores.MAPPER, lease);
+    TaskRepository other =
+        new PostgresTaskRepository(
+            shared, limits, Duration.ofMinutes(10), time, PostgresStores.MAPPER, lease);
+    running.create(submitted("t-1", "c", time.now()));
+
+    time.advance(lease.plusSeconds(1)); // no renewal reached the database, as in an outage
+
+    assertThat(running.expiredLeases()).isEmpty();
+    assertThat(other.expiredLeases()).containsExactly("t-1");
   }
 
   @Test
