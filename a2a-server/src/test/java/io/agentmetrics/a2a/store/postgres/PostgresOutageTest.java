@@ -44,14 +44,7 @@ class PostgresOutageTest {
           new DatabaseSettings(
               base.url(), base.user(), "", 2, Duration.ofMillis(500), Duration.ofSeconds(2));
       try (PostgresDatabase database = PostgresDatabase.open(settings)) {
-        PostgresTaskRepository store =
-            new PostgresTaskRepository(
-                database,
-                new StoreLimits(100, 1 << 20),
-                Duration.ofHours(1),
-                TimeSource.system(),
-                MAPPER,
-                Duration.ofSeconds(30));
+        PostgresTaskRepository store = storeOn(database);
         store.create(task("t-1"));
 
         server.stop();
@@ -86,14 +79,7 @@ class PostgresOutageTest {
         () -> "skipped: " + LocalPostgres.unavailableReason().orElse(""));
     try (LocalPostgres server = LocalPostgres.startNew();
         PostgresDatabase database = PostgresDatabase.open(server.settings())) {
-      PostgresTaskRepository store =
-          new PostgresTaskRepository(
-              database,
-              new StoreLimits(100, 1 << 20),
-              Duration.ofHours(1),
-              TimeSource.system(),
-              MAPPER,
-              Duration.ofSeconds(30));
+      PostgresTaskRepository store = storeOn(database);
       List<String> changed = new CopyOnWriteArrayList<>();
       AtomicInteger listening = new AtomicInteger();
       AutoCloseable subscription = store.listen(changed::add, listening::incrementAndGet);
@@ -121,6 +107,17 @@ class PostgresOutageTest {
         DatabaseSettings.of("jdbc:postgresql://127.0.0.1:5432/a2a", "agent", "s3cr3t-pw");
 
     assertThat(settings.toString()).doesNotContain("s3cr3t-pw").contains("<redacted>");
+  }
+
+  /** A task store on {@code database} with room to spare, on the system clock. */
+  private static PostgresTaskRepository storeOn(PostgresDatabase database) {
+    return new PostgresTaskRepository(
+        database,
+        new StoreLimits(100, 1 << 20),
+        Duration.ofHours(1),
+        TimeSource.system(),
+        MAPPER,
+        Duration.ofSeconds(30));
   }
 
   private static StoredTask task(String id) {
