@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The memory limits of the server's parsing and stores, against the shaded jar with small limits
- * set through the environment: the JSON token count, the task and conversation stores bounded by
- * weight, and the history kept per task. {@link InFlightBudgetIT} covers the budget of requests in
- * flight.
+ * set through the environment: the JSON string length and token count, the task and conversation
+ * stores bounded by weight, and the history kept per task. {@link InFlightBudgetIT} covers the
+ * budget of requests in flight.
  */
 class MemoryLimitsIT {
 
@@ -23,6 +23,10 @@ class MemoryLimitsIT {
   private static final int TASK_STORE_BYTES = 8 * MIB;
   private static final int CONTEXT_STORE_BYTES = MIB;
   private static final int TASK_HISTORY = 4;
+
+  /** Above the text parts of {@link #sendOfAbout}, below the body limit. */
+  private static final int MAX_STRING_LENGTH = 100_000;
+
   private static ServerProcess server;
 
   @BeforeAll
@@ -31,6 +35,7 @@ class MemoryLimitsIT {
         ServerProcess.start(
             Map.of(
                 "SIMULATED_LLM_LATENCY_MS", "0",
+                "A2A_MAX_STRING_LENGTH", String.valueOf(MAX_STRING_LENGTH),
                 "A2A_TASK_STORE_BYTES", String.valueOf(TASK_STORE_BYTES),
                 "A2A_CONTEXT_STORE_BYTES", String.valueOf(CONTEXT_STORE_BYTES),
                 "A2A_MAX_TASK_HISTORY", String.valueOf(TASK_HISTORY)));
@@ -60,6 +65,32 @@ class MemoryLimitsIT {
     JsonNode error = JSON.readTree(response.body()).path("error");
     assertThat(error.path("code").asInt()).isEqualTo(-32600);
     assertThat(error.path("message").asText()).contains("A2A_MAX_JSON_TOKENS");
+  }
+
+  @Test
+  void aStringLongerThanTheLimitIsRefusedAsAnInvalidRequestAndOneAtTheLimitIsNot()
+      throws Exception {
+    HttpResponse<String> atTheLimit = post(sendWithMetadataOf(MAX_STRING_LENGTH));
+    HttpResponse<String> overTheLimit = post(sendWithMetadataOf(MAX_STRING_LENGTH + 1));
+
+    assertThat(
+            JSON.readTree(atTheLimit.body()).path("result").path("status").path("state").asText())
+        .as(atTheLimit.body())
+        .isEqualTo("completed");
+    assertThat(overTheLimit.statusCode()).isEqualTo(200);
+    JsonNode error = JSON.readTree(overTheLimit.body()).path("error");
+    assertThat(error.path("code").asInt()).as(overTheLimit.body()).isEqualTo(-32600);
+    assertThat(error.path("message").asText()).contains("A2A_MAX_STRING_LENGTH");
+    assertThat(server.lines).noneMatch(line -> line.contains("OutOfMemoryError"));
+  }
+
+  /** A send whose message metadata holds one string of {@code length} characters. */
+  private static String sendWithMetadataOf(int length) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"method\":\"message/send\",\"params\":{\"message\":"
+        + "{\"role\":\"user\",\"messageId\":\"m\",\"parts\":[{\"kind\":\"text\",\"text\":\"hi\"}],"
+        + "\"metadata\":{\"note\":\""
+        + "n".repeat(length)
+        + "\"}}}}";
   }
 
   @Test

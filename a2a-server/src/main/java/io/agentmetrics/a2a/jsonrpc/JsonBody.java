@@ -45,10 +45,7 @@ final class JsonBody {
       requireEnd(parser);
       return value;
     } catch (StreamConstraintsException e) {
-      throw invalidRequest(
-          "the JSON exceeds the server's limits on nesting depth (A2A_MAX_JSON_DEPTH), string"
-              + " length (A2A_MAX_STRING_LENGTH), tokens (A2A_MAX_JSON_TOKENS) or size"
-              + " (A2A_MAX_BODY_BYTES)");
+      throw overLimits();
     } catch (IOException e) {
       throw new JsonRpcException(
           JsonRpcErrorCode.PARSE_ERROR, "Parse error: the body is not valid JSON");
@@ -80,6 +77,14 @@ final class JsonBody {
         (int) from,
         (int) parser.currentLocation().getByteOffset(),
         parser.currentTokenCount() - tokensBefore + 1);
+  }
+
+  /** The answer to JSON past the server's parsing limits, wherever in the body it is found. */
+  static JsonRpcException overLimits() {
+    return invalidRequest(
+        "the JSON exceeds the server's limits on nesting depth (A2A_MAX_JSON_DEPTH), string"
+            + " length (A2A_MAX_STRING_LENGTH), tokens (A2A_MAX_JSON_TOKENS) or size"
+            + " (A2A_MAX_BODY_BYTES)");
   }
 
   static JsonRpcException invalidRequest(String why) {

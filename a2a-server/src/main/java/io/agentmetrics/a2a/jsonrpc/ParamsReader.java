@@ -1,5 +1,6 @@
 package io.agentmetrics.a2a.jsonrpc;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -40,6 +41,10 @@ final class ParamsReader {
       String path = path(e.getPath(), false);
       throw invalid(path + " has the wrong type; expected " + expected(e.getTargetType()));
     } catch (JsonMappingException e) {
+      if (e.getCause() instanceof StreamConstraintsException) {
+        // The envelope's pass skips the contents of params: a string past the limit shows here.
+        throw JsonBody.overLimits();
+      }
       throw invalid(path(e.getPath(), false) + " is invalid");
     } catch (IOException | IllegalArgumentException e) {
       throw invalid("params could not be read");
