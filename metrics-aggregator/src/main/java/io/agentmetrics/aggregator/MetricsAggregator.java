@@ -102,12 +102,15 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Thread safety</h2>
  *
- * Thread-safe. {@link #addMetric} is lock-free and loses no sample under any contention: it records
- * into the calling thread's stripe, an HdrHistogram {@code Recorder} (wait-free) and a lock-free
- * ring buffer, so threads on different stripes share no counter. Draining the recorder and rolling
- * to a new slice takes a per-type lock that recording threads only ever try, never wait for; a
- * value recorded during a rollover may land in the adjacent slice. Queries hold that lock to drain
- * and pick slices, and merge closed slices outside it.
+ * Thread-safe. {@link #addMetric} takes no lock and loses no sample under any contention: it
+ * records into the calling thread's stripe, an HdrHistogram {@code Recorder} (wait-free) and a ring
+ * buffer of preallocated arrays, so threads on different stripes share no counter. Threads that
+ * share a stripe wait for each other only in the ring, when one is a whole lap ({@link
+ * AggregatorConfig#reservoirSize()} records) ahead of another still storing into the same slot (see
+ * {@code Reservoir}). Draining the recorder and rolling to a new slice takes a per-type lock that
+ * recording threads only ever try, never wait for; a value recorded during a rollover may land in
+ * the adjacent slice. Queries hold that lock to drain and pick slices, and merge closed slices
+ * outside it.
  *
  * @since 0.1.0
  */
@@ -189,7 +192,7 @@ public final class MetricsAggregator implements MetricsSink {
 
   /**
    * Records one metric, unless its execution's breakdown already recorded its type (see the class
-   * documentation). Lock-free; see the class documentation for how it is kept.
+   * documentation). Takes no lock; see the class documentation for how it is kept.
    *
    * @throws NullPointerException if {@code metric} is null (its values are validated when it is
    *     built, so a metric that exists can always be recorded)

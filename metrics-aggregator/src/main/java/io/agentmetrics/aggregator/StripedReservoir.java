@@ -16,8 +16,8 @@ import java.util.List;
  * {@code capacity} that every thread fed. A stripe is created when a thread first records into it,
  * so an aggregator fed by one thread holds one ring, and never more rings than its stripe count.
  *
- * <p>Thread-safe and lock-free, as each {@link Reservoir} is: threads that share a stripe race
- * through its compare-and-set.
+ * <p>Thread-safe, as each {@link Reservoir} is: threads that share a stripe race through its
+ * compare-and-set.
  */
 final class StripedReservoir {
 

@@ -6,6 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PerformanceMetric;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -69,6 +70,102 @@ class ReservoirTest {
     reservoir.install(late, METRIC, 2);
 
     assertThat(collectAll(reservoir)).extracting(Reservoir.Entry::sequence).containsExactly(2L, 3L);
+  }
+
+  @Test
+  void aWriterALapBehindDoesNotReviveARemovedNewerEntry() {
+    Reservoir reservoir = new Reservoir(2);
+    long straggler = reservoir.claim();
+    reservoir.add(METRIC, 1);
+    reservoir.add(METRIC, 2); // a lap ahead of the straggler, in its slot
+    assertThat(reservoir.removeBefore(3)).isEqualTo(2);
+
+    reservoir.install(straggler, METRIC, 0);
+
+    assertThat(collectAll(reservoir)).isEmpty();
+  }
+
+  @Test
+  void aSlotClearedByRemovalTakesTheNextLapsEntry() {
+    Reservoir reservoir = new Reservoir(2);
+    reservoir.add(METRIC, 0);
+    reservoir.add(METRIC, 1);
+    assertThat(reservoir.removeBefore(1)).isEqualTo(1);
+
+    reservoir.add(METRIC, 2);
+
+    assertThat(collectAll(reservoir))
+        .extracting(Reservoir.Entry::sequence, Reservoir.Entry::arrivalNanos)
+        .containsExactly(tuple(1L, 1L), tuple(2L, 2L));
+  }
+
+  /**
+   * The ring is made with the reservoir: keeping a metric writes into it and allocates nothing, so
+   * ingest does not feed the garbage collector (32 bytes per metric when each kept an entry).
+   */
+  @Test
+  void keepingAMetricAllocatesNothing() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    Reservoir reservoir = new Reservoir(1_024);
+    int adds = 100_000;
+    for (int i = 0; i < adds; i++) {
+      reservoir.add(METRIC, i); // compiles add before the measurement
+    }
+    long thread = Thread.currentThread().getId();
+
+    long before = threads.getThreadAllocatedBytes(thread);
+    for (int i = 0; i < adds; i++) {
+      reservoir.add(METRIC, i);
+    }
+    long allocated = threads.getThreadAllocatedBytes(thread) - before;
+
+    assertThat(allocated).isLessThan(adds);
+  }
+
+  /**
+   * Readers racing with writers that lap a small ring: every entry read is whole (its arrival and
+   * metric were written together, here the metric's value is its arrival) and the entries of one
+   * read come in sequence order, whatever the writers were doing.
+   */
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void readersRacingWithWritersSeeOnlyWholeEntries() throws Exception {
+    int writers = 4;
+    int addsPerWriter = 200_000;
+    Reservoir reservoir = new Reservoir(64);
+    PerformanceMetric[] byArrival = new PerformanceMetric[addsPerWriter];
+    for (int i = 0; i < addsPerWriter; i++) {
+      byArrival[i] = metric(MetricType.LLM_PROCESSING, i);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int t = 0; t < writers; t++) {
+        running.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < addsPerWriter; i++) {
+                    reservoir.add(byArrival[i], i);
+                  }
+                }));
+      }
+      long reads = 0;
+      while (!running.stream().allMatch(Future::isDone) || reads == 0) {
+        List<Reservoir.Entry> entries = collectAll(reservoir);
+        for (Reservoir.Entry entry : entries) {
+          assertThat(entry.metric().value()).isEqualTo((double) entry.arrivalNanos());
+        }
+        assertThat(entries).extracting(Reservoir.Entry::sequence).isSorted();
+        reads++;
+      }
+      for (Future<?> writer : running) {
+        writer.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(collectAll(reservoir)).hasSize(64);
   }
 
   /**
