@@ -1,36 +1,59 @@
 package io.agentmetrics.aggregator;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One HdrHistogram {@link Recorder} per stripe, the stripe picked by the recording thread (see
- * {@link Stripes}), so that threads on different stripes record without sharing the recorder's
- * counters: two threads into one {@code Recorder} pass one cache line back and forth on every
- * value. A stripe's recorder is created when a thread first records into it, so a series fed by one
- * thread holds one recorder.
+ * HdrHistogram recorders per stripe, the stripe picked by the recording thread (see {@link
+ * Stripes}), so that threads on different stripes record without sharing counters: two threads into
+ * one {@code Recorder} pass its cache lines back and forth on every value.
  *
- * <p>{@link #record} is wait-free, as {@link Recorder#recordValue} is, and thread-safe. {@link
- * #drain} and {@link #estimatedFootprintBytes} must be called under the owning {@link
- * MetricSeries}'s lock: they recycle each stripe's last interval histogram.
+ * <p>Each stripe records into a {@link SingleWriterRecorder}, whose histogram counts with plain
+ * increments, taken by one thread at a time through a compare-and-set of the stripe's flag: a
+ * {@link Recorder} counts with four atomic instructions per value, this path with three (the flag
+ * and the recorder's phaser). A thread that finds the flag taken, because another thread of the
+ * same stripe is recording at that moment, records into the stripe's overflow {@code Recorder}
+ * instead, made the first time it is needed, so no thread ever waits. A stripe is made when a
+ * thread first records into it, so a series fed by one thread holds one recorder.
+ *
+ * <p>{@link #record} is wait-free and thread-safe. {@link #drain} and {@link
+ * #estimatedFootprintBytes} must be called under the owning {@link MetricSeries}'s lock: they
+ * recycle each stripe's last interval histograms.
  */
 final class StripedRecorder {
 
-  private final Stripes<Recorder> stripes;
+  private static final VarHandle WRITING;
+  private static final VarHandle OVERFLOW;
 
-  // Guarded by the series lock: each stripe's last interval histogram, recycled on its next drain.
-  private final @Nullable Histogram[] intervals;
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      WRITING = lookup.findVarHandle(Stripe.class, "writing", int.class);
+      OVERFLOW = lookup.findVarHandle(Stripe.class, "overflow", Recorder.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final Stripes<Stripe> stripes;
 
   StripedRecorder(int stripeCount) {
-    this.stripes =
-        new Stripes<>(stripeCount, () -> new Recorder(SlicedHistogram.SIGNIFICANT_DIGITS));
-    this.intervals = new Histogram[stripes.count()];
+    this.stripes = new Stripes<>(stripeCount, Stripe::new);
   }
 
   /** Records {@code value} into the stripe of the thread numbered {@code thread}. */
   void record(long value, int thread) {
-    stripes.of(thread).recordValue(value);
+    Stripe stripe = stripes.of(thread);
+    if (WRITING.compareAndSet(stripe, 0, 1)) {
+      stripe.single.recordValue(value);
+      WRITING.setRelease(stripe, 0);
+    } else {
+      stripe.overflow().recordValue(value);
+    }
   }
 
   /** How many stripes there may be; {@link #drain} takes an index below it. */
@@ -43,21 +66,65 @@ final class StripedRecorder {
    * no recorder yet. The histogram is valid until the stripe's next drain.
    */
   @Nullable Histogram drain(int index) {
-    Recorder stripe = stripes.get(index);
-    if (stripe == null) {
-      return null;
-    }
-    Histogram interval = stripe.getIntervalHistogram(intervals[index]);
-    intervals[index] = interval;
-    return interval;
+    Stripe stripe = stripes.get(index);
+    return stripe == null ? null : stripe.drain();
   }
 
-  /** Each created recorder holds two histograms of its recycled interval's size: live and spare. */
+  /**
+   * Each recorder made holds two histograms of its recycled interval's size, live and spare; the
+   * overflow's are counted only once it exists.
+   */
   long estimatedFootprintBytes() {
     long bytes = 0;
-    for (Histogram interval : intervals) {
-      bytes += interval == null ? 0 : 2L * interval.getEstimatedFootprintInBytes();
+    for (int index = 0; index < stripes.count(); index++) {
+      Stripe stripe = stripes.get(index);
+      bytes += stripe == null ? 0 : stripe.estimatedFootprintBytes();
     }
     return bytes;
+  }
+
+  /** One stripe's recorders and, guarded by the series lock, their last interval histograms. */
+  private static final class Stripe {
+    final SingleWriterRecorder single =
+        new SingleWriterRecorder(SlicedHistogram.SIGNIFICANT_DIGITS);
+
+    /** 1 while a thread records into {@link #single}; set through {@link #WRITING}. */
+    @SuppressWarnings("unused")
+    private volatile int writing;
+
+    /** Made on first use, through {@link #OVERFLOW}. */
+    private volatile @Nullable Recorder overflow;
+
+    private @Nullable Histogram singleInterval;
+    private @Nullable Histogram overflowInterval;
+
+    Recorder overflow() {
+      Recorder current = overflow;
+      if (current != null) {
+        return current;
+      }
+      Recorder created = new Recorder(SlicedHistogram.SIGNIFICANT_DIGITS);
+      Recorder raced = (Recorder) OVERFLOW.compareAndExchange(this, null, created);
+      return raced == null ? created : raced;
+    }
+
+    Histogram drain() {
+      Histogram interval = single.getIntervalHistogram(singleInterval);
+      singleInterval = interval;
+      Recorder extra = overflow;
+      if (extra != null) {
+        overflowInterval = extra.getIntervalHistogram(overflowInterval);
+        interval.add(overflowInterval);
+      }
+      return interval;
+    }
+
+    long estimatedFootprintBytes() {
+      return 2 * (footprint(singleInterval) + footprint(overflowInterval));
+    }
+
+    private static long footprint(@Nullable Histogram interval) {
+      return interval == null ? 0 : interval.getEstimatedFootprintInBytes();
+    }
   }
 }
