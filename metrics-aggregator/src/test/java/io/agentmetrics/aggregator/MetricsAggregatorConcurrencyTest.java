@@ -2,7 +2,9 @@ package io.agentmetrics.aggregator;
 
 import static io.agentmetrics.aggregator.Metrics.metric;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.agentmetrics.api.AggregatedMetrics;
 import io.agentmetrics.api.AggregationWindow;
 import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PerformanceMetric;
@@ -68,6 +70,68 @@ class MetricsAggregatorConcurrencyTest {
     }
     assertThat(aggregator.exportMetrics(AggregationWindow.MINUTE))
         .hasSize(AggregatorConfig.DEFAULT_RESERVOIR_SIZE);
+  }
+
+  /**
+   * Two threads, each on a stripe of its own where there are two cores, record into one type at the
+   * first instant: 300 values of 10 ms and 100 of 30 ms from one, 100 of 30 ms from the other. By
+   * hand: 500 values, mean (300 * 10 + 200 * 30) / 500 = 18 ms, p50 10 ms, p95 and p99 30 ms. One
+   * nanosecond before the minute's end all are still in the MINUTE window and the export; at the
+   * end the window's oldest slice has left it while the export, whose range is exact, still holds
+   * all 500; one nanosecond later the export is empty too.
+   */
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void twoThreadsValuesAreAllCountedAndLeaveTheMinuteAtItsSliceBoundary() throws Exception {
+    FakeTimeSource clock = new FakeTimeSource();
+    MetricsAggregator aggregator = new MetricsAggregator(AggregatorConfig.defaults(), clock);
+    PerformanceMetric fast = metric(MetricType.LLM_PROCESSING, 10);
+    PerformanceMetric slow = metric(MetricType.LLM_PROCESSING, 30);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> first =
+          pool.submit(
+              () -> {
+                for (int i = 0; i < 400; i++) {
+                  aggregator.addMetric(i % 4 == 3 ? slow : fast);
+                }
+              });
+      Future<?> second =
+          pool.submit(
+              () -> {
+                for (int i = 0; i < 100; i++) {
+                  aggregator.addMetric(slow);
+                }
+              });
+      first.get();
+      second.get();
+    } finally {
+      pool.shutdownNow();
+    }
+
+    clock.advance(Duration.ofMinutes(1).minusNanos(1));
+    AggregatedMetrics minute =
+        aggregator.getAggregatedMetrics(MetricType.LLM_PROCESSING, AggregationWindow.MINUTE).get();
+    assertThat(minute.count()).isEqualTo(500);
+    assertThat(minute.mean()).isCloseTo(18, within(0.02));
+    assertThat(minute.p50()).isCloseTo(10, within(0.01));
+    assertThat(minute.p95()).isCloseTo(30, within(0.03));
+    assertThat(minute.p99()).isCloseTo(30, within(0.03));
+    assertThat(aggregator.exportMetrics(AggregationWindow.MINUTE)).hasSize(500);
+
+    clock.advance(Duration.ofNanos(1));
+    assertThat(aggregator.getAggregatedMetrics(MetricType.LLM_PROCESSING, AggregationWindow.MINUTE))
+        .isEmpty();
+    assertThat(aggregator.exportMetrics(AggregationWindow.MINUTE)).hasSize(500);
+    assertThat(
+            aggregator
+                .getAggregatedMetrics(MetricType.LLM_PROCESSING, AggregationWindow.FIVE_MINUTES)
+                .get()
+                .count())
+        .isEqualTo(500);
+
+    clock.advance(Duration.ofNanos(1));
+    assertThat(aggregator.exportMetrics(AggregationWindow.MINUTE)).isEmpty();
   }
 
   @Test
