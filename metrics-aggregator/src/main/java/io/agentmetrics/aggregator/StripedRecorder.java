@@ -14,11 +14,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each stripe records into a {@link SingleWriterRecorder}, whose histogram counts with plain
  * increments, taken by one thread at a time through a compare-and-set of the stripe's flag: a
- * {@link Recorder} counts with four atomic instructions per value, this path with three (the flag
- * and the recorder's phaser). A thread that finds the flag taken, because another thread of the
- * same stripe is recording at that moment, records into the stripe's overflow {@code Recorder}
- * instead, made the first time it is needed, so no thread ever waits. A stripe is made when a
- * thread first records into it, so a series fed by one thread holds one recorder.
+ * {@link Recorder} spends six atomic instructions per value (its phaser's two, and those of its
+ * {@code ConcurrentHistogram}: a phaser's two, the count, the total), this path three (the flag and
+ * the recorder's phaser). A thread that finds the flag taken, because another thread of the same
+ * stripe is recording at that moment, records into the stripe's overflow {@code Recorder} instead,
+ * made the first time it is needed, so no thread ever waits. A stripe is made when a thread first
+ * records into it, so a series fed by one thread holds one recorder.
  *
  * <p>{@link #record} is wait-free and thread-safe. {@link #drain} and {@link
  * #estimatedFootprintBytes} must be called under the owning {@link MetricSeries}'s lock: they
