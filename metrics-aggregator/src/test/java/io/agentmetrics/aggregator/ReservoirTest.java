@@ -138,20 +138,17 @@ class ReservoirTest {
     for (int i = 0; i < addsPerWriter; i++) {
       byArrival[i] = metric(MetricType.LLM_PROCESSING, i);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    Concurrently running =
+        Concurrently.start(
+            writers,
+            () -> {
+              for (int i = 0; i < addsPerWriter; i++) {
+                reservoir.add(byArrival[i], i);
+              }
+            });
     try {
-      List<Future<?>> running = new ArrayList<>();
-      for (int t = 0; t < writers; t++) {
-        running.add(
-            pool.submit(
-                () -> {
-                  for (int i = 0; i < addsPerWriter; i++) {
-                    reservoir.add(byArrival[i], i);
-                  }
-                }));
-      }
       long reads = 0;
-      while (!running.stream().allMatch(Future::isDone) || reads == 0) {
+      while (!running.isDone() || reads == 0) {
         List<Reservoir.Entry> entries = collectAll(reservoir);
         for (Reservoir.Entry entry : entries) {
           assertThat(entry.metric().value()).isEqualTo((double) entry.arrivalNanos());
@@ -159,11 +156,8 @@ class ReservoirTest {
         assertThat(entries).extracting(Reservoir.Entry::sequence).isSorted();
         reads++;
       }
-      for (Future<?> writer : running) {
-        writer.get();
-      }
     } finally {
-      pool.shutdownNow();
+      running.await();
     }
     assertThat(collectAll(reservoir)).hasSize(64);
   }

@@ -103,27 +103,15 @@ class StripedRecorderTest {
     int valuesPerThread = 2_000_000;
     long value = 1_000;
     StripedRecorder recorder = new StripedRecorder(1);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CyclicBarrier start = new CyclicBarrier(threads);
-      List<Future<?>> writers = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        writers.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < valuesPerThread; i++) {
-                    recorder.record(value, Stripes.threadNumber());
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> writer : writers) {
-        writer.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+
+    Concurrently.run(
+        threads,
+        () -> {
+          for (int i = 0; i < valuesPerThread; i++) {
+            recorder.record(value, Stripes.threadNumber());
+          }
+        });
+
     Histogram drained = new Histogram(3);
     drainAll(recorder, drained);
 
