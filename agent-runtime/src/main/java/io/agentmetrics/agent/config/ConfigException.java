@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A setting has a value that cannot be used. The message names the setting's environment variable,
  * what it allows and the value it got, for example {@code LLM_MAX_ATTEMPTS must be a whole number
- * of attempts from 1 to 10, got "50"}; {@link #setting()} gives the variable.
+ * of attempts, from 1 to 10, got "50"}; {@link #setting()} gives the variable.
  *
  * <p>The one exception of every agentmetrics module that reads settings (agent-runtime's LLM
  * clients and prices, the sample server's configuration), so that an application's entry point

@@ -106,7 +106,7 @@ final class EnvironmentSettings {
    * {@link ConfigException} passes through (it knows better what is wrong); any other {@link
    * IllegalArgumentException} becomes one saying what {@code name} allows.
    */
-  <T> @Nullable T read(String name, String allowed, Function<String, T> parser) {
+  private <T> @Nullable T read(String name, String allowed, Function<String, T> parser) {
     String value = string(name);
     if (value == null) {
       return null;
