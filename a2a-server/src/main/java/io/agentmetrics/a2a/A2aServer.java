@@ -76,8 +76,8 @@ public final class A2aServer implements AutoCloseable {
    * @param module the wiring
    * @return the running server
    * @throws Exception if the port cannot be bound or a store cannot be opened; a bad setting's
-   *     {@link ConfigException} (or another {@link RuntimeException}) is thrown as it is, not
-   *     wrapped in Guice's
+   *     {@link io.agentmetrics.agent.config.ConfigException} (or another {@link RuntimeException})
+   *     is thrown as it is, not wrapped in Guice's
    * @since 0.1.0
    */
   public static A2aServer start(Module module) throws Exception {

@@ -1,5 +1,6 @@
 package io.agentmetrics.a2a;
 
+import io.agentmetrics.agent.config.ConfigException;
 import org.jspecify.annotations.Nullable;
 
 /**

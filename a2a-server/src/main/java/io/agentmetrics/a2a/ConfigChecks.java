@@ -2,6 +2,7 @@ package io.agentmetrics.a2a;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.agent.config.ConfigException;
 import java.time.Duration;
 
 /**

@@ -6,6 +6,7 @@ import io.agentmetrics.a2a.store.postgres.DatabaseSettings;
 import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.a2a.v1.CardSettings;
 import io.agentmetrics.a2a.v1.CardSigner;
+import io.agentmetrics.agent.config.ConfigException;
 import io.agentmetrics.agent.llm.LlmClients;
 import io.agentmetrics.agent.llm.PriceTable;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +42,9 @@ public final class EnvironmentConfig {
 
   /** The variable choosing the agent: {@code study} (default) or {@code conformance}. */
   public static final String A2A_AGENT = "A2A_AGENT";
+
+  /** The variable with the bearer token that requests must carry. */
+  public static final String A2A_AUTH_TOKEN = "A2A_AUTH_TOKEN";
 
   /** The variables agent-runtime reads to build the LLM client and its price table. */
   private static final List<String> LLM_SETTINGS =
@@ -131,7 +136,7 @@ public final class EnvironmentConfig {
     integer("A2A_AGENT_QUEUE", b::agentQueueCapacity);
     millis("A2A_AGENT_QUEUE_TIMEOUT_MS", b::agentQueueTimeout);
     seconds("A2A_SHUTDOWN_GRACE_SECONDS", b::shutdownGrace);
-    string("A2A_AUTH_TOKEN", b::authToken);
+    authToken().ifPresent(b::authToken);
     list("A2A_CORS_ORIGINS", b::corsOrigins);
     list("A2A_ALLOWED_HOSTS", b::allowedHosts);
     millis("A2A_IDLE_TIMEOUT_MS", b::idleTimeout);
@@ -157,6 +162,17 @@ public final class EnvironmentConfig {
    */
   public ServerConfig serverConfig() {
     return server().build();
+  }
+
+  /**
+   * The bearer token of {@value #A2A_AUTH_TOKEN}: the one the server requires, and the one {@code
+   * profile} sends unless {@code --auth-token} gives another.
+   *
+   * @return the token, trimmed, or empty when the variable is unset or blank
+   * @since 0.1.0
+   */
+  public Optional<String> authToken() {
+    return Optional.ofNullable(value(A2A_AUTH_TOKEN));
   }
 
   /**
@@ -239,8 +255,14 @@ public final class EnvironmentConfig {
     }
     String provider = settings.getOrDefault(LlmClients.LLM_PROVIDER, LlmConfig.SIMULATED);
     Duration latency = read(LlmClients.SIMULATED_LLM_LATENCY_MS, MILLIS, EnvironmentConfig::millis);
-    return new LlmConfig(
-        provider, latency != null ? latency : LlmConfig.DEFAULT_SIMULATED_LATENCY, settings);
+    LlmConfig llm =
+        new LlmConfig(
+            provider, latency != null ? latency : LlmConfig.DEFAULT_SIMULATED_LATENCY, settings);
+    // agent-runtime reads them now too, so that a bad one (a missing key, a malformed price) stops
+    // serve before anything starts, like every other bad variable; the module builds from them.
+    LlmClients.check(settings);
+    PriceTable.fromEnvironment(settings);
+    return llm;
   }
 
   private StoreSettings store() {

@@ -5,6 +5,7 @@ import static io.agentmetrics.a2a.ConfigChecks.notNegative;
 import static io.agentmetrics.a2a.ConfigChecks.positive;
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.agent.config.ConfigException;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

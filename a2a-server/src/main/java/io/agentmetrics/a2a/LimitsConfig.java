@@ -3,6 +3,8 @@ package io.agentmetrics.a2a;
 import static io.agentmetrics.a2a.ConfigChecks.atLeast;
 import static io.agentmetrics.a2a.ConfigChecks.positive;
 
+import io.agentmetrics.agent.config.ConfigException;
+
 /**
  * How much one client may ask of the server: request size, JSON shape, message shape, and memory
  * and streams held for requests in flight.

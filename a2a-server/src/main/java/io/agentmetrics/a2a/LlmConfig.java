@@ -3,6 +3,7 @@ package io.agentmetrics.a2a;
 import static io.agentmetrics.a2a.ConfigChecks.notNegative;
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.agent.config.ConfigException;
 import io.agentmetrics.agent.llm.LlmClients;
 import java.time.Duration;
 import java.util.List;

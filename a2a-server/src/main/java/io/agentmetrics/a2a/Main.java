@@ -26,7 +26,7 @@ public final class Main implements Runnable {
   static final List<Function<EnvironmentConfig, Object>> SUBCOMMANDS =
       List.of(
           ServeCommand::new,
-          environment -> new ProfileCommand(),
+          environment -> new ProfileCommand(environment.authToken().orElse(null)),
           environment -> new TraceReportCommand(),
           environment -> new DemoCommand(),
           environment -> new CommandLine.HelpCommand());

@@ -4,6 +4,7 @@ import static io.agentmetrics.a2a.ConfigChecks.positive;
 import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.a2a.task.PushSettings;
+import io.agentmetrics.agent.config.ConfigException;
 import java.time.Duration;
 import java.util.List;
 

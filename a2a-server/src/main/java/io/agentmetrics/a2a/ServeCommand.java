@@ -105,7 +105,7 @@ final class ServeCommand implements Callable<Integer> {
       }
       return new Settings(config.build(), environment.cards(), environment.conformanceAgent());
     } catch (IllegalArgumentException e) {
-      // ConfigException, and a component's own check (a trace sample rate out of 0..1)
+      // agent-runtime's ConfigException, which every reader and config record throws
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
   }

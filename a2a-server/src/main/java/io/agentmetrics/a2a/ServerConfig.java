@@ -3,6 +3,7 @@ package io.agentmetrics.a2a;
 import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.a2a.trace.TraceSettings;
+import io.agentmetrics.agent.config.ConfigException;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -3,6 +3,7 @@ package io.agentmetrics.a2a;
 import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.a2a.store.postgres.DatabaseSettings;
+import io.agentmetrics.agent.config.ConfigException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 

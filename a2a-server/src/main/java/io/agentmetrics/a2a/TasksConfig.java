@@ -4,6 +4,7 @@ import static io.agentmetrics.a2a.ConfigChecks.atLeast;
 import static io.agentmetrics.a2a.ConfigChecks.notNegative;
 import static io.agentmetrics.a2a.ConfigChecks.positive;
 
+import io.agentmetrics.agent.config.ConfigException;
 import java.time.Duration;
 
 /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentmetrics.a2a.trace.TraceSettings;
+import io.agentmetrics.agent.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -213,7 +214,9 @@ class EnvironmentConfigTest {
     "A2A_TASK_STORE_BYTES, 9999, at least 10000 (A2A_TASK_STORE_SIZE",
     "A2A_CONTEXT_STORE_BYTES, 5, at least 10000 (A2A_CONTEXT_STORE_SIZE",
     "A2A_SHUTDOWN_GRACE_SECONDS, -1, zero or positive",
-    "SIMULATED_LLM_LATENCY_MS, -1, zero or positive"
+    "SIMULATED_LLM_LATENCY_MS, -1, zero or positive",
+    "A2A_TRACE_SAMPLE_RATE, 1.5, a number from 0 to 1",
+    "A2A_TRACE_SAMPLE_RATE, -0.1, a number from 0 to 1"
   })
   void anOutOfRangeValueFailsNamingTheVariableAndWhatItAllows(
       String name, String value, String allowed) {
@@ -221,6 +224,42 @@ class EnvironmentConfigTest {
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.setting()).isEqualTo(name))
         .hasMessageStartingWith(name + " must be " + allowed)
         .hasMessageContaining("got \"");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "LLM_PROVIDER=gemini | GEMINI_API_KEY | LLM_PROVIDER=gemini needs GEMINI_API_KEY",
+        "LLM_PROVIDER=gemini,GEMINI_API_KEY=k,LLM_MAX_ATTEMPTS=11 | LLM_MAX_ATTEMPTS"
+            + " | LLM_MAX_ATTEMPTS must be a whole number of attempts, from 1 to 10, got \"11\"",
+        "LLM_PROVIDER=openai,OPENAI_BASE_URL=localhost:11434 | OPENAI_BASE_URL"
+            + " | OPENAI_BASE_URL must be an absolute http or https URL",
+        "LLM_PRICES=m=cheap:1 | LLM_PRICES | LLM_PRICES: the input price of 'm' must be",
+        "LLM_PRICE_FILE=/nonexistent/prices.json | LLM_PRICE_FILE"
+            + " | LLM_PRICE_FILE /nonexistent/prices.json cannot be read"
+      })
+  void aBadLlmSettingFailsWhenTheEnvironmentIsReadNamingTheVariable(
+      String variables, String setting, String message) {
+    Map<String, String> env = new java.util.HashMap<>();
+    for (String variable : variables.split(",", -1)) {
+      int equals = variable.indexOf('=');
+      env.put(variable.substring(0, equals), variable.substring(equals + 1));
+    }
+
+    assertThatThrownBy(() -> EnvironmentConfig.of(env).serverConfig())
+        .isInstanceOfSatisfying(
+            ConfigException.class, e -> assertThat(e.setting()).isEqualTo(setting))
+        .hasMessageStartingWith(message);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"' tok ', tok", "'', ''"})
+  void theAuthTokenIsReadTrimmedAndABlankOneIsNone(String value, String token) {
+    EnvironmentConfig environment = EnvironmentConfig.of(Map.of("A2A_AUTH_TOKEN", value));
+
+    assertThat(environment.authToken().orElse("")).isEqualTo(token);
+    assertThat(environment.serverConfig().auth().token()).isEqualTo(token.isEmpty() ? null : token);
   }
 
   @ParameterizedTest

@@ -59,4 +59,17 @@ class ServeCommandIT {
           .noneMatch(line -> line.contains("A2A server ready"));
     }
   }
+
+  @Test
+  void aBadLlmSettingStopsStartUpWithAUsageErrorNamingTheVariable() throws Exception {
+    try (ServerProcess server = ServerProcess.launch(List.of(), Map.of("LLM_PROVIDER", "gemini"))) {
+
+      assertThat(server.awaitExit()).isEqualTo(2);
+      assertThat(server.lines)
+          .anyMatch(line -> line.startsWith("LLM_PROVIDER=gemini needs GEMINI_API_KEY"))
+          .anyMatch(line -> line.startsWith("Usage: a2a-server serve"))
+          .noneMatch(line -> line.contains("Exception") || line.startsWith("\tat "))
+          .noneMatch(line -> line.contains("A2A server ready"));
+    }
+  }
 }

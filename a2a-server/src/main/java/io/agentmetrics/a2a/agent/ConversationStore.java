@@ -34,26 +34,14 @@ public final class ConversationStore implements ContextRepository {
   private final LongAdder evictions = new LongAdder();
 
   /**
-   * A store with the given bounds, on the system ticker.
-   *
-   * @param maxContexts the most conversations kept
-   * @param maxBytes the most bytes all conversations may retain, at least {@code maxContexts}
-   * @param ttl how long an idle conversation is kept
-   * @param maxTurns the most turns kept per conversation
-   * @since 0.1.0
-   */
-  public ConversationStore(long maxContexts, long maxBytes, Duration ttl, int maxTurns) {
-    this(maxContexts, maxBytes, ttl, maxTurns, Ticker.systemTicker());
-  }
-
-  /**
    * A store with the given bounds, on {@code ticker}.
    *
    * @param maxContexts the most conversations kept
    * @param maxBytes the most bytes all conversations may retain, at least {@code maxContexts}
    * @param ttl how long an idle conversation is kept
    * @param maxTurns the most turns kept per conversation
-   * @param ticker the time the time-to-live is measured in
+   * @param ticker the time the time-to-live is measured in: the server's bound clock, so that a
+   *     test's fake clock moves it
    * @since 0.1.0
    */
   public ConversationStore(

@@ -131,7 +131,6 @@ public final class ProfileCommand implements Callable<Integer> {
   @Option(
       names = "--auth-token",
       paramLabel = "TOKEN",
-      defaultValue = "${env:A2A_AUTH_TOKEN}",
       description = "Bearer token for the server (default: $A2A_AUTH_TOKEN).")
   @Nullable String authToken;
 
@@ -162,11 +161,26 @@ public final class ProfileCommand implements Callable<Integer> {
   NanoClock clock = NanoClock.SYSTEM;
 
   /**
-   * Creates the command; picocli fills in the options.
+   * Creates the command without a token unless {@code --auth-token} gives one; picocli fills in the
+   * options.
    *
    * @since 0.1.0
    */
-  public ProfileCommand() {}
+  public ProfileCommand() {
+    this(null);
+  }
+
+  /**
+   * Creates the command that sends {@code defaultToken} unless {@code --auth-token} gives another;
+   * {@code a2a-server profile} passes the {@code A2A_AUTH_TOKEN} its environment reader read.
+   *
+   * @param defaultToken the bearer token, or {@code null} for none
+   * @since 0.1.0
+   */
+  public ProfileCommand(@Nullable String defaultToken) {
+    // picocli keeps a field's initial value as the option's default.
+    this.authToken = defaultToken;
+  }
 
   /**
    * Runs the profile.

@@ -1,5 +1,6 @@
 package io.agentmetrics.a2a.trace;
 
+import io.agentmetrics.agent.config.ConfigException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -18,11 +19,14 @@ public record TraceSettings(boolean enabled, double sampleRate, @Nullable Path l
   /** Default sample rate: every request. */
   public static final double DEFAULT_SAMPLE_RATE = 1.0;
 
-  /** Checks the sample rate. */
+  /**
+   * Checks the sample rate.
+   *
+   * @throws ConfigException naming {@code A2A_TRACE_SAMPLE_RATE} if the rate is not from 0 to 1
+   */
   public TraceSettings {
     if (!(sampleRate >= 0 && sampleRate <= 1)) {
-      throw new IllegalArgumentException(
-          "A2A_TRACE_SAMPLE_RATE must be between 0 and 1, got " + sampleRate);
+      throw new ConfigException("A2A_TRACE_SAMPLE_RATE", "a number from 0 to 1", sampleRate);
     }
   }
 

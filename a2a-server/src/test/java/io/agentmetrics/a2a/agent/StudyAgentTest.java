@@ -26,7 +26,7 @@ class StudyAgentTest {
   private final FakeTimeSource clock = new FakeTimeSource();
   private final List<LlmRequest> prompts = new CopyOnWriteArrayList<>();
   private final ConversationStore conversations =
-      new ConversationStore(10, 1 << 20, Duration.ofMinutes(5), 10);
+      new ConversationStore(10, 1 << 20, Duration.ofMinutes(5), 10, clock::nanoTime);
 
   /** An LLM that takes 1.2 s of fake time and echoes the question. */
   private final LlmClient llm =

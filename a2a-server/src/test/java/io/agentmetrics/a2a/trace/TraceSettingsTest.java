@@ -3,8 +3,8 @@ package io.agentmetrics.a2a.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.agentmetrics.a2a.ConfigException;
 import io.agentmetrics.a2a.EnvironmentConfig;
+import io.agentmetrics.agent.config.ConfigException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,11 +63,12 @@ class TraceSettingsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"1.5", "-0.1", "half"})
-  void aSampleRateOutsideZeroToOneFailsNamingTheVariable(String raw) {
+  @CsvSource({"1.5, 1.5", "-0.1, -0.1", "NaN, NaN", "half, half"})
+  void aSampleRateOutsideZeroToOneFailsNamingTheVariable(String raw, String got) {
     assertThatThrownBy(() -> trace(Map.of("A2A_TRACE_SAMPLE_RATE", raw)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("A2A_TRACE_SAMPLE_RATE");
+        .isInstanceOfSatisfying(
+            ConfigException.class, e -> assertThat(e.setting()).isEqualTo("A2A_TRACE_SAMPLE_RATE"))
+        .hasMessage("A2A_TRACE_SAMPLE_RATE must be a number from 0 to 1, got \"" + got + "\"");
   }
 
   private static TraceSettings trace(Map<String, String> env) {

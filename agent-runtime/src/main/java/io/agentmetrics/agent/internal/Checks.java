@@ -79,17 +79,4 @@ public final class Checks {
     String text = value.toString();
     return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : value;
   }
-
-  /** {@link #httpBaseUri(URI, String)} for a URL given as text, such as an environment variable. */
-  public static URI httpBaseUri(String value, String field) {
-    requireNonNull(value, field);
-    try {
-      return httpBaseUri(URI.create(value.trim()), field);
-    } catch (IllegalArgumentException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith(field)) {
-        throw e;
-      }
-      throw new IllegalArgumentException(field + " is not a valid URL: " + value, e);
-    }
-  }
 }

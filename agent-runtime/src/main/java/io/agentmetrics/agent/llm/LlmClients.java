@@ -1,10 +1,11 @@
 package io.agentmetrics.agent.llm;
 
-import io.agentmetrics.agent.internal.Checks;
+import io.agentmetrics.agent.config.ConfigException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,115 +64,107 @@ public final class LlmClients {
   /** The most attempts {@link RetryConfig} allows. */
   private static final int MAX_ATTEMPTS = 10;
 
+  /** The providers {@value #LLM_PROVIDER} may name; the first is the default. */
+  private static final List<String> PROVIDERS = List.of("simulated", "gemini", "openai");
+
   private LlmClients() {}
 
   /**
    * The client the settings ask for. Blank values count as unset.
    *
-   * @throws IllegalArgumentException naming the setting, if one is invalid or a required one is
-   *     missing
+   * @throws ConfigException naming the setting, if one is invalid or a required one is missing
    */
   public static LlmClient fromEnvironment(Map<String, String> settings) {
-    String provider = setting(settings, LLM_PROVIDER);
-    String normalized = provider == null ? "simulated" : provider.toLowerCase(Locale.ROOT);
-    String model = setting(settings, LLM_MODEL);
-    return switch (normalized) {
-      case "simulated" -> simulated(settings, model);
+    return configure(settings).get();
+  }
+
+  /**
+   * Checks the settings as {@link #fromEnvironment} reads them, without creating a client: for an
+   * application that reads its settings before it starts anything.
+   *
+   * @throws ConfigException naming the setting, if one is invalid or a required one is missing
+   */
+  public static void check(Map<String, String> settings) {
+    configure(settings);
+  }
+
+  /** Reads and checks every setting, and returns what creates the client from them. */
+  private static Supplier<LlmClient> configure(Map<String, String> values) {
+    EnvironmentSettings settings = EnvironmentSettings.of(values);
+    String provider = settings.oneOf(LLM_PROVIDER, PROVIDERS, PROVIDERS.get(0));
+    String model = settings.string(LLM_MODEL);
+    return switch (provider) {
       case "gemini" -> gemini(settings, model);
       case "openai" -> openAi(settings, model);
-      default ->
-          throw new IllegalArgumentException(
-              LLM_PROVIDER + " must be one of simulated, gemini, openai, got '" + provider + "'");
+      default -> simulated(settings, model);
     };
   }
 
-  private static LlmClient simulated(Map<String, String> settings, @Nullable String model) {
+  private static Supplier<LlmClient> simulated(
+      EnvironmentSettings settings, @Nullable String model) {
     SimulatedLlmConfig.Builder config = SimulatedLlmConfig.builder();
     if (model != null) {
       config.model(model);
     }
-    String latency = setting(settings, SIMULATED_LLM_LATENCY_MS);
+    Duration latency = settings.millis(SIMULATED_LLM_LATENCY_MS, 0);
     if (latency != null) {
-      config.timeToFirstToken(
-          Duration.ofMillis(
-              number(latency, SIMULATED_LLM_LATENCY_MS, "milliseconds", 0, Long.MAX_VALUE)));
+      config.timeToFirstToken(latency);
     }
-    return new SimulatedLlmClient(config.build());
+    SimulatedLlmConfig built = config.build();
+    return () -> new SimulatedLlmClient(built);
   }
 
-  private static LlmClient gemini(Map<String, String> settings, @Nullable String model) {
-    String key = setting(settings, GEMINI_API_KEY);
-    if (key == null) {
-      throw new IllegalArgumentException(
-          LLM_PROVIDER
-              + "=gemini needs "
-              + GEMINI_API_KEY
-              + ": create a key in Google AI Studio and set it, or set "
-              + LLM_PROVIDER
-              + "=simulated to run offline");
-    }
+  private static Supplier<LlmClient> gemini(EnvironmentSettings settings, @Nullable String model) {
+    String key =
+        settings.required(
+            GEMINI_API_KEY,
+            LLM_PROVIDER
+                + "=gemini needs "
+                + GEMINI_API_KEY
+                + ": create a key in Google AI Studio and set it, or set "
+                + LLM_PROVIDER
+                + "=simulated to run offline");
     GeminiConfig.Builder config = GeminiConfig.builder().apiKey(key).transport(transport(settings));
     if (model != null) {
       config.model(model);
     }
-    String baseUrl = setting(settings, GEMINI_BASE_URL);
-    if (baseUrl != null) {
-      config.baseUri(Checks.httpBaseUri(baseUrl, GEMINI_BASE_URL));
+    URI baseUri = settings.httpBaseUri(GEMINI_BASE_URL);
+    if (baseUri != null) {
+      config.baseUri(baseUri);
     }
-    return new GeminiClient(config.build());
+    GeminiConfig built = config.build();
+    return () -> new GeminiClient(built);
   }
 
-  private static LlmClient openAi(Map<String, String> settings, @Nullable String model) {
+  private static Supplier<LlmClient> openAi(EnvironmentSettings settings, @Nullable String model) {
     OpenAiCompatibleConfig.Builder config =
         OpenAiCompatibleConfig.builder().transport(transport(settings));
-    String baseUrl = setting(settings, OPENAI_BASE_URL);
-    if (baseUrl != null) {
-      URI uri = Checks.httpBaseUri(baseUrl, OPENAI_BASE_URL);
-      config.baseUri(uri);
+    URI baseUri = settings.httpBaseUri(OPENAI_BASE_URL);
+    if (baseUri != null) {
+      config.baseUri(baseUri);
     }
-    String key = setting(settings, OPENAI_API_KEY);
+    String key = settings.string(OPENAI_API_KEY);
     if (key != null) {
       config.apiKey(key);
     }
     if (model != null) {
       config.model(model);
     }
-    return new OpenAiCompatibleClient(config.build());
+    OpenAiCompatibleConfig built = config.build();
+    return () -> new OpenAiCompatibleClient(built);
   }
 
   /** The transport defaults, with the timeout and attempts the settings give. */
-  private static HttpTransportConfig transport(Map<String, String> settings) {
+  private static HttpTransportConfig transport(EnvironmentSettings settings) {
     HttpTransportConfig.Builder transport = HttpTransportConfig.builder();
-    String timeout = setting(settings, LLM_TIMEOUT_MS);
+    Duration timeout = settings.millis(LLM_TIMEOUT_MS, 1);
     if (timeout != null) {
-      transport.readTimeout(
-          Duration.ofMillis(number(timeout, LLM_TIMEOUT_MS, "milliseconds", 1, Long.MAX_VALUE)));
+      transport.readTimeout(timeout);
     }
-    String attempts = setting(settings, LLM_MAX_ATTEMPTS);
+    Long attempts = settings.wholeNumber(LLM_MAX_ATTEMPTS, "attempts", 1, MAX_ATTEMPTS);
     if (attempts != null) {
-      int max = (int) number(attempts, LLM_MAX_ATTEMPTS, "attempts", 1, MAX_ATTEMPTS);
-      transport.retry(RetryConfig.builder().maxAttempts(max).build());
+      transport.retry(RetryConfig.builder().maxAttempts(attempts.intValue()).build());
     }
     return transport.build();
-  }
-
-  /** {@code value} as a whole number in {@code [min, max]}, or an error naming the setting. */
-  private static long number(String value, String setting, String unit, long min, long max) {
-    try {
-      long number = Long.parseLong(value.strip());
-      if (number >= min && number <= max) {
-        return number;
-      }
-    } catch (NumberFormatException notANumber) {
-      // Reported below with the setting's name.
-    }
-    String range = max == Long.MAX_VALUE ? "at least " + min : "from " + min + " to " + max;
-    throw new IllegalArgumentException(
-        setting + " must be a whole number of " + unit + ", " + range + ", got '" + value + "'");
-  }
-
-  private static @Nullable String setting(Map<String, String> settings, String name) {
-    String value = settings.get(name);
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentmetrics.agent.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -85,16 +86,16 @@ public final class PriceTable {
    * prices in {@value #LLM_PRICES}. Pass {@code System.getenv()} in an application. Blank values
    * count as unset.
    *
-   * @throws IllegalArgumentException naming the setting, if the file cannot be read or a price is
-   *     invalid
+   * @throws ConfigException naming the setting, if the file cannot be read or a price is invalid
    */
   public static PriceTable fromEnvironment(Map<String, String> settings) {
+    EnvironmentSettings environment = EnvironmentSettings.of(settings);
     PriceTable table = DEFAULTS;
-    String file = setting(settings, LLM_PRICE_FILE);
+    Path file = environment.path(LLM_PRICE_FILE);
     if (file != null) {
-      table = table.withOverrides(load(Path.of(file), LLM_PRICE_FILE));
+      table = table.withOverrides(load(file, LLM_PRICE_FILE));
     }
-    String inline = setting(settings, LLM_PRICES);
+    String inline = environment.string(LLM_PRICES);
     if (inline != null) {
       table = table.withOverrides(parse(inline));
     }
@@ -109,14 +110,14 @@ public final class PriceTable {
    *     or holds an invalid price
    */
   public static PriceTable load(Path file) {
-    return load(file, "price file");
+    return load(file, null);
   }
 
   /**
    * Prices in the form of {@value #LLM_PRICES}: {@code model=input:output} entries separated by
    * {@code ;}, prices in US dollars per million tokens.
    *
-   * @throws IllegalArgumentException naming the entry that is malformed
+   * @throws ConfigException naming {@value #LLM_PRICES} and the entry that is malformed
    */
   public static PriceTable parse(String prices) {
     Map<String, ModelPrice> parsed = new LinkedHashMap<>();
@@ -127,11 +128,10 @@ public final class PriceTable {
       int equals = entry.indexOf('=');
       int colon = entry.indexOf(':', equals + 1);
       if (equals < 1 || colon < 0) {
-        throw new IllegalArgumentException(
-            LLM_PRICES
-                + " entries must be model=input:output in dollars per million tokens, got '"
-                + entry.strip()
-                + "'");
+        throw new ConfigException(
+            LLM_PRICES,
+            "model=input:output entries separated by ';', in dollars per million tokens",
+            EnvironmentSettings.printable(entry.strip()));
       }
       String model = entry.substring(0, equals);
       parsed.put(
@@ -201,34 +201,39 @@ public final class PriceTable {
     return "PriceTable" + prices;
   }
 
-  private static PriceTable load(Path file, String what) {
+  /**
+   * The prices in {@code file}; a failure names {@code setting} with a {@link ConfigException}, or
+   * the file with an {@link IllegalArgumentException} when it came from no setting.
+   */
+  private static PriceTable load(Path file, @Nullable String setting) {
+    String what = setting != null ? setting : "price file";
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(MAX_FILE_BYTES + 1);
     } catch (IOException e) {
-      throw new IllegalArgumentException(
-          what + " " + file + " cannot be read: " + e.getMessage(), e);
+      throw invalid(setting, what + " " + file + " cannot be read: " + e.getMessage(), e);
     }
     if (bytes.length > MAX_FILE_BYTES) {
-      throw new IllegalArgumentException(
-          what + " " + file + " is larger than " + MAX_FILE_BYTES + " bytes");
+      throw invalid(
+          setting, what + " " + file + " is larger than " + MAX_FILE_BYTES + " bytes", null);
     }
     JsonNode root;
     try {
       root = LlmJson.MAPPER.readTree(bytes);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException(
-          what + " " + file + " is not JSON: " + e.getOriginalMessage(), e);
+      throw invalid(setting, what + " " + file + " is not JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new IllegalArgumentException(what + " " + file + " cannot be read: " + e, e);
+      throw invalid(setting, what + " " + file + " cannot be read: " + e, e);
     }
     if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException(
+      throw invalid(
+          setting,
           what
               + " "
               + file
               + " must hold a JSON object from model name to"
-              + " {\"input_usd_per_million\": ..., \"output_usd_per_million\": ...}");
+              + " {\"input_usd_per_million\": ..., \"output_usd_per_million\": ...}",
+          null);
     }
     Map<String, ModelPrice> prices = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : root.properties()) {
@@ -240,11 +245,17 @@ public final class PriceTable {
             new ModelPrice(
                 field(price, "input_usd_per_million"), field(price, "output_usd_per_million")));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            what + " " + file + ": model '" + model + "': " + e.getMessage(), e);
+        throw invalid(setting, what + " " + file + ": model '" + model + "': " + e.getMessage(), e);
       }
     }
     return of(prices);
+  }
+
+  private static IllegalArgumentException invalid(
+      @Nullable String setting, String message, @Nullable Throwable cause) {
+    return setting != null
+        ? new ConfigException(setting, message, cause)
+        : new IllegalArgumentException(message, cause);
   }
 
   private static double field(JsonNode price, String name) {
@@ -255,21 +266,28 @@ public final class PriceTable {
     return value.asDouble();
   }
 
+  /** A price in {@value #LLM_PRICES}: a finite, non-negative number. */
   private static double number(String text, String model, String which) {
+    double price;
     try {
-      return Double.parseDouble(text.strip());
+      price = Double.parseDouble(text.strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
+      price = Double.NaN;
+    }
+    if (!(price >= 0) || Double.isInfinite(price)) {
+      throw new ConfigException(
+          LLM_PRICES,
           LLM_PRICES
               + ": the "
               + which
               + " price of '"
-              + model.strip()
-              + "' must be a number of dollars per million tokens, got '"
-              + text.strip()
-              + "'",
-          e);
+              + EnvironmentSettings.printable(model.strip())
+              + "' must be a non-negative number of dollars per million tokens, got \""
+              + EnvironmentSettings.printable(text.strip())
+              + "\"",
+          null);
     }
+    return price;
   }
 
   private static String modelName(String model) {
@@ -278,11 +296,6 @@ public final class PriceTable {
       throw new IllegalArgumentException("a model name must not be blank");
     }
     return name;
-  }
-
-  private static @Nullable String setting(Map<String, String> settings, String name) {
-    String value = settings.get(name);
-    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private static Map<String, ModelPrice> defaultPrices() {

@@ -3,6 +3,7 @@ package io.agentmetrics.agent.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agentmetrics.agent.config.ConfigException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -82,8 +83,8 @@ class LlmClientsTest {
   @Test
   void unknownProviderListsTheChoices() {
     assertThatThrownBy(() -> LlmClients.fromEnvironment(Map.of("LLM_PROVIDER", "claude")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("LLM_PROVIDER must be one of simulated, gemini, openai, got 'claude'");
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("LLM_PROVIDER must be one of simulated, gemini, openai, got \"claude\"");
   }
 
   @ParameterizedTest
@@ -137,5 +138,52 @@ class LlmClientsTest {
                     Map.of("LLM_PROVIDER", "openai", "OPENAI_BASE_URL", value)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("OPENAI_BASE_URL");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "LLM_PROVIDER | claude | one of simulated, gemini, openai",
+        "SIMULATED_LLM_LATENCY_MS | fast | a whole number of milliseconds, at least 0",
+        "SIMULATED_LLM_LATENCY_MS | -1 | a whole number of milliseconds, at least 0",
+        "LLM_TIMEOUT_MS | 2.5 | a whole number of milliseconds, at least 1",
+        "LLM_MAX_ATTEMPTS | 11 | a whole number of attempts, from 1 to 10",
+        "GEMINI_BASE_URL | localhost:9 | an absolute http or https URL without a query",
+        "OPENAI_BASE_URL | http://h/v1?x=1 | an absolute http or https URL without a query"
+      })
+  void everyUnusableSettingIsAConfigExceptionNamingItWhatItAllowsAndTheValue(
+      String setting, String value, String allowed) {
+    String provider = setting.startsWith("OPENAI") ? "openai" : "gemini";
+    Map<String, String> settings =
+        setting.equals("LLM_PROVIDER") || setting.startsWith("SIMULATED")
+            ? Map.of(setting, value)
+            : Map.of("LLM_PROVIDER", provider, "GEMINI_API_KEY", "k", setting, value);
+
+    assertThatThrownBy(() -> LlmClients.check(settings))
+        .isInstanceOfSatisfying(
+            ConfigException.class, e -> assertThat(e.setting()).isEqualTo(setting))
+        .hasMessageStartingWith(setting + " must be " + allowed)
+        .hasMessageEndingWith(", got \"" + value + "\"");
+  }
+
+  @Test
+  void aMissingKeyIsAConfigExceptionNamingIt() {
+    assertThatThrownBy(() -> LlmClients.check(Map.of("LLM_PROVIDER", "Gemini")))
+        .isInstanceOfSatisfying(
+            ConfigException.class, e -> assertThat(e.setting()).isEqualTo("GEMINI_API_KEY"))
+        .hasMessageStartingWith("LLM_PROVIDER=gemini needs GEMINI_API_KEY");
+  }
+
+  @Test
+  void checkAcceptsWhatFromEnvironmentAccepts() {
+    Map<String, String> settings =
+        Map.of("LLM_PROVIDER", "openai", "OPENAI_BASE_URL", "http://127.0.0.1:9/v1");
+
+    LlmClients.check(settings);
+
+    try (LlmClient client = LlmClients.fromEnvironment(settings)) {
+      assertThat(client).isInstanceOf(OpenAiCompatibleClient.class);
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.agentmetrics.agent.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,18 +66,21 @@ class PriceTableTest {
             Map.entry("my-model", new ModelPrice(1.5, 6)),
             Map.entry("other", new ModelPrice(0.1, 0.2)));
     assertThatThrownBy(() -> PriceTable.parse("my-model=1.5"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(
+            ConfigException.class, e -> assertThat(e.setting()).isEqualTo("LLM_PRICES"))
         .hasMessage(
-            "LLM_PRICES entries must be model=input:output in dollars per million tokens, got"
-                + " 'my-model=1.5'");
+            "LLM_PRICES must be model=input:output entries separated by ';', in dollars per"
+                + " million tokens, got \"my-model=1.5\"");
     assertThatThrownBy(() -> PriceTable.parse("m=cheap:1"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "LLM_PRICES: the input price of 'm' must be a number of dollars per million tokens,"
-                + " got 'cheap'");
-    assertThatThrownBy(() -> PriceTable.parse("m=-1:1"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("inputUsdPerMillion must be a finite, non-negative number");
+            "LLM_PRICES: the input price of 'm' must be a non-negative number of dollars per"
+                + " million tokens, got \"cheap\"");
+    assertThatThrownBy(() -> PriceTable.parse("m=1:-1"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "LLM_PRICES: the output price of 'm' must be a non-negative number of dollars per"
+                + " million tokens, got \"-1\"");
   }
 
   @Test
@@ -133,8 +137,14 @@ class PriceTableTest {
         .isEqualTo(PriceTable.defaults());
     assertThatThrownBy(
             () -> PriceTable.fromEnvironment(Map.of(PriceTable.LLM_PRICE_FILE, "/nope.json")))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(
+            ConfigException.class, e -> assertThat(e.setting()).isEqualTo("LLM_PRICE_FILE"))
         .hasMessageStartingWith("LLM_PRICE_FILE /nope.json cannot be read");
+    assertThatThrownBy(
+            () -> PriceTable.fromEnvironment(Map.of(PriceTable.LLM_PRICE_FILE, "bad\0name")))
+        .isInstanceOfSatisfying(
+            ConfigException.class, e -> assertThat(e.setting()).isEqualTo("LLM_PRICE_FILE"))
+        .hasMessage("LLM_PRICE_FILE must be a file path, got \"bad?name\"");
   }
 
   @Test

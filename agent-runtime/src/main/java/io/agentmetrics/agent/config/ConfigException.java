@@ -1,13 +1,18 @@
-package io.agentmetrics.a2a;
+package io.agentmetrics.agent.config;
 
 import static java.util.Objects.requireNonNull;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A setting has a value the server cannot use. The message names the setting's environment
- * variable, what it allows and the value it got, for example {@code A2A_MAX_STREAMS must be a
- * positive integer, got "abc"}; {@code serve} prints it as a usage error and exits with status 2.
+ * A setting has a value that cannot be used. The message names the setting's environment variable,
+ * what it allows and the value it got, for example {@code LLM_MAX_ATTEMPTS must be a whole number
+ * of attempts, from 1 to 10, got "50"}; {@link #setting()} gives the variable.
+ *
+ * <p>The one exception of every agentmetrics module that reads settings (agent-runtime's LLM
+ * clients and prices, the sample server's configuration), so that an application's entry point
+ * catches one type and reports it as a usage error: the server's {@code serve} prints it with its
+ * usage line and exits with status 2.
  *
  * @since 0.1.0
  */
@@ -46,7 +51,7 @@ public final class ConfigException extends IllegalArgumentException {
   /**
    * The environment variable of the bad setting.
    *
-   * @return for example {@code A2A_MAX_STREAMS}
+   * @return for example {@code LLM_MAX_ATTEMPTS}
    * @since 0.1.0
    */
   public String setting() {
