@@ -104,6 +104,18 @@ class BrowserDefencesIT {
     }
   }
 
+  @Test
+  void aForeignHostIsRefusedRightAfterALocalHostWasServed() throws Exception {
+    int port = server.uri("/").getPort();
+    String local = "GET /health HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n";
+    String foreign = "GET /health HTTP/1.1\r\nHost: evil.example:" + port + "\r\n\r\n";
+
+    for (int round = 0; round < 3; round++) {
+      assertThat(exchange(local).status()).as("local, round %d", round).isEqualTo(200);
+      assertThat(exchange(foreign).status()).as("foreign, round %d", round).isEqualTo(403);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * leaves its name in {@code Host}) or by calling across sites (which leaves its {@code Origin}).
  * Origins allowed by {@code A2A_CORS_ORIGINS} pass. Names are compared as written, never resolved.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe.
  */
 final class LoopbackHostGuard extends Handler.Wrapper {
 
@@ -38,6 +38,9 @@ final class LoopbackHostGuard extends Handler.Wrapper {
   private final Set<String> allowedHosts;
   private final Set<String> corsOrigins;
   private final boolean anyOrigin;
+
+  /** The last Host header allowed: a client sends the same one with every request. */
+  private volatile @Nullable String lastAllowedHost;
 
   LoopbackHostGuard(
       ObjectMapper mapper, List<String> allowedHosts, List<String> corsOrigins, Handler next) {
@@ -69,8 +72,11 @@ final class LoopbackHostGuard extends Handler.Wrapper {
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String host = request.getHeaders().get(HttpHeader.HOST);
-    if (host != null && !allowed(hostOfAuthority(host))) {
-      return forbid(request, response, callback, "Host");
+    if (host != null && !host.equals(lastAllowedHost)) {
+      if (!allowed(hostOfAuthority(host))) {
+        return forbid(request, response, callback, "Host");
+      }
+      lastAllowedHost = host;
     }
     String origin = request.getHeaders().get(HttpHeader.ORIGIN);
     if (origin != null

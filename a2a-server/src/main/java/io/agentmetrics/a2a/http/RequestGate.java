@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
@@ -308,19 +309,22 @@ final class RequestGate {
               keepAlive)
           .start();
     } else if (answer instanceof Answer.Pending pending) {
-      watch.arm();
-      pending
-          .answer()
-          .whenCompleteAsync(
-              (done, failure) -> {
-                if (failure != null) {
-                  watch.stop();
-                  callback.failed(failure);
-                } else {
-                  respond(done, response, callback, clock, watch);
-                }
-              },
-              request.getComponents().getExecutor());
+      BiConsumer<Answer, @Nullable Throwable> answering =
+          (done, failure) -> {
+            if (failure != null) {
+              watch.stop();
+              callback.failed(failure);
+            } else {
+              respond(done, response, callback, clock, watch);
+            }
+          };
+      if (pending.answer().isDone()) {
+        // The turn ran on this thread: answer here, with no hand-off to another thread.
+        pending.answer().whenComplete(answering);
+      } else {
+        watch.arm();
+        pending.answer().whenCompleteAsync(answering, request.getComponents().getExecutor());
+      }
     } else {
       respond(answer, response, callback, clock, watch);
     }

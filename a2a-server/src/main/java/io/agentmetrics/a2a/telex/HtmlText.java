@@ -19,7 +19,8 @@ final class HtmlText {
 
   static final long MAX_CACHED_CHARS = 1_000_000;
 
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  /** Whitespace that is not already a single space: a text with none is returned uncopied. */
+  private static final Pattern WHITESPACE_TO_COLLAPSE = Pattern.compile("\\s{2,}|[\\s&&[^ ]]");
 
   private final Cache<String, String> converted =
       Caffeine.newBuilder()
@@ -46,6 +47,6 @@ final class HtmlText {
   }
 
   private static String collapseWhitespace(String text) {
-    return WHITESPACE.matcher(text).replaceAll(" ").strip();
+    return WHITESPACE_TO_COLLAPSE.matcher(text).replaceAll(" ").strip();
   }
 }

@@ -13,6 +13,7 @@ class HtmlTextTest {
     assertThat(html.toPlainText("<p>Hi! I&#39;m <b>Studly</b>,&nbsp;your\n\n buddy.</p>"))
         .isEqualTo("Hi! I'm Studly, your buddy.");
     assertThat(html.toPlainText("  plain \t text  ")).isEqualTo("plain text");
+    assertThat(html.toPlainText("one\ttab,\rone\nbreak")).isEqualTo("one tab, one break");
   }
 
   @Test

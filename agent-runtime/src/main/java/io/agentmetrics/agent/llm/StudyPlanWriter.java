@@ -3,6 +3,7 @@ package io.agentmetrics.agent.llm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +23,9 @@ final class StudyPlanWriter {
               + "(?:learn(?:ing)?|study(?:ing)?|master(?:ing)?|understand(?:ing)?|prepare\\s+for)?\\s*",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
+  /** Whitespace that is not already a single space: the topic has single spaces only. */
+  private static final Pattern WHITESPACE_TO_COLLAPSE = Pattern.compile("\\s{2,}|[\\s&&[^ ]]");
+
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[?!.]+$");
 
   private static final int MAX_TOPIC_CHARS = 80;
@@ -59,8 +62,10 @@ final class StudyPlanWriter {
 
   /** The topic of a question: the question without its request wording and punctuation. */
   static String topicOf(String question) {
-    String text = WHITESPACE_RUN.matcher(question.strip()).replaceAll(" ");
-    text = REQUEST_PREAMBLE.matcher(text).replaceFirst("");
+    // Neither step copies a question that has nothing to change.
+    String text = WHITESPACE_TO_COLLAPSE.matcher(question.strip()).replaceAll(" ");
+    Matcher preamble = REQUEST_PREAMBLE.matcher(text);
+    text = preamble.lookingAt() ? text.substring(preamble.end()) : text;
     text = TRAILING_PUNCTUATION.matcher(text).replaceFirst("").strip();
     if (text.length() > MAX_TOPIC_CHARS) {
       // A pasted essay is not a topic; the plan quotes its start.
@@ -71,7 +76,7 @@ final class StudyPlanWriter {
 
   /** Splits text into the pieces the simulated model streams: words with their trailing space. */
   static List<String> tokens(String text) {
-    List<String> tokens = new ArrayList<>();
+    List<String> tokens = new ArrayList<>(tokenCount(text));
     int start = 0;
     for (int i = 1; i <= text.length(); i++) {
       if (endsToken(text, i)) {

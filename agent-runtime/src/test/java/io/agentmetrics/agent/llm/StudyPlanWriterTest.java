@@ -15,6 +15,7 @@ class StudyPlanWriterTest {
     "'Can you help me make a plan to master Kubernetes?', Kubernetes",
     "'I want to learn Spanish!', Spanish",
     "'  Rust   ownership  ', Rust ownership",
+    "'Rust\townership\nbasics', Rust ownership basics",
     "'?', your subject"
   })
   void topicIsTheQuestionWithoutItsRequestWording(String question, String topic) {
