@@ -57,6 +57,7 @@ public final class TaskService implements AutoCloseable {
 
   private static final Logger logger = LoggerFactory.getLogger(TaskService.class);
   private static final double NANOS_PER_MS = 1_000_000.0;
+  private static final String STOPPED = "The server stopped before answering.";
 
   private final TaskStore store;
   private final TaskProcessor processor;
@@ -468,6 +469,28 @@ public final class TaskService implements AutoCloseable {
   public record StoreStats(long tasks, long bytes, long taskEvictions, long queuedTurns) {}
 
   /**
+   * Begins the shutdown: takes no more turns into the agent's line, and ends at once every turn an
+   * open event stream follows, failed with "The server stopped before answering.", so that each of
+   * its streams writes that final status and closes instead of holding the server's stop for the
+   * grace period. Turns no stream follows go on; {@link #shutdown} gives them the grace period.
+   *
+   * @since 0.1.0
+   */
+  public void stopStreamedTurns() {
+    executor.shutdown();
+    for (TaskRecord record : store.held()) {
+      try {
+        if (record.followed() && record.stop(agentNote(record, STOPPED), time.now())) {
+          notifier.sendEnd(record);
+        }
+      } catch (TaskException e) {
+        // The store is down: the turn goes on, and shutdown() ends it within the grace period.
+        logger.warn("task {} not stopped with its stream: {}", record.id(), e.getMessage());
+      }
+    }
+  }
+
+  /**
    * Stops taking turns, lets running turns finish within {@code grace}, then interrupts the rest;
    * push notifications in flight may finish within what is left of {@code grace}.
    *
@@ -602,8 +625,7 @@ public final class TaskService implements AutoCloseable {
   }
 
   private void stopped(TaskRecord record, double queueWaitMs) {
-    if (record.fail(
-        agentNote(record, "The server stopped before answering."), time.now(), queueWaitMs)) {
+    if (record.fail(agentNote(record, STOPPED), time.now(), queueWaitMs)) {
       notifier.sendEnd(record);
     }
   }
