@@ -11,6 +11,7 @@ import io.agentmetrics.a2a.trace.StageMetrics;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.aggregator.MetricsAggregator;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Collection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,19 +153,24 @@ public final class A2aServer implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: no new requests, in-flight ones get the grace period, then the agent threads
-   * are stopped.
+   * Stops gracefully, within one grace period: turns that an event stream follows end at once
+   * (failed, "The server stopped before answering."), so their streams close with that final
+   * status; then no new requests are taken, in-flight ones get the grace period, and the turns no
+   * request waits for get what is left of it before the agent threads are interrupted.
    *
    * @since 0.1.0
    */
   @Override
   public void close() {
+    Duration grace = config.http().shutdownGrace();
+    long deadline = System.nanoTime() + grace.toNanos();
+    tasks.stopStreamedTurns();
     try {
       http.stop();
     } catch (Exception e) {
       logger.warn("HTTP server did not stop cleanly", e);
     }
-    tasks.shutdown(config.http().shutdownGrace());
+    tasks.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     stores.close();
     try {
       llm.close();

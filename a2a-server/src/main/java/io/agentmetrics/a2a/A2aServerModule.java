@@ -24,6 +24,7 @@ import io.agentmetrics.a2a.store.ContextRepository;
 import io.agentmetrics.a2a.store.StoreStatistics;
 import io.agentmetrics.a2a.store.StoreUnavailableException;
 import io.agentmetrics.a2a.task.TaskException;
+import io.agentmetrics.a2a.task.TaskPushConfigs;
 import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.a2a.task.TaskSettings;
 import io.agentmetrics.a2a.telex.TelexNormalizer;
@@ -68,8 +69,8 @@ import java.util.function.Function;
  *   <li>{@link TaskProcessor}, the study agent;
  *   <li>{@link OpenTelemetry}, no-op, and {@link CardSettings}, the union card unsigned;
  *   <li>{@link ObjectMapper}, the one mapper, bounded by {@link ServerConfig#limits()};
- *   <li>{@link TaskStores}, {@link TaskService}, {@link StageMetrics}, {@link MetricsAggregator},
- *       {@link HttpServer} and {@link A2aServer} itself.
+ *   <li>{@link TaskStores}, {@link TaskService}, {@link TaskPushConfigs} (the service's), {@link
+ *       StageMetrics}, {@link MetricsAggregator}, {@link HttpServer} and {@link A2aServer} itself.
  * </ul>
  *
  * <p>Replace a binding with {@link com.google.inject.util.Modules#override}: {@code serve} gives
@@ -229,6 +230,12 @@ public final class A2aServerModule extends AbstractModule {
         V1Binding.pushPayloads());
   }
 
+  /** The push configs of the service's tasks: they share its store. */
+  @Provides
+  TaskPushConfigs pushConfigs(TaskService tasks) {
+    return tasks.pushConfigs();
+  }
+
   @Provides
   @Singleton
   StageMetrics stages(TimeSource time) {
@@ -257,6 +264,7 @@ public final class A2aServerModule extends AbstractModule {
   HttpServer http(
       ObjectMapper mapper,
       TaskService tasks,
+      TaskPushConfigs pushConfigs,
       TelexNormalizer normalizer,
       RequestObserver observer,
       InFlightBudget inFlight,
@@ -301,8 +309,8 @@ public final class A2aServerModule extends AbstractModule {
             http.idleTimeout(),
             http.minRequestDataRate()),
         mapper,
-        new JsonRpcDispatcher(mapper, tasks, sender, push),
-        new V1Binding(mapper, tasks, sender, push, cards),
+        new JsonRpcDispatcher(mapper, tasks, pushConfigs, sender, push),
+        new V1Binding(mapper, tasks, pushConfigs, sender, push, cards),
         inFlight,
         observer,
         new ServerStatus(

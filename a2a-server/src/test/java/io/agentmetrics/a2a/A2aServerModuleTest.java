@@ -10,6 +10,8 @@ import com.google.inject.name.Names;
 import com.google.inject.util.Modules;
 import io.agentmetrics.a2a.agent.ConformanceAgent;
 import io.agentmetrics.a2a.agent.TaskProcessor;
+import io.agentmetrics.a2a.task.TaskPushConfigs;
+import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmConfig;
@@ -45,6 +47,18 @@ class A2aServerModuleTest {
 
     assertThat(injector.getInstance(TaskProcessor.class)).isInstanceOf(ConformanceAgent.class);
     assertThat(injector.getInstance(LABEL)).isEqualTo(ConformanceAgent.LABEL);
+  }
+
+  @Test
+  void thePushConfigsAreTheTaskServicesSoTheyShareItsTasks() {
+    Injector injector = Guice.createInjector(new A2aServerModule(CONFIG));
+
+    TaskService tasks = injector.getInstance(TaskService.class);
+    try {
+      assertThat(injector.getInstance(TaskPushConfigs.class)).isSameAs(tasks.pushConfigs());
+    } finally {
+      tasks.close();
+    }
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.agentmetrics.a2a.dto.JsonRpcResponse;
 import io.agentmetrics.a2a.internal.LogSafe;
 import io.agentmetrics.a2a.store.RetainedSize;
 import io.agentmetrics.a2a.task.TaskException;
+import io.agentmetrics.a2a.task.TaskPushConfigs;
 import io.agentmetrics.a2a.task.TaskService;
 import java.io.IOException;
 import java.util.HashMap;
@@ -45,18 +46,23 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
    *
    * @param mapper the server's mapper (with its parse limits)
    * @param tasks the task service
+   * @param pushConfigs the tasks' push-notification configs
    * @param sender the send path shared with the other protocol versions
    * @param pushNotifications whether push notifications are offered ({@code -32003} otherwise)
    * @since 0.1.0
    */
   public JsonRpcDispatcher(
-      ObjectMapper mapper, TaskService tasks, MessageSender sender, boolean pushNotifications) {
+      ObjectMapper mapper,
+      TaskService tasks,
+      TaskPushConfigs pushConfigs,
+      MessageSender sender,
+      boolean pushNotifications) {
     this.mapper = requireNonNull(mapper, "mapper");
     ParamsReader reader = new ParamsReader(mapper);
     Map<String, MethodHandler> all = new HashMap<>();
     new MessageMethods(reader, sender).register(all);
     new TaskMethods(reader, tasks).register(all);
-    new PushConfigMethods(reader, tasks, pushNotifications).register(all);
+    new PushConfigMethods(reader, pushConfigs, pushNotifications).register(all);
     this.handlers = Map.copyOf(all);
   }
 

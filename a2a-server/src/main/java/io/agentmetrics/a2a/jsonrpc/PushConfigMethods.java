@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.agentmetrics.a2a.dto.TaskIdParams;
 import io.agentmetrics.a2a.dto.TaskPushNotificationConfig;
 import io.agentmetrics.a2a.dto.TaskPushNotificationConfigQuery;
-import io.agentmetrics.a2a.task.TaskService;
+import io.agentmetrics.a2a.task.TaskPushConfigs;
 import java.util.Map;
 
 /**
@@ -15,12 +15,12 @@ import java.util.Map;
 final class PushConfigMethods {
 
   private final ParamsReader reader;
-  private final TaskService tasks;
+  private final TaskPushConfigs configs;
   private final boolean enabled;
 
-  PushConfigMethods(ParamsReader reader, TaskService tasks, boolean enabled) {
+  PushConfigMethods(ParamsReader reader, TaskPushConfigs configs, boolean enabled) {
     this.reader = reader;
-    this.tasks = tasks;
+    this.configs = configs;
     this.enabled = enabled;
   }
 
@@ -47,19 +47,18 @@ final class PushConfigMethods {
 
   private MethodOutcome set(Params params, RequestClock clock) {
     TaskPushNotificationConfig config = reader.read(params, TaskPushNotificationConfig.class);
-    return new MethodOutcome.Result(tasks.setPushConfig(config));
+    return new MethodOutcome.Result(configs.set(config));
   }
 
   private MethodOutcome get(Params params, RequestClock clock) {
     TaskPushNotificationConfigQuery query =
         reader.read(params, TaskPushNotificationConfigQuery.class);
-    return new MethodOutcome.Result(
-        tasks.getPushConfig(query.id(), query.pushNotificationConfigId()));
+    return new MethodOutcome.Result(configs.get(query.id(), query.pushNotificationConfigId()));
   }
 
   private MethodOutcome list(Params params, RequestClock clock) {
     TaskIdParams task = reader.read(params, TaskIdParams.class);
-    return new MethodOutcome.Result(tasks.listPushConfigs(task.id()));
+    return new MethodOutcome.Result(configs.list(task.id()));
   }
 
   private MethodOutcome delete(Params params, RequestClock clock) {
@@ -68,7 +67,7 @@ final class PushConfigMethods {
     if (query.pushNotificationConfigId() == null) {
       throw ParamsReader.invalid("params.pushNotificationConfigId is required");
     }
-    tasks.deletePushConfig(query.id(), query.pushNotificationConfigId());
+    configs.delete(query.id(), query.pushNotificationConfigId());
     return new MethodOutcome.Result(NullNode.getInstance());
   }
 }

@@ -6,6 +6,7 @@ import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.internal.LogSafe;
 import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
+import io.agentmetrics.api.TimeSource;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.client.BytesRequestContent;
@@ -38,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * and when to try again. A push that is not delivered is logged once, as a warning with the task id
  * and the host, escaped and cut ({@link LogSafe}); never the URL's path or query, the token or the
  * credentials, which may be secrets. {@link #send} never throws: a push's trouble must not fail the
- * request that caused it.
+ * request that caused it. The task service hands it every task whose turn has just ended ({@link
+ * #sendEnd}) or been cancelled.
  *
  * <p>Thread-safe.
  */
@@ -139,6 +142,50 @@ final class PushNotifier implements AutoCloseable {
     // Installed by start(): no redirects, authentication challenges or upgrades, so that a push
     // sees the receiver's answer as it is.
     http.getProtocolHandlers().clear();
+  }
+
+  /**
+   * A started notifier with the settings' retries and timeout, retrying on a daemon thread.
+   *
+   * @param mapper serializes the task
+   * @param urls parses push URLs (their hosts were checked when the config was set)
+   * @param addresses resolves and checks the host of every new connection
+   * @param push the attempts, backoff and timeout
+   * @param time the clock of the retry policy
+   */
+  static PushNotifier start(
+      ObjectMapper mapper,
+      PushUrlPolicy urls,
+      PushAddressPolicy addresses,
+      PushSettings push,
+      TimeSource time) {
+    return new PushNotifier(
+        mapper,
+        urls,
+        addresses,
+        new PushRetryPolicy(
+            push.maxAttempts(),
+            push.initialBackoff(),
+            push.maxBackoff(),
+            () -> ThreadLocalRandom.current().nextDouble(),
+            time),
+        push.timeout(),
+        RetryTimer.daemon());
+  }
+
+  /** Pushes the task of {@code record}, which has just ended, once to each of its configs. */
+  void sendEnd(TaskRecord record) {
+    List<PushTarget> targets = record.pushTargets();
+    if (!targets.isEmpty()) {
+      send(targets, record.snapshot());
+    }
+  }
+
+  /** Pushes {@code task} to each of {@code targets}; returns at once and never throws. */
+  void send(List<PushTarget> targets, Task task) {
+    for (PushTarget target : targets) {
+      send(task, target.config(), target.payload());
+    }
   }
 
   /**

@@ -259,6 +259,21 @@ final class TaskRecord {
   }
 
   /**
+   * Fails the task for {@code reason} and interrupts its turn, as when the server stops; false if
+   * the task had already ended.
+   */
+  synchronized boolean stop(Message reason, Instant now) {
+    Future<?> running = work;
+    if (!fail(reason, now, 0)) {
+      return false;
+    }
+    if (running != null) {
+      running.cancel(true);
+    }
+    return true;
+  }
+
+  /**
    * Cancels the task if {@code turn} is still its running turn, as when the client waiting for that
    * turn has gone; returns the cancelled snapshot, or empty if that turn already ended (here or on
    * another replica).
@@ -300,6 +315,11 @@ final class TaskRecord {
     if (subscribers != null && subscribers.size() >= max) {
       throw TaskException.tooManyTaskStreams(id, max);
     }
+  }
+
+  /** Whether an event stream follows this task. */
+  synchronized boolean followed() {
+    return subscribers != null && !subscribers.isEmpty();
   }
 
   synchronized void unsubscribe(Consumer<Object> subscriber) {

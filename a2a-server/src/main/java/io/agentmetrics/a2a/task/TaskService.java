@@ -8,9 +8,7 @@ import io.agentmetrics.a2a.agent.AgentReply;
 import io.agentmetrics.a2a.agent.AgentRequest;
 import io.agentmetrics.a2a.agent.TaskProcessor;
 import io.agentmetrics.a2a.dto.Message;
-import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
-import io.agentmetrics.a2a.dto.TaskPushNotificationConfig;
 import io.agentmetrics.a2a.store.InMemoryTaskRepository;
 import io.agentmetrics.a2a.store.StoreLimits;
 import io.agentmetrics.a2a.store.StoreStatistics;
@@ -32,7 +30,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * agentThreads} turns running at once either way (the time a turn waits for a slot is its
  * QUEUE_WAIT). A turn that cannot start at once waits on the agent executor's line, which admits
  * only what it can start before {@code agentQueueTimeout} ({@link AgentQueue}); no caller's thread
- * ever waits in it. Cancels by interrupting the turn, streams events to subscribers (at most {@code
- * maxStreams} open, {@code maxStreamsPerTask} per task) and sends push notifications when a turn
- * ends.
+ * ever waits in it. Cancels by interrupting the turn, and streams events to subscribers (at most
+ * {@code maxStreams} open, {@code maxStreamsPerTask} per task). A task that a turn or a cancel ends
+ * goes to the {@link PushNotifier}; its push configs are kept by {@link TaskPushConfigs}, which
+ * {@link #pushConfigs()} returns.
  *
  * <p>Thread-safe.
  *
@@ -59,6 +57,7 @@ public final class TaskService implements AutoCloseable {
 
   private static final Logger logger = LoggerFactory.getLogger(TaskService.class);
   private static final double NANOS_PER_MS = 1_000_000.0;
+  private static final String STOPPED = "The server stopped before answering.";
 
   private final TaskStore store;
   private final TaskProcessor processor;
@@ -69,8 +68,7 @@ public final class TaskService implements AutoCloseable {
   private final int maxStreamsPerTask;
   private final AtomicInteger openStreams = new AtomicInteger();
   private final PushNotifier notifier;
-  private final PushUrlPolicy pushPolicy;
-  private final int maxPushConfigs;
+  private final TaskPushConfigs pushConfigs;
   private final TaskRepository repository;
   private final @Nullable TaskLeases leases;
 
@@ -143,21 +141,19 @@ public final class TaskService implements AutoCloseable {
     this.maxStreamsPerTask = settings.maxStreamsPerTask();
     PushSettings push = settings.push();
     PushAddressPolicy addresses = new PushAddressPolicy(push.allowPrivate(), HostResolver.system());
-    this.pushPolicy = new PushUrlPolicy(push.allowedHosts(), addresses);
-    this.maxPushConfigs = push.maxConfigsPerTask();
-    this.notifier =
-        new PushNotifier(
-            mapper,
-            pushPolicy,
-            addresses,
-            new PushRetryPolicy(
-                push.maxAttempts(),
-                push.initialBackoff(),
-                push.maxBackoff(),
-                () -> ThreadLocalRandom.current().nextDouble(),
-                time),
-            push.timeout(),
-            PushNotifier.RetryTimer.daemon());
+    PushUrlPolicy urls = new PushUrlPolicy(push.allowedHosts(), addresses);
+    this.pushConfigs = new TaskPushConfigs(store, urls, push.maxConfigsPerTask());
+    this.notifier = PushNotifier.start(mapper, urls, addresses, push, time);
+  }
+
+  /**
+   * The push-notification configs of this service's tasks, kept in the same store.
+   *
+   * @return the configs
+   * @since 0.1.0
+   */
+  public TaskPushConfigs pushConfigs() {
+    return pushConfigs;
   }
 
   /**
@@ -286,7 +282,7 @@ public final class TaskService implements AutoCloseable {
     try {
       turn.record()
           .cancelTurn(turn.run().completion(), time.now())
-          .ifPresent(canceled -> notifyPush(turn.record().pushTargets(), canceled));
+          .ifPresent(canceled -> notifier.send(turn.record().pushTargets(), canceled));
     } catch (TaskException e) {
       logger.warn(
           "task {} not canceled after its caller left: {}", turn.record().id(), e.getMessage());
@@ -304,7 +300,7 @@ public final class TaskService implements AutoCloseable {
       @Nullable PushTarget push,
       @Nullable TaskEventStream stream,
       boolean inLine) {
-    PushTarget checkedPush = push == null ? null : checked(push);
+    PushTarget checkedPush = push == null ? null : pushConfigs.checked(push);
     CompletableFuture<RunResult> completion = new CompletableFuture<>();
     TaskRecord record;
     String taskId = message.taskId();
@@ -326,7 +322,7 @@ public final class TaskService implements AutoCloseable {
           time.now(),
           completion,
           checkedPush,
-          maxPushConfigs,
+          pushConfigs.maxPerTask(),
           stream == null ? null : stream.subscriber(),
           maxStreamsPerTask);
     }
@@ -403,7 +399,7 @@ public final class TaskService implements AutoCloseable {
   public Task cancel(String id) {
     TaskRecord record = store.get(id);
     Task canceled = record.cancel(time.now());
-    notifyPush(record.pushTargets(), canceled);
+    notifier.send(record.pushTargets(), canceled);
     return canceled;
   }
 
@@ -450,98 +446,6 @@ public final class TaskService implements AutoCloseable {
   }
 
   /**
-   * Attaches a push-notification config to a task; an absent config id gets a generated one.
-   *
-   * @param config the task and config
-   * @return the stored config
-   * @throws TaskException if the task is unknown, the URL is refused, or the task holds as many
-   *     push configs as it may
-   * @since 0.1.0
-   */
-  public TaskPushNotificationConfig setPushConfig(TaskPushNotificationConfig config) {
-    return setPushConfig(config, null);
-  }
-
-  /**
-   * Attaches a push-notification config whose notifications carry {@code payload}.
-   *
-   * @param config the task and config
-   * @param payload the body's format, or {@code null} for the A2A 0.3 task
-   * @return the stored config
-   * @throws TaskException if the task is unknown, the URL is refused or the task holds as many
-   *     configs as it may
-   * @since 0.1.0
-   */
-  public TaskPushNotificationConfig setPushConfig(
-      TaskPushNotificationConfig config, @Nullable PushPayload payload) {
-    PushTarget push = checked(new PushTarget(config.pushNotificationConfig(), payload));
-    TaskRecord record = store.get(config.taskId());
-    return new TaskPushNotificationConfig(record.id(), record.putPushConfig(push, maxPushConfigs));
-  }
-
-  /** The target, its URL checked (its host resolved), with a generated id if it had none. */
-  private PushTarget checked(PushTarget target) {
-    PushNotificationConfig push = target.config();
-    pushPolicy.check(push.url());
-    return push.id() == null ? new PushTarget(push.withId(newId()), target.payload()) : target;
-  }
-
-  /**
-   * One push-notification config of a task.
-   *
-   * @param taskId the task
-   * @param configId the config id, or {@code null} for the task's first config
-   * @return the config
-   * @throws TaskException if the task or the config is unknown
-   * @since 0.1.0
-   */
-  public TaskPushNotificationConfig getPushConfig(String taskId, @Nullable String configId) {
-    TaskRecord record = store.get(taskId);
-    return record.pushConfigs().stream()
-        .filter(c -> configId == null || configId.equals(c.id()))
-        .findFirst()
-        .map(c -> new TaskPushNotificationConfig(taskId, c))
-        .orElseThrow(
-            () ->
-                new TaskException(
-                    TaskException.Reason.INVALID_PARAMS,
-                    "task "
-                        + taskId
-                        + " has no push notification config"
-                        + (configId == null ? "" : " with id " + configId)));
-  }
-
-  /**
-   * The push-notification configs of a task.
-   *
-   * @param taskId the task
-   * @return its configs, possibly empty
-   * @throws TaskException if the task is unknown
-   * @since 0.1.0
-   */
-  public List<TaskPushNotificationConfig> listPushConfigs(String taskId) {
-    return store.get(taskId).pushConfigs().stream()
-        .map(c -> new TaskPushNotificationConfig(taskId, c))
-        .toList();
-  }
-
-  /**
-   * Removes a push-notification config.
-   *
-   * @param taskId the task
-   * @param configId the config
-   * @throws TaskException if the task or the config is unknown
-   * @since 0.1.0
-   */
-  public void deletePushConfig(String taskId, String configId) {
-    if (!store.get(taskId).removePushConfig(configId)) {
-      throw new TaskException(
-          TaskException.Reason.INVALID_PARAMS,
-          "task " + taskId + " has no push notification config with id " + configId);
-    }
-  }
-
-  /**
    * Store sizes and eviction counts, for {@code /metrics/summary}.
    *
    * @return the statistics
@@ -563,6 +467,28 @@ public final class TaskService implements AutoCloseable {
    * @since 0.1.0
    */
   public record StoreStats(long tasks, long bytes, long taskEvictions, long queuedTurns) {}
+
+  /**
+   * Begins the shutdown: takes no more turns into the agent's line, and ends at once every turn an
+   * open event stream follows, failed with "The server stopped before answering.", so that each of
+   * its streams writes that final status and closes instead of holding the server's stop for the
+   * grace period. Turns no stream follows go on; {@link #shutdown} gives them the grace period.
+   *
+   * @since 0.1.0
+   */
+  public void stopStreamedTurns() {
+    executor.shutdown();
+    for (TaskRecord record : store.held()) {
+      try {
+        if (record.followed() && record.stop(agentNote(record, STOPPED), time.now())) {
+          notifier.sendEnd(record);
+        }
+      } catch (TaskException e) {
+        // The store is down: the turn goes on, and shutdown() ends it within the grace period.
+        logger.warn("task {} not stopped with its stream: {}", record.id(), e.getMessage());
+      }
+    }
+  }
 
   /**
    * Stops taking turns, lets running turns finish within {@code grace}, then interrupts the rest;
@@ -632,7 +558,7 @@ public final class TaskService implements AutoCloseable {
             "The server was too busy to start this turn within A2A_AGENT_QUEUE_TIMEOUT_MS; send"
                 + " it again.");
     if (record.fail(note, time.now(), queueWaitMs)) {
-      pushEnd(record);
+      notifier.sendEnd(record);
     }
   }
 
@@ -677,7 +603,7 @@ public final class TaskService implements AutoCloseable {
           reply.timings(),
           queueWaitMs,
           reply.asMessage())) {
-        pushEnd(record);
+        notifier.sendEnd(record);
       }
     } catch (InterruptedException e) {
       // A cancel has already ended the task and pushed it; otherwise the server is stopping.
@@ -687,7 +613,7 @@ public final class TaskService implements AutoCloseable {
       // The exception message may quote user text, so only its type is logged.
       logger.warn("agent failed on task {}: {}", record.id(), e.getClass().getName());
       if (record.fail(agentNote(record, failureNote(e)), time.now(), queueWaitMs)) {
-        pushEnd(record);
+        notifier.sendEnd(record);
       }
     } finally {
       queue.turnTook(time.nanoTime() - started);
@@ -699,9 +625,8 @@ public final class TaskService implements AutoCloseable {
   }
 
   private void stopped(TaskRecord record, double queueWaitMs) {
-    if (record.fail(
-        agentNote(record, "The server stopped before answering."), time.now(), queueWaitMs)) {
-      pushEnd(record);
+    if (record.fail(agentNote(record, STOPPED), time.now(), queueWaitMs)) {
+      notifier.sendEnd(record);
     }
   }
 
@@ -710,21 +635,6 @@ public final class TaskService implements AutoCloseable {
     return e instanceof AgentFailedException
         ? "The agent failed: " + e.getMessage()
         : "The agent failed to answer; try again.";
-  }
-
-  /** Pushes the task that this service has just ended, once, to each of its configs. */
-  private void pushEnd(TaskRecord record) {
-    List<PushTarget> targets = record.pushTargets();
-    if (!targets.isEmpty()) {
-      notifyPush(targets, record.snapshot());
-    }
-  }
-
-  /** Never throws: {@link PushNotifier#send} logs what it cannot send. */
-  private void notifyPush(List<PushTarget> targets, Task task) {
-    for (PushTarget target : targets) {
-      notifier.send(task, target.config(), target.payload());
-    }
   }
 
   private static Message agentNote(TaskRecord record, String text) {

@@ -9,6 +9,7 @@ import io.agentmetrics.a2a.store.TaskFilter;
 import io.agentmetrics.a2a.store.TaskRepository;
 import io.agentmetrics.a2a.store.TaskSlice;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -81,6 +82,11 @@ final class TaskStore {
     TaskRecord record = get(id);
     return record.fail(
         Message.agentText(reason, UUID.randomUUID().toString(), record.contextId(), id), now, 0);
+  }
+
+  /** The records this process holds now: of running turns, subscribed tasks, requests. */
+  List<TaskRecord> held() {
+    return List.copyOf(records.asMap().values());
   }
 
   TaskSlice list(TaskFilter filter) {

@@ -5,6 +5,7 @@ import com.google.lf.a2a.v1.AgentCard;
 import io.agentmetrics.a2a.jsonrpc.JsonRpcEndpoint;
 import io.agentmetrics.a2a.jsonrpc.MessageSender;
 import io.agentmetrics.a2a.task.PushPayload;
+import io.agentmetrics.a2a.task.TaskPushConfigs;
 import io.agentmetrics.a2a.task.TaskService;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class V1Binding {
    *
    * @param mapper the server's mapper (its parse limits apply to 1.0 bodies too)
    * @param tasks the task service
+   * @param pushConfigs the tasks' push-notification configs
    * @param sender the send path shared with 0.3
    * @param pushNotifications whether push notifications are offered
    * @param cards which card the well-known path serves, and the signing key
@@ -43,13 +45,14 @@ public final class V1Binding {
   public V1Binding(
       ObjectMapper mapper,
       TaskService tasks,
+      TaskPushConfigs pushConfigs,
       MessageSender sender,
       boolean pushNotifications,
       CardSettings cards) {
     this.mapper = mapper;
     this.cards = cards;
     WireMapping wire = new WireMapping();
-    V1Operations operations = new V1Operations(tasks, sender, wire, pushNotifications);
+    V1Operations operations = new V1Operations(tasks, pushConfigs, sender, wire, pushNotifications);
     this.jsonRpc = new V1JsonRpcEndpoint(mapper, operations, wire);
     this.rest = new RestDispatcher(mapper, operations, wire);
   }

@@ -27,6 +27,7 @@ import io.agentmetrics.a2a.jsonrpc.RequestClock;
 import io.agentmetrics.a2a.task.PushPayload;
 import io.agentmetrics.a2a.task.TaskEventStream;
 import io.agentmetrics.a2a.task.TaskPage;
+import io.agentmetrics.a2a.task.TaskPushConfigs;
 import io.agentmetrics.a2a.task.TaskQuery;
 import io.agentmetrics.a2a.task.TaskService;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,7 @@ public final class V1Operations {
   public static final int MAX_PAGE_SIZE = 100;
 
   private final TaskService tasks;
+  private final TaskPushConfigs pushConfigs;
   private final MessageSender sender;
   private final WireMapping wire;
   private final boolean pushNotifications;
@@ -70,8 +72,13 @@ public final class V1Operations {
   private final PushPayload payload = PUSH_PAYLOAD;
 
   V1Operations(
-      TaskService tasks, MessageSender sender, WireMapping wire, boolean pushNotifications) {
+      TaskService tasks,
+      TaskPushConfigs pushConfigs,
+      MessageSender sender,
+      WireMapping wire,
+      boolean pushNotifications) {
     this.tasks = requireNonNull(tasks, "tasks");
+    this.pushConfigs = requireNonNull(pushConfigs, "pushConfigs");
     this.sender = requireNonNull(sender, "sender");
     this.wire = requireNonNull(wire, "wire");
     this.pushNotifications = pushNotifications;
@@ -157,7 +164,7 @@ public final class V1Operations {
       throw invalid("taskId is required");
     }
     io.agentmetrics.a2a.dto.TaskPushNotificationConfig stored =
-        tasks.setPushConfig(
+        pushConfigs.set(
             new io.agentmetrics.a2a.dto.TaskPushNotificationConfig(
                 request.getTaskId(), wire.pushConfig(request)),
             payload);
@@ -168,7 +175,7 @@ public final class V1Operations {
     requirePush();
     TaskPushNotificationConfigQuery query =
         new TaskPushNotificationConfigQuery(request.getTaskId(), request.getId(), null);
-    return tasks.listPushConfigs(query.id()).stream()
+    return pushConfigs.list(query.id()).stream()
         .filter(c -> request.getId().equals(c.pushNotificationConfig().id()))
         .findFirst()
         .map(c -> wire.pushConfig(c.taskId(), c.pushNotificationConfig()))
@@ -189,7 +196,7 @@ public final class V1Operations {
     ListTaskPushNotificationConfigsResponse.Builder response =
         ListTaskPushNotificationConfigsResponse.newBuilder();
     for (io.agentmetrics.a2a.dto.TaskPushNotificationConfig config :
-        tasks.listPushConfigs(new TaskIdParams(request.getTaskId(), null).id())) {
+        pushConfigs.list(new TaskIdParams(request.getTaskId(), null).id())) {
       response.addConfigs(wire.pushConfig(config.taskId(), config.pushNotificationConfig()));
     }
     return response.build();
@@ -201,10 +208,10 @@ public final class V1Operations {
     TaskPushNotificationConfigQuery query =
         new TaskPushNotificationConfigQuery(request.getTaskId(), request.getId(), null);
     boolean present =
-        tasks.listPushConfigs(query.id()).stream()
+        pushConfigs.list(query.id()).stream()
             .anyMatch(c -> request.getId().equals(c.pushNotificationConfig().id()));
     if (present) {
-      tasks.deletePushConfig(query.id(), request.getId());
+      pushConfigs.delete(query.id(), request.getId());
     }
   }
 

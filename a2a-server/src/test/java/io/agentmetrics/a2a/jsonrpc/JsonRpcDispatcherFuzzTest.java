@@ -50,6 +50,7 @@ class JsonRpcDispatcherFuzzTest {
       new JsonRpcDispatcher(
           MAPPER,
           TASKS,
+          TASKS.pushConfigs(),
           new MessageSender(
               16, 4_096, new TelexNormalizer(20), TASKS, true, new IgnoringObserver()),
           true);

@@ -14,12 +14,15 @@ import io.agentmetrics.a2a.dto.Part;
 import io.agentmetrics.a2a.dto.PushNotificationConfig;
 import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskState;
+import io.agentmetrics.a2a.dto.TaskStatusUpdateEvent;
 import io.agentmetrics.a2a.telex.NormalizedMessage;
 import io.agentmetrics.api.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -313,6 +316,49 @@ class TaskServiceTest {
               e ->
                   e.getLoggerName().equals(PushNotifier.class.getName())
                       && e.getLevel().isGreaterOrEqual(Level.WARN));
+    }
+  }
+
+  @Test
+  void stoppingStreamedTurnsEndsThemFailedAtOnceAndLetsTheOthersFinish() throws Exception {
+    try (PushReceiver receiver = new PushReceiver(0)) {
+      TaskService tasks = service(settings(2, 10).build());
+      TaskEventStream stream = tasks.newStream();
+      TaskRun streamed =
+          tasks.send(
+              message("endless"),
+              normalized("endless"),
+              new PushTarget(new PushNotificationConfig(null, receiver.url(), null, null), null),
+              stream);
+      TaskRun unwatched = tasks.send(message("first"), normalized("first"), null, null);
+      assertThat(endlessStarted.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+      tasks.stopStreamedTurns();
+
+      Task stopped = streamed.completion().get(30, TimeUnit.SECONDS).task();
+      assertThat(stopped.status().state()).isEqualTo(TaskState.FAILED);
+      assertThat(stopped.status().message().parts().get(0).text())
+          .isEqualTo("The server stopped before answering.");
+      List<Object> events = new ArrayList<>();
+      for (Optional<Object> next = stream.poll(); next.isPresent(); next = stream.poll()) {
+        events.add(next.get());
+      }
+      assertThat(events.get(events.size() - 1))
+          .isInstanceOfSatisfying(
+              TaskStatusUpdateEvent.class,
+              last -> {
+                assertThat(last.isFinal()).isTrue();
+                assertThat(last.status().state()).isEqualTo(TaskState.FAILED);
+              });
+      assertThat(unwatched.completion()).isNotDone();
+      releaseFirst.countDown();
+      assertThat(unwatched.completion().get(30, TimeUnit.SECONDS).task().status().state())
+          .isEqualTo(TaskState.COMPLETED);
+      assertThat(receiver.delivered.await(30, TimeUnit.SECONDS)).isTrue();
+      // Once the interrupted turn has ended, a second push would have arrived.
+      tasks.shutdown(Duration.ofSeconds(30));
+      assertThat(receiver.calls.get()).isEqualTo(1);
     }
   }
 
