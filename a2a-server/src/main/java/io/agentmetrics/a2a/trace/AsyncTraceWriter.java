@@ -50,16 +50,19 @@ final class AsyncTraceWriter implements TraceLogAppender.TraceSink {
   private boolean failedBefore;
 
   /**
-   * A writer to {@code out}, which it closes when stopped.
+   * A writer to {@code out}, which it closes when stopped; {@link #start()} starts it.
    *
+   * @param out where the lines go, buffered: it is flushed once per batch
    * @param capacity the most events that wait to be written
    * @param dropped counts the events dropped
+   * @param threadName the writer thread's name
    */
   AsyncTraceWriter(OutputStream out, int capacity, LongAdder dropped, String threadName)
       throws IOException {
     this.out = out;
     this.capacity = capacity;
     this.dropped = dropped;
+    this.droppedWarned = dropped.sum();
     this.encoder = new TraceLineEncoder(out);
     this.writer = new Thread(this::run, threadName);
     writer.setDaemon(true);
