@@ -1,106 +1,122 @@
 package io.agentmetrics.a2a.trace;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.FileAppender;
-import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.util.Duration;
+import ch.qos.logback.core.spi.LifeCycle;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.LongAdder;
-import net.logstash.logback.appender.LoggingEventAsyncDisruptorAppender;
-import net.logstash.logback.appender.listener.AppenderListener;
-import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
-import net.logstash.logback.composite.loggingevent.LoggingEventJsonProviders;
-import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
- * Attaches the appender of the {@code A2A_TRACE_LATENCY} logger. Its encoder writes only the
- * event's structured arguments, so each line is exactly the seed's JSON object (no timestamp, level
- * or logger fields) and the seed's {@code grep | jq} recipes work unchanged.
+ * Installs the writer of the {@code A2A_TRACE_LATENCY} events: each line is exactly the seed's JSON
+ * object (no timestamp, level or logger fields), so the seed's {@code grep | jq} recipes work
+ * unchanged.
  *
- * <p>The server's appender is asynchronous: a request thread hands its event to a ring buffer and
- * one writer thread encodes and writes the lines, flushing when the buffer is drained. The writer
- * polls the buffer every millisecond while it is empty, so a request thread never takes a lock or
- * wakes it up, and the lines of a millisecond go out in one system call. A full buffer (a writer
- * slower than the requests, such as a stdout piped to a stalled reader) never makes a request wait:
- * the event is dropped and counted ({@link #droppedEvents()}, the {@code trace_log} section of
- * {@code /metrics/summary}), and Logback's status log warns once per {@value
- * #DROPPED_WARN_FREQUENCY} drops. {@link #uninstall()} (and Logback's stop at shutdown) writes the
- * lines still queued.
+ * <p>The server's writer is asynchronous ({@link AsyncTraceWriter}): a request thread queues its
+ * event's timing record, and one writer thread renders each event once, straight from the record to
+ * the output, every {@value AsyncTraceWriter#POLL_MILLIS} ms, flushing once per batch. The events
+ * skip Logback's logger path: no logging event, MDC copy or message formatting per line. A full
+ * queue ({@value #QUEUE_CAPACITY} events, a writer slower than the requests, such as a stdout piped
+ * to a stalled reader) never makes a request wait: the event is dropped and counted ({@link
+ * #droppedEvents()}, the {@code trace_log} section of {@code /metrics/summary}), with a warning per
+ * {@value AsyncTraceWriter#DROPPED_WARN_FREQUENCY} drops. {@link #uninstall()}, and Logback's stop
+ * at shutdown, write the lines still queued.
  *
- * <p>Call once at start-up; thread-safe as Logback's configuration is.
+ * <p>Call once at start-up; thread-safe.
  *
  * @since 0.1.0
  */
 public final class TraceLogAppender {
 
-  private static final String APPENDER_NAME = "A2A_TRACE_LATENCY";
-
-  /** A zero append timeout: a full ring buffer drops the event at once instead of waiting. */
-  private static final Duration NEVER_WAIT = Duration.buildByMilliseconds(0);
-
-  /** The ring buffer's size: the library's default, some 80 ms of events at 100,000 per second. */
-  static final int RING_BUFFER_SIZE = 8192;
-
-  /** How many drops make one warning in Logback's status log. */
-  static final int DROPPED_WARN_FREQUENCY = 1000;
+  /** The most events that wait for the writer: some 80 ms of events at 100,000 per second. */
+  static final int QUEUE_CAPACITY = 8192;
 
   /** POSIX's minimum PIPE_BUF: a write of at most this many bytes to a pipe is atomic. */
   static final int PIPE_BUF = 4096;
 
+  /** The file's buffer: a batch of 10 ms at 20,000 requests per second in one system call. */
+  static final int FILE_BUFFER = 64 * 1024;
+
+  private static final String WRITER_THREAD = "a2a-trace-writer";
+
   private static final LongAdder dropped = new LongAdder();
 
-  /**
-   * No spinning or yielding: an empty ring buffer parks the writer for a millisecond. The
-   * appender's default, blocking strategy makes every request thread lock and signal the writer,
-   * which cost 13% of the throughput on two cores (docs/performance.md).
-   */
-  private static final String POLL_EVERY_MILLISECOND = "sleeping{0,1000000}";
+  private static final Object lock = new Object();
+
+  private static volatile @Nullable TraceSink sink;
 
   private TraceLogAppender() {}
 
+  /** Where {@link TraceLatencyLog} hands its events. */
+  interface TraceSink {
+    void offer(Object event);
+
+    void stop();
+  }
+
   /**
    * Routes trace events to stdout, or to {@code settings.logFile()} when set; with tracing off the
-   * logger is switched off, as {@link #uninstall()} does.
+   * events are dropped, as after {@link #uninstall()}.
    *
    * @param settings the trace settings
+   * @throws UncheckedIOException when the log file cannot be opened
    * @since 0.1.0
    */
   public static void install(TraceSettings settings) {
+    install(settings, LoggerFactory.getILoggerFactory());
+  }
+
+  /**
+   * As {@link #install(TraceSettings)}; a Logback {@code loggers} stops the writer when it stops
+   * (the server's shutdown), which writes the lines still queued.
+   */
+  static void install(TraceSettings settings, ILoggerFactory loggers) {
     if (!settings.enabled()) {
       uninstall();
       return;
     }
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    ch.qos.logback.classic.Logger logger = context.getLogger(TraceLatencyLog.LOGGER_NAME);
-    OutputStreamAppender<ILoggingEvent> appender;
     Path file = settings.logFile();
-    if (file != null) {
-      FileAppender<ILoggingEvent> fileAppender = new FileAppender<>();
-      fileAppender.setFile(file.toString());
-      fileAppender.setAppend(true);
-      appender = fileAppender;
-    } else {
-      appender = new OutputStreamAppender<>();
-      appender.setOutputStream(stdout());
+    try {
+      OutputStream out =
+          file != null
+              ? new BufferedOutputStream(new FileOutputStream(file.toFile(), true), FILE_BUFFER)
+              : stdout();
+      AsyncTraceWriter writer = asynchronous(out, QUEUE_CAPACITY);
+      if (loggers instanceof LoggerContext logback) {
+        logback.register(
+            new LifeCycle() {
+              @Override
+              public void start() {}
+
+              @Override
+              public void stop() {
+                writer.stop();
+              }
+
+              @Override
+              public boolean isStarted() {
+                return writer.isStarted();
+              }
+            });
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open A2A_TRACE_LOG_FILE " + file + ": " + e, e);
     }
-    attach(logger, asynchronous(context, appender, RING_BUFFER_SIZE));
   }
 
   /**
-   * Standard output with a buffer of its own, written when full and at the end of each batch. A
-   * {@code ConsoleAppender} writes through {@code System.out}, which flushes every write: a system
-   * call per trace line. The buffer holds {@value #PIPE_BUF} bytes, the most that a write to a pipe
-   * delivers whole, so whole lines reach a pipe unbroken by the server's other log lines. Closing
-   * it (the appender's stop) flushes and leaves standard output open.
+   * Standard output with a buffer of its own, written when full and at the end of each batch.
+   * {@code System.out} flushes every write: a system call per trace line. The buffer holds {@value
+   * #PIPE_BUF} bytes, the most that a write to a pipe delivers whole, so whole lines reach a pipe
+   * unbroken by the server's other log lines. Closing it (the writer's stop) flushes and leaves
+   * standard output open.
    */
   static OutputStream stdout() {
     return new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), PIPE_BUF) {
@@ -112,21 +128,58 @@ public final class TraceLogAppender {
   }
 
   /**
-   * Routes trace events to {@code out} through the asynchronous appender the server uses, with a
-   * ring buffer of {@code ringBufferSize} events (a power of two); for tests.
+   * Routes trace events to {@code out} through the asynchronous writer the server uses, with room
+   * for {@code capacity} queued events; for tests.
    */
-  static void installAsyncTo(OutputStream out, int ringBufferSize) {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-    appender.setOutputStream(out);
-    attach(
-        context.getLogger(TraceLatencyLog.LOGGER_NAME),
-        asynchronous(context, appender, ringBufferSize));
+  static AsyncTraceWriter installAsyncTo(OutputStream out, int capacity) {
+    try {
+      return asynchronous(out, capacity);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static AsyncTraceWriter asynchronous(OutputStream out, int capacity) throws IOException {
+    AsyncTraceWriter writer = new AsyncTraceWriter(out, capacity, dropped, WRITER_THREAD);
+    writer.start();
+    replace(writer);
+    return writer;
+  }
+
+  /**
+   * Routes trace events to {@code out}, each written and flushed on the thread that traces it (for
+   * tests and embedding).
+   *
+   * @param out where each JSON line is written
+   * @since 0.1.0
+   */
+  public static void installTo(OutputStream out) {
+    TraceLineEncoder encoder;
+    try {
+      encoder = new TraceLineEncoder(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    replace(
+        new TraceSink() {
+          @Override
+          public synchronized void offer(Object event) {
+            try {
+              encoder.write(event);
+              out.flush();
+            } catch (IOException e) {
+              dropped.increment();
+            }
+          }
+
+          @Override
+          public void stop() {}
+        });
   }
 
   /**
    * How many trace events were dropped, since the JVM started, because the writer had fallen a
-   * whole ring buffer behind.
+   * whole queue behind or could not write them.
    *
    * @return the number of dropped events
    * @since 0.1.0
@@ -135,87 +188,38 @@ public final class TraceLogAppender {
     return dropped.sum();
   }
 
-  private static Appender<ILoggingEvent> asynchronous(
-      LoggerContext context, OutputStreamAppender<ILoggingEvent> appender, int ringBufferSize) {
-    // The writer thread flushes at the end of each batch it takes from the ring buffer.
-    startWithEncoder(context, appender, false);
-    LoggingEventAsyncDisruptorAppender async = new LoggingEventAsyncDisruptorAppender();
-    async.setContext(context);
-    async.setName(APPENDER_NAME);
-    async.setRingBufferSize(ringBufferSize);
-    async.setAppendTimeout(NEVER_WAIT);
-    async.setDroppedWarnFrequency(DROPPED_WARN_FREQUENCY);
-    async.addListener(
-        new AppenderListener<>() {
-          @Override
-          public void eventAppendFailed(
-              Appender<ILoggingEvent> source, ILoggingEvent event, Throwable reason) {
-            dropped.increment();
-          }
-        });
-    async.setWaitStrategyType(POLL_EVERY_MILLISECOND);
-    async.addAppender(appender);
-    async.start();
-    return async;
-  }
-
   /**
-   * Detaches and stops the trace appender: the lines still queued are written and the file is
-   * closed. Tracing stays off until the next {@code install}.
+   * Stops the trace writer: the lines still queued are written and the file is closed. Tracing
+   * stays off until the next {@code install}.
    *
    * @since 0.1.0
    */
   public static void uninstall() {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    ch.qos.logback.classic.Logger logger = context.getLogger(TraceLatencyLog.LOGGER_NAME);
-    logger.setLevel(Level.OFF);
-    Appender<ILoggingEvent> appender = logger.getAppender(APPENDER_NAME);
-    if (appender != null) {
-      logger.detachAppender(appender);
-      appender.stop();
+    replace(null);
+  }
+
+  /** Whether a writer is installed. */
+  static boolean installed() {
+    return sink != null;
+  }
+
+  /** Hands {@code event} to the installed writer, if any. */
+  static void offer(Object event) {
+    TraceSink current = sink;
+    if (current != null) {
+      current.offer(event);
     }
   }
 
-  /**
-   * Routes trace events to {@code out} (for tests and embedding).
-   *
-   * @param out where each JSON line is written
-   * @since 0.1.0
-   */
-  public static void installTo(OutputStream out) {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    ch.qos.logback.classic.Logger logger = context.getLogger(TraceLatencyLog.LOGGER_NAME);
-    OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-    appender.setOutputStream(out);
-    appender.setName(APPENDER_NAME);
-    startWithEncoder(context, appender, true);
-    attach(logger, appender);
-  }
-
-  private static void startWithEncoder(
-      LoggerContext context, OutputStreamAppender<ILoggingEvent> appender, boolean immediateFlush) {
-    LoggingEventCompositeJsonEncoder encoder = new LoggingEventCompositeJsonEncoder();
-    encoder.setContext(context);
-    LoggingEventJsonProviders providers = new LoggingEventJsonProviders();
-    providers.addArguments(new ArgumentsJsonProvider());
-    encoder.setProviders(providers);
-    encoder.start();
-    appender.setContext(context);
-    appender.setEncoder(encoder);
-    appender.setImmediateFlush(immediateFlush);
-    appender.start();
-  }
-
-  /** Replaces the logger's trace appender with {@code appender}, stopping the one it replaces. */
-  private static void attach(
-      ch.qos.logback.classic.Logger logger, Appender<ILoggingEvent> appender) {
-    Appender<ILoggingEvent> previous = logger.getAppender(APPENDER_NAME);
+  /** Installs {@code next}, stopping the writer it replaces. */
+  private static void replace(@Nullable TraceSink next) {
+    TraceSink previous;
+    synchronized (lock) {
+      previous = sink;
+      sink = next;
+    }
     if (previous != null) {
-      logger.detachAppender(previous);
       previous.stop();
     }
-    logger.addAppender(appender);
-    logger.setAdditive(false);
-    logger.setLevel(Level.INFO);
   }
 }
