@@ -7,15 +7,14 @@ import io.agentmetrics.a2a.trace.TraceSettings;
 import io.agentmetrics.a2a.v1.CardSettings;
 import io.agentmetrics.a2a.v1.CardSigner;
 import io.agentmetrics.agent.config.ConfigException;
+import io.agentmetrics.agent.config.EnvironmentSettings;
 import io.agentmetrics.agent.llm.LlmClients;
 import io.agentmetrics.agent.llm.PriceTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,11 +27,8 @@ import org.jspecify.annotations.Nullable;
  * docs/a2a-server.md}. Unset or blank variables keep the defaults. A value that cannot be read
  * fails with a {@link ConfigException} naming the variable and what it allows, for example {@code
  * A2A_MAX_STREAMS must be an integer, got "abc"}; a value out of range fails the same way when the
- * component record checks it.
- *
- * <p>One notion of each type: a boolean is {@code true}, {@code 1} or {@code yes}, or {@code
- * false}, {@code 0} or {@code no}, in any case, and nothing else; a number is a whole decimal
- * number; a list is comma-separated, its items trimmed and empty ones dropped.
+ * component record checks it. Values are parsed by agent-runtime's {@link EnvironmentSettings}, so
+ * a boolean, a number or a list means the same here as in every agentmetrics setting.
  *
  * <p>Immutable and thread-safe if the lookup is.
  *
@@ -60,14 +56,13 @@ public final class EnvironmentConfig {
           PriceTable.LLM_PRICE_FILE,
           PriceTable.LLM_PRICES);
 
-  private static final String BOOLEAN = "true or false (or 1/0, yes/no)";
   private static final String SECONDS = "a whole number of seconds";
   private static final String MILLIS = "a whole number of milliseconds";
 
-  private final Function<String, @Nullable String> lookup;
+  private final EnvironmentSettings settings;
 
-  private EnvironmentConfig(Function<String, @Nullable String> lookup) {
-    this.lookup = requireNonNull(lookup, "lookup");
+  private EnvironmentConfig(EnvironmentSettings settings) {
+    this.settings = requireNonNull(settings, "settings");
   }
 
   /**
@@ -88,8 +83,7 @@ public final class EnvironmentConfig {
    * @since 0.1.0
    */
   public static EnvironmentConfig of(Map<String, String> env) {
-    Map<String, String> copy = Map.copyOf(env);
-    return of(copy::get);
+    return new EnvironmentConfig(EnvironmentSettings.of(env));
   }
 
   /**
@@ -100,7 +94,7 @@ public final class EnvironmentConfig {
    * @since 0.1.0
    */
   public static EnvironmentConfig of(Function<String, @Nullable String> lookup) {
-    return new EnvironmentConfig(lookup);
+    return new EnvironmentConfig(EnvironmentSettings.of(lookup));
   }
 
   /**
@@ -184,14 +178,9 @@ public final class EnvironmentConfig {
    * @since 0.1.0
    */
   public boolean conformanceAgent() {
-    String agent = value(A2A_AGENT);
-    if (agent == null || agent.equalsIgnoreCase("study")) {
-      return false;
-    }
-    if (agent.equalsIgnoreCase("conformance")) {
-      return true;
-    }
-    throw new ConfigException(A2A_AGENT, "study or conformance", printable(agent));
+    return settings
+        .oneOf(A2A_AGENT, List.of("study", "conformance"), "study")
+        .equals("conformance");
   }
 
   /**
@@ -203,14 +192,10 @@ public final class EnvironmentConfig {
    * @since 0.1.0
    */
   public CardSettings cards() throws IOException {
-    String card = value(CardSettings.AGENT_CARD);
     CardSettings.WellKnownCard wellKnown =
-        switch (card == null ? "union" : card.toLowerCase(Locale.ROOT)) {
-          case "union" -> CardSettings.WellKnownCard.UNION;
-          case "1.0" -> CardSettings.WellKnownCard.V1_0;
-          default ->
-              throw new ConfigException(CardSettings.AGENT_CARD, "union or 1.0", printable(card));
-        };
+        settings.oneOf(CardSettings.AGENT_CARD, List.of("union", "1.0"), "union").equals("1.0")
+            ? CardSettings.WellKnownCard.V1_0
+            : CardSettings.WellKnownCard.UNION;
     String key = value(CardSettings.SIGNING_KEY);
     if (key == null) {
       return new CardSettings(wellKnown, null);
@@ -236,8 +221,9 @@ public final class EnvironmentConfig {
   }
 
   private TraceSettings trace() {
-    Boolean enabled = read("A2A_TRACE_LATENCY", BOOLEAN, EnvironmentConfig::bool);
-    Double rate = read("A2A_TRACE_SAMPLE_RATE", "a number from 0 to 1", Double::parseDouble);
+    Boolean enabled = settings.bool("A2A_TRACE_LATENCY");
+    Double rate =
+        settings.read("A2A_TRACE_SAMPLE_RATE", "a number from 0 to 1", Double::parseDouble);
     String file = value("A2A_TRACE_LOG_FILE");
     return new TraceSettings(
         enabled != null && enabled,
@@ -246,46 +232,43 @@ public final class EnvironmentConfig {
   }
 
   private LlmConfig llm() {
-    Map<String, String> settings = new HashMap<>();
+    Map<String, String> llmSettings = new HashMap<>();
     for (String name : LLM_SETTINGS) {
       String value = value(name);
       if (value != null) {
-        settings.put(name, value);
+        llmSettings.put(name, value);
       }
     }
-    String provider = settings.getOrDefault(LlmClients.LLM_PROVIDER, LlmConfig.SIMULATED);
-    Duration latency = read(LlmClients.SIMULATED_LLM_LATENCY_MS, MILLIS, EnvironmentConfig::millis);
+    String provider = llmSettings.getOrDefault(LlmClients.LLM_PROVIDER, LlmConfig.SIMULATED);
+    Duration latency =
+        settings.read(LlmClients.SIMULATED_LLM_LATENCY_MS, MILLIS, EnvironmentConfig::millis);
     LlmConfig llm =
         new LlmConfig(
-            provider, latency != null ? latency : LlmConfig.DEFAULT_SIMULATED_LATENCY, settings);
+            provider, latency != null ? latency : LlmConfig.DEFAULT_SIMULATED_LATENCY, llmSettings);
     // agent-runtime reads them now too, so that a bad one (a missing key, a malformed price) stops
     // serve before anything starts, like every other bad variable; the module builds from them.
-    LlmClients.check(settings);
-    PriceTable.fromEnvironment(settings);
+    LlmClients.check(llmSettings);
+    PriceTable.fromEnvironment(llmSettings);
     return llm;
   }
 
   private StoreSettings store() {
-    String kind = value("A2A_TASK_STORE");
-    switch (kind == null ? "memory" : kind.toLowerCase(Locale.ROOT)) {
-      case "memory" -> {
-        return StoreSettings.inMemory();
-      }
-      case "postgres" -> {
-        String url = required("A2A_DATABASE_URL");
-        String user = required("A2A_DATABASE_USER");
-        String password = value("A2A_DATABASE_PASSWORD");
-        DatabaseSettings database;
-        try {
-          database = DatabaseSettings.of(url, user, password == null ? "" : password);
-        } catch (IllegalArgumentException e) {
-          throw new ConfigException("A2A_DATABASE_URL", "A2A_DATABASE_URL: " + e.getMessage(), e);
-        }
-        Duration lease = read("A2A_TASK_LEASE_SECONDS", SECONDS, EnvironmentConfig::seconds);
-        return new StoreSettings(database, lease != null ? lease : StoreSettings.DEFAULT_LEASE);
-      }
-      default -> throw new ConfigException("A2A_TASK_STORE", "memory or postgres", printable(kind));
+    if (settings
+        .oneOf("A2A_TASK_STORE", List.of("memory", "postgres"), "memory")
+        .equals("memory")) {
+      return StoreSettings.inMemory();
     }
+    String url = required("A2A_DATABASE_URL");
+    String user = required("A2A_DATABASE_USER");
+    String password = value("A2A_DATABASE_PASSWORD");
+    DatabaseSettings database;
+    try {
+      database = DatabaseSettings.of(url, user, password == null ? "" : password);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("A2A_DATABASE_URL", "A2A_DATABASE_URL: " + e.getMessage(), e);
+    }
+    Duration lease = settings.read("A2A_TASK_LEASE_SECONDS", SECONDS, EnvironmentConfig::seconds);
+    return new StoreSettings(database, lease != null ? lease : StoreSettings.DEFAULT_LEASE);
   }
 
   private String required(String name) {
@@ -297,10 +280,7 @@ public final class EnvironmentConfig {
   }
 
   private void string(String name, Consumer<String> setter) {
-    String value = value(name);
-    if (value != null) {
-      setter.accept(value);
-    }
+    ifSet(value(name), setter);
   }
 
   private void integer(String name, Consumer<Integer> setter) {
@@ -320,36 +300,21 @@ public final class EnvironmentConfig {
   }
 
   private void bool(String name, Consumer<Boolean> setter) {
-    set(name, BOOLEAN, EnvironmentConfig::bool, setter);
+    ifSet(settings.bool(name), setter);
   }
 
   private void list(String name, Consumer<List<String>> setter) {
-    set(
-        name,
-        "a comma-separated list",
-        v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
-        setter);
+    ifSet(settings.list(name), setter);
   }
 
   private <T> void set(
       String name, String allowed, Function<String, T> parser, Consumer<T> setter) {
-    T value = read(name, allowed, parser);
-    if (value != null) {
-      setter.accept(value);
-    }
+    ifSet(settings.read(name, allowed, parser), setter);
   }
 
-  /** The variable's value read by {@code parser}, or {@code null} when it is unset or blank. */
-  private <T> @Nullable T read(String name, String allowed, Function<String, T> parser) {
-    String value = value(name);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return parser.apply(value);
-    } catch (IllegalArgumentException e) {
-      // NumberFormatException included: the message names the variable, not Java's parser.
-      throw new ConfigException(name, allowed, printable(value));
+  private static <T> void ifSet(@Nullable T value, Consumer<T> setter) {
+    if (value != null) {
+      setter.accept(value);
     }
   }
 
@@ -361,22 +326,8 @@ public final class EnvironmentConfig {
     return Duration.ofMillis(Long.parseLong(value));
   }
 
-  private static boolean bool(String value) {
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "true", "1", "yes" -> true;
-      case "false", "0", "no" -> false;
-      default -> throw new IllegalArgumentException(value);
-    };
-  }
-
   /** The variable's value, trimmed, or {@code null} when it is unset or blank. */
   private @Nullable String value(String name) {
-    String value = lookup.apply(name);
-    return value == null || value.isBlank() ? null : value.trim();
-  }
-
-  /** A value fit for one line of an error message: control characters become {@code ?}. */
-  private static String printable(@Nullable String value) {
-    return value == null ? "(unset)" : value.replaceAll("\\p{Cntrl}", "?");
+    return settings.string(name);
   }
 }

@@ -165,8 +165,8 @@ class EnvironmentConfigTest {
         "A2A_TRACE_LATENCY | on | true or false (or 1/0, yes/no)",
         "A2A_TRACE_SAMPLE_RATE | half | a number from 0 to 1",
         "A2A_TASK_LEASE_SECONDS | 15s | a whole number of seconds",
-        "A2A_AGENT_CARD | 2.0 | union or 1.0",
-        "A2A_TASK_STORE | redis | memory or postgres",
+        "A2A_AGENT_CARD | 2.0 | one of union, 1.0",
+        "A2A_TASK_STORE | redis | one of memory, postgres",
         "LLM_PROVIDER | claude | one of simulated, gemini, openai"
       })
   void anUnreadableValueFailsNamingTheVariableWhatItAllowsAndTheValue(
@@ -314,7 +314,7 @@ class EnvironmentConfigTest {
   void anUnknownAgentFailsNamingTheVariableWithoutControlCharacters() {
     assertThatThrownBy(() -> EnvironmentConfig.of(Map.of("A2A_AGENT", "x\ny")).conformanceAgent())
         .isInstanceOf(ConfigException.class)
-        .hasMessage("A2A_AGENT must be study or conformance, got \"x?y\"");
+        .hasMessage("A2A_AGENT must be one of study, conformance, got \"x?y\"");
   }
 
   @Test

@@ -57,7 +57,7 @@ class MainTest {
         "A2A_TRACE_LATENCY | maybe | A2A_TRACE_LATENCY must be true or false",
         "A2A_TRACE_SAMPLE_RATE | 1.5 | A2A_TRACE_SAMPLE_RATE must be a number from 0 to 1, got \"1.5\"",
         "A2A_HTTP_MAX_THREADS | 3 | A2A_HTTP_MAX_THREADS must be an integer of at least 4, got \"3\"",
-        "A2A_AGENT | other | A2A_AGENT must be study or conformance, got \"other\"",
+        "A2A_AGENT | other | A2A_AGENT must be one of study, conformance, got \"other\"",
         "A2A_CARD_SIGNING_KEY | /nonexistent | A2A_CARD_SIGNING_KEY_ID is required",
         "LLM_PROVIDER | claude | LLM_PROVIDER must be one of simulated, gemini, openai, got \"claude\"",
         "SIMULATED_LLM_LATENCY_MS | fast | SIMULATED_LLM_LATENCY_MS must be a whole number of",

@@ -46,7 +46,7 @@ class StoreSettingsTest {
         .hasMessageContaining("A2A_DATABASE_URL")
         .hasMessageContaining("jdbc:postgresql://");
     assertThatThrownBy(() -> store(Map.of("A2A_TASK_STORE", "redis")))
-        .hasMessageContaining("A2A_TASK_STORE must be memory or postgres");
+        .hasMessageContaining("A2A_TASK_STORE must be one of memory, postgres");
   }
 
   private static StoreSettings store(Map<String, String> env) {

@@ -1,6 +1,8 @@
 package io.agentmetrics.agent.llm;
 
 import io.agentmetrics.agent.config.ConfigException;
+import io.agentmetrics.agent.config.EnvironmentSettings;
+import io.agentmetrics.agent.internal.Checks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -128,7 +130,7 @@ public final class LlmClients {
     if (model != null) {
       config.model(model);
     }
-    URI baseUri = settings.httpBaseUri(GEMINI_BASE_URL);
+    URI baseUri = httpBaseUri(settings, GEMINI_BASE_URL);
     if (baseUri != null) {
       config.baseUri(baseUri);
     }
@@ -139,7 +141,7 @@ public final class LlmClients {
   private static Supplier<LlmClient> openAi(EnvironmentSettings settings, @Nullable String model) {
     OpenAiCompatibleConfig.Builder config =
         OpenAiCompatibleConfig.builder().transport(transport(settings));
-    URI baseUri = settings.httpBaseUri(OPENAI_BASE_URL);
+    URI baseUri = httpBaseUri(settings, OPENAI_BASE_URL);
     if (baseUri != null) {
       config.baseUri(baseUri);
     }
@@ -166,5 +168,13 @@ public final class LlmClients {
       transport.retry(RetryConfig.builder().maxAttempts(attempts.intValue()).build());
     }
     return transport.build();
+  }
+
+  /** An absolute http(s) URL to append paths to, or {@code null} if unset. */
+  private static @Nullable URI httpBaseUri(EnvironmentSettings settings, String name) {
+    return settings.read(
+        name,
+        "an absolute http or https URL without a query, such as http://localhost:11434/v1",
+        value -> Checks.httpBaseUri(URI.create(value), name));
   }
 }

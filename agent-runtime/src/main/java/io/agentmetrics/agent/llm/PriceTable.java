@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentmetrics.agent.config.ConfigException;
+import io.agentmetrics.agent.config.EnvironmentSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
