@@ -2,8 +2,8 @@ package io.agentmetrics.agent;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentmetrics.agent.internal.Checks;
 import io.agentmetrics.api.ExecutionContext;
+import io.agentmetrics.api.Preconditions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -131,19 +131,19 @@ public final class AgentExecutionContext implements ExecutionContext {
 
     /** Sets the run id; required, not blank. */
     public Builder runId(String runId) {
-      this.runId = Checks.notBlank(runId, "runId");
+      this.runId = Preconditions.notBlank(runId, "runId");
       return this;
     }
 
     /** Sets the agent name; required, not blank. */
     public Builder agentName(String agentName) {
-      this.agentName = Checks.notBlank(agentName, "agentName");
+      this.agentName = Preconditions.notBlank(agentName, "agentName");
       return this;
     }
 
     /** Sets the user the run serves; not blank. Without it the run has no user. */
     public Builder userId(String userId) {
-      this.userId = Checks.notBlank(userId, "userId");
+      this.userId = Preconditions.notBlank(userId, "userId");
       return this;
     }
 
@@ -155,7 +155,7 @@ public final class AgentExecutionContext implements ExecutionContext {
 
     /** Sets the conversation id, stored as the {@link #CONVERSATION_ID} attribute; not blank. */
     public Builder conversationId(String conversationId) {
-      return attribute(CONVERSATION_ID, Checks.notBlank(conversationId, "conversationId"));
+      return attribute(CONVERSATION_ID, Preconditions.notBlank(conversationId, "conversationId"));
     }
 
     /** Sets one attribute, replacing any previous value of that key. */

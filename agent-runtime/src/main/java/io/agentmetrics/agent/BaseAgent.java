@@ -2,7 +2,6 @@ package io.agentmetrics.agent;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentmetrics.agent.internal.Checks;
 import io.agentmetrics.agent.llm.PriceTable;
 import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionContext;
@@ -10,6 +9,7 @@ import io.agentmetrics.api.ExecutionOutcome;
 import io.agentmetrics.api.MetricsSink;
 import io.agentmetrics.api.PhaseCategory;
 import io.agentmetrics.api.PhaseTimer;
+import io.agentmetrics.api.Preconditions;
 import io.agentmetrics.api.TimeSource;
 import io.agentmetrics.api.TimingCollector;
 import io.agentmetrics.core.EnhancedExecutionTimingCollector;
@@ -113,7 +113,7 @@ public abstract class BaseAgent {
    */
   protected BaseAgent(
       String name, List<? extends MetricsSink> sinks, TimeSource timeSource, PriceTable prices) {
-    this.name = Checks.notBlank(name, "name");
+    this.name = Preconditions.notBlank(name, "name");
     this.sinks = List.copyOf(requireNonNull(sinks, "sinks"));
     this.timeSource = requireNonNull(timeSource, "timeSource");
     this.prices = requireNonNull(prices, "prices");

@@ -2,7 +2,7 @@ package io.agentmetrics.agent;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentmetrics.agent.internal.Checks;
+import io.agentmetrics.api.Preconditions;
 
 /**
  * A typed key into a {@link DeepAgentState}: its name and the type of the value it holds.
@@ -25,7 +25,7 @@ public record StateKey<T>(String name, Class<T> type) {
 
   /** Checks the name and type. */
   public StateKey {
-    Checks.notBlank(name, "name");
+    Preconditions.notBlank(name, "name");
     requireNonNull(type, "type");
   }
 

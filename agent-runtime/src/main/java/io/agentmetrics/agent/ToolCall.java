@@ -2,7 +2,7 @@ package io.agentmetrics.agent;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentmetrics.agent.internal.Checks;
+import io.agentmetrics.api.Preconditions;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,7 +19,7 @@ public record ToolCall<T>(String toolName, Callable<? extends T> call) {
 
   /** Checks both fields. */
   public ToolCall {
-    Checks.notBlank(toolName, "toolName");
+    Preconditions.notBlank(toolName, "toolName");
     requireNonNull(call, "call");
   }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.api.AggregatedMetrics;
 import io.agentmetrics.api.AggregationWindow;
+import io.agentmetrics.api.Preconditions;
 
 /**
  * Statistics of one metric, named by its {@link NamedMetric#name()} or its type's {@link
@@ -40,7 +41,7 @@ public record AggregatedSeries(
     requireNonNull(name, "name");
     requireNonNull(unit, "unit");
     requireNonNull(window, "window");
-    Checks.atLeast(count, 1, "count");
+    Preconditions.atLeast(count, 1, "count");
     if (min > max) {
       throw new IllegalArgumentException(
           "min must not exceed max, got min " + min + " > max " + max);

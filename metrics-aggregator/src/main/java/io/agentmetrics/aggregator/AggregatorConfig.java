@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.api.AggregationWindow;
 import io.agentmetrics.api.MetricType;
+import io.agentmetrics.api.Preconditions;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -284,7 +285,7 @@ public final class AggregatorConfig {
 
     /** Sets how long data is kept; must be positive. */
     public Builder retention(Duration retention) {
-      this.retention = Checks.positive(retention, "retention");
+      this.retention = Preconditions.positive(retention, "retention");
       return this;
     }
 
@@ -312,7 +313,7 @@ public final class AggregatorConfig {
 
     /** Sets the samples each compared window needs for a verdict; at least 1. */
     public Builder minTrendSamples(int minTrendSamples) {
-      Checks.atLeast(minTrendSamples, 1, "minTrendSamples");
+      Preconditions.atLeast(minTrendSamples, 1, "minTrendSamples");
       this.minTrendSamples = minTrendSamples;
       return this;
     }
@@ -326,7 +327,8 @@ public final class AggregatorConfig {
     /** Sets the bottleneck threshold of {@code type}, in its unit; finite and positive. */
     public Builder bottleneckThreshold(MetricType type, double threshold) {
       requireNonNull(type, "type");
-      bottleneckThresholds.put(type, Checks.positive(threshold, "bottleneckThreshold for " + type));
+      bottleneckThresholds.put(
+          type, Preconditions.positive(threshold, "bottleneckThreshold for " + type));
       return this;
     }
 
@@ -384,7 +386,7 @@ public final class AggregatorConfig {
     }
 
     private static Duration dividing(Duration slice, AggregationWindow window, String name) {
-      Checks.positive(slice, name);
+      Preconditions.positive(slice, name);
       long windowNanos = window.duration().toNanos();
       if (slice.compareTo(window.duration()) > 0 || windowNanos % slice.toNanos() != 0) {
         throw new IllegalArgumentException(

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.api.AggregationWindow;
 import io.agentmetrics.api.MetricType;
+import io.agentmetrics.api.Preconditions;
 
 /**
  * A metric type whose observed percentile exceeds its configured threshold. Immutable and
@@ -30,9 +31,9 @@ public record Bottleneck(
     requireNonNull(metricType, "metricType");
     requireNonNull(window, "window");
     AggregatorConfig.checkPercentile(percentile, "percentile");
-    Checks.positive(threshold, "threshold");
-    Checks.nonNegative(observed, "observed");
-    Checks.atLeast(sampleCount, 1, "sampleCount");
+    Preconditions.positive(threshold, "threshold");
+    Preconditions.nonNegative(observed, "observed");
+    Preconditions.atLeast(sampleCount, 1, "sampleCount");
   }
 
   /** How far over its threshold the type is: {@code observed / threshold}, above 1. */

@@ -1,6 +1,7 @@
 package io.agentmetrics.aggregator;
 
 import io.agentmetrics.api.MetricType;
+import io.agentmetrics.api.Preconditions;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.UUID;
@@ -91,7 +92,7 @@ final class ExecutionLedger {
   }
 
   ExecutionLedger(int capacity, int stripeCount) {
-    Checks.atLeast(capacity, 1, "capacity");
+    Preconditions.atLeast(capacity, 1, "capacity");
     this.entries = new ConcurrentHashMap<>();
     this.order = new AtomicReferenceArray<>(capacity);
     int stripes = Stripes.countFor(stripeCount);

@@ -3,6 +3,7 @@ package io.agentmetrics.aggregator;
 import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.api.MetricType;
+import io.agentmetrics.api.Preconditions;
 import java.util.regex.Pattern;
 
 /**
@@ -61,7 +62,7 @@ public record NamedMetric(String name, String unit, double resolution) {
                 + "; record it as a PerformanceMetric of that type, or choose another name");
       }
     }
-    Checks.positive(resolution, "resolution");
+    Preconditions.positive(resolution, "resolution");
   }
 
   /** A metric kept to a thousandth of its unit, like the metric types. */

@@ -1,6 +1,7 @@
 package io.agentmetrics.aggregator;
 
 import io.agentmetrics.api.PerformanceMetric;
+import io.agentmetrics.api.Preconditions;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
@@ -43,7 +44,7 @@ final class Reservoir {
   private final AtomicLong nextSequence = new AtomicLong();
 
   Reservoir(int capacity) {
-    Checks.atLeast(capacity, 1, "capacity");
+    Preconditions.atLeast(capacity, 1, "capacity");
     this.words = new long[2 * capacity];
     this.metrics = new PerformanceMetric[capacity];
   }

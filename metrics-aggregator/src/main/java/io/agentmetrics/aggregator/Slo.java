@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.api.AggregationWindow;
 import io.agentmetrics.api.MetricType;
+import io.agentmetrics.api.Preconditions;
 
 /**
  * A service level objective on a percentile: "the {@code percentile}-th percentile of {@code
@@ -35,7 +36,7 @@ public record Slo(String metric, int percentile, double threshold, AggregationWi
       throw new IllegalArgumentException("metric must not be blank");
     }
     AggregatorConfig.checkPercentile(percentile, "percentile");
-    Checks.nonNegative(threshold, "threshold");
+    Preconditions.nonNegative(threshold, "threshold");
     requireNonNull(window, "window");
   }
 

@@ -2,6 +2,8 @@ package io.agentmetrics.aggregator;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.api.Preconditions;
+
 /**
  * Where an {@link Slo} stands: the percentile observed over its window and whether it is within the
  * threshold. Immutable and thread-safe.
@@ -16,8 +18,8 @@ public record SloStatus(Slo slo, double observed, long sampleCount) {
   /** Validates every field. */
   public SloStatus {
     requireNonNull(slo, "slo");
-    Checks.nonNegative(observed, "observed");
-    Checks.atLeast(sampleCount, 1, "sampleCount");
+    Preconditions.nonNegative(observed, "observed");
+    Preconditions.atLeast(sampleCount, 1, "sampleCount");
   }
 
   /** Whether the observed percentile is at most the threshold. */

@@ -1,6 +1,7 @@
 package io.agentmetrics.aggregator;
 
 import io.agentmetrics.api.PerformanceMetric;
+import io.agentmetrics.api.Preconditions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +29,7 @@ final class StripedReservoir {
   private final Stripes<Reservoir> stripes;
 
   StripedReservoir(int capacity, int stripeCount) {
-    Checks.atLeast(capacity, 1, "capacity");
+    Preconditions.atLeast(capacity, 1, "capacity");
     this.capacity = capacity;
     this.stripes = new Stripes<>(stripeCount, () -> new Reservoir(capacity));
   }

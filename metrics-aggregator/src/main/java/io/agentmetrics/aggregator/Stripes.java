@@ -1,5 +1,6 @@
 package io.agentmetrics.aggregator;
 
+import io.agentmetrics.api.Preconditions;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
@@ -39,7 +40,7 @@ final class Stripes<T> {
 
   /** How many stripes {@code count} asks for: rounded up to a power of two, at most 64. */
   static int countFor(int count) {
-    Checks.atLeast(count, 1, "stripe count");
+    Preconditions.atLeast(count, 1, "stripe count");
     return Math.min(MAX_STRIPES, count == 1 ? 1 : Integer.highestOneBit(count - 1) << 1);
   }
 

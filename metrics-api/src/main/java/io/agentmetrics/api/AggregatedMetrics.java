@@ -39,13 +39,13 @@ public record AggregatedMetrics(
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, got " + count);
     }
-    Checks.nonNegative(mean, "mean");
-    Checks.nonNegative(min, "min");
-    Checks.nonNegative(max, "max");
-    Checks.nonNegative(stdDev, "stdDev");
-    Checks.nonNegative(p50, "p50");
-    Checks.nonNegative(p95, "p95");
-    Checks.nonNegative(p99, "p99");
+    Preconditions.nonNegative(mean, "mean");
+    Preconditions.nonNegative(min, "min");
+    Preconditions.nonNegative(max, "max");
+    Preconditions.nonNegative(stdDev, "stdDev");
+    Preconditions.nonNegative(p50, "p50");
+    Preconditions.nonNegative(p95, "p95");
+    Preconditions.nonNegative(p99, "p99");
     if (min > max) {
       throw new IllegalArgumentException(
           "min must not exceed max, got min " + min + " > max " + max);

@@ -53,7 +53,7 @@ public record CompletedExecution(
     metrics = List.copyOf(requireNonNull(metrics, "metrics"));
     phases = List.copyOf(requireNonNull(phases, "phases"));
     requireNonNull(outcome, "outcome");
-    attributes = Checks.orderedCopy(attributes, "attributes");
+    attributes = Maps.orderedCopy(attributes, "attributes");
   }
 
   /** The token usage and cost of this execution's LLM calls. */

@@ -28,11 +28,11 @@ public record LlmUsage(
    * @throws IllegalArgumentException if a field is negative, or more calls are unpriced than made
    */
   public LlmUsage {
-    Checks.nonNegative(calls, "calls");
-    Checks.nonNegative(inputTokens, "inputTokens");
-    Checks.nonNegative(outputTokens, "outputTokens");
-    Checks.nonNegative(costUsd, "costUsd");
-    Checks.nonNegative(unpricedCalls, "unpricedCalls");
+    Preconditions.nonNegative(calls, "calls");
+    Preconditions.nonNegative(inputTokens, "inputTokens");
+    Preconditions.nonNegative(outputTokens, "outputTokens");
+    Preconditions.nonNegative(costUsd, "costUsd");
+    Preconditions.nonNegative(unpricedCalls, "unpricedCalls");
     if (unpricedCalls > calls) {
       throw new IllegalArgumentException(
           "unpricedCalls must not exceed calls, got " + unpricedCalls + " > " + calls);

@@ -29,11 +29,11 @@ public record PerformanceMetric(
   /** Validates every field and copies the metadata. */
   public PerformanceMetric {
     requireNonNull(metricType, "metricType");
-    Checks.nonNegative(value, "value");
+    Preconditions.nonNegative(value, "value");
     requireNonNull(timestamp, "timestamp");
     requireNonNull(executionId, "executionId");
     requireNonNull(agentName, "agentName");
-    metadata = Checks.orderedCopy(metadata, "metadata");
+    metadata = Maps.orderedCopy(metadata, "metadata");
   }
 
   /** A metric without metadata. */

@@ -90,9 +90,9 @@ public record PhaseRecord(
           "parentId must be ROOT or the id of an earlier phase, got " + parentId + " for id " + id);
     }
     requireNonNull(name, "name");
-    Checks.nonNegative(startOffsetNanos, "startOffsetNanos");
-    Checks.nonNegative(durationNanos, "durationNanos");
-    metadata = Checks.orderedCopy(metadata, "metadata");
+    Preconditions.nonNegative(startOffsetNanos, "startOffsetNanos");
+    Preconditions.nonNegative(durationNanos, "durationNanos");
+    metadata = Maps.orderedCopy(metadata, "metadata");
   }
 
   /** Whether this is a top-level phase. */

@@ -24,14 +24,14 @@ public record StreamTiming(double timeToFirstChunkMs, double[] chunkIntervalsMs)
    * @throws IllegalArgumentException if a time is negative or not finite
    */
   public StreamTiming {
-    Checks.nonNegative(timeToFirstChunkMs, "timeToFirstChunkMs");
+    Preconditions.nonNegative(timeToFirstChunkMs, "timeToFirstChunkMs");
     chunkIntervalsMs = chunkIntervalsMs.clone();
     for (int i = 0; i < chunkIntervalsMs.length; i++) {
       double interval = chunkIntervalsMs[i];
       // Checked before the field name is built: a stream has a chunk per token, so naming every
       // element up front cost a string per token.
       if (!(interval >= 0) || Double.isInfinite(interval)) {
-        Checks.nonNegative(interval, "chunkIntervalsMs[" + i + "]");
+        Preconditions.nonNegative(interval, "chunkIntervalsMs[" + i + "]");
       }
     }
   }

@@ -50,25 +50,25 @@ public record TimingBreakdown(
 
   /** Validates every field and copies the phase map. */
   public TimingBreakdown {
-    Checks.nonNegative(totalMs, "totalMs");
-    Checks.nonNegative(initializationMs, "initializationMs");
-    Checks.nonNegative(toolExecutionMs, "toolExecutionMs");
-    Checks.nonNegative(llmProcessingMs, "llmProcessingMs");
-    Checks.nonNegative(websocketNotificationMs, "websocketNotificationMs");
-    Checks.nonNegative(databaseQueryMs, "databaseQueryMs");
-    Checks.nonNegative(externalApiMs, "externalApiMs");
-    Checks.nonNegative(queueWaitMs, "queueWaitMs");
-    Checks.nonNegative(overheadMs, "overheadMs");
+    Preconditions.nonNegative(totalMs, "totalMs");
+    Preconditions.nonNegative(initializationMs, "initializationMs");
+    Preconditions.nonNegative(toolExecutionMs, "toolExecutionMs");
+    Preconditions.nonNegative(llmProcessingMs, "llmProcessingMs");
+    Preconditions.nonNegative(websocketNotificationMs, "websocketNotificationMs");
+    Preconditions.nonNegative(databaseQueryMs, "databaseQueryMs");
+    Preconditions.nonNegative(externalApiMs, "externalApiMs");
+    Preconditions.nonNegative(queueWaitMs, "queueWaitMs");
+    Preconditions.nonNegative(overheadMs, "overheadMs");
     if (overheadMs > totalMs) {
       throw new IllegalArgumentException(
           "overheadMs must not exceed totalMs, got " + overheadMs + " > " + totalMs);
     }
     requireNonNull(ttftMs, "ttftMs");
     if (ttftMs.isPresent()) {
-      Checks.nonNegative(ttftMs.getAsDouble(), "ttftMs");
+      Preconditions.nonNegative(ttftMs.getAsDouble(), "ttftMs");
     }
-    phasesMs = Checks.orderedCopy(phasesMs, "phasesMs");
-    Checks.nonNegativeValues(phasesMs, "phasesMs");
+    phasesMs = Maps.orderedCopy(phasesMs, "phasesMs");
+    Maps.nonNegativeValues(phasesMs, "phasesMs");
   }
 
   /** A breakdown of no known execution; see the canonical constructor for the parameters. */

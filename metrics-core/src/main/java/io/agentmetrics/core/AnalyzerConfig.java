@@ -1,5 +1,7 @@
 package io.agentmetrics.core;
 
+import io.agentmetrics.api.Preconditions;
+
 /**
  * The thresholds a {@link PerformanceAnalyzer} judges by. Immutable; build one with {@link
  * #builder()} or take {@link #defaults()}.
@@ -45,11 +47,21 @@ public record AnalyzerConfig(
    * @throws IllegalArgumentException naming the field and its allowed range
    */
   public AnalyzerConfig {
-    Checks.positive(zScoreThreshold, "zScoreThreshold");
-    Checks.atLeast(minAnomalySamples, 2, "minAnomalySamples");
-    Checks.percent(bottleneckSharePercent, "bottleneckSharePercent");
-    Checks.percent(overheadSharePercent, "overheadSharePercent");
-    Checks.positive(slowTtftMs, "slowTtftMs");
+    Preconditions.positive(zScoreThreshold, "zScoreThreshold");
+    Preconditions.atLeast(minAnomalySamples, 2, "minAnomalySamples");
+    percent(bottleneckSharePercent, "bottleneckSharePercent");
+    percent(overheadSharePercent, "overheadSharePercent");
+    Preconditions.positive(slowTtftMs, "slowTtftMs");
+  }
+
+  /**
+   * Returns {@code value} if it lies in {@code (0, 100]}; otherwise throws naming {@code field}.
+   */
+  private static double percent(double value, String field) {
+    if (!(value > 0 && value <= 100)) {
+      throw new IllegalArgumentException(field + " must be in (0, 100], got " + value);
+    }
+    return value;
   }
 
   /** The default thresholds. */
@@ -78,32 +90,31 @@ public record AnalyzerConfig(
 
     /** Sets {@link AnalyzerConfig#zScoreThreshold()}; positive. */
     public Builder zScoreThreshold(double zScoreThreshold) {
-      this.zScoreThreshold = Checks.positive(zScoreThreshold, "zScoreThreshold");
+      this.zScoreThreshold = Preconditions.positive(zScoreThreshold, "zScoreThreshold");
       return this;
     }
 
     /** Sets {@link AnalyzerConfig#minAnomalySamples()}; at least 2. */
     public Builder minAnomalySamples(int minAnomalySamples) {
-      this.minAnomalySamples = Checks.atLeast(minAnomalySamples, 2, "minAnomalySamples");
+      this.minAnomalySamples = Preconditions.atLeast(minAnomalySamples, 2, "minAnomalySamples");
       return this;
     }
 
     /** Sets {@link AnalyzerConfig#bottleneckSharePercent()}; in (0, 100]. */
     public Builder bottleneckSharePercent(double bottleneckSharePercent) {
-      this.bottleneckSharePercent =
-          Checks.percent(bottleneckSharePercent, "bottleneckSharePercent");
+      this.bottleneckSharePercent = percent(bottleneckSharePercent, "bottleneckSharePercent");
       return this;
     }
 
     /** Sets {@link AnalyzerConfig#overheadSharePercent()}; in (0, 100]. */
     public Builder overheadSharePercent(double overheadSharePercent) {
-      this.overheadSharePercent = Checks.percent(overheadSharePercent, "overheadSharePercent");
+      this.overheadSharePercent = percent(overheadSharePercent, "overheadSharePercent");
       return this;
     }
 
     /** Sets {@link AnalyzerConfig#slowTtftMs()}; positive. */
     public Builder slowTtftMs(double slowTtftMs) {
-      this.slowTtftMs = Checks.positive(slowTtftMs, "slowTtftMs");
+      this.slowTtftMs = Preconditions.positive(slowTtftMs, "slowTtftMs");
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.agentmetrics.core;
 import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.api.MetricType;
+import io.agentmetrics.api.Preconditions;
 
 /**
  * A metric value far from the other values of its type, found by {@link
@@ -20,8 +21,8 @@ public record Anomaly(MetricType metricType, double value, double mean, double z
   /** Validates every field. */
   public Anomaly {
     requireNonNull(metricType, "metricType");
-    Checks.finite(value, "value");
-    Checks.finite(mean, "mean");
-    Checks.finite(zScore, "zScore");
+    Preconditions.finite(value, "value");
+    Preconditions.finite(mean, "mean");
+    Preconditions.finite(zScore, "zScore");
   }
 }

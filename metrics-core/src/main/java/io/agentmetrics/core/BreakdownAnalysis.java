@@ -3,6 +3,7 @@ package io.agentmetrics.core;
 import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.api.PhaseCategory;
+import io.agentmetrics.api.Preconditions;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -71,7 +72,7 @@ public record BreakdownAnalysis(
       if ((kind == Kind.CATEGORY) != (category != null)) {
         throw new IllegalArgumentException("category must be set exactly for kind CATEGORY");
       }
-      Checks.nonNegative(durationMs, "durationMs");
+      Preconditions.nonNegative(durationMs, "durationMs");
       if (!(sharePercent >= 0 && sharePercent <= 100)) {
         throw new IllegalArgumentException("sharePercent must be in [0, 100], got " + sharePercent);
       }

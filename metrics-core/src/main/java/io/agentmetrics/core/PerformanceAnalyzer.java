@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.agentmetrics.api.MetricType;
 import io.agentmetrics.api.PerformanceMetric;
 import io.agentmetrics.api.PhaseCategory;
+import io.agentmetrics.api.Preconditions;
 import io.agentmetrics.api.TimingBreakdown;
 import io.agentmetrics.core.BreakdownAnalysis.Bottleneck;
 import io.agentmetrics.core.BreakdownAnalysis.Kind;
@@ -281,7 +282,7 @@ public final class PerformanceAnalyzer {
 
   private static double checkThreshold(String key, Double threshold) {
     requireNonNull(threshold, () -> "thresholdsMs['" + key + "'] must not be null");
-    return Checks.nonNegative(threshold, "thresholdsMs['" + key + "']");
+    return Preconditions.nonNegative(threshold, "thresholdsMs['" + key + "']");
   }
 
   private static Map<MetricType, List<PerformanceMetric>> groupByType(

@@ -2,6 +2,8 @@ package io.agentmetrics.core;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.api.Preconditions;
+
 /**
  * One phase on an execution's critical path, as returned by {@link
  * ExecutionTimingCollector#getCriticalPath()}.
@@ -17,9 +19,9 @@ public record TimingEntry(String operation, double durationMs, double startMs, i
   /** Validates every field. */
   public TimingEntry {
     requireNonNull(operation, "operation");
-    Checks.nonNegative(durationMs, "durationMs");
-    Checks.nonNegative(startMs, "startMs");
-    Checks.atLeast(depth, 0, "depth");
+    Preconditions.nonNegative(durationMs, "durationMs");
+    Preconditions.nonNegative(startMs, "startMs");
+    Preconditions.atLeast(depth, 0, "depth");
   }
 
   /** When it ended, in milliseconds from the start of the execution. */

@@ -3,7 +3,7 @@ package io.agentmetrics.supervisor;
 import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.agent.concurrent.DaemonThreadFactory;
-import io.agentmetrics.supervisor.internal.Checks;
+import io.agentmetrics.api.Preconditions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.OperatingSystemMXBean;
@@ -95,7 +95,7 @@ public final class JvmResourceSampler implements AutoCloseable {
   static JvmResourceSampler start(
       ResourceRecorder recorder, @Nullable ThreadPoolExecutor pool, Duration interval) {
     requireNonNull(recorder, "recorder");
-    return new JvmResourceSampler(recorder, pool, Checks.positive(interval, "interval"));
+    return new JvmResourceSampler(recorder, pool, Preconditions.positive(interval, "interval"));
   }
 
   /** Takes one sample now, on the calling thread. */

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.agent.ExecutionCosts;
 import io.agentmetrics.agent.llm.PriceTable;
-import io.agentmetrics.supervisor.internal.Checks;
+import io.agentmetrics.api.Preconditions;
 import java.time.Duration;
 
 /**
@@ -36,8 +36,8 @@ public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows, Price
    * @throws IllegalArgumentException naming the field and its allowed range
    */
   public SupervisorConfig {
-    Checks.positive(workflowExpiry, "workflowExpiry");
-    Checks.atLeast(maxWorkflows, 1, "maxWorkflows");
+    Preconditions.positive(workflowExpiry, "workflowExpiry");
+    Preconditions.atLeast(maxWorkflows, 1, "maxWorkflows");
     requireNonNull(prices, "prices");
   }
 
@@ -80,7 +80,7 @@ public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows, Price
      * @throws IllegalArgumentException if {@code expiry} is zero or negative
      */
     public Builder workflowExpiry(Duration expiry) {
-      this.workflowExpiry = Checks.positive(expiry, "workflowExpiry");
+      this.workflowExpiry = Preconditions.positive(expiry, "workflowExpiry");
       return this;
     }
 
@@ -90,7 +90,7 @@ public record SupervisorConfig(Duration workflowExpiry, long maxWorkflows, Price
      * @throws IllegalArgumentException if {@code max} is less than 1
      */
     public Builder maxWorkflows(long max) {
-      this.maxWorkflows = Checks.atLeast(max, 1, "maxWorkflows");
+      this.maxWorkflows = Preconditions.atLeast(max, 1, "maxWorkflows");
       return this;
     }
 

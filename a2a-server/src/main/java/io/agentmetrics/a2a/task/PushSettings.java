@@ -1,7 +1,6 @@
 package io.agentmetrics.a2a.task;
 
-import static java.util.Objects.requireNonNull;
-
+import io.agentmetrics.api.Preconditions;
 import java.time.Duration;
 import java.util.List;
 
@@ -37,19 +36,12 @@ public record PushSettings(
               + " and "
               + maxAttempts);
     }
-    positive(timeout, "timeout");
-    positive(initialBackoff, "initialBackoff");
-    positive(maxBackoff, "maxBackoff");
+    Preconditions.positive(timeout, "timeout");
+    Preconditions.positive(initialBackoff, "initialBackoff");
+    Preconditions.positive(maxBackoff, "maxBackoff");
     if (maxBackoff.compareTo(initialBackoff) < 0) {
       throw new IllegalArgumentException(
           "maxBackoff must be at least initialBackoff, got " + maxBackoff + " < " + initialBackoff);
-    }
-  }
-
-  private static void positive(Duration value, String field) {
-    requireNonNull(value, field);
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(field + " must be positive, got " + value);
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.agentmetrics.agent.concurrent;
 
-import io.agentmetrics.agent.internal.Checks;
+import io.agentmetrics.api.Preconditions;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,7 +30,7 @@ public final class DaemonThreadFactory implements ThreadFactory {
    * @throws IllegalArgumentException if {@code prefix} is blank
    */
   public DaemonThreadFactory(String prefix) {
-    this.prefix = Checks.notBlank(prefix, "prefix");
+    this.prefix = Preconditions.notBlank(prefix, "prefix");
   }
 
   /** A new, unstarted daemon thread that runs {@code runnable}. */

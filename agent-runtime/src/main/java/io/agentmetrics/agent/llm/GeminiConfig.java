@@ -2,7 +2,7 @@ package io.agentmetrics.agent.llm;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentmetrics.agent.internal.Checks;
+import io.agentmetrics.api.Preconditions;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 
@@ -101,7 +101,7 @@ public final class GeminiConfig {
 
     /** The API key (usually {@code GEMINI_API_KEY}); required, not blank. */
     public Builder apiKey(String apiKey) {
-      this.apiKey = Checks.notBlank(apiKey, "apiKey").strip();
+      this.apiKey = Preconditions.notBlank(apiKey, "apiKey").strip();
       return this;
     }
 
@@ -110,7 +110,7 @@ public final class GeminiConfig {
      * models/gemini-2.5-pro} is accepted too.
      */
     public Builder model(String model) {
-      String name = Checks.notBlank(model, "model").strip();
+      String name = Preconditions.notBlank(model, "model").strip();
       this.model =
           name.startsWith(MODEL_RESOURCE_PREFIX)
               ? name.substring(MODEL_RESOURCE_PREFIX.length())
@@ -120,13 +120,13 @@ public final class GeminiConfig {
 
     /** The endpoint; an absolute http(s) URL, for example a local test server. */
     public Builder baseUri(URI baseUri) {
-      this.baseUri = Checks.httpBaseUri(baseUri, "baseUri");
+      this.baseUri = HttpBaseUri.check(baseUri, "baseUri");
       return this;
     }
 
     /** The API version path segment, such as {@code v1}; not blank. */
     public Builder apiVersion(String apiVersion) {
-      this.apiVersion = Checks.notBlank(apiVersion, "apiVersion").strip();
+      this.apiVersion = Preconditions.notBlank(apiVersion, "apiVersion").strip();
       return this;
     }
 

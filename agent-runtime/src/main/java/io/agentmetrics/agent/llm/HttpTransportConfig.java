@@ -1,6 +1,6 @@
 package io.agentmetrics.agent.llm;
 
-import io.agentmetrics.agent.internal.Checks;
+import io.agentmetrics.api.Preconditions;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -91,13 +91,13 @@ public final class HttpTransportConfig {
 
     /** How long to wait for a connection; positive. */
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
+      this.connectTimeout = Preconditions.positive(connectTimeout, "connectTimeout");
       return this;
     }
 
     /** How long to wait for the headers and for each next piece of the body; positive. */
     public Builder readTimeout(Duration readTimeout) {
-      this.readTimeout = Checks.positive(readTimeout, "readTimeout");
+      this.readTimeout = Preconditions.positive(readTimeout, "readTimeout");
       return this;
     }
 

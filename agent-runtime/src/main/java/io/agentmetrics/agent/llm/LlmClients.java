@@ -2,7 +2,6 @@ package io.agentmetrics.agent.llm;
 
 import io.agentmetrics.agent.config.ConfigException;
 import io.agentmetrics.agent.config.EnvironmentSettings;
-import io.agentmetrics.agent.internal.Checks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -175,6 +174,6 @@ public final class LlmClients {
     return settings.read(
         name,
         "an absolute http or https URL without a query, such as http://localhost:11434/v1",
-        value -> Checks.httpBaseUri(URI.create(value), name));
+        value -> HttpBaseUri.check(URI.create(value), name));
   }
 }

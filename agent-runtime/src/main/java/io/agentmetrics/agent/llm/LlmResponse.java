@@ -2,7 +2,7 @@ package io.agentmetrics.agent.llm;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentmetrics.agent.internal.Checks;
+import io.agentmetrics.api.Preconditions;
 
 /**
  * A complete answer from an LLM, with what observability needs to know about it.
@@ -35,8 +35,8 @@ public record LlmResponse(
     requireNonNull(text, "text");
     requireNonNull(model, "model");
     requireNonNull(provider, "provider");
-    Checks.nonNegative(inputTokens, "inputTokens");
-    Checks.nonNegative(outputTokens, "outputTokens");
+    Preconditions.nonNegative(inputTokens, "inputTokens");
+    Preconditions.nonNegative(outputTokens, "outputTokens");
     requireNonNull(finishReason, "finishReason");
   }
 

@@ -1,6 +1,6 @@
 package io.agentmetrics.agent.llm;
 
-import io.agentmetrics.agent.internal.Checks;
+import io.agentmetrics.api.Preconditions;
 
 /**
  * What one model costs, in US dollars per million tokens, as providers publish their prices.
@@ -21,8 +21,8 @@ public record ModelPrice(double inputUsdPerMillion, double outputUsdPerMillion) 
    * @throws IllegalArgumentException naming the price that is negative or not finite
    */
   public ModelPrice {
-    Checks.nonNegative(inputUsdPerMillion, "inputUsdPerMillion");
-    Checks.nonNegative(outputUsdPerMillion, "outputUsdPerMillion");
+    Preconditions.nonNegative(inputUsdPerMillion, "inputUsdPerMillion");
+    Preconditions.nonNegative(outputUsdPerMillion, "outputUsdPerMillion");
   }
 
   /**

@@ -2,7 +2,7 @@ package io.agentmetrics.agent.llm;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentmetrics.agent.internal.Checks;
+import io.agentmetrics.api.Preconditions;
 import java.net.URI;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -104,19 +104,19 @@ public final class OpenAiCompatibleConfig {
 
     /** The base URL, up to and including {@code /v1}; an absolute http(s) URL. */
     public Builder baseUri(URI baseUri) {
-      this.baseUri = Checks.httpBaseUri(baseUri, "baseUri");
+      this.baseUri = HttpBaseUri.check(baseUri, "baseUri");
       return this;
     }
 
     /** The API key (usually {@code OPENAI_API_KEY}); not blank. Leave unset for local servers. */
     public Builder apiKey(String apiKey) {
-      this.apiKey = Checks.notBlank(apiKey, "apiKey").strip();
+      this.apiKey = Preconditions.notBlank(apiKey, "apiKey").strip();
       return this;
     }
 
     /** The model, such as {@code llama3.2} on Ollama; not blank. */
     public Builder model(String model) {
-      this.model = Checks.notBlank(model, "model").strip();
+      this.model = Preconditions.notBlank(model, "model").strip();
       return this;
     }
 

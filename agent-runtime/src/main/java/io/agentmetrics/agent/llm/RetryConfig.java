@@ -2,7 +2,7 @@ package io.agentmetrics.agent.llm;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentmetrics.agent.internal.Checks;
+import io.agentmetrics.api.Preconditions;
 import java.time.Duration;
 
 /**
@@ -145,19 +145,19 @@ public final class RetryConfig {
 
     /** The wait before the first retry; positive. */
     public Builder initialBackoff(Duration initialBackoff) {
-      this.initialBackoff = Checks.positive(initialBackoff, "initialBackoff");
+      this.initialBackoff = Preconditions.positive(initialBackoff, "initialBackoff");
       return this;
     }
 
     /** The longest backoff between attempts; positive. */
     public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = Checks.positive(maxBackoff, "maxBackoff");
+      this.maxBackoff = Preconditions.positive(maxBackoff, "maxBackoff");
       return this;
     }
 
     /** The longest {@code Retry-After} to wait for; not negative (zero: never wait for one). */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
-      this.maxRetryAfter = Checks.nonNegative(maxRetryAfter, "maxRetryAfter");
+      this.maxRetryAfter = Preconditions.nonNegative(maxRetryAfter, "maxRetryAfter");
       return this;
     }
 

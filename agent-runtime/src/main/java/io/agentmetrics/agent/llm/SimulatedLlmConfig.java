@@ -1,6 +1,6 @@
 package io.agentmetrics.agent.llm;
 
-import io.agentmetrics.agent.internal.Checks;
+import io.agentmetrics.api.Preconditions;
 import java.time.Duration;
 
 /**
@@ -83,19 +83,19 @@ public final class SimulatedLlmConfig {
 
     /** The model name to report; not blank. */
     public Builder model(String model) {
-      this.model = Checks.notBlank(model, "model").strip();
+      this.model = Preconditions.notBlank(model, "model").strip();
       return this;
     }
 
     /** The wait before the first token; not negative. */
     public Builder timeToFirstToken(Duration timeToFirstToken) {
-      this.timeToFirstToken = Checks.nonNegative(timeToFirstToken, "timeToFirstToken");
+      this.timeToFirstToken = Preconditions.nonNegative(timeToFirstToken, "timeToFirstToken");
       return this;
     }
 
     /** The wait between tokens; not negative. */
     public Builder interTokenDelay(Duration interTokenDelay) {
-      this.interTokenDelay = Checks.nonNegative(interTokenDelay, "interTokenDelay");
+      this.interTokenDelay = Preconditions.nonNegative(interTokenDelay, "interTokenDelay");
       return this;
     }
 

@@ -1,6 +1,6 @@
 package io.agentmetrics.supervisor.otel;
 
-import io.agentmetrics.supervisor.internal.Checks;
+import io.agentmetrics.api.Preconditions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +21,7 @@ final class BoundedValues {
   private final LongAdder folded = new LongAdder();
 
   BoundedValues(int max) {
-    Checks.atLeast(max, 1, "max");
+    Preconditions.atLeast(max, 1, "max");
     this.max = max;
   }
 

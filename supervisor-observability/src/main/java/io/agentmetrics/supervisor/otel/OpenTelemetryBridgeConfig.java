@@ -2,7 +2,7 @@ package io.agentmetrics.supervisor.otel;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentmetrics.supervisor.internal.Checks;
+import io.agentmetrics.api.Preconditions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,9 +48,9 @@ public record OpenTelemetryBridgeConfig(
    */
   public OpenTelemetryBridgeConfig {
     checkRatio(traceSamplingRatio);
-    Checks.atLeast(maxPhaseNames, 1, "maxPhaseNames");
-    Checks.atLeast(maxAttributeValues, 1, "maxAttributeValues");
-    Checks.notBlank(instrumentationScopeName, "instrumentationScopeName");
+    Preconditions.atLeast(maxPhaseNames, 1, "maxPhaseNames");
+    Preconditions.atLeast(maxAttributeValues, 1, "maxAttributeValues");
+    Preconditions.notBlank(instrumentationScopeName, "instrumentationScopeName");
   }
 
   /** The default settings. */
@@ -103,7 +103,7 @@ public record OpenTelemetryBridgeConfig(
      * @throws IllegalArgumentException if {@code max} is less than 1
      */
     public Builder maxPhaseNames(int max) {
-      Checks.atLeast(max, 1, "maxPhaseNames");
+      Preconditions.atLeast(max, 1, "maxPhaseNames");
       this.maxPhaseNames = max;
       return this;
     }
@@ -114,7 +114,7 @@ public record OpenTelemetryBridgeConfig(
      * @throws IllegalArgumentException if {@code max} is less than 1
      */
     public Builder maxAttributeValues(int max) {
-      Checks.atLeast(max, 1, "maxAttributeValues");
+      Preconditions.atLeast(max, 1, "maxAttributeValues");
       this.maxAttributeValues = max;
       return this;
     }
@@ -126,7 +126,7 @@ public record OpenTelemetryBridgeConfig(
      */
     public Builder instrumentationScope(String name, @Nullable String version) {
       requireNonNull(name, "name");
-      this.instrumentationScopeName = Checks.notBlank(name, "instrumentationScopeName");
+      this.instrumentationScopeName = Preconditions.notBlank(name, "instrumentationScopeName");
       this.instrumentationScopeVersion = version;
       return this;
     }

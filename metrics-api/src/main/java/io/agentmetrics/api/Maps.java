@@ -4,29 +4,13 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 
-/** Argument checks shared by the value types of this package. */
-final class Checks {
+/**
+ * The copies and checks of the string-keyed maps that the value types of this package hold; the
+ * generic checks are {@link Preconditions}.
+ */
+final class Maps {
 
-  private Checks() {}
-
-  /**
-   * Returns {@code value} if it is finite and not negative; otherwise throws naming {@code field}.
-   */
-  static double nonNegative(double value, String field) {
-    if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(
-          field + " must be a finite, non-negative number, got " + value);
-    }
-    return value;
-  }
-
-  /** Returns {@code value} if it is not negative; otherwise throws naming {@code field}. */
-  static long nonNegative(long value, String field) {
-    if (value < 0) {
-      throw new IllegalArgumentException(field + " must not be negative, got " + value);
-    }
-    return value;
-  }
+  private Maps() {}
 
   /**
    * An unmodifiable copy of {@code map} that keeps its iteration order, so that metadata prints in
@@ -81,7 +65,7 @@ final class Checks {
       for (int i = 0; i < doubles.size(); i++) {
         double value = doubles.doubleAt(i);
         if (!(value >= 0) || Double.isInfinite(value)) {
-          nonNegative(value, field + "[" + doubles.keyAt(i) + "]");
+          Preconditions.nonNegative(value, field + "[" + doubles.keyAt(i) + "]");
         }
       }
       return;
@@ -90,7 +74,7 @@ final class Checks {
     map.forEach(
         (key, value) -> {
           if (!(value >= 0) || Double.isInfinite(value)) {
-            nonNegative(value, field + "[" + key + "]");
+            Preconditions.nonNegative(value, field + "[" + key + "]");
           }
         });
   }
