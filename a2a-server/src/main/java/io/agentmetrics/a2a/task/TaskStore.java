@@ -27,7 +27,9 @@ final class TaskStore {
   private final TaskRepository repository;
   private final PushPayloads payloads;
   private final int maxHistory;
-  private final Cache<String, TaskRecord> records = Caffeine.newBuilder().weakValues().build();
+  // Maintenance on the writing thread: the default, the common pool, wakes a thread per write.
+  private final Cache<String, TaskRecord> records =
+      Caffeine.newBuilder().weakValues().executor(Runnable::run).build();
 
   TaskStore(TaskRepository repository, PushPayloads payloads, int maxHistory) {
     this.repository = repository;

@@ -20,8 +20,9 @@ final class SendPairs {
   /** The most halves that wait for their other half. */
   static final int MAX_WAITING = 10_000;
 
+  // Maintenance on the writing thread: the default, the common pool, wakes a thread per write.
   private final Cache<String, Object> waiting =
-      Caffeine.newBuilder().maximumSize(MAX_WAITING).build();
+      Caffeine.newBuilder().maximumSize(MAX_WAITING).executor(Runnable::run).build();
 
   /** A request paired with the run of its task. */
   record Pair(RequestLatency request, AgentRunLatency run) {}
