@@ -52,9 +52,4 @@ public final class TraceLatencyLog implements RequestObserver {
       TraceLogAppender.offer(latency);
     }
   }
-
-  /** Microsecond resolution: three decimals, so sub-millisecond stages do not print as 0.0. */
-  static double round(double ms) {
-    return Math.round(ms * 1000.0) / 1000.0;
-  }
 }
