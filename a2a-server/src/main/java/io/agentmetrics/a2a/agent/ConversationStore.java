@@ -8,6 +8,7 @@ import io.agentmetrics.a2a.store.ContextRepository;
 import io.agentmetrics.a2a.store.RetainedSize;
 import io.agentmetrics.a2a.store.StoreLimits;
 import io.agentmetrics.a2a.store.StoreStatistics;
+import io.agentmetrics.api.Preconditions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +47,7 @@ public final class ConversationStore implements ContextRepository {
    */
   public ConversationStore(
       long maxContexts, long maxBytes, Duration ttl, int maxTurns, Ticker ticker) {
-    if (maxTurns < 0) {
-      throw new IllegalArgumentException("maxTurns must not be negative, got " + maxTurns);
-    }
-    this.maxTurns = maxTurns;
+    this.maxTurns = Preconditions.nonNegative(maxTurns, "maxTurns");
     this.conversations =
         new StoreLimits(maxContexts, maxBytes)
             .<String, List<String>>bound(Caffeine.newBuilder(), ConversationStore::bytes)

@@ -3,6 +3,7 @@ package io.agentmetrics.a2a.dto;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.agentmetrics.aggregator.AggregatedSeries;
+import io.agentmetrics.api.Preconditions;
 
 /**
  * Latency statistics of one stage over one window of {@code GET /metrics/summary}, in milliseconds;
@@ -23,9 +24,7 @@ public record StageWindowStats(
 
   /** Checks the count. */
   public StageWindowStats {
-    if (count < 0) {
-      throw new IllegalArgumentException("count must not be negative, got " + count);
-    }
+    Preconditions.nonNegative(count, "count");
   }
 
   /**

@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.profile;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.api.Preconditions;
 import java.net.URI;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -41,15 +42,9 @@ record ProfileSettings(
     requireNonNull(endpoint, "endpoint");
     requireNonNull(method, "method");
     requireNonNull(timeout, "timeout");
-    if (requests < 1) {
-      throw new IllegalArgumentException("requests must be at least 1, got " + requests);
-    }
-    if (concurrency < 1) {
-      throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
-    }
-    if (warmup < 0) {
-      throw new IllegalArgumentException("warmup must not be negative, got " + warmup);
-    }
+    Preconditions.atLeast(requests, 1, "requests");
+    Preconditions.atLeast(concurrency, 1, "concurrency");
+    Preconditions.nonNegative(warmup, "warmup");
     if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
       throw new IllegalArgumentException("rate must be a positive number, got " + rate);
     }

@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.profile;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.api.Preconditions;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -25,9 +26,7 @@ record Sample(
     @Nullable FailureCause cause) {
 
   Sample {
-    if (index < 0) {
-      throw new IllegalArgumentException("index must not be negative, got " + index);
-    }
+    Preconditions.nonNegative(index, "index");
     if (endNanos < startNanos || startNanos < intendedStartNanos) {
       throw new IllegalArgumentException(
           "times must satisfy intended <= start <= end, got "

@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.profile;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.api.Preconditions;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -27,9 +28,7 @@ record StageSummary(
 
   StageSummary {
     requireNonNull(name, "name");
-    if (count < 0) {
-      throw new IllegalArgumentException("count must not be negative, got " + count);
-    }
+    Preconditions.nonNegative(count, "count");
   }
 
   /** Statistics of a histogram of microseconds, with the exact mean computed by the caller. */

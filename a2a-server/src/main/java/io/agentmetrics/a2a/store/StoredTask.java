@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskState;
+import io.agentmetrics.api.Preconditions;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -30,9 +31,7 @@ public record StoredTask(
     requireNonNull(task, "task");
     requireNonNull(updated, "updated");
     pushConfigs = List.copyOf(pushConfigs);
-    if (version < 0) {
-      throw new IllegalArgumentException("version must not be negative, got " + version);
-    }
+    Preconditions.nonNegative(version, "version");
   }
 
   /**

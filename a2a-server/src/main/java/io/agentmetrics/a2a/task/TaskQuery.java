@@ -1,6 +1,7 @@
 package io.agentmetrics.a2a.task;
 
 import io.agentmetrics.a2a.dto.TaskState;
+import io.agentmetrics.api.Preconditions;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -24,8 +25,6 @@ public record TaskQuery(
 
   /** Checks the page size. */
   public TaskQuery {
-    if (pageSize < 1) {
-      throw new IllegalArgumentException("pageSize must be at least 1, got " + pageSize);
-    }
+    Preconditions.atLeast(pageSize, 1, "pageSize");
   }
 }

@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.store.postgres;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentmetrics.api.Preconditions;
 import java.time.Duration;
 
 /**
@@ -44,10 +45,7 @@ public record DatabaseSettings(
               + " got one starting "
               + url.substring(0, Math.min(url.length(), 16)));
     }
-    if (maxConnections < 1) {
-      throw new IllegalArgumentException(
-          "maxConnections must be at least 1, got " + maxConnections);
-    }
+    Preconditions.atLeast(maxConnections, 1, "maxConnections");
     if (connectionTimeout.toMillis() < 250) {
       throw new IllegalArgumentException(
           "connectionTimeout must be at least 250ms, got " + connectionTimeout);
