@@ -12,6 +12,8 @@ import io.agentmetrics.api.PhaseRecord;
 import io.agentmetrics.api.PhaseTimer;
 import io.agentmetrics.api.StreamTiming;
 import io.agentmetrics.api.TimingCollector;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -258,17 +260,32 @@ public final class AgentTiming {
 
   /**
    * Takes the time of every chunk on the phase's clock, records the execution's first token at the
-   * first one, then passes each piece on. Calls come from one thread at a time, though not always
-   * the same one, so the state is guarded by this object's lock.
+   * first one, then passes each piece on. Calls come one at a time and in order (the {@link
+   * LlmStreamListener} contract), though not always from the same thread, so a chunk takes no lock:
+   * each call publishes what it wrote with a release store of the chunk count, which the next call
+   * and {@link #annotate} read with an acquire load.
    */
   private static final class ChunkClock implements LlmStreamListener {
+    private static final VarHandle CHUNKS;
+
+    static {
+      try {
+        CHUNKS = MethodHandles.lookup().findVarHandle(ChunkClock.class, "chunks", int.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
     private final TimingCollector timing;
     private final PhaseTimer phase;
     private final LlmStreamListener delegate;
-    private double firstChunkMs = -1;
+    private double firstChunkMs;
     private double lastChunkMs;
     private double[] intervalsMs = new double[64];
-    private int intervals;
+
+    /** How many chunks have arrived; read and written through {@link #CHUNKS}. */
+    @SuppressWarnings("unused")
+    private int chunks;
 
     ChunkClock(TimingCollector timing, PhaseTimer phase, LlmStreamListener delegate) {
       this.timing = timing;
@@ -278,34 +295,33 @@ public final class AgentTiming {
 
     @Override
     public void onToken(String text) {
-      boolean first = tick(phase.elapsedMs());
-      if (first) {
+      double atMs = phase.elapsedMs();
+      int arrived = (int) CHUNKS.getAcquire(this);
+      if (arrived == 0) {
+        firstChunkMs = atMs;
+        lastChunkMs = atMs;
+        CHUNKS.setRelease(this, 1);
         timing.recordFirstToken();
+      } else {
+        double[] intervals = intervalsMs;
+        if (arrived - 1 == intervals.length) {
+          intervals = Arrays.copyOf(intervals, intervals.length * 2);
+          intervalsMs = intervals;
+        }
+        intervals[arrived - 1] = Math.max(0, atMs - lastChunkMs);
+        lastChunkMs = atMs;
+        CHUNKS.setRelease(this, arrived + 1);
       }
       delegate.onToken(text);
     }
 
-    /** Records a chunk at {@code atMs}; returns whether it is the first one. */
-    private synchronized boolean tick(double atMs) {
-      if (firstChunkMs < 0) {
-        firstChunkMs = atMs;
-        lastChunkMs = atMs;
-        return true;
-      }
-      if (intervals == intervalsMs.length) {
-        intervalsMs = Arrays.copyOf(intervalsMs, intervals * 2);
-      }
-      intervalsMs[intervals++] = Math.max(0, atMs - lastChunkMs);
-      lastChunkMs = atMs;
-      return false;
-    }
-
     /** Puts the chunk times on the phase, if a chunk arrived. */
-    synchronized void annotate() {
-      if (firstChunkMs >= 0) {
+    void annotate() {
+      int arrived = (int) CHUNKS.getAcquire(this);
+      if (arrived > 0) {
         phase.annotate(
             PhaseRecord.LLM_STREAM_TIMING,
-            new StreamTiming(firstChunkMs, Arrays.copyOf(intervalsMs, intervals)));
+            new StreamTiming(firstChunkMs, Arrays.copyOf(intervalsMs, arrived - 1)));
       }
     }
   }

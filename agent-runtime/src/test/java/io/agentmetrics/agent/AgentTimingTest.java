@@ -3,6 +3,7 @@ package io.agentmetrics.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agentmetrics.agent.llm.FinishReason;
 import io.agentmetrics.agent.llm.LlmCancelledException;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.LlmRequest;
@@ -21,6 +22,7 @@ import io.agentmetrics.api.StreamTiming;
 import io.agentmetrics.core.EnhancedExecutionTimingCollector;
 import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -301,6 +303,60 @@ class AgentTimingTest {
         .containsEntry(PhaseRecord.LLM_RESPONSE_MODEL, "gpt-4o-mini-2024-07-18")
         .containsEntry(PhaseRecord.LLM_STREAM_TIMING, new StreamTiming(300, new double[] {15, 20}));
     assertThat(phase.durationMs()).isEqualTo(335.0);
+  }
+
+  @Test
+  void chunksHandedFromThreadToThreadAreEachTimed() {
+    // 100 chunks, 2 ms apart, each delivered by a task of the pool after the one before ended:
+    // more chunks than the clock's first array holds, on threads that change from chunk to chunk.
+    int chunkCount = 100;
+    LlmClient handedOn =
+        new LlmClient() {
+          @Override
+          public String provider() {
+            return "test";
+          }
+
+          @Override
+          public String model() {
+            return "relay";
+          }
+
+          @Override
+          public LlmResponse generate(LlmRequest request) {
+            throw new UnsupportedOperationException("streams only");
+          }
+
+          @Override
+          public CompletableFuture<LlmResponse> stream(
+              LlmRequest request, LlmStreamListener listener) {
+            CompletableFuture<Void> chunks = CompletableFuture.completedFuture(null);
+            for (int i = 0; i < chunkCount; i++) {
+              chunks =
+                  chunks.thenRunAsync(
+                      () -> {
+                        time.advanceMillis(2);
+                        listener.onToken("x");
+                      },
+                      pool);
+            }
+            return chunks.thenApply(
+                done ->
+                    new LlmResponse(
+                        "x".repeat(chunkCount), "relay", "test", 1, chunkCount, FinishReason.STOP));
+          }
+
+          @Override
+          public void close() {}
+        };
+
+    AgentTiming.streamLlm(timing, handedOn, LlmRequest.of("x"), LlmStreamListener.ignoring());
+
+    double[] intervals = new double[chunkCount - 1];
+    Arrays.fill(intervals, 2.0);
+    PhaseRecord phase = phase(timing.complete(ExecutionOutcome.succeeded()), AgentTiming.LLM_PHASE);
+    assertThat(phase.metadata())
+        .containsEntry(PhaseRecord.LLM_STREAM_TIMING, new StreamTiming(2.0, intervals));
   }
 
   @Test

@@ -30,6 +30,9 @@ final class StudyPlanWriter {
 
   private static final int MAX_TOPIC_CHARS = 80;
 
+  /** About how long a streamed piece of a plan is: a word and its space. Sizes the token list. */
+  private static final int AVERAGE_TOKEN_CHARS = 6;
+
   private static final String[] FOCUS = {
     "30 minutes a day", "45 minutes a day", "an hour every other day", "two focused hours a week"
   };
@@ -76,7 +79,7 @@ final class StudyPlanWriter {
 
   /** Splits text into the pieces the simulated model streams: words with their trailing space. */
   static List<String> tokens(String text) {
-    List<String> tokens = new ArrayList<>(tokenCount(text));
+    List<String> tokens = new ArrayList<>(text.length() / AVERAGE_TOKEN_CHARS + 1);
     int start = 0;
     for (int i = 1; i <= text.length(); i++) {
       if (endsToken(text, i)) {
