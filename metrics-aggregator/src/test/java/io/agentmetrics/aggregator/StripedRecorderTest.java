@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,6 +91,55 @@ class StripedRecorderTest {
     for (long value = 1; value <= threads; value++) {
       assertThat(drained.getCountAtValue(value)).as("value %d", value).isEqualTo(valuesPerThread);
     }
+  }
+
+  /**
+   * Two threads, each on a stripe of its own, record while a third drains without pause and reads
+   * each drained count at once: a drain that swapped a stripe's histogram while a thread was
+   * recording into it would let that value land after the count was read, and lose it.
+   */
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void aDrainSwapsNoHistogramAThreadIsRecordingInto() throws Exception {
+    int writers = 2;
+    int valuesPerThread = 5_000_000;
+    StripedRecorder recorder = new StripedRecorder(writers);
+    AtomicBoolean recording = new AtomicBoolean(true);
+    AtomicLong drained = new AtomicLong();
+    AtomicInteger nextStripe = new AtomicInteger();
+    Thread drainer =
+        new Thread(
+            () -> {
+              while (recording.get()) {
+                drained.addAndGet(drainedCount(recorder));
+              }
+            });
+    drainer.start();
+    try {
+      Concurrently.run(
+          writers,
+          () -> {
+            int stripe = nextStripe.getAndIncrement();
+            for (int i = 0; i < valuesPerThread; i++) {
+              recorder.record(1, stripe);
+            }
+          });
+    } finally {
+      recording.set(false);
+      drainer.join();
+    }
+    drained.addAndGet(drainedCount(recorder));
+
+    assertThat(drained.get()).isEqualTo((long) writers * valuesPerThread);
+  }
+
+  private static long drainedCount(StripedRecorder recorder) {
+    long count = 0;
+    for (int stripe = 0; stripe < recorder.stripeCount(); stripe++) {
+      Histogram interval = recorder.drain(stripe);
+      count += interval == null ? 0 : interval.getTotalCount();
+    }
+    return count;
   }
 
   /**
