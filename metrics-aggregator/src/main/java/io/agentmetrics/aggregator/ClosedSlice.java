@@ -7,12 +7,13 @@ import org.HdrHistogram.HistogramIterationValue;
 /**
  * One closed slice's histogram, frozen into runs of adjacent non-empty buckets: each run as the
  * distance in value from the previous run's last bucket to its first bucket, the number of buckets
- * in it, and each bucket's count, all as variable-length integers. A single empty bucket between
- * two non-empty ones is kept in the run as a count of zero, one byte where a new run costs at least
- * two. Where a latency distribution is dense, a bucket so takes one byte (its count, while below
- * 128) instead of a distance and a count; merging costs one {@code recordValueWithCount} per
- * non-empty bucket, where adding a {@code PackedHistogram} walks every bucket index of the full
- * range through the packed array's lookup.
+ * in it, and each bucket's count, all as variable-length integers. The distance's lowest bit says
+ * whether a length follows, so a lone bucket takes its distance and its count only, and a single
+ * empty bucket between two non-empty ones stays in the run as a count of zero, one byte where a new
+ * run costs at least two. Where a latency distribution is dense, a bucket so takes one byte (its
+ * count, while below 128) instead of a distance and a count; merging costs one {@code
+ * recordValueWithCount} per non-empty bucket, where adding a {@code PackedHistogram} walks every
+ * bucket index of the full range through the packed array's lookup.
  *
  * <p>Merging is exact: each bucket is recorded at its highest equivalent value, and the next bucket
  * of a run is found from the one before through {@link AbstractHistogram#highestEquivalentValue} of
@@ -73,8 +74,9 @@ final class ClosedSlice {
     VarintReader reader = new VarintReader(runs);
     long value = 0;
     while (reader.hasMore()) {
-      value += reader.next();
-      long runLength = reader.next();
+      long distanceAndFlag = reader.next();
+      value += distanceAndFlag >>> 1;
+      long runLength = (distanceAndFlag & 1) == 0 ? 1 : reader.next();
       for (long bucket = 0; bucket < runLength; bucket++) {
         if (bucket > 0) {
           value = into.highestEquivalentValue(value + 1);
@@ -115,10 +117,17 @@ final class ClosedSlice {
       bytes[length++] = (byte) remaining;
     }
 
-    /** Appends a run's distance and length, then its counts, and empties {@code counts}. */
+    /**
+     * Appends a run's distance, flagged in its lowest bit when the length follows, the length of a
+     * run longer than one bucket, then the run's counts, and empties {@code counts}.
+     */
     void putRun(long distance, long runLength, VarintBuffer counts) {
-      put(distance);
-      put(runLength);
+      if (runLength == 1) {
+        put(distance << 1);
+      } else {
+        put((distance << 1) | 1);
+        put(runLength);
+      }
       if (bytes.length - length < counts.length) {
         bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + counts.length));
       }

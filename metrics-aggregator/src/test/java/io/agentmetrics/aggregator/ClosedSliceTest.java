@@ -49,15 +49,33 @@ class ClosedSliceTest {
     histogram.recordValueWithCount(10, 1);
     histogram.recordValueWithCount(11, 2);
     histogram.recordValueWithCount(13, 3);
-    histogram.recordValueWithCount(100, 200);
+    histogram.recordValueWithCount(16, 4);
+    histogram.recordValueWithCount(17, 200);
 
     ClosedSlice slice = ClosedSlice.of(histogram);
 
-    // Run 10..13: distance 10, length 4, counts 1, 2, 0, 3 (6 bytes). Run 100: distance 87,
-    // length 1, count 200 (1 + 1 + 2 bytes).
-    assertThat(slice.estimatedFootprintBytes()).isEqualTo(OVERHEAD_BYTES + 6 + 4);
+    // Run 10..13: distance 10 flagged (21), length 4, counts 1, 2, 0, 3: 6 bytes. Run 16..17:
+    // distance 3 flagged (7), length 2, counts 4 and 200 (2 bytes): 5 bytes.
+    assertThat(slice.estimatedFootprintBytes()).isEqualTo(OVERHEAD_BYTES + 6 + 5);
     assertThat(mergedInto(slice)).isEqualTo(histogram);
-    assertThat(slice.maxValue()).isEqualTo(100);
+    assertThat(slice.maxValue()).isEqualTo(17);
+  }
+
+  @Test
+  void aLoneBucketTakesItsDistanceAndCountWithoutALength() {
+    Histogram histogram = histogram();
+    histogram.recordValueWithCount(20, 1);
+    histogram.recordValueWithCount(50, 2);
+    histogram.recordValueWithCount(100_000, 3);
+
+    ClosedSlice slice = ClosedSlice.of(histogram);
+
+    // Distances 20, 30 and 99,981 (100,000's bucket, 64 wide, ends at 100,031), shifted left by
+    // one: 40 and 60 take a byte each, 199,962 three; each count a byte. A length per lone bucket
+    // would add three bytes.
+    assertThat(slice.estimatedFootprintBytes()).isEqualTo(OVERHEAD_BYTES + 1 + 1 + 1 + 1 + 3 + 1);
+    assertThat(mergedInto(slice)).isEqualTo(histogram);
+    assertThat(slice.maxValue()).isEqualTo(100_031);
   }
 
   @Test
