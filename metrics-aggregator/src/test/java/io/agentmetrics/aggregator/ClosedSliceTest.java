@@ -46,19 +46,21 @@ class ClosedSliceTest {
   @Test
   void aSingleEmptyBucketStaysInTheRunAndAWiderGapStartsANewOne() {
     Histogram histogram = histogram();
-    histogram.recordValueWithCount(10, 1);
-    histogram.recordValueWithCount(11, 2);
-    histogram.recordValueWithCount(13, 3);
-    histogram.recordValueWithCount(16, 4);
-    histogram.recordValueWithCount(17, 200);
+    for (long value = 10; value <= 20; value++) {
+      if (value != 15) {
+        histogram.recordValue(value);
+      }
+    }
+    histogram.recordValueWithCount(23, 200);
 
     ClosedSlice slice = ClosedSlice.of(histogram);
 
-    // Run 10..13: distance 10 flagged (21), length 4, counts 1, 2, 0, 3: 6 bytes. Run 16..17:
-    // distance 3 flagged (7), length 2, counts 4 and 200 (2 bytes): 5 bytes.
-    assertThat(slice.estimatedFootprintBytes()).isEqualTo(OVERHEAD_BYTES + 6 + 5);
+    // Run 10..20: distance 10 flagged (21), length 11, ten counts of 1 and the zero of 15: 13
+    // bytes. Bucket 23, after two empty ones: distance 3 shifted (6), count 200 (2 bytes): 3 bytes.
+    // A distance and a count per bucket took 23.
+    assertThat(slice.estimatedFootprintBytes()).isEqualTo(OVERHEAD_BYTES + 13 + 3);
     assertThat(mergedInto(slice)).isEqualTo(histogram);
-    assertThat(slice.maxValue()).isEqualTo(17);
+    assertThat(slice.maxValue()).isEqualTo(23);
   }
 
   @Test
@@ -71,8 +73,8 @@ class ClosedSliceTest {
     ClosedSlice slice = ClosedSlice.of(histogram);
 
     // Distances 20, 30 and 99,981 (100,000's bucket, 64 wide, ends at 100,031), shifted left by
-    // one: 40 and 60 take a byte each, 199,962 three; each count a byte. A length per lone bucket
-    // would add three bytes.
+    // one: 40 and 60 take a byte each, 199,962 three; each count a byte: what a distance and a
+    // count per bucket took. A length per lone bucket would add three bytes.
     assertThat(slice.estimatedFootprintBytes()).isEqualTo(OVERHEAD_BYTES + 1 + 1 + 1 + 1 + 3 + 1);
     assertThat(mergedInto(slice)).isEqualTo(histogram);
     assertThat(slice.maxValue()).isEqualTo(100_031);
