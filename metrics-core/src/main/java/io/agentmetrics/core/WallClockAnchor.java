@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * <p>An anchor serves executions that start less than {@value #MAX_AGE_NANOS} ns of monotonic time
  * after it was taken; the first execution to start later takes a new one. A start derived from it
  * differs from a wall-clock read at creation only by how far the two clocks drift apart in that
- * time: at most 50 µs at the 500 ppm the kernel slews the wall clock by at most, and a step of the
- * wall clock shows in executions that start after the next anchor.
+ * time, at most 50 µs at the kernel's maximum slew of 500 ppm; a step of the wall clock shows in
+ * executions that start after the next anchor.
  *
  * <p>Thread-safe: an anchor is immutable, and threads that replace it at once each write a valid
  * one.
