@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A wall-clock reading shared by the executions that start soon after it: each collector timed by
  * {@link TimeSource#system()} anchors its timestamps here instead of reading the wall clock at
- * creation, which costs about as much as two monotonic reads.
+ * creation, which costs more than the monotonic read it needs anyway.
  *
- * <p>An anchor serves executions that start less than {@value #MAX_AGE_NANOS} ns of monotonic time
+ * <p>An anchor serves executions that start at most {@value #MAX_AGE_NANOS} ns of monotonic time
  * after it was taken; the first execution to start later takes a new one. A start derived from it
  * differs from a wall-clock read at creation only by how far the two clocks drift apart in that
  * time, at most 50 µs at the kernel's maximum slew of 500 ppm; a step of the wall clock shows in
