@@ -72,8 +72,11 @@ final class PhaseSums {
       Integer slot = index.get(name);
       return slot == null ? -1 : slot;
     }
+    // Hash codes first: a String caches its own, and most names differ in it, so the scan seldom
+    // compares characters.
+    int hash = name.hashCode();
     for (int i = 0; i < size; i++) {
-      if (names[i].equals(name)) {
+      if (names[i].hashCode() == hash && names[i].equals(name)) {
         return i;
       }
     }

@@ -22,6 +22,18 @@ class PhaseSumsTest {
   }
 
   @Test
+  void keepsNamesWithTheSameHashCodeApartAndEqualNamesTogether() {
+    // "Aa" and "BB" share a hash code; the built "Aa" is equal to the literal but not the same.
+    assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+    PhaseSums sums = new PhaseSums();
+    sums.add("Aa", 1);
+    sums.add("BB", 2);
+    sums.add(String.valueOf(new char[] {'A', 'a'}), 4);
+
+    assertThat(sums.toMap()).containsExactly(Map.entry("Aa", 5.0), Map.entry("BB", 2.0));
+  }
+
+  @Test
   void isEmptyUntilANameIsAdded() {
     assertThat(new PhaseSums().toMap()).isEmpty();
   }

@@ -37,10 +37,14 @@ import org.slf4j.LoggerFactory;
  *   <li>The wall clock starts when the collector is created and stops at {@link
  *       #complete(ExecutionOutcome)}; until then {@link TimingBreakdown#totalMs()} is the time up
  *       to the moment {@link #getBreakdown()} is called. Durations come from the monotonic {@link
- *       TimeSource#nanoTime()}. The wall clock {@link TimeSource#now()} is read once, at creation:
- *       a metric's timestamp is that instant plus the monotonic time elapsed until the metric was
- *       taken, as OpenTelemetry's anchored clock stamps spans, so a wall-clock step during an
- *       execution neither reorders its metrics nor skews them against its phases.
+ *       TimeSource#nanoTime()}. Timestamps come from one reading of the wall clock {@link
+ *       TimeSource#now()} and the monotonic reading taken with it: a metric's timestamp is that
+ *       instant plus the monotonic time elapsed since, as OpenTelemetry's anchored clock stamps
+ *       spans, so a wall-clock step during an execution neither reorders its metrics nor skews them
+ *       against its phases. The wall clock is read at creation, except for {@link
+ *       TimeSource#system()}, whose collectors share a reading for up to 100 ms of monotonic time
+ *       (see {@code WallClockAnchor}): their start then differs from a read at creation only by the
+ *       clocks' drift in that time, at most 50 µs.
  *   <li>A phase counts in a {@link PhaseCategory} when its name is the category's id ({@link
  *       PhaseCategory#fromPhaseName}), or when it was started with {@link #measure(String,
  *       MetricType)} for a type that has a category ({@link PhaseCategory#of}).
@@ -114,6 +118,7 @@ public sealed class ExecutionTimingCollector implements TimingCollector
       new PhaseCategory[MetricType.values().length];
 
   private static final Map<String, PhaseCategory> CATEGORY_BY_NAME = new HashMap<>();
+  private static final WallClockAnchor SYSTEM_WALL_CLOCK = new WallClockAnchor(TimeSource.system());
   private static final Phase[] NO_PHASES = {};
 
   private static final VarHandle LATEST_PHASE;
@@ -151,7 +156,9 @@ public sealed class ExecutionTimingCollector implements TimingCollector
   private final String agentName;
   private final boolean metricPerCategorizedPhase;
   private final long startNanos;
-  private final Instant startTime;
+
+  /** The reading of both clocks that timestamps are taken on ({@link #timestampAt}). */
+  private final WallClockAnchor.Reading wallClock;
 
   /**
    * The running parallel tasks by name, made when the first task starts ({@link #runningTasks()}):
@@ -216,8 +223,14 @@ public sealed class ExecutionTimingCollector implements TimingCollector
     this.agentName = requireNonNull(agentName, "agentName");
     this.timeSource = requireNonNull(timeSource, "timeSource");
     this.metricPerCategorizedPhase = metricPerCategorizedPhase;
-    this.startTime = timeSource.now();
-    this.startNanos = timeSource.nanoTime();
+    if (timeSource == TimeSource.system()) {
+      this.startNanos = timeSource.nanoTime();
+      this.wallClock = SYSTEM_WALL_CLOCK.forStartAt(startNanos);
+    } else {
+      Instant wall = timeSource.now();
+      this.startNanos = timeSource.nanoTime();
+      this.wallClock = new WallClockAnchor.Reading(wall, startNanos);
+    }
   }
 
   /** {@inheritDoc} */
@@ -358,7 +371,7 @@ public sealed class ExecutionTimingCollector implements TimingCollector
 
   /** The wall-clock time of monotonic time {@code atNanos}, on the execution's anchored clock. */
   Instant timestampAt(long atNanos) {
-    return startTime.plusNanos(atNanos - startNanos);
+    return wallClock.at(atNanos);
   }
 
   /**
@@ -467,7 +480,14 @@ public sealed class ExecutionTimingCollector implements TimingCollector
       }
       done =
           new CompletedExecution(
-              executionId, agentName, startTime, breakdown, metrics, records, outcome, Map.of());
+              executionId,
+              agentName,
+              timestampAt(startNanos),
+              breakdown,
+              metrics,
+              records,
+              outcome,
+              Map.of());
       completed = done;
       return done;
     }
