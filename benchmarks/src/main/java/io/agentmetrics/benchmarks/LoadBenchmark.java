@@ -359,8 +359,12 @@ public final class LoadBenchmark {
   }
 
   private static void putReport(ObjectNode into, Path jar, Path traceLines) throws Exception {
-    JsonNode report = traceReport(jar, traceLines);
-    into.put("traced_requests", report.path("correlation").path("requests").asLong());
+    putReport(into, traceReport(jar, traceLines));
+  }
+
+  /** The sends that {@code trace-report}'s JSON counts, and their non-LLM overhead. */
+  static void putReport(ObjectNode into, JsonNode report) {
+    into.put("traced_sends", report.path("correlation").path("sends").asLong());
     into.put("non_llm_overhead_p50_ms", report.path("non_llm_overhead_ms").path("p50").asDouble());
     into.put("non_llm_overhead_p99_ms", report.path("non_llm_overhead_ms").path("p99").asDouble());
   }

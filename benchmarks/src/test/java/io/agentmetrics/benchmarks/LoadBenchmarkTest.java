@@ -2,6 +2,8 @@ package io.agentmetrics.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,24 @@ class LoadBenchmarkTest {
     assertThat(round.path("answered_rps").asDouble()).isEqualTo(10_000.0);
     assertThat(round.path("non_2xx").asLong()).isEqualTo(20_000);
     assertThat(round.path("p99_ms").asDouble()).isEqualTo(8.0);
+  }
+
+  @Test
+  void theTracedSendsAreReadWhereTraceReportCountsThem() throws Exception {
+    // The shape of `trace-report --format json` (schema v2): sends under correlation.
+    JsonNode report =
+        new ObjectMapper()
+            .readTree(
+                """
+                {"correlation": {"sends": 82778, "with_agent_detail": 82778},
+                 "non_llm_overhead_ms": {"p50": 0.048, "p99": 0.519}}
+                """);
+    ObjectNode into = new ObjectMapper().createObjectNode();
+
+    LoadBenchmark.putReport(into, report);
+
+    assertThat(into.path("traced_sends").asLong()).isEqualTo(82_778);
+    assertThat(into.path("non_llm_overhead_p99_ms").asDouble()).isEqualTo(0.519);
   }
 
   @Test

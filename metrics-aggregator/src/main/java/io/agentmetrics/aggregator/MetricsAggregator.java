@@ -38,16 +38,16 @@ import org.slf4j.LoggerFactory;
  * <h2>How values are kept</h2>
  *
  * Every value is recorded, as a whole number of thousandths of its unit (microseconds for
- * durations), into an HdrHistogram recorder of its type: one {@code SingleWriterRecorder} per
- * recording thread's stripe (the cores rounded up to a power of two; a stripe's recorder is created
- * when a thread first records into it), taken by one thread at a time, and a {@code Recorder} a
- * stripe makes for a thread that finds its recorder taken by another. Their interval histograms are
- * drained into three time slicings of that type: 10-second slices answer {@link
- * AggregationWindow#MINUTE} and {@code FIVE_MINUTES}, 5-minute slices answer {@code HOUR}, 1-hour
- * slices answer {@code DAY} and {@code WEEK} (lengths configurable in {@link AggregatorConfig}). A
- * window is answered by merging the slices it covers, the newest one partial, so it spans between
- * its length minus one slice and its length. Values are sliced by the time they are added (from the
- * injected {@link TimeSource}'s monotonic clock), not by their timestamps.
+ * durations), into an HdrHistogram histogram of its type: one per recording thread's stripe (the
+ * cores rounded up to a power of two; a stripe's histogram is created when a thread first records
+ * into it), taken by one thread at a time, and a {@code Recorder} a stripe makes for a thread that
+ * finds its histogram taken by another. What they recorded is drained into three time slicings of
+ * that type: 10-second slices answer {@link AggregationWindow#MINUTE} and {@code FIVE_MINUTES},
+ * 5-minute slices answer {@code HOUR}, 1-hour slices answer {@code DAY} and {@code WEEK} (lengths
+ * configurable in {@link AggregatorConfig}). A window is answered by merging the slices it covers,
+ * the newest one partial, so it spans between its length minus one slice and its length. Values are
+ * sliced by the time they are added (from the injected {@link TimeSource}'s monotonic clock), not
+ * by their timestamps.
  *
  * <h2>Named metrics</h2>
  *
