@@ -30,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -250,32 +251,11 @@ class AgentTimingTest {
   @Test
   void failedLlmCallIsRethrownWithItsTypeOnThePhase() {
     LlmClient failing =
-        new LlmClient() {
-          @Override
-          public String provider() {
-            return "test";
-          }
-
-          @Override
-          public String model() {
-            return "broken";
-          }
-
-          @Override
-          public LlmResponse generate(LlmRequest request) {
-            throw new LlmCancelledException("test", "cancelled", null);
-          }
-
-          @Override
-          public CompletableFuture<LlmResponse> stream(
-              LlmRequest request, LlmStreamListener listener) {
-            return CompletableFuture.failedFuture(
-                new LlmCancelledException("test", "cancelled", null));
-          }
-
-          @Override
-          public void close() {}
-        };
+        streamOnly(
+            "broken",
+            (request, listener) ->
+                CompletableFuture.failedFuture(
+                    new LlmCancelledException("test", "cancelled", null)));
 
     assertThatThrownBy(
             () ->
@@ -311,44 +291,29 @@ class AgentTimingTest {
     // more chunks than the clock's first array holds, on threads that change from chunk to chunk.
     int chunkCount = 100;
     LlmClient handedOn =
-        new LlmClient() {
-          @Override
-          public String provider() {
-            return "test";
-          }
-
-          @Override
-          public String model() {
-            return "relay";
-          }
-
-          @Override
-          public LlmResponse generate(LlmRequest request) {
-            throw new UnsupportedOperationException("streams only");
-          }
-
-          @Override
-          public CompletableFuture<LlmResponse> stream(
-              LlmRequest request, LlmStreamListener listener) {
-            CompletableFuture<Void> chunks = CompletableFuture.completedFuture(null);
-            for (int i = 0; i < chunkCount; i++) {
-              chunks =
-                  chunks.thenRunAsync(
-                      () -> {
-                        time.advanceMillis(2);
-                        listener.onToken("x");
-                      },
-                      pool);
-            }
-            return chunks.thenApply(
-                done ->
-                    new LlmResponse(
-                        "x".repeat(chunkCount), "relay", "test", 1, chunkCount, FinishReason.STOP));
-          }
-
-          @Override
-          public void close() {}
-        };
+        streamOnly(
+            "relay",
+            (request, listener) -> {
+              CompletableFuture<Void> chunks = CompletableFuture.completedFuture(null);
+              for (int i = 0; i < chunkCount; i++) {
+                chunks =
+                    chunks.thenRunAsync(
+                        () -> {
+                          time.advanceMillis(2);
+                          listener.onToken("x");
+                        },
+                        pool);
+              }
+              return chunks.thenApply(
+                  done ->
+                      new LlmResponse(
+                          "x".repeat(chunkCount),
+                          "relay",
+                          "test",
+                          1,
+                          chunkCount,
+                          FinishReason.STOP));
+            });
 
     AgentTiming.streamLlm(timing, handedOn, LlmRequest.of("x"), LlmStreamListener.ignoring());
 
@@ -399,5 +364,35 @@ class AgentTimingTest {
 
   private static List<PerformanceMetric> metrics(CompletedExecution execution, MetricType type) {
     return execution.metrics().stream().filter(metric -> metric.metricType() == type).toList();
+  }
+
+  /** A client of provider {@code test} that only streams, answering through {@code stream}. */
+  private static LlmClient streamOnly(
+      String model,
+      BiFunction<LlmRequest, LlmStreamListener, CompletableFuture<LlmResponse>> stream) {
+    return new LlmClient() {
+      @Override
+      public String provider() {
+        return "test";
+      }
+
+      @Override
+      public String model() {
+        return model;
+      }
+
+      @Override
+      public LlmResponse generate(LlmRequest request) {
+        throw new UnsupportedOperationException("this test client only streams");
+      }
+
+      @Override
+      public CompletableFuture<LlmResponse> stream(LlmRequest request, LlmStreamListener listener) {
+        return stream.apply(request, listener);
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 }
