@@ -12,6 +12,7 @@ import io.agentmetrics.agent.llm.LlmStreamListener;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmConfig;
 import io.agentmetrics.agent.testing.ScriptedLlm;
+import io.agentmetrics.agent.testing.StreamingLlm;
 import io.agentmetrics.api.CompletedExecution;
 import io.agentmetrics.api.ExecutionOutcome;
 import io.agentmetrics.api.MetricType;
@@ -30,7 +31,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -251,7 +251,8 @@ class AgentTimingTest {
   @Test
   void failedLlmCallIsRethrownWithItsTypeOnThePhase() {
     LlmClient failing =
-        streamOnly(
+        StreamingLlm.of(
+            "test",
             "broken",
             (request, listener) ->
                 CompletableFuture.failedFuture(
@@ -291,7 +292,8 @@ class AgentTimingTest {
     // more chunks than the clock's first array holds, on threads that change from chunk to chunk.
     int chunkCount = 100;
     LlmClient handedOn =
-        streamOnly(
+        StreamingLlm.of(
+            "test",
             "relay",
             (request, listener) -> {
               CompletableFuture<Void> chunks = CompletableFuture.completedFuture(null);
@@ -364,35 +366,5 @@ class AgentTimingTest {
 
   private static List<PerformanceMetric> metrics(CompletedExecution execution, MetricType type) {
     return execution.metrics().stream().filter(metric -> metric.metricType() == type).toList();
-  }
-
-  /** A client of provider {@code test} that only streams, answering through {@code stream}. */
-  private static LlmClient streamOnly(
-      String model,
-      BiFunction<LlmRequest, LlmStreamListener, CompletableFuture<LlmResponse>> stream) {
-    return new LlmClient() {
-      @Override
-      public String provider() {
-        return "test";
-      }
-
-      @Override
-      public String model() {
-        return model;
-      }
-
-      @Override
-      public LlmResponse generate(LlmRequest request) {
-        throw new UnsupportedOperationException("this test client only streams");
-      }
-
-      @Override
-      public CompletableFuture<LlmResponse> stream(LlmRequest request, LlmStreamListener listener) {
-        return stream.apply(request, listener);
-      }
-
-      @Override
-      public void close() {}
-    };
   }
 }

@@ -10,7 +10,7 @@ import io.agentmetrics.agent.llm.FinishReason;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.LlmRequest;
 import io.agentmetrics.agent.llm.LlmResponse;
-import io.agentmetrics.agent.llm.LlmStreamListener;
+import io.agentmetrics.agent.testing.StreamingLlm;
 import io.agentmetrics.testing.FakeTimeSource;
 import java.time.Duration;
 import java.util.List;
@@ -129,35 +129,12 @@ class StudyAgentTest {
     assertThat(conversations.history("c")).isEmpty();
   }
 
-  /**
-   * An LLM of provider {@code fake} that answers each request, streamed or not, with {@code
-   * answer}.
-   */
+  /** An LLM of provider {@code fake} that answers each request at once with {@code answer}. */
   private static LlmClient fakeLlm(String model, Function<LlmRequest, LlmResponse> answer) {
-    return new LlmClient() {
-      @Override
-      public String provider() {
-        return "fake";
-      }
-
-      @Override
-      public String model() {
-        return model;
-      }
-
-      @Override
-      public LlmResponse generate(LlmRequest request) {
-        return answer.apply(request);
-      }
-
-      @Override
-      public CompletableFuture<LlmResponse> stream(LlmRequest request, LlmStreamListener listener) {
-        return CompletableFuture.completedFuture(generate(request));
-      }
-
-      @Override
-      public void close() {}
-    };
+    return StreamingLlm.of(
+        "fake",
+        model,
+        (request, listener) -> CompletableFuture.completedFuture(answer.apply(request)));
   }
 
   private static NormalizedMessage message(String text) {
