@@ -38,14 +38,22 @@ public record StageWindowStats(
   public static StageWindowStats of(AggregatedSeries metrics) {
     return new StageWindowStats(
         metrics.count(),
-        micros(metrics.mean()),
-        micros(metrics.p50()),
-        micros(metrics.p95()),
-        micros(metrics.p99()),
-        micros(metrics.max()));
+        threeDecimals(metrics.mean()),
+        threeDecimals(metrics.p50()),
+        threeDecimals(metrics.p95()),
+        threeDecimals(metrics.p99()),
+        threeDecimals(metrics.max()));
   }
 
-  private static double micros(double ms) {
-    return Math.round(ms * 1000.0) / 1000.0;
+  /**
+   * {@code value} rounded to three decimals: milliseconds to the microsecond, so that a
+   * sub-millisecond stage does not print as 0.0.
+   *
+   * @param value the value
+   * @return it, rounded half up
+   * @since 0.1.0
+   */
+  public static double threeDecimals(double value) {
+    return Math.round(value * 1000.0) / 1000.0;
   }
 }

@@ -165,9 +165,9 @@ public final class StageMetrics implements RequestObserver {
                           stage.id(),
                           id(window),
                           BOTTLENECK_PERCENTILE,
-                          round(status.observed()),
+                          StageWindowStats.threeDecimals(status.observed()),
                           goalMs,
-                          round(status.ratio()),
+                          StageWindowStats.threeDecimals(status.ratio()),
                           status.sampleCount())));
     }
     bottlenecks.sort(Comparator.comparingDouble(StageBottleneck::ratio).reversed());
@@ -203,7 +203,12 @@ public final class StageMetrics implements RequestObserver {
       double mean = means[segment.ordinal()];
       if (sum > 0) {
         segments.add(
-            new SendSegment(segment.id(), segment.label(), round(mean), mean / sum, segment.llm()));
+            new SendSegment(
+                segment.id(),
+                segment.label(),
+                StageWindowStats.threeDecimals(mean),
+                mean / sum,
+                segment.llm()));
       }
     }
     return new SendBreakdown(
@@ -282,11 +287,6 @@ public final class StageMetrics implements RequestObserver {
     // The aggregator drops (and counts) a negative or non-finite value, which a clock step could
     // produce; a dropped sample is better than a request failing in its observer.
     aggregator.addMetric(metric(stage), ms);
-  }
-
-  /** Microsecond resolution: three decimals, so sub-millisecond stages do not print as 0.0. */
-  private static double round(double ms) {
-    return Math.round(ms * 1000.0) / 1000.0;
   }
 
   private static String lower(String name) {
