@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Load benchmark of the A2A server (see docs/performance.md): wrk and `profile --rate` against
 # `serve` as a user starts it (default JVM, no flags) with the simulated model at zero latency, and
-# tracing off, on to stdout and on to A2A_TRACE_LOG_FILE, on this machine. Each server is first
-# measured as issue 28 does (5 s of load, then 10 s measured); throughput counts 2xx answers, and
-# the others (the 503s of a full agent queue or in-flight budget) are reported as non_2xx.
+# tracing off, on to stdout and on to A2A_TRACE_LOG_FILE, on this machine, plus a second untraced
+# server as a control (its share against the first is the noise of the measurement). Each of the
+# first three is first measured as issue 28 does (5 s of load, then 10 s measured); throughput
+# counts 2xx answers, and the others (the 503s of a full agent queue or in-flight budget) are
+# reported as non_2xx.
 #
 #   benchmarks/load.sh                 # then 30 s per measurement (wrk: 5 rounds of 6 s per
 #                                      # server, alternating), 32 connections, 60 s more warm-up:
-#                                      # about 12 minutes
+#                                      # about 14 minutes
 #   SECONDS_PER_RUN=10 WARMUP_SECONDS=30 benchmarks/load.sh
 #
 # Needs wrk (apt-get install wrk). Writes benchmarks/target/load.json.

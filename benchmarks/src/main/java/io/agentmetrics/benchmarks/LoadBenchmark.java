@@ -25,24 +25,27 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The load benchmark of the A2A server: starts the shaded jar's {@code serve} three times as a user
- * does, on a default JVM (no flags), with the simulated model at zero latency and tracing off, on
- * to stdout (as the seed does) and on to {@code A2A_TRACE_LOG_FILE}; drives {@code POST
- * /tasks/send} with the Telex request through {@code wrk} (maximum throughput, then paced at half
- * the tracing-off throughput) and through the project's own {@code profile --rate} (open loop, at
- * that half rate), and writes the figures and target verdicts as JSON.
+ * The load benchmark of the A2A server: starts the shaded jar's {@code serve} as a user does, on a
+ * default JVM (no flags), with the simulated model at zero latency: with tracing off, on to stdout
+ * (as the seed does), on to {@code A2A_TRACE_LOG_FILE}, and off again as a control; drives {@code
+ * POST /tasks/send} with the Telex request through {@code wrk} (maximum throughput, then paced at
+ * half the tracing-off throughput) and through the project's own {@code profile --rate} (open loop,
+ * at that half rate), and writes the figures and target verdicts as JSON.
  *
  * <p>Throughput counts successful (2xx) answers only; the others, such as the 503 of a full agent
- * queue or in-flight budget, are reported as {@code non_2xx} beside it. Each server is first
- * measured the way issue 28 measures a fresh server: {@value #FIRST_WARMUP_SECONDS} s of load, then
- * {@value #FIRST_MEASURED_SECONDS} s measured ({@code first_15_s}); the throughput target is judged
- * there. After a longer warm-up the wrk measurement alternates between the servers in {@value
- * #ROUNDS} rounds; each server reports its median round and the CPU time it spent per request, and
- * tracing's throughput share (to stdout and to the file) is the median of the rounds'
- * traced-to-untraced ratios, each triple run back to back. The non-LLM overhead is read from the
- * traced server's trace lines for its wrk rounds, its paced wrk run at half rate (where the target
- * is checked), its half-rate profile run and a profile run at {@value #MODERATE_RATE} req/s, a rate
- * at which the profiler's own JVM does not saturate the machine.
+ * queue or in-flight budget, are reported as {@code non_2xx} beside it. Each of the first three is
+ * first measured the way issue 28 measures a fresh server: {@value #FIRST_WARMUP_SECONDS} s of
+ * load, then {@value #FIRST_MEASURED_SECONDS} s measured ({@code first_15_s}); the throughput
+ * target is judged there. After a longer warm-up the wrk measurement alternates between the servers
+ * in {@value #ROUNDS} rounds; each server reports its median round and the CPU time it spent per
+ * request, and tracing's throughput share (to stdout and to the file) is the median of the rounds'
+ * traced-to-untraced ratios, each round's servers run back to back. A fourth server, untraced like
+ * the first, runs in every round too ({@code tracing_off_control}): its share against the first is
+ * what two identical servers measure, the noise band a tracing share is read against (each JVM
+ * settles in its own compiled state, and one keeps its lead or lag over the rounds). The non-LLM
+ * overhead is read from the traced server's trace lines for its wrk rounds, its paced wrk run at
+ * half rate (where the target is checked), its half-rate profile run and a profile run at {@value
+ * #MODERATE_RATE} req/s, a rate at which the profiler's own JVM does not saturate the machine.
  *
  * <p>Arguments: the server jar, the request body, the wrk Lua script, the output file, the seconds
  * per measurement (the profile run; the wrk rounds of one server share them), the wrk connections
@@ -115,14 +118,18 @@ public final class LoadBenchmark {
     ObjectNode off = result.putObject("tracing_off");
     ObjectNode toStdout = result.putObject("tracing_to_stdout");
     ObjectNode on = result.putObject("tracing_to_file");
+    ObjectNode control = result.putObject("tracing_off_control");
     try (Server untraced = Server.start(settings.jar(), work, Tracing.OFF);
         Server stdoutTraced = Server.start(settings.jar(), work, Tracing.STDOUT);
-        Server traced = Server.start(settings.jar(), work, Tracing.FILE)) {
-      List<Server> all = List.of(untraced, stdoutTraced, traced);
-      List<ObjectNode> nodes = List.of(off, toStdout, on);
-      for (int i = 0; i < all.size(); i++) {
-        measureFresh(settings, all.get(i), nodes.get(i));
+        Server traced = Server.start(settings.jar(), work, Tracing.FILE);
+        Server untracedTwin = Server.start(settings.jar(), work, Tracing.OFF)) {
+      List<Server> configured = List.of(untraced, stdoutTraced, traced);
+      List<ObjectNode> configuredNodes = List.of(off, toStdout, on);
+      for (int i = 0; i < configured.size(); i++) {
+        measureFresh(settings, configured.get(i), configuredNodes.get(i));
       }
+      List<Server> all = List.of(untraced, stdoutTraced, traced, untracedTwin);
+      List<ObjectNode> nodes = List.of(off, toStdout, on, control);
       for (Server server : all) {
         wrk(settings, server.url(), settings.warmupSeconds(), Map.of());
       }
@@ -197,8 +204,8 @@ public final class LoadBenchmark {
   }
 
   /**
-   * The wrk rounds, alternating between the servers (the untraced one first), and each traced
-   * server's throughput share: the median of its traced-to-untraced ratios of rounds run back to
+   * The wrk rounds, alternating between the servers (the untraced one first), and each other
+   * server's throughput share: the median of its ratios to the untraced one in rounds run back to
    * back, so that a change in the machine's speed between rounds cancels out.
    */
   private static void measureThroughput(
