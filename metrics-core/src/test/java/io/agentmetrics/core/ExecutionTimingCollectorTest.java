@@ -198,6 +198,24 @@ class ExecutionTimingCollectorTest {
   }
 
   @Test
+  void aPhaseNameBuiltAtRunTimeCountsInItsCategoryLikeTheLiteral() {
+    String built = String.join("_", "llm", "processing");
+    assertThat(built).isNotSameAs("llm_processing");
+
+    collector.startPhase(built);
+    time.advanceMillis(40);
+    collector.stopPhase(built);
+    collector.startPhase("tool_execution");
+    time.advanceMillis(10);
+    collector.stopPhase("tool_execution");
+
+    TimingBreakdown breakdown = collector.getBreakdown();
+    assertThat(breakdown.llmProcessingMs()).isEqualTo(40.0);
+    assertThat(breakdown.toolExecutionMs()).isEqualTo(10.0);
+    assertThat(breakdown.overheadMs()).isZero();
+  }
+
+  @Test
   void collectorsCreatedByAgentNameGetDistinctRandomIds() {
     ExecutionTimingCollector first = new ExecutionTimingCollector("agent");
     ExecutionTimingCollector second = new ExecutionTimingCollector("agent");
