@@ -719,8 +719,9 @@ public sealed class ExecutionTimingCollector implements TimingCollector
 
   /**
    * The category of a phase: by {@code type} if it has one, else by name. Table lookups instead of
-   * the Optional-returning ones of {@link PhaseCategory}, because this runs on every phase start; a
-   * name's hash code is cached in the string, so the name lookup costs one comparison.
+   * the Optional-returning ones of {@link PhaseCategory}, because this runs on every phase start: a
+   * name written as a literal is found by reference among the category ids, any other through the
+   * name map.
    */
   @SuppressWarnings("ReferenceEquality") // a fast path only: a miss falls back to the map
   private static @Nullable PhaseCategory categoryOf(String name, @Nullable MetricType type) {
@@ -730,8 +731,7 @@ public sealed class ExecutionTimingCollector implements TimingCollector
         return byType;
       }
     }
-    // A name written as a literal is the very string of the category id it spells (the JVM interns
-    // literals), so seven reference comparisons usually settle it without hashing.
+    // A literal is the very string of the category id it spells: the JVM interns literals.
     for (PhaseCategory category : CATEGORIES) {
       if (category.id() == name) {
         return category;
