@@ -118,7 +118,6 @@ public sealed class ExecutionTimingCollector implements TimingCollector
       new PhaseCategory[MetricType.values().length];
 
   private static final Map<String, PhaseCategory> CATEGORY_BY_NAME = new HashMap<>();
-  private static final PhaseCategory[] CATEGORIES = PhaseCategory.values();
   private static final WallClockAnchor SYSTEM_WALL_CLOCK = new WallClockAnchor(TimeSource.system());
   private static final Phase[] NO_PHASES = {};
 
@@ -719,22 +718,14 @@ public sealed class ExecutionTimingCollector implements TimingCollector
 
   /**
    * The category of a phase: by {@code type} if it has one, else by name. Table lookups instead of
-   * the Optional-returning ones of {@link PhaseCategory}, because this runs on every phase start: a
-   * name written as a literal is found by reference among the category ids, any other through the
-   * name map.
+   * the Optional-returning ones of {@link PhaseCategory}, because this runs on every phase start; a
+   * name's hash code is cached in the string, so the name lookup costs one comparison.
    */
-  @SuppressWarnings("ReferenceEquality") // a fast path only: a miss falls back to the map
   private static @Nullable PhaseCategory categoryOf(String name, @Nullable MetricType type) {
     if (type != null) {
       PhaseCategory byType = CATEGORY_BY_TYPE[type.ordinal()];
       if (byType != null) {
         return byType;
-      }
-    }
-    // A literal is the very string of the category id it spells: the JVM interns literals.
-    for (PhaseCategory category : CATEGORIES) {
-      if (category.id() == name) {
-        return category;
       }
     }
     return CATEGORY_BY_NAME.get(name);
