@@ -57,7 +57,8 @@ import java.util.function.Function;
  * Wires the A2A server from a {@link ServerConfig}: the composition root. The core classes carry no
  * DI annotations; every one is built here by a {@code @Provides} method.
  *
- * <p>Bindings, all singletons:
+ * <p>Bindings, singletons except those that hand out the config given, a value derived from
+ * singletons, or a part of one, which need no scope:
  *
  * <ul>
  *   <li>{@link ServerConfig}, the config given;
@@ -66,9 +67,14 @@ import java.util.function.Function;
  *   <li>{@link LlmClient}, the client {@link ServerConfig#llm()} names, and {@code @Named(}{@value
  *       #LLM_LABEL}{@code ) String}, how the card and status page name it;
  *   <li>{@link PriceTable}, the prices {@link LlmConfig#settings()} give;
- *   <li>{@link TaskProcessor}, the study agent;
+ *   <li>{@link TaskProcessor}, the study agent, with {@link TelexNormalizer}, which turns Telex
+ *       messages into its prompts, and {@link ContextRepository}, the conversations of the {@link
+ *       TaskStores};
  *   <li>{@link OpenTelemetry}, no-op, and {@link CardSettings}, the union card unsigned;
  *   <li>{@link ObjectMapper}, the one mapper, bounded by {@link ServerConfig#limits()};
+ *   <li>{@link RequestObserver}, the {@link StageMetrics} and, with tracing on, the trace log;
+ *   <li>{@link InFlightBudget}, the bytes of request bodies held at once, bounded by {@link
+ *       ServerConfig#limits()};
  *   <li>{@link TaskStores}, {@link TaskService}, {@link TaskPushConfigs} (the service's), {@link
  *       StageMetrics}, {@link MetricsAggregator}, {@link HttpServer} and {@link A2aServer} itself.
  * </ul>

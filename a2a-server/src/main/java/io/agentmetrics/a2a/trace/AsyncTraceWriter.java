@@ -156,7 +156,8 @@ final class AsyncTraceWriter implements TraceLogAppender.TraceSink {
     long total = dropped.sum();
     if (total / DROPPED_WARN_FREQUENCY > droppedWarned / DROPPED_WARN_FREQUENCY) {
       logger.warn(
-          "{} trace events dropped so far: the trace log's writer fell {} events behind",
+          "{} trace events dropped so far: the trace log's writer fell {} events behind, or"
+              + " writing failed",
           total,
           capacity);
     }

@@ -4,7 +4,6 @@ import io.agentmetrics.api.Preconditions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Admits the first {@code max} distinct values of a metric attribute and folds every later one into
@@ -18,7 +17,6 @@ final class BoundedValues {
   private final int max;
   private final Set<String> admitted = ConcurrentHashMap.newKeySet();
   private final AtomicInteger reserved = new AtomicInteger();
-  private final LongAdder folded = new LongAdder();
 
   BoundedValues(int max) {
     Preconditions.atLeast(max, 1, "max");
@@ -33,7 +31,6 @@ final class BoundedValues {
     while (true) {
       int taken = reserved.get();
       if (taken >= max) {
-        folded.increment();
         return fallback;
       }
       if (reserved.compareAndSet(taken, taken + 1)) {
@@ -49,10 +46,5 @@ final class BoundedValues {
   /** How many distinct values have been admitted. */
   int admittedCount() {
     return admitted.size();
-  }
-
-  /** How many times a value was replaced by its fallback. */
-  long foldedCount() {
-    return folded.sum();
   }
 }

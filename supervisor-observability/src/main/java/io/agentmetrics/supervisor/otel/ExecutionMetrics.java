@@ -157,7 +157,11 @@ final class ExecutionMetrics {
 
   void record(CompletedExecution execution) {
     String agent = agentNames.fold(execution.agentName(), OTHER_VALUE);
-    double seconds = execution.breakdown().totalMs() / MS_PER_SECOND;
+    // As long as the invocation span (ExecutionSpans), which the conventions want it to equal.
+    double seconds =
+        Math.max(
+            execution.breakdown().totalMs() / MS_PER_SECOND,
+            PhaseMetadata.lastPhaseEndNanos(execution) / NANOS_PER_SECOND);
     @Nullable String workflow = PhaseMetadata.workflowName(execution);
     AttributesBuilder invocation =
         workflow != null
@@ -176,11 +180,6 @@ final class ExecutionMetrics {
     if (usage.priced()) {
       invokeAgentCost.record(usage.costUsd(), Attributes.of(AGENT_NAME, agent));
     }
-  }
-
-  /** How many phase names were folded because the limit was reached. */
-  long foldedPhaseNames() {
-    return phaseNames.foldedCount();
   }
 
   private void recordPhase(PhaseRecord phase, String agent) {

@@ -85,7 +85,6 @@ final class ExecutionSpans {
     // Phase ids count from 0 in start order, and a parent always starts before its children.
     List<PhaseRecord> phases = execution.phases();
     @Nullable Context[] phaseContexts = new Context[phases.size()];
-    long lastEndNanos = 0;
     for (PhaseRecord phase : phases) {
       Context phaseParent = contextOf(phase.parentId(), phaseContexts, agentContext);
       Span span = phaseSpan(phase, phaseParent, start, conversationId);
@@ -93,7 +92,6 @@ final class ExecutionSpans {
       if (phase.id() < phaseContexts.length) {
         phaseContexts[phase.id()] = phaseParent.with(span);
       }
-      lastEndNanos = Math.max(lastEndNanos, phase.endOffsetNanos());
     }
 
     execution
@@ -105,7 +103,9 @@ final class ExecutionSpans {
       agentSpan.setAttribute(ERROR_TYPE, requireNonNullElse(outcome.errorType(), OTHER_VALUE));
       agentSpan.setStatus(StatusCode.ERROR, requireNonNullElse(outcome.errorMessage(), ""));
     }
-    long totalNanos = Math.max(nanos(execution.breakdown().totalMs()), lastEndNanos);
+    long totalNanos =
+        Math.max(
+            nanos(execution.breakdown().totalMs()), PhaseMetadata.lastPhaseEndNanos(execution));
     agentSpan.end(start.plusNanos(totalNanos));
   }
 

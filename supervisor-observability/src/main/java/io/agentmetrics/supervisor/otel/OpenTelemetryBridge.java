@@ -57,8 +57,9 @@ import org.slf4j.LoggerFactory;
 public final class OpenTelemetryBridge implements MetricsSink {
 
   /**
-   * Execution attribute key whose value, if present, becomes {@code gen_ai.agent.id}; without it
-   * the agent name is the id, because agentmetrics identifies agents by name.
+   * Execution attribute key whose value, if present, becomes {@code gen_ai.agent.id}; without it no
+   * {@code gen_ai.agent.id} is set, because agentmetrics identifies agents by name ({@code
+   * gen_ai.agent.name}).
    */
   public static final String AGENT_ID_ATTRIBUTE = "agent_id";
 

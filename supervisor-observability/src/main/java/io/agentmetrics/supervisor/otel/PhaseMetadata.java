@@ -75,6 +75,19 @@ final class PhaseMetadata {
         : null;
   }
 
+  /**
+   * When the last phase of {@code execution} ended, in nanoseconds after the execution's start; 0
+   * without phases. A phase may end after the breakdown's total (stopped on another thread while
+   * the execution completed): the invocation span and its duration metric then last until it ends.
+   */
+  static long lastPhaseEndNanos(CompletedExecution execution) {
+    long lastEnd = 0;
+    for (PhaseRecord phase : execution.phases()) {
+      lastEnd = Math.max(lastEnd, phase.endOffsetNanos());
+    }
+    return lastEnd;
+  }
+
   /** The workflow an execution ran, if it is a workflow rather than one agent's invocation. */
   static @Nullable String workflowName(CompletedExecution execution) {
     Object name = execution.attributes().get(CompletedExecution.WORKFLOW_NAME);

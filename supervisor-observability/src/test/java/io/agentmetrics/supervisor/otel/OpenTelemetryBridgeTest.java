@@ -191,7 +191,7 @@ class OpenTelemetryBridgeTest {
   }
 
   @Test
-  void agentSpanLastsAtLeastUntilItsLastPhaseEnds() {
+  void agentSpanAndItsDurationMetricLastAtLeastUntilTheLastPhaseEnds() {
     bridge.onExecutionCompleted(
         Executions.execution()
             .total(Duration.ofMillis(10))
@@ -200,6 +200,8 @@ class OpenTelemetryBridgeTest {
 
     SpanData agent = otel.spansByName().get("invoke_agent supervisor");
     assertThat(agent.getEndEpochNanos() - agent.getStartEpochNanos()).isEqualTo(millis(50));
+    assertThat(singlePoint(otel.metricsByName().get("gen_ai.invoke_agent.duration")).getSum())
+        .isEqualTo(0.05);
   }
 
   @Test
