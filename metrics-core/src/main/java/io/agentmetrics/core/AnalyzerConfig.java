@@ -8,8 +8,9 @@ import io.agentmetrics.api.Preconditions;
  *
  * @param zScoreThreshold a value is an anomaly when its |z-score| exceeds this; positive
  * @param minAnomalySamples the fewest samples of a metric type that anomaly detection looks at;
- *     fewer give no anomalies. At least 2. With n samples no z-score can exceed sqrt(n - 1), so
- *     keep it above {@code zScoreThreshold}²
+ *     fewer give no anomalies. At least 2. With n samples no |z-score| can exceed sqrt(n - 1), so
+ *     keep it above {@code zScoreThreshold}² + 1, or a type with this few samples can never show an
+ *     anomaly
  * @param bottleneckSharePercent a category or phase taking at least this share of the total is a
  *     bottleneck; in (0, 100]
  * @param overheadSharePercent uncategorized time taking at least this share of the total earns an
@@ -27,8 +28,11 @@ public record AnalyzerConfig(
   /** Default {@link #zScoreThreshold()}: 3, the usual three-sigma rule. */
   public static final double DEFAULT_Z_SCORE_THRESHOLD = 3.0;
 
-  /** Default {@link #minAnomalySamples()}: 10. */
-  public static final int DEFAULT_MIN_ANOMALY_SAMPLES = 10;
+  /**
+   * Default {@link #minAnomalySamples()}: 11, the fewest with which a value can pass the default
+   * threshold (sqrt(10) &gt; 3).
+   */
+  public static final int DEFAULT_MIN_ANOMALY_SAMPLES = 11;
 
   /** Default {@link #bottleneckSharePercent()}: 20%. */
   public static final double DEFAULT_BOTTLENECK_SHARE_PERCENT = 20.0;

@@ -52,11 +52,12 @@ public final class PerformanceAnalyzer {
   /**
    * Finds the bottlenecks of one execution and recommends what to do about them.
    *
-   * <p>A bottleneck is a category, an uncategorized phase name, or the overhead whose time is at
-   * least {@link AnalyzerConfig#bottleneckSharePercent()} of the total. Each category bottleneck
-   * earns that category's advice (LLM time: caching and streaming; database time: indexes and cache
-   * limits; and so on), overhead above {@link AnalyzerConfig#overheadSharePercent()} earns advice
-   * to reduce framework overhead, and a time to first token above {@link
+   * <p>A bottleneck is a category, a phase name that is not a category id, or the overhead whose
+   * time is at least {@link AnalyzerConfig#bottleneckSharePercent()} of the total. Each category
+   * bottleneck earns that category's advice (LLM time: caching and streaming; database time:
+   * indexes and cache limits; and so on), overhead of at least {@link
+   * AnalyzerConfig#overheadSharePercent()} earns advice to reduce framework overhead, in the order
+   * of the shares, largest first; then a time to first token above {@link
    * AnalyzerConfig#slowTtftMs()} earns advice to stream.
    *
    * @throws NullPointerException if {@code breakdown} is null
@@ -235,7 +236,14 @@ public final class PerformanceAnalyzer {
 
   private List<String> recommendations(TimingBreakdown breakdown, List<Bottleneck> bottlenecks) {
     List<String> advice = new ArrayList<>();
+    double overheadShare =
+        breakdown.totalMs() > 0 ? share(breakdown.overheadMs(), breakdown.totalMs()) : 0;
+    boolean overheadPending = overheadShare >= config.overheadSharePercent();
     for (Bottleneck bottleneck : bottlenecks) {
+      if (overheadPending && overheadShare >= bottleneck.sharePercent()) {
+        advice.add(overheadAdvice(overheadShare));
+        overheadPending = false;
+      }
       PhaseCategory category = bottleneck.category();
       if (category != null) {
         advice.add(
@@ -249,17 +257,11 @@ public final class PerformanceAnalyzer {
             percent(bottleneck.sharePercent())
                 + " of the time is in phase '"
                 + bottleneck.name()
-                + "': profile it, or split it into categorized phases to see where it goes.");
+                + "': profile it, or time its steps as phases to see where it goes.");
       }
     }
-    double overheadShare =
-        breakdown.totalMs() > 0 ? share(breakdown.overheadMs(), breakdown.totalMs()) : 0;
-    if (overheadShare >= config.overheadSharePercent()) {
-      advice.add(
-          percent(overheadShare)
-              + " of the time is in no categorized phase: reduce framework overhead (message"
-              + " normalization, serialization, context lookups), or time those steps as phases"
-              + " to find out which one costs it.");
+    if (overheadPending) {
+      advice.add(overheadAdvice(overheadShare));
     }
     breakdown
         .ttftMs()
@@ -274,6 +276,13 @@ public final class PerformanceAnalyzer {
               }
             });
     return advice;
+  }
+
+  private static String overheadAdvice(double overheadShare) {
+    return percent(overheadShare)
+        + " of the time is in no categorized phase: reduce framework overhead (message"
+        + " normalization, serialization, context lookups), or time those steps as phases to find"
+        + " out which one costs it.";
   }
 
   private static String percent(double share) {

@@ -90,6 +90,21 @@ class PerformanceAnalyzerTest {
   }
 
   @Test
+  void overheadAdviceTakesItsPlaceByShareAmongTheBottlenecks() {
+    TimingBreakdown breakdown =
+        TimingBreakdown.builder()
+            .totalMs(100)
+            .categoryMs(PhaseCategory.LLM_PROCESSING, 30)
+            .overheadMs(70)
+            .build();
+
+    assertThat(analyzer.analyzeTimingBreakdown(breakdown).recommendations())
+        .satisfiesExactly(
+            first -> assertThat(first).startsWith("70.0% of the time is in no categorized phase"),
+            second -> assertThat(second).startsWith("30.0% of the time is LLM processing"));
+  }
+
+  @Test
   void largeUncategorizedPhaseIsABottleneck() {
     TimingBreakdown breakdown =
         TimingBreakdown.builder()
@@ -164,6 +179,22 @@ class PerformanceAnalyzerTest {
         .extracting(anomaly -> Math.abs(anomaly.zScore()))
         .isSortedAccordingTo((a, b) -> Double.compare(b, a));
     assertThat(anomalies).allMatch(anomaly -> Math.abs(anomaly.zScore()) > 3);
+  }
+
+  @Test
+  void theDefaultSampleMinimumIsEnoughForTheDefaultThreshold() {
+    // n values of which one is an outlier: its z-score is sqrt(n - 1), which must exceed 3.
+    List<PerformanceMetric> metrics = new ArrayList<>();
+    for (int i = 1; i < AnalyzerConfig.DEFAULT_MIN_ANOMALY_SAMPLES; i++) {
+      metrics.add(metric(MetricType.TTFT, 100));
+    }
+    metrics.add(metric(MetricType.TTFT, 100_000));
+
+    List<Anomaly> anomalies = analyzer.detectAnomalies(metrics);
+
+    assertThat(anomalies).singleElement().extracting(Anomaly::value).isEqualTo(100_000.0);
+    assertThat(anomalies.get(0).zScore())
+        .isCloseTo(Math.sqrt(AnalyzerConfig.DEFAULT_MIN_ANOMALY_SAMPLES - 1.0), within(1e-9));
   }
 
   @Test
