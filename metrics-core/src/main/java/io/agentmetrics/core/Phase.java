@@ -161,10 +161,6 @@ final class Phase implements PhaseTimer {
     return end == RUNNING ? now : end;
   }
 
-  boolean closedByCollector() {
-    return closedByCollector;
-  }
-
   @Override
   public double elapsedMs() {
     return ExecutionTimingCollector.toMs(endOr(collector.timeSource.nanoTime()) - startNanos);
