@@ -168,7 +168,8 @@ abstract class ImmutableOrderedMap<V> extends AbstractMap<String, V> {
   }
 
   private static UnsupportedOperationException unmodifiable() {
-    return new UnsupportedOperationException("metadata is immutable; copy it to change it");
+    return new UnsupportedOperationException(
+        "this map is immutable; copy it (new LinkedHashMap<>(map)) to change it");
   }
 
   private int indexOf(@Nullable Object key) {

@@ -44,7 +44,11 @@ public record LlmUsage(
     return NONE;
   }
 
-  /** The usage of the LLM phases among {@code phases}. */
+  /**
+   * The usage of the LLM phases among {@code phases}. The sums stop at {@code Long.MAX_VALUE}
+   * tokens and {@code Double.MAX_VALUE} dollars instead of overflowing, so absurd annotations
+   * cannot make the usage invalid.
+   */
   public static LlmUsage of(List<PhaseRecord> phases) {
     int calls = 0;
     long input = 0;
@@ -56,16 +60,22 @@ public record LlmUsage(
         continue;
       }
       calls++;
-      input += phase.count(PhaseRecord.LLM_INPUT_TOKENS).orElse(0);
-      output += phase.count(PhaseRecord.LLM_OUTPUT_TOKENS).orElse(0);
+      input = saturatedSum(input, phase.count(PhaseRecord.LLM_INPUT_TOKENS).orElse(0));
+      output = saturatedSum(output, phase.count(PhaseRecord.LLM_OUTPUT_TOKENS).orElse(0));
       OptionalDouble phaseCost = phase.amount(PhaseRecord.LLM_COST_USD);
       if (phaseCost.isPresent()) {
-        cost += phaseCost.getAsDouble();
+        cost = Math.min(Double.MAX_VALUE, cost + phaseCost.getAsDouble());
       } else {
         unpriced++;
       }
     }
     return calls == 0 ? NONE : new LlmUsage(calls, input, output, cost, unpriced);
+  }
+
+  /** {@code a + b} for non-negative counts, or {@code Long.MAX_VALUE} where that overflows. */
+  private static long saturatedSum(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
   }
 
   /** Whether at least one call reported usage and every such call has a cost. */

@@ -66,6 +66,10 @@ class ImmutableOrderedMapTest {
     assertThat(copy).isUnmodifiable();
     assertThatThrownBy(entries::remove).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> first.setValue(2)).isInstanceOf(UnsupportedOperationException.class);
+    // The class also backs phase sums and attributes, so the message must not say "metadata".
+    assertThatThrownBy(() -> copy.put("zeta", 1))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessage("this map is immutable; copy it (new LinkedHashMap<>(map)) to change it");
     assertThat(copy).isEqualTo(source());
   }
 

@@ -123,6 +123,20 @@ class LlmUsageTest {
         cost);
   }
 
+  @Test
+  void sumsStopAtTheLargestValueInsteadOfOverflowing() {
+    List<PhaseRecord> phases =
+        List.of(
+            phase(0, PhaseCategory.LLM_PROCESSING, usage(Long.MAX_VALUE, 1, Double.MAX_VALUE)),
+            phase(1, PhaseCategory.LLM_PROCESSING, usage(Long.MAX_VALUE, 1, Double.MAX_VALUE)));
+
+    LlmUsage usage = LlmUsage.of(phases);
+
+    assertThat(usage.inputTokens()).isEqualTo(Long.MAX_VALUE);
+    assertThat(usage.outputTokens()).isEqualTo(2);
+    assertThat(usage.costUsd()).isEqualTo(Double.MAX_VALUE);
+  }
+
   private static PhaseRecord phase(int id, PhaseCategory category, Map<String, Object> metadata) {
     return new PhaseRecord(
         id, PhaseRecord.ROOT, "call-" + id, category, 0, 1_000, false, false, metadata);
