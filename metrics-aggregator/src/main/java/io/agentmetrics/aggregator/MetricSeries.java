@@ -15,13 +15,15 @@ import org.jspecify.annotations.Nullable;
  * WEEK). Values are recorded as whole multiples of the series' resolution: {@code round(value *
  * unitsPerValue)}, up to {@link MetricsAggregator#HIGHEST_RECORDED}.
  *
- * <p>Recording is wait-free: one {@code recordValue} on the thread's recorder. When time passes
- * into a new slice of any slicing, or a query arrives, each recorder's interval histogram is
+ * <p>Recording a value is wait-free: one {@code recordValue} on the thread's recorder. When time
+ * passes into a new slice of any slicing, or a query arrives, each recorder's interval histogram is
  * drained into the live slice of all three slicings, then each slicing rolls. The recording thread
- * that notices a due rollover only tries the lock, so no recording thread ever waits; a value
- * recorded while a rollover drains may land in the adjacent slice, but it is never lost. Each
- * slicing keeps twice its longest window, so that trends can compare a window with the one before
- * it, and never more than the retention.
+ * that notices a due rollover only tries the lock, so it never waits for a query or another
+ * rollover; if it takes the lock it does the rollover itself, waiting at most for the one value
+ * another thread may be recording on each stripe, and closes the slices. A value recorded while a
+ * rollover drains may land in the adjacent slice, but it is never lost. Each slicing keeps twice
+ * its longest window, so that trends can compare a window with the one before it, and never more
+ * than the retention.
  *
  * <p>Thread-safe.
  */

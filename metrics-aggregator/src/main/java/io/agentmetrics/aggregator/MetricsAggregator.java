@@ -111,9 +111,10 @@ import org.slf4j.LoggerFactory;
  * stripe wait for each other only in the ring, when one is a whole lap ({@link
  * AggregatorConfig#reservoirSize()} records) ahead of another still storing into the same slot (see
  * {@code Reservoir}). Draining the recorder and rolling to a new slice takes a per-type lock that
- * recording threads only ever try, never wait for; a value recorded during a rollover may land in
- * the adjacent slice. Queries hold that lock to drain and pick slices, and merge closed slices
- * outside it.
+ * recording threads only ever try, never wait for; the one that takes it does the rollover, which
+ * waits at most for the one value another thread may be recording on each stripe. A value recorded
+ * during a rollover may land in the adjacent slice. Queries hold that lock to drain and pick
+ * slices, and merge closed slices outside it.
  *
  * @since 0.1.0
  */
