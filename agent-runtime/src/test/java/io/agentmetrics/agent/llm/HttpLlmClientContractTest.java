@@ -478,6 +478,49 @@ abstract class HttpLlmClientContractTest {
         .hasMessageContaining("closed");
   }
 
+  @Test
+  void generateAfterCloseFailsFastAsUnavailableWithoutSending() {
+    server.enqueue(Reply.ok().stall());
+    LlmClient closed = client();
+    closed.close();
+
+    assertThatThrownBy(() -> closed.generate(LlmRequest.of("Plan")))
+        .isInstanceOf(LlmUnavailableException.class)
+        .hasMessageContaining("client is closed; create a new one");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void closingTheClientCancelsAGenerateBlockedOnASilentServer(boolean headersSent)
+      throws Exception {
+    // Before or after the headers: the read timeout is far longer than the test waits.
+    server.enqueue(
+        headersSent
+            ? Reply.ok().header("Content-Type", "application/json").chunk("{").stall()
+            : Reply.ok().stall());
+    LlmClient client = client(transport().readTimeout(Duration.ofMinutes(10)).build());
+    CompletableFuture<LlmResponse> call =
+        CompletableFuture.supplyAsync(() -> client.generate(LlmRequest.of("Plan")));
+    server.takeRequest(WAIT);
+
+    client.close();
+
+    assertThat(failureOf(call)).isInstanceOf(LlmCancelledException.class);
+  }
+
+  @Test
+  void closingTheClientCancelsAStreamInFlight() {
+    server.enqueue(Reply.eventStream().chunk(streamEvent("first ")).stall());
+    LlmClient client = client(transport().readTimeout(Duration.ofMinutes(10)).build());
+    CompletableFuture<LlmResponse> call =
+        client.stream(LlmRequest.of("Plan"), LlmStreamListener.ignoring());
+
+    client.close();
+
+    assertThat(failureOf(call)).isInstanceOf(LlmCancelledException.class);
+  }
+
   static Throwable failureOf(CompletableFuture<?> future) {
     try {
       future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
