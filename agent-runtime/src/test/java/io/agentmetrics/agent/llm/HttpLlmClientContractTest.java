@@ -284,12 +284,15 @@ abstract class HttpLlmClientContractTest {
   }
 
   @Test
-  void otherClientErrorsAreRejectedWithTheProvidersExplanation() {
+  void otherClientErrorsAreRejectedWithTheProvidersExplanationAndWhatToCheck() {
     server.enqueue(Reply.json(400, error(400, "temperature is out of range")));
 
     assertThatThrownBy(() -> client().generate(LlmRequest.of("Plan")))
         .isInstanceOf(LlmRequestRejectedException.class)
-        .hasMessageContaining("temperature is out of range");
+        .hasMessageContaining("temperature is out of range")
+        .hasMessageContaining(
+            "check the request's parameters against the provider's limits (model name, max"
+                + " output tokens, temperature, prompt length)");
   }
 
   @Test
