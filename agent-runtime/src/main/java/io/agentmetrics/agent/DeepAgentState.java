@@ -37,16 +37,26 @@ public final class DeepAgentState {
   }
 
   /**
-   * Stores {@code value} under {@code key}, replacing any previous value.
+   * Stores {@code value} under {@code key}, replacing any previous value. Atomic: if it throws, the
+   * state is unchanged.
    *
    * @return the previous value, if any
-   * @throws ClassCastException if {@code value} is not an instance of the key's type (possible only
-   *     through raw or unchecked generic use)
+   * @throws ClassCastException naming the key and both types if {@code value} is not an instance of
+   *     the key's type (possible only through raw or unchecked generic use), or if the name holds a
+   *     value of another type (stored through another key or by name); remove that value first
    */
   public <T> Optional<T> put(StateKey<T> key, T value) {
     requireNonNull(value, () -> "value for state key '" + key.name() + "'");
-    Object previous = values.put(key.name(), key.cast(value));
-    return previous == null ? Optional.empty() : Optional.of(key.cast(previous));
+    T checked = key.cast(value);
+    Object[] previous = new Object[1];
+    // A throw inside compute leaves the mapping as it was, so the check and the store are one step.
+    values.compute(
+        key.name(),
+        (name, old) -> {
+          previous[0] = old == null ? null : key.cast(old);
+          return checked;
+        });
+    return Optional.ofNullable(key.type().cast(previous[0]));
   }
 
   /**
@@ -67,10 +77,22 @@ public final class DeepAgentState {
     return key.cast(value);
   }
 
-  /** Removes the value under {@code key}; returns it, if there was one. */
+  /**
+   * Removes the value under {@code key}; returns it, if there was one. Atomic: if it throws, the
+   * state is unchanged.
+   *
+   * @throws ClassCastException naming the key and both types if the name holds a value of another
+   *     type; remove it through a key of that type
+   */
   public <T> Optional<T> remove(StateKey<T> key) {
-    Object previous = values.remove(key.name());
-    return previous == null ? Optional.empty() : Optional.of(key.cast(previous));
+    Object[] previous = new Object[1];
+    values.computeIfPresent(
+        key.name(),
+        (name, old) -> {
+          previous[0] = key.cast(old);
+          return null;
+        });
+    return Optional.ofNullable(key.type().cast(previous[0]));
   }
 
   /** Whether a value is stored under {@code key}'s name. */

@@ -42,6 +42,31 @@ class DeepAgentStateTest {
   }
 
   @Test
+  void puttingThroughAKeyOfAnotherTypeThrowsNamingBothTypesAndKeepsTheOldValue() {
+    state.put("attempts", "three");
+
+    assertThatThrownBy(() -> state.put(ATTEMPTS, 4))
+        .isInstanceOf(ClassCastException.class)
+        .hasMessageContaining("'attempts'")
+        .hasMessageContaining("java.lang.Integer")
+        .hasMessageContaining("java.lang.String");
+    assertThat(state.get("attempts")).contains("three");
+  }
+
+  @Test
+  void removingThroughAKeyOfAnotherTypeThrowsNamingBothTypesAndKeepsTheValue() {
+    state.put("attempts", "three");
+
+    assertThatThrownBy(() -> state.remove(ATTEMPTS))
+        .isInstanceOf(ClassCastException.class)
+        .hasMessageContaining("'attempts'")
+        .hasMessageContaining("java.lang.Integer")
+        .hasMessageContaining("java.lang.String");
+    assertThat(state.get("attempts")).contains("three");
+    assertThat(state.remove(SUMMARY)).isEmpty();
+  }
+
+  @Test
   void nullValuesAreRejectedNamingTheKey() {
     assertThatThrownBy(() -> state.put(SUMMARY, null))
         .isInstanceOf(NullPointerException.class)

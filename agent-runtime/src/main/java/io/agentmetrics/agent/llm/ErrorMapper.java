@@ -104,7 +104,13 @@ final class ErrorMapper {
     return new LlmRequestRejectedException(
         provider,
         status,
-        redact(provider + " rejected the request (HTTP " + status + ")." + said),
+        redact(
+            provider
+                + " rejected the request (HTTP "
+                + status
+                + "): check the request's parameters against the provider's limits (model name,"
+                + " max output tokens, temperature, prompt length)."
+                + said),
         null);
   }
 

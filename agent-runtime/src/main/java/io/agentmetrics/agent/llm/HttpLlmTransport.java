@@ -13,8 +13,10 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * what the bytes mean.
  *
  * <p>Thread-safe: one transport serves many concurrent calls. Streams are read on the transport's
- * own daemon threads; {@link #close()} stops them.
+ * own daemon threads. {@link #close()} cancels every call in flight, stops those threads, and
+ * refuses later calls.
  */
 final class HttpLlmTransport implements AutoCloseable {
 
@@ -53,6 +56,11 @@ final class HttpLlmTransport implements AutoCloseable {
   private final HttpClient http;
   private final ExecutorService streamThreads;
   private final ScheduledExecutorService watchdog;
+
+  /** Calls in flight, so that {@link #close()} can cancel them. */
+  private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+
+  private volatile boolean closed;
 
   HttpLlmTransport(
       ProviderProtocol protocol,
@@ -90,40 +98,84 @@ final class HttpLlmTransport implements AutoCloseable {
 
   /** Sends a request for a complete answer and waits for it, on the calling thread. */
   LlmResponse generate(LlmRequest request) {
-    Exchange exchange = new Exchange();
+    if (closed) {
+      throw closedFailure(null);
+    }
+    Exchange exchange = register();
     try {
       HttpResponse<InputStream> response = exchange.send(protocol.generateRequest(request));
       return protocol.parseResponse(exchange.readBody(response.body()), errors);
     } finally {
       exchange.abort();
+      inFlight.remove(exchange);
     }
   }
 
   /** Starts a stream on a transport thread; see {@link LlmClient#stream}. */
   CompletableFuture<LlmResponse> stream(LlmRequest request, LlmStreamListener listener) {
     CompletableFuture<LlmResponse> future = new CompletableFuture<>();
-    Exchange exchange = new Exchange();
+    if (closed) {
+      future.completeExceptionally(closedFailure(null));
+      return future;
+    }
+    Exchange exchange = register();
     // However the future completes (by us, or cancelled by the caller), the exchange ends with it.
-    CompletableFuture<?> unused = future.whenComplete((response, failure) -> exchange.abort());
+    CompletableFuture<?> unused =
+        future.whenComplete(
+            (response, failure) -> {
+              exchange.abort();
+              inFlight.remove(exchange);
+            });
     try {
       streamThreads.execute(() -> exchange.runStream(request, listener, future));
-    } catch (RejectedExecutionException closed) {
-      future.completeExceptionally(
-          new LlmUnavailableException(
-              protocol.provider(),
-              0,
-              "this " + protocol.provider() + " client is closed; create a new one",
-              closed));
+    } catch (RejectedExecutionException rejected) {
+      future.completeExceptionally(closedFailure(rejected));
     }
     return future;
   }
 
+  /**
+   * Cancels every call in flight (they fail with {@link LlmCancelledException}), stops the
+   * transport's threads, and makes later calls fail with {@link LlmUnavailableException}.
+   */
   @Override
   public void close() {
+    closed = true;
+    for (Exchange exchange : inFlight) {
+      exchange.abort();
+    }
     streamThreads.shutdownNow();
     watchdog.shutdownNow();
-    // Java 17's HttpClient cannot be closed: its idle connections and selector thread end once it
-    // becomes unreachable, which this transport is after close.
+    // HttpClient is AutoCloseable from Java 21 on; on 17 its idle connections and selector thread
+    // end once it becomes unreachable, which this transport is after close.
+    if (http instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        logger.debug("closing the {} HTTP client failed", protocol.provider(), e);
+      }
+    }
+  }
+
+  /**
+   * A new exchange, tracked until its call ends. A call that races {@link #close()} is aborted:
+   * either close sees it in the set, or it sees the flag.
+   */
+  private Exchange register() {
+    Exchange exchange = new Exchange();
+    inFlight.add(exchange);
+    if (closed) {
+      exchange.abort();
+    }
+    return exchange;
+  }
+
+  private LlmUnavailableException closedFailure(@Nullable Throwable cause) {
+    return new LlmUnavailableException(
+        protocol.provider(),
+        0,
+        "this " + protocol.provider() + " client is closed; create a new one",
+        cause);
   }
 
   /** One call: its retries, its current HTTP exchange and body, and its cancellation. */
@@ -136,6 +188,8 @@ final class HttpLlmTransport implements AutoCloseable {
     void runStream(
         LlmRequest request, LlmStreamListener listener, CompletableFuture<LlmResponse> future) {
       if (!bindWorker()) {
+        // Aborted before it started: by the caller (the future is done already) or by close.
+        future.completeExceptionally(errors.cancelled(null));
         return;
       }
       try {

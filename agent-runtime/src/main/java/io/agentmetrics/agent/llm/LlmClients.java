@@ -27,6 +27,11 @@ import org.jspecify.annotations.Nullable;
  *       one</td></tr>
  *   <tr><td>{@code SIMULATED_LLM_LATENCY_MS}</td><td>for {@code simulated}: the time to first
  *       token in milliseconds</td></tr>
+ *   <tr><td>{@code LLM_TIMEOUT_MS}</td><td>for {@code gemini} and {@code openai}: the read
+ *       timeout in milliseconds, the longest silence while waiting for the response headers or
+ *       for the next piece of the body; 120000 by default</td></tr>
+ *   <tr><td>{@code LLM_MAX_ATTEMPTS}</td><td>for {@code gemini} and {@code openai}: attempts per
+ *       call, retries included, 1 to 10; 3 by default</td></tr>
  * </table>
  *
  * <p>Thread-safe (stateless).
@@ -56,7 +61,10 @@ public final class LlmClients {
   /** Setting with the simulated client's time to first token, in milliseconds. */
   public static final String SIMULATED_LLM_LATENCY_MS = "SIMULATED_LLM_LATENCY_MS";
 
-  /** Setting: how long one call to a remote model may take, in ms, per attempt. */
+  /**
+   * Setting: the read timeout of a remote model, in ms: the longest silence while waiting for the
+   * response headers or for the next piece of the body (not a bound on the whole call).
+   */
   public static final String LLM_TIMEOUT_MS = "LLM_TIMEOUT_MS";
 
   /** Setting: how many attempts a failed remote call gets, retries included. */

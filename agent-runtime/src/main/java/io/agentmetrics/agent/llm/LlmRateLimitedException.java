@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The provider answered HTTP 429 (or reported an exhausted quota) and the retries were used up, or
- * it asked for a wait longer than the configured {@link RetryConfig#maxRetryAfter() maximum}.
+ * its 429 asked for a wait longer than the configured {@link RetryConfig#maxRetryAfter() maximum}.
+ * (A 5xx with such a wait ends as an {@link LlmUnavailableException}.)
  *
  * <p>Immutable and thread-safe.
  *

@@ -6,8 +6,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The provider did not connect, answer or send data within the configured timeout. Not retried,
- * because a retry would multiply the wait; raise the timeout or check the server.
+ * The provider did not answer or send data within the configured read timeout. Not retried, because
+ * a retry would multiply the wait; raise the timeout or check the server. (A connection not made
+ * within the connect timeout is an {@link LlmUnavailableException}, and is retried.)
  *
  * <p>Immutable and thread-safe.
  *

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,10 +26,14 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link #defaults()} holds the list prices of the models the built-in clients support (standard
  * tier, text, prompts up to 200,000 tokens), as {@link #DEFAULTS_RECORDED recorded}; prices change,
  * so override them with a file or the environment ({@link #fromEnvironment}). A model is found by
- * its exact name, else by the longest name in the table that it starts with followed by {@code -}
- * (so {@code gpt-4o-mini-2024-07-18} is priced as {@code gpt-4o-mini}); a Gemini resource name
- * ({@code models/gemini-2.5-flash}) is read without its {@code models/} prefix. A model that is not
- * found has no price, and its calls no cost: never a guessed one, and never $0.
+ * its exact name, else as the longest name in the table that it extends by a version suffix only:
+ * numbers and {@code latest}, each after a {@code -}, such as a snapshot date ({@code
+ * gpt-4o-mini-2024-07-18} and {@code gpt-4o-mini-20240718} are priced as {@code gpt-4o-mini}) or a
+ * version ({@code gemini-2.0-flash-001}). Any other suffix names another model, which may cost more
+ * or less ({@code gpt-5-pro}, {@code gpt-4o-audio-preview}, {@code gemini-2.5-flash-image}), so it
+ * is not found. A Gemini resource name ({@code models/gemini-2.5-flash}) is read without its {@code
+ * models/} prefix. A model that is not found has no price, and its calls no cost: never a guessed
+ * one, and never $0.
  *
  * @since 0.1.0
  */
@@ -50,6 +55,9 @@ public final class PriceTable {
   static final int MAX_FILE_BYTES = 1 << 20;
 
   private static final String GEMINI_RESOURCE_PREFIX = "models/";
+
+  /** What may follow a known name and still mean that model: dates, versions, {@code latest}. */
+  private static final Pattern VERSION_SUFFIX = Pattern.compile("(?:-(?:[0-9]+|latest))+");
 
   private static final PriceTable EMPTY = new PriceTable(Map.of());
 
@@ -171,9 +179,8 @@ public final class PriceTable {
     String best = null;
     for (String known : prices.keySet()) {
       if (name.startsWith(known)
-          && name.length() > known.length()
-          && name.charAt(known.length()) == '-'
-          && (best == null || known.length() > best.length())) {
+          && (best == null || known.length() > best.length())
+          && VERSION_SUFFIX.matcher(name).region(known.length(), name.length()).matches()) {
         best = known;
       }
     }

@@ -90,7 +90,7 @@ final class ReadTimeoutGuard extends FilterInputStream {
     try {
       check = scheduler.schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException clientClosed) {
-      // The client is closing, and closes this stream with it.
+      // The transport is closing: it aborts every exchange, which closes this stream.
     }
   }
 }

@@ -6,15 +6,17 @@ import io.agentmetrics.api.Preconditions;
 import java.time.Duration;
 
 /**
- * How an HTTP LLM client retries rate-limited (HTTP 429) and failed (HTTP 5xx, connection refused
- * or reset) calls: bounded attempts with capped exponential backoff and jitter, honouring the
- * provider's {@code Retry-After}.
+ * How an HTTP LLM client retries rate-limited (HTTP 429) and failed (HTTP 5xx other than 501 and
+ * 505; connection refused, reset or not made within the connect timeout) calls: bounded attempts
+ * with capped exponential backoff and jitter, honouring the provider's {@code Retry-After}. A read
+ * timeout is not retried ({@link LlmTimeoutException}).
  *
  * <p>The wait before retry {@code n} (1-based) is {@code min(maxBackoff, initialBackoff *
  * 2^(n-1))}, reduced by a random fraction of up to {@code jitter} so that many clients do not retry
  * in step. When the provider sends {@code Retry-After}, the client waits that long instead; if that
- * is longer than {@code maxRetryAfter} it gives up at once with an {@link LlmRateLimitedException}
- * that carries the wait. A stream is retried only before its first token.
+ * is longer than {@code maxRetryAfter} it gives up at once: on an HTTP 429 with an {@link
+ * LlmRateLimitedException} that carries the wait, on a 5xx with an {@link LlmUnavailableException}.
+ * A stream is retried only before its first token.
  *
  * <p>Immutable and thread-safe.
  *

@@ -284,12 +284,15 @@ abstract class HttpLlmClientContractTest {
   }
 
   @Test
-  void otherClientErrorsAreRejectedWithTheProvidersExplanation() {
+  void otherClientErrorsAreRejectedWithTheProvidersExplanationAndWhatToCheck() {
     server.enqueue(Reply.json(400, error(400, "temperature is out of range")));
 
     assertThatThrownBy(() -> client().generate(LlmRequest.of("Plan")))
         .isInstanceOf(LlmRequestRejectedException.class)
-        .hasMessageContaining("temperature is out of range");
+        .hasMessageContaining("temperature is out of range")
+        .hasMessageContaining(
+            "check the request's parameters against the provider's limits (model name, max"
+                + " output tokens, temperature, prompt length)");
   }
 
   @Test
@@ -476,6 +479,49 @@ abstract class HttpLlmClientContractTest {
     assertThat(failureOf(closed.stream(LlmRequest.of("Plan"), LlmStreamListener.ignoring())))
         .isInstanceOf(LlmUnavailableException.class)
         .hasMessageContaining("closed");
+  }
+
+  @Test
+  void generateAfterCloseFailsFastAsUnavailableWithoutSending() {
+    server.enqueue(Reply.ok().stall());
+    LlmClient closed = client();
+    closed.close();
+
+    assertThatThrownBy(() -> closed.generate(LlmRequest.of("Plan")))
+        .isInstanceOf(LlmUnavailableException.class)
+        .hasMessageContaining("client is closed; create a new one");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void closingTheClientCancelsAGenerateBlockedOnASilentServer(boolean headersSent)
+      throws Exception {
+    // Before or after the headers: the read timeout is far longer than the test waits.
+    server.enqueue(
+        headersSent
+            ? Reply.ok().header("Content-Type", "application/json").chunk("{").stall()
+            : Reply.ok().stall());
+    LlmClient client = client(transport().readTimeout(Duration.ofMinutes(10)).build());
+    CompletableFuture<LlmResponse> call =
+        CompletableFuture.supplyAsync(() -> client.generate(LlmRequest.of("Plan")));
+    server.takeRequest(WAIT);
+
+    client.close();
+
+    assertThat(failureOf(call)).isInstanceOf(LlmCancelledException.class);
+  }
+
+  @Test
+  void closingTheClientCancelsAStreamInFlight() {
+    server.enqueue(Reply.eventStream().chunk(streamEvent("first ")).stall());
+    LlmClient client = client(transport().readTimeout(Duration.ofMinutes(10)).build());
+    CompletableFuture<LlmResponse> call =
+        client.stream(LlmRequest.of("Plan"), LlmStreamListener.ignoring());
+
+    client.close();
+
+    assertThat(failureOf(call)).isInstanceOf(LlmCancelledException.class);
   }
 
   static Throwable failureOf(CompletableFuture<?> future) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PriceTableTest {
 
@@ -44,14 +45,41 @@ class PriceTableTest {
         .isCloseTo(expectedUsd, within(1e-12));
   }
 
-  @Test
-  void aDatedModelIsPricedAsTheLongestKnownNameItStartsWith() {
+  @ParameterizedTest
+  @CsvSource({
+    "gpt-4o-mini-2024-07-18, gpt-4o-mini",
+    "gpt-4o-2024-08-06, gpt-4o",
+    "gpt-5-2025-08-07, gpt-5",
+    "gpt-5-mini-20250807, gpt-5-mini",
+    "gemini-2.0-flash-001, gemini-2.0-flash",
+    "gemini-2.5-flash-latest, gemini-2.5-flash",
+    "models/gemini-2.5-flash-lite-001, gemini-2.5-flash-lite"
+  })
+  void aSnapshotOrVersionIsPricedAsTheLongestKnownNameItExtends(String model, String known) {
     PriceTable defaults = PriceTable.defaults();
 
-    assertThat(defaults.find("gpt-4o-mini-2024-07-18")).isEqualTo(defaults.find("gpt-4o-mini"));
-    assertThat(defaults.find("gpt-4o-2024-08-06")).isEqualTo(defaults.find("gpt-4o"));
-    assertThat(defaults.find("gemini-2.5-flash-lite-preview"))
-        .isEqualTo(defaults.find("gemini-2.5-flash-lite"));
+    assertThat(defaults.find(model)).isPresent().isEqualTo(defaults.find(known));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "gpt-5-pro",
+        "gpt-4o-audio-preview",
+        "gemini-2.5-flash-image",
+        "gemini-2.5-flash-preview-04-17",
+        "gpt-4o-mini-tts",
+        "gpt-5-2025-08-07-pro"
+      })
+  void anotherModelNamedAfterAKnownOneHasNoPrice(String model) {
+    assertThat(PriceTable.defaults().find(model)).isEmpty();
+    assertThat(PriceTable.defaults().costUsd(model, 1, 1)).isEmpty();
+  }
+
+  @Test
+  void unknownModelsHaveNoPrice() {
+    PriceTable defaults = PriceTable.defaults();
+
     assertThat(defaults.find("gpt-4o1")).isEmpty();
     assertThat(defaults.find("llama3.1:8b")).isEmpty();
     assertThat(defaults.costUsd("llama3.1:8b", 1, 1)).isEmpty();
