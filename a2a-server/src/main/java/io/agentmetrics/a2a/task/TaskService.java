@@ -68,6 +68,7 @@ public final class TaskService implements AutoCloseable {
   private final int maxStreamsPerTask;
   private final AtomicInteger openStreams = new AtomicInteger();
   private final PushNotifier notifier;
+  private final PushUrlChecker pushUrls;
   private final TaskPushConfigs pushConfigs;
   private final TaskRepository repository;
   private final @Nullable TaskLeases leases;
@@ -142,7 +143,8 @@ public final class TaskService implements AutoCloseable {
     PushSettings push = settings.push();
     PushAddressPolicy addresses = new PushAddressPolicy(push.allowPrivate(), HostResolver.system());
     PushUrlPolicy urls = new PushUrlPolicy(push.allowedHosts(), addresses);
-    this.pushConfigs = new TaskPushConfigs(store, urls, push.maxConfigsPerTask());
+    this.pushUrls = new PushUrlChecker(urls);
+    this.pushConfigs = new TaskPushConfigs(store, pushUrls, push.maxConfigsPerTask());
     this.notifier = PushNotifier.start(mapper, urls, addresses, push, time);
   }
 
@@ -510,6 +512,7 @@ public final class TaskService implements AutoCloseable {
     }
     // The pushes of the last turns get what is left of the grace period.
     notifier.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    pushUrls.close();
     if (leases != null) {
       leases.close();
     }
