@@ -54,8 +54,9 @@ public final class TaskPushConfigs {
    */
   public TaskPushNotificationConfig set(
       TaskPushNotificationConfig config, @Nullable PushPayload payload) {
-    PushTarget push = checked(new PushTarget(config.pushNotificationConfig(), payload));
+    // An unknown task is answered before its URL's host is looked up.
     TaskRecord record = store.get(config.taskId());
+    PushTarget push = checked(new PushTarget(config.pushNotificationConfig(), payload));
     return new TaskPushNotificationConfig(record.id(), record.putPushConfig(push, maxPerTask));
   }
 

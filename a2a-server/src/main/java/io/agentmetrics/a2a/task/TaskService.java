@@ -302,23 +302,27 @@ public final class TaskService implements AutoCloseable {
       @Nullable PushTarget push,
       @Nullable TaskEventStream stream,
       boolean inLine) {
+    String taskId = message.taskId();
+    boolean created = taskId == null;
+    // An unknown task is answered before the push URL's host is looked up.
+    TaskRecord existing = taskId == null ? null : store.get(taskId);
+    if (existing != null
+        && message.contextId() != null
+        && !message.contextId().equals(existing.contextId())) {
+      throw new TaskException(
+          TaskException.Reason.INVALID_PARAMS,
+          "message.contextId does not match the contextId of task " + existing.id());
+    }
     PushTarget checkedPush = push == null ? null : pushConfigs.checked(push);
     CompletableFuture<RunResult> completion = new CompletableFuture<>();
     TaskRecord record;
-    String taskId = message.taskId();
-    boolean created = taskId == null;
-    if (taskId == null) {
+    if (existing == null) {
       String contextId = message.contextId() != null ? message.contextId() : newId();
       String id = newId();
       record = store.create(id, contextId, message.withIds(contextId, id), time.now(), checkedPush);
       record.firstTurn(completion);
     } else {
-      record = store.get(taskId);
-      if (message.contextId() != null && !message.contextId().equals(record.contextId())) {
-        throw new TaskException(
-            TaskException.Reason.INVALID_PARAMS,
-            "message.contextId does not match the contextId of task " + record.id());
-      }
+      record = existing;
       record.startTurn(
           message.withIds(record.contextId(), record.id()),
           time.now(),

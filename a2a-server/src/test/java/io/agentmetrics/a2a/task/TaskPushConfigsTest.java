@@ -154,6 +154,21 @@ class TaskPushConfigsTest {
   }
 
   @Test
+  void anUnknownTaskIsNotFoundBeforeItsUrlIsResolved() {
+    assertThatThrownBy(
+            () ->
+                configs.set(
+                    new TaskPushNotificationConfig(
+                        "nope",
+                        new PushNotificationConfig(null, "https://slow.example/a", null, null))))
+        .isInstanceOf(TaskException.class)
+        .satisfies(
+            e ->
+                assertThat(((TaskException) e).reason()).isEqualTo(TaskException.Reason.NOT_FOUND));
+    assertThat(lookups.get()).isZero();
+  }
+
+  @Test
   void aHostThatDoesNotResolveInTimeIsRefusedAndNotStored() {
     assertTimeoutPreemptively(
         Duration.ofSeconds(30),
