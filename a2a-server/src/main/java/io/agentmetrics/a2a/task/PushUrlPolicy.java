@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * only hosts whose addresses the {@link PushAddressPolicy} accepts.
  *
  * <p>A host name that does not resolve when the config is set is accepted: DNS may be down for a
- * while, and every push attempt resolves and checks the host again before it connects.
+ * while, and every push attempt resolves and checks the host again before it connects. The lookup
+ * has no deadline of its own: {@link PushUrlChecker} bounds it for requests.
  *
  * <p>Immutable and thread-safe.
  */
@@ -82,7 +83,18 @@ final class PushUrlPolicy {
    * @throws TaskException naming the field and the rule it broke
    */
   URI check(String url) {
-    URI uri = parse(url);
+    return checkAddresses(parse(url));
+  }
+
+  /**
+   * Resolves the host of a URL {@link #parse} returned and checks every address; this may block for
+   * as long as DNS takes, so requests go through {@link PushUrlChecker}.
+   *
+   * @param uri a URL {@link #parse} returned
+   * @return {@code uri}
+   * @throws TaskException naming the field and the rule it broke
+   */
+  URI checkAddresses(URI uri) {
     try {
       addresses.resolve(uri.getHost());
     } catch (RefusedAddressException e) {
@@ -105,7 +117,8 @@ final class PushUrlPolicy {
     return false;
   }
 
-  private static TaskException invalid(String why) {
+  /** The refusal of a push URL that breaks a rule; {@code why} completes the sentence. */
+  static TaskException invalid(String why) {
     return new TaskException(
         TaskException.Reason.INVALID_PARAMS, "pushNotificationConfig.url " + why);
   }

@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The push-notification configs of tasks: set, get, list and delete, with every URL checked by the
- * {@link PushUrlPolicy} (its host resolved) before it is stored, and at most {@code
- * maxConfigsPerTask} configs per task. The configs are kept with their tasks, so a config set here
- * reaches the turn that is running and the replicas that share the store; {@link PushNotifier}
- * delivers them.
+ * {@link PushUrlChecker} (its host resolved, within a short deadline) before it is stored, and at
+ * most {@code maxConfigsPerTask} configs per task. The configs are kept with their tasks, so a
+ * config set here reaches the turn that is running and the replicas that share the store; {@link
+ * PushNotifier} delivers them.
  *
  * <p>Thread-safe.
  *
@@ -20,10 +20,10 @@ import org.jspecify.annotations.Nullable;
 public final class TaskPushConfigs {
 
   private final TaskStore store;
-  private final PushUrlPolicy urls;
+  private final PushUrlChecker urls;
   private final int maxPerTask;
 
-  TaskPushConfigs(TaskStore store, PushUrlPolicy urls, int maxPerTask) {
+  TaskPushConfigs(TaskStore store, PushUrlChecker urls, int maxPerTask) {
     this.store = store;
     this.urls = urls;
     this.maxPerTask = maxPerTask;
@@ -54,8 +54,9 @@ public final class TaskPushConfigs {
    */
   public TaskPushNotificationConfig set(
       TaskPushNotificationConfig config, @Nullable PushPayload payload) {
-    PushTarget push = checked(new PushTarget(config.pushNotificationConfig(), payload));
+    // An unknown task is answered before its URL's host is looked up.
     TaskRecord record = store.get(config.taskId());
+    PushTarget push = checked(new PushTarget(config.pushNotificationConfig(), payload));
     return new TaskPushNotificationConfig(record.id(), record.putPushConfig(push, maxPerTask));
   }
 

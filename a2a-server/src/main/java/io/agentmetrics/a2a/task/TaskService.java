@@ -68,6 +68,7 @@ public final class TaskService implements AutoCloseable {
   private final int maxStreamsPerTask;
   private final AtomicInteger openStreams = new AtomicInteger();
   private final PushNotifier notifier;
+  private final PushUrlChecker pushUrls;
   private final TaskPushConfigs pushConfigs;
   private final TaskRepository repository;
   private final @Nullable TaskLeases leases;
@@ -142,7 +143,8 @@ public final class TaskService implements AutoCloseable {
     PushSettings push = settings.push();
     PushAddressPolicy addresses = new PushAddressPolicy(push.allowPrivate(), HostResolver.system());
     PushUrlPolicy urls = new PushUrlPolicy(push.allowedHosts(), addresses);
-    this.pushConfigs = new TaskPushConfigs(store, urls, push.maxConfigsPerTask());
+    this.pushUrls = new PushUrlChecker(urls);
+    this.pushConfigs = new TaskPushConfigs(store, pushUrls, push.maxConfigsPerTask());
     this.notifier = PushNotifier.start(mapper, urls, addresses, push, time);
   }
 
@@ -300,23 +302,27 @@ public final class TaskService implements AutoCloseable {
       @Nullable PushTarget push,
       @Nullable TaskEventStream stream,
       boolean inLine) {
+    String taskId = message.taskId();
+    boolean created = taskId == null;
+    // An unknown task is answered before the push URL's host is looked up.
+    TaskRecord existing = taskId == null ? null : store.get(taskId);
+    if (existing != null
+        && message.contextId() != null
+        && !message.contextId().equals(existing.contextId())) {
+      throw new TaskException(
+          TaskException.Reason.INVALID_PARAMS,
+          "message.contextId does not match the contextId of task " + existing.id());
+    }
     PushTarget checkedPush = push == null ? null : pushConfigs.checked(push);
     CompletableFuture<RunResult> completion = new CompletableFuture<>();
     TaskRecord record;
-    String taskId = message.taskId();
-    boolean created = taskId == null;
-    if (taskId == null) {
+    if (existing == null) {
       String contextId = message.contextId() != null ? message.contextId() : newId();
       String id = newId();
       record = store.create(id, contextId, message.withIds(contextId, id), time.now(), checkedPush);
       record.firstTurn(completion);
     } else {
-      record = store.get(taskId);
-      if (message.contextId() != null && !message.contextId().equals(record.contextId())) {
-        throw new TaskException(
-            TaskException.Reason.INVALID_PARAMS,
-            "message.contextId does not match the contextId of task " + record.id());
-      }
+      record = existing;
       record.startTurn(
           message.withIds(record.contextId(), record.id()),
           time.now(),
@@ -510,6 +516,7 @@ public final class TaskService implements AutoCloseable {
     }
     // The pushes of the last turns get what is left of the grace period.
     notifier.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    pushUrls.close();
     if (leases != null) {
       leases.close();
     }

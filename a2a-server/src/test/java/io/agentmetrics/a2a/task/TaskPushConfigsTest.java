@@ -2,6 +2,7 @@ package io.agentmetrics.a2a.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.agentmetrics.a2a.dto.Message;
 import io.agentmetrics.a2a.dto.Part;
@@ -14,20 +15,38 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TaskPushConfigsTest {
 
   private static final String TASK = "task-1";
 
-  /** Plays DNS: {@code public.example} is a public address, any literal is itself. */
-  private static final HostResolver DNS =
-      host ->
-          host.equals("public.example")
-              ? new InetAddress[] {
-                InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34})
-              }
-              : InetAddress.getAllByName(host);
+  private final AtomicInteger lookups = new AtomicInteger();
+  private final CountDownLatch answerSlowLookups = new CountDownLatch(1);
+
+  /**
+   * Plays DNS: {@code public.example} is a public address, {@code slow.example} answers only once
+   * the test ends, any literal is itself.
+   */
+  private final HostResolver dns =
+      host -> {
+        lookups.incrementAndGet();
+        if (host.equals("slow.example")) {
+          try {
+            answerSlowLookups.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return host.equals("public.example") || host.equals("slow.example")
+            ? new InetAddress[] {
+              InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34})
+            }
+            : InetAddress.getAllByName(host);
+      };
 
   private final TaskStore store =
       new TaskStore(
@@ -35,14 +54,23 @@ class TaskPushConfigsTest {
               new StoreLimits(100, 1 << 20), Duration.ofMinutes(5), () -> 0L),
           new PushPayloads(Map.of()),
           10);
-  private final TaskPushConfigs configs =
-      new TaskPushConfigs(
-          store, new PushUrlPolicy(List.of(), new PushAddressPolicy(false, DNS)), 2);
+  private final PushUrlChecker urls =
+      new PushUrlChecker(
+          new PushUrlPolicy(List.of(), new PushAddressPolicy(false, dns)),
+          PushUrlChecker.lookupThreads(1, 1),
+          Duration.ofMillis(100));
+  private final TaskPushConfigs configs = new TaskPushConfigs(store, urls, 2);
 
   TaskPushConfigsTest() {
     Message first =
         new Message("user", List.of(Part.text("hello")), "m-1", null, null, null, null, null);
     store.create(TASK, "context-1", first.withIds("context-1", TASK), Instant.EPOCH, null);
+  }
+
+  @AfterEach
+  void closeLookups() {
+    answerSlowLookups.countDown();
+    urls.close();
   }
 
   @Test
@@ -123,6 +151,38 @@ class TaskPushConfigsTest {
                         new PushNotificationConfig(null, "https://public.example/a", null, null))))
         .isInstanceOf(TaskException.class)
         .hasMessageContaining("task nope was not found");
+  }
+
+  @Test
+  void anUnknownTaskIsNotFoundBeforeItsUrlIsResolved() {
+    assertThatThrownBy(
+            () ->
+                configs.set(
+                    new TaskPushNotificationConfig(
+                        "nope",
+                        new PushNotificationConfig(null, "https://slow.example/a", null, null))))
+        .isInstanceOf(TaskException.class)
+        .satisfies(
+            e ->
+                assertThat(((TaskException) e).reason()).isEqualTo(TaskException.Reason.NOT_FOUND));
+    assertThat(lookups.get()).isZero();
+  }
+
+  @Test
+  void aHostThatDoesNotResolveInTimeIsRefusedAndNotStored() {
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () ->
+            assertThatThrownBy(() -> configs.set(config("a", "https://slow.example/hook")))
+                .isInstanceOf(TaskException.class)
+                .hasMessage(
+                    "pushNotificationConfig.url host did not resolve within 100 ms; try again or"
+                        + " use another host")
+                .satisfies(
+                    e ->
+                        assertThat(((TaskException) e).reason())
+                            .isEqualTo(TaskException.Reason.INVALID_PARAMS)));
+    assertThat(configs.list(TASK)).isEmpty();
   }
 
   @Test

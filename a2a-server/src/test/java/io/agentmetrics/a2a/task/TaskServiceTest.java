@@ -390,6 +390,33 @@ class TaskServiceTest {
     }
   }
 
+  @Test
+  void aTurnOfAnUnknownTaskIsNotFoundBeforeItsPushUrlIsChecked() {
+    PushSettings publicOnly =
+        new PushSettings(
+            List.of(),
+            false,
+            10,
+            Duration.ofSeconds(1),
+            1,
+            Duration.ofMillis(10),
+            Duration.ofMillis(10));
+    try (TaskService tasks = service(settings(1, 1).push(publicOnly).build())) {
+      assertThatThrownBy(
+              () ->
+                  tasks.send(
+                      next("nope", "again"),
+                      normalized("again"),
+                      push("http://127.0.0.1:9/a"),
+                      null))
+          .isInstanceOf(TaskException.class)
+          .satisfies(
+              e ->
+                  assertThat(((TaskException) e).reason())
+                      .isEqualTo(TaskException.Reason.NOT_FOUND));
+    }
+  }
+
   private static void assertBusy(ThrowingCallable send, String message) {
     assertThatThrownBy(send)
         .isInstanceOf(TaskException.class)
