@@ -84,6 +84,44 @@ class MemoryLimitsIT {
     assertThat(server.lines).noneMatch(line -> line.contains("OutOfMemoryError"));
   }
 
+  @Test
+  void aStringLongerThanTheLimitIsRefusedOverA2a10AsOver03AndOneAtTheLimitIsNot() throws Exception {
+    HttpResponse<String> rpcAtTheLimit = server.v1("POST", "/", v1RpcSendOf(MAX_STRING_LENGTH));
+    HttpResponse<String> rpcOver = server.v1("POST", "/", v1RpcSendOf(MAX_STRING_LENGTH + 1));
+    HttpResponse<String> restAtTheLimit =
+        server.v1("POST", "/message:send", v1SendOf(MAX_STRING_LENGTH));
+    HttpResponse<String> restOver =
+        server.v1("POST", "/message:send", v1SendOf(MAX_STRING_LENGTH + 1));
+
+    assertThat(JSON.readTree(rpcAtTheLimit.body()).path("result").path("task").path("id").asText())
+        .as(rpcAtTheLimit.body())
+        .isNotEmpty();
+    assertThat(restAtTheLimit.statusCode()).as(restAtTheLimit.body()).isEqualTo(200);
+    assertThat(rpcOver.statusCode()).isEqualTo(200);
+    JsonNode rpcError = JSON.readTree(rpcOver.body()).path("error");
+    assertThat(rpcError.path("code").asInt()).as(rpcOver.body()).isEqualTo(-32600);
+    assertThat(rpcError.path("message").asText()).contains("A2A_MAX_STRING_LENGTH");
+    assertThat(restOver.statusCode()).as(restOver.body()).isEqualTo(400);
+    JsonNode restError = JSON.readTree(restOver.body()).path("error");
+    assertThat(restError.path("status").asText()).isEqualTo("INVALID_ARGUMENT");
+    assertThat(restError.path("message").asText()).contains("A2A_MAX_STRING_LENGTH");
+  }
+
+  /** An A2A 1.0 send whose message metadata holds one string of {@code length} characters. */
+  private static String v1SendOf(int length) {
+    return "{\"message\":{\"role\":\"ROLE_USER\",\"messageId\":\"m\",\"parts\":[{\"text\":\"hi\"}],"
+        + "\"metadata\":{\"note\":\""
+        + "n".repeat(length)
+        + "\"}}}";
+  }
+
+  /** {@link #v1SendOf} as an A2A 1.0 JSON-RPC {@code SendMessage}. */
+  private static String v1RpcSendOf(int length) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"method\":\"SendMessage\",\"params\":"
+        + v1SendOf(length)
+        + "}";
+  }
+
   /** A send whose message metadata holds one string of {@code length} characters. */
   private static String sendWithMetadataOf(int length) {
     return "{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"method\":\"message/send\",\"params\":{\"message\":"

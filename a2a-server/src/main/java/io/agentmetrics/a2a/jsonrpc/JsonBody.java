@@ -66,17 +66,50 @@ final class JsonBody {
 
   /**
    * The object the parser is at, as its span of {@code body}; the parser is left at its end. Counts
-   * the object's tokens.
+   * the object's tokens, and holds its strings to the mapper's string length limit, which skipping
+   * them alone would not check: A2A 1.0 hands the span to protobuf, not to the mapper.
    */
   static Params object(JsonParser parser, byte[] body) throws IOException {
     long from = parser.currentTokenLocation().getByteOffset();
     long tokensBefore = parser.currentTokenCount();
-    parser.skipChildren();
+    int maxStringLength = parser.streamReadConstraints().getMaxStringLength();
+    if (body.length - from <= maxStringLength) {
+      // Every character of a string takes at least one byte: none here can be too long.
+      parser.skipChildren();
+    } else {
+      skipCheckingStrings(parser, maxStringLength);
+    }
     return Params.object(
         body,
         (int) from,
         (int) parser.currentLocation().getByteOffset(),
         parser.currentTokenCount() - tokensBefore + 1);
+  }
+
+  /**
+   * Skips the contents of the object or array the parser is at, as {@link
+   * JsonParser#skipChildren()} does, decoding each string to refuse one longer than {@code
+   * maxStringLength} characters. (Names are held to the mapper's name limit as they are read.)
+   */
+  private static void skipCheckingStrings(JsonParser parser, int maxStringLength)
+      throws IOException {
+    int depth = 1;
+    while (depth > 0) {
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        return;
+      }
+      switch (token) {
+        case START_OBJECT, START_ARRAY -> depth++;
+        case END_OBJECT, END_ARRAY -> depth--;
+        case VALUE_STRING -> {
+          if (parser.getTextLength() > maxStringLength) {
+            throw overLimits();
+          }
+        }
+        default -> {}
+      }
+    }
   }
 
   /** The answer to JSON past the server's parsing limits, wherever in the body it is found. */

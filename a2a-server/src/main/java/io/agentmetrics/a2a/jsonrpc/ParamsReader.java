@@ -42,7 +42,8 @@ final class ParamsReader {
       throw invalid(path + " has the wrong type; expected " + expected(e.getTargetType()));
     } catch (JsonMappingException e) {
       if (e.getCause() instanceof StreamConstraintsException) {
-        // The envelope's pass skips the contents of params: a string past the limit shows here.
+        // The envelope's pass already refuses what is past the limits; kept in case a limit
+        // is only checked while binding.
         throw JsonBody.overLimits();
       }
       throw invalid(path(e.getPath(), false) + " is invalid");

@@ -123,4 +123,43 @@ class RequestEnvelopeTest {
             e -> assertThat(e.code()).isEqualTo(JsonRpcErrorCode.INVALID_REQUEST))
         .hasMessageContaining("A2A_MAX_JSON_TOKENS");
   }
+
+  @Test
+  void aStringInParamsLongerThanTheLimitIsRefusedNamingTheSetting() {
+    int limit = MAPPER.getFactory().streamReadConstraints().getMaxStringLength();
+    byte[] over = envelopeWithString("n".repeat(limit + 1));
+    byte[] wholeBody =
+        ("{\"a\":[{\"b\":\"" + "n".repeat(limit + 1) + "\"}]}").getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> RequestEnvelope.read(MAPPER, over))
+        .isInstanceOfSatisfying(
+            JsonRpcException.class,
+            e -> assertThat(e.code()).isEqualTo(JsonRpcErrorCode.INVALID_REQUEST))
+        .hasMessageContaining("A2A_MAX_STRING_LENGTH");
+    assertThatThrownBy(() -> Params.ofBody(MAPPER, wholeBody))
+        .isInstanceOfSatisfying(
+            JsonRpcException.class,
+            e -> assertThat(e.code()).isEqualTo(JsonRpcErrorCode.INVALID_REQUEST))
+        .hasMessageContaining("A2A_MAX_STRING_LENGTH");
+  }
+
+  @Test
+  void aStringInParamsAtTheLimitIsReadWhateverBytesItsCharactersTake() {
+    int limit = MAPPER.getFactory().streamReadConstraints().getMaxStringLength();
+    byte[] plain = envelopeWithString("n".repeat(limit));
+    // Six bytes per character, so the byte span is far beyond the limit and the strings are read.
+    byte[] escaped = envelopeWithString("\\u00e9".repeat(limit));
+
+    assertThat(RequestEnvelope.read(MAPPER, plain).params().shape()).isEqualTo(Params.Shape.OBJECT);
+    assertThat(RequestEnvelope.read(MAPPER, escaped).params().tokens()).isEqualTo(13);
+  }
+
+  /** A request whose params hold {@code json} as a string value, nested as metadata is. */
+  private static byte[] envelopeWithString(String json) {
+    return ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"m\",\"params\":{\"message\":"
+            + "{\"metadata\":{\"note\":\""
+            + json
+            + "\"}},\"x\":[]}}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
 }
