@@ -266,6 +266,57 @@ class JsonRpcProtocolIT {
   }
 
   @Test
+  void aFilePartWhoseBytesAreNotBase64IsRefusedNamingTheFieldAndNothingIsStored() throws Exception {
+    String context = "ctx-file-bytes-refused";
+
+    HttpResponse<String> response = server.post("/", sendWithFileBytes(context, "A"));
+
+    JsonNode error = JSON.readTree(response.body()).path("error");
+    assertThat(error.path("code").asInt()).isEqualTo(-32602);
+    assertThat(error.path("message").asText())
+        .contains("params.message.parts[1].file.bytes must be base64");
+    JsonNode listed =
+        JSON.readTree(server.get("/tasks?contextId=" + context, "A2A-Version", "1.0").body());
+    assertThat(listed.path("tasks")).isEmpty();
+  }
+
+  @Test
+  void aFilePartWithBase64BytesIsStoredAndReadsBackOverOneZero() throws Exception {
+    String context = "ctx-file-bytes-kept";
+
+    JsonNode sent =
+        JSON.readTree(server.post("/", sendWithFileBytes(context, "aGk=")).body()).path("result");
+    HttpResponse<String> read =
+        server.get("/tasks/" + sent.path("id").asText(), "A2A-Version", "1.0");
+    HttpResponse<String> listed = server.get("/tasks?contextId=" + context, "A2A-Version", "1.0");
+
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(
+            JSON.readTree(read.body())
+                .path("history")
+                .get(0)
+                .path("parts")
+                .get(1)
+                .path("raw")
+                .asText())
+        .isEqualTo("aGk=");
+    assertThat(listed.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(listed.body()).path("tasks")).hasSize(1);
+  }
+
+  private static String sendWithFileBytes(String contextId, String bytes) {
+    return sendParams(
+        "{\"message\":{\"role\":\"user\",\"messageId\":\"m-"
+            + contextId
+            + "\",\"contextId\":\""
+            + contextId
+            + "\",\"parts\":[{\"kind\":\"text\",\"text\":\"hi\"},"
+            + "{\"kind\":\"file\",\"file\":{\"name\":\"a.txt\",\"bytes\":\""
+            + bytes
+            + "\"}}]}}");
+  }
+
+  @Test
   void bodyOverTheLimitGets413WithJsonRpcError() throws Exception {
     String huge =
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"message/send\",\"params\":{\"pad\":\""

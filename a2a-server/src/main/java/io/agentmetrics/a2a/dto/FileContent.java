@@ -19,10 +19,14 @@ public record FileContent(
     @Nullable String bytes,
     @Nullable String uri) {
 
-  /** Checks that exactly one of {@code bytes} and {@code uri} is given. */
+  /**
+   * Checks that exactly one of {@code bytes} and {@code uri} is given, and that {@code bytes} is
+   * base64: the A2A 1.0 rendering of a stored task decodes it, and must not fail for every reader.
+   */
   public FileContent {
     if ((bytes == null) == (uri == null)) {
       throw new IllegalArgumentException("file needs exactly one of bytes or uri");
     }
+    Require.base64(bytes, "bytes");
   }
 }

@@ -1,5 +1,6 @@
 package io.agentmetrics.a2a.dto;
 
+import java.util.Base64;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -80,6 +81,21 @@ final class Require {
     return value;
   }
 
+  /**
+   * Base64 as {@link Base64#getMimeDecoder()} reads it back (line breaks allowed), but with no
+   * character outside the alphabet, which that decoder would silently skip. The value is never
+   * echoed.
+   */
+  static @Nullable String base64(@Nullable String value, String field) {
+    if (value != null && !isBase64(value)) {
+      throw new IllegalArgumentException(
+          field
+              + " must be base64: A-Z, a-z, 0-9, + and /, with = padding and line breaks"
+              + " allowed, and no lone last character");
+    }
+    return value;
+  }
+
   /** An HTTP token (RFC 9110), as an authentication scheme must be: no spaces or separators. */
   static String headerToken(String value, String field) {
     if (value.isEmpty() || !value.chars().allMatch(Require::isTokenChar)) {
@@ -101,6 +117,22 @@ final class Require {
       }
     }
     return true;
+  }
+
+  private static boolean isBase64(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!alphabet && "+/=\r\n".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    try {
+      Base64.getMimeDecoder().decode(value);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static boolean isTokenChar(int c) {

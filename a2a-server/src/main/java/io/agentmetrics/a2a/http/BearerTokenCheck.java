@@ -19,10 +19,6 @@ final class BearerTokenCheck {
     this.expectedDigest = token == null ? null : Sha256.of(token);
   }
 
-  boolean enabled() {
-    return expectedDigest != null;
-  }
-
   boolean accepts(@Nullable String authorizationHeader) {
     if (expectedDigest == null) {
       return true;

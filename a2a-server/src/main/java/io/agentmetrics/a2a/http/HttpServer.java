@@ -46,9 +46,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HttpServer {
 
-  /** The JSON-RPC paths: standard A2A and the seed's / Telex's. */
-  public static final List<String> JSON_RPC_PATHS = List.of("/", "/tasks/send");
-
   private final Server server;
   private final ServerConnector connector;
   private volatile @Nullable AgentCard card;

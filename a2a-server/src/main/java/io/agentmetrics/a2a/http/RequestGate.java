@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * that a blocking send whose client goes away cancels its turn ({@link DisconnectWatch}), and
  * writes one JSON answer, an answer the agent completes later, or a Server-Sent Events stream
  * ({@link EventStreamResponse}). Each refusal is worded by the binding. The reservation is given
- * back when the request's callback completes, however the request ends; every request's stage
- * timings go to the observer.
+ * back when the request's callback completes, however the request ends. The stage timings of a
+ * request the binding answers go to the observer, those of an event stream when it completes;
+ * refusals (401, 413, 415, 408, busy) and streams the client leaves are not reported.
  *
  * <p>Thread-safe.
  */

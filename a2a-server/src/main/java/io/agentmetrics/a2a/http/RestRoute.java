@@ -70,7 +70,8 @@ final class RestRoute implements Route {
 
     @Override
     public boolean accepts(@Nullable String contentType) {
-      // A POST is read as JSON whatever it holds; a GET or DELETE has no body to read.
+      // Only a POST's media type is checked; the gate still reads any method's body up to the
+      // limit.
       return !"POST".equals(request.getMethod()) || rest.acceptsMediaType(contentType);
     }
 
