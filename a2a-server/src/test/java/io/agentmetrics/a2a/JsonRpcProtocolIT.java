@@ -382,6 +382,37 @@ class JsonRpcProtocolIT {
   }
 
   @Test
+  void aQueryThatDoesNotDecodeGetsAJsonErrorFromJettyBeforeAnyRoute() throws Exception {
+    for (String target : List.of("/?x=%zz", "/?A2A-Version=%e2%82", "/message:send?x=%ff")) {
+      String reply = rawPost(target, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tasks/get\"}");
+
+      assertThat(reply).as(target).startsWith("HTTP/1.1 400");
+      JsonNode error = JSON.readTree(reply.substring(reply.indexOf("\r\n\r\n") + 4));
+      assertThat(error.path("error").path("status").asInt()).as(target).isEqualTo(400);
+    }
+  }
+
+  /** A POST written by hand: no HTTP client sends a query that does not decode. */
+  private String rawPost(String target, String body) throws Exception {
+    try (java.net.Socket socket =
+        new java.net.Socket(server.uri("/").getHost(), server.uri("/").getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("POST "
+                      + target
+                      + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                      + "Content-Length: "
+                      + body.length()
+                      + "\r\nConnection: close\r\n\r\n"
+                      + body)
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(
+          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void withPushNotificationsOffTheCardSaysSoAndPushRequestsGet32003() throws Exception {
     try (TestServer noPush = TestServer.start(c -> c.pushNotifications(false))) {
       JsonNode card = JSON.readTree(noPush.get("/.well-known/agent-card.json").body());

@@ -137,6 +137,36 @@ class ServerSpanIT {
   }
 
   @Test
+  void aMethodTheConventionsDoNotKnowIsNamedHttpAndReportedAsOther() throws Exception {
+    try (A2aServer server = A2aServer.start(tracedBy(sdk))) {
+      for (String method : List.of("FOO", "BAR-1")) {
+        try (java.net.Socket socket =
+            new java.net.Socket(
+                java.net.InetAddress.getLoopbackAddress(), server.baseUri().getPort())) {
+          socket
+              .getOutputStream()
+              .write(
+                  (method + " / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                      .getBytes(StandardCharsets.US_ASCII));
+          assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+              .startsWith("HTTP/1.1 405");
+        }
+      }
+    }
+
+    List<SpanData> requests =
+        spans.getFinishedSpanItems().stream().filter(s -> s.getKind() == SpanKind.SERVER).toList();
+    assertThat(requests).hasSize(2).extracting(SpanData::getName).containsOnly("HTTP /");
+    assertThat(requests)
+        .extracting(s -> s.getAttributes().get(AttributeKey.stringKey("http.request.method")))
+        .containsOnly("_OTHER");
+    assertThat(requests)
+        .extracting(
+            s -> s.getAttributes().get(AttributeKey.stringKey("http.request.method_original")))
+        .containsExactlyInAnyOrder("FOO", "BAR-1");
+  }
+
+  @Test
   void everyExecutionFeedsTheGenAiMetrics() throws Exception {
     send("/");
     send("/tasks/send");

@@ -3,6 +3,7 @@ package io.agentmetrics.a2a.http;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -19,13 +20,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * Opens an OpenTelemetry SERVER span around every request and makes it current, so spans the agent
  * creates (through the supervisor bridge) become its children. Incoming W3C trace context is
- * honoured. Span names use the route, never the raw path, to keep cardinality bounded.
+ * honoured. Span names use the route, never the raw path, and a method the HTTP semantic
+ * conventions know, else {@code HTTP} (the method then {@code _OTHER}), to keep cardinality bounded
+ * whatever method token a client sends.
  *
  * <p>Thread-safe.
  */
 final class ServerSpanHandler extends Handler.Wrapper {
 
   private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
+  private static final AttributeKey<String> METHOD_ORIGINAL =
+      AttributeKey.stringKey("http.request.method_original");
+
+  /** The methods the conventions name; any other is reported as {@value #OTHER_METHOD}. */
+  private static final Set<String> KNOWN_METHODS =
+      Set.of("CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE");
+
+  private static final String OTHER_METHOD = "_OTHER";
   private static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
   private static final AttributeKey<Long> STATUS =
       AttributeKey.longKey("http.response.status_code");
@@ -63,14 +74,19 @@ final class ServerSpanHandler extends Handler.Wrapper {
             .extract(Context.root(), request, HEADERS);
     String path = Request.getPathInContext(request);
     String route = routes.contains(path) ? path : "unmatched";
-    Span span =
+    String method = request.getMethod();
+    boolean known = KNOWN_METHODS.contains(method);
+    SpanBuilder builder =
         tracer
-            .spanBuilder(request.getMethod() + " " + route)
+            .spanBuilder((known ? method : "HTTP") + " " + route)
             .setSpanKind(SpanKind.SERVER)
             .setParent(parent)
-            .setAttribute(METHOD, request.getMethod())
-            .setAttribute(ROUTE, route)
-            .startSpan();
+            .setAttribute(METHOD, known ? method : OTHER_METHOD)
+            .setAttribute(ROUTE, route);
+    if (!known) {
+      builder.setAttribute(METHOD_ORIGINAL, method);
+    }
+    Span span = builder.startSpan();
     Callback ending = new EndSpanCallback(callback, span, response);
     Scope scope = span.makeCurrent();
     try {
