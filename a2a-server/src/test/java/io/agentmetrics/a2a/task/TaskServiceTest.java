@@ -392,16 +392,7 @@ class TaskServiceTest {
 
   @Test
   void aTurnOfAnUnknownTaskIsNotFoundBeforeItsPushUrlIsChecked() {
-    PushSettings publicOnly =
-        new PushSettings(
-            List.of(),
-            false,
-            10,
-            Duration.ofSeconds(1),
-            1,
-            Duration.ofMillis(10),
-            Duration.ofMillis(10));
-    try (TaskService tasks = service(settings(1, 1).push(publicOnly).build())) {
+    try (TaskService tasks = service(settings(1, 1).push(QuickPushSettings.of()).build())) {
       assertThatThrownBy(
               () ->
                   tasks.send(
