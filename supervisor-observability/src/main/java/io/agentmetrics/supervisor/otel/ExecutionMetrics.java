@@ -157,11 +157,7 @@ final class ExecutionMetrics {
 
   void record(CompletedExecution execution) {
     String agent = agentNames.fold(execution.agentName(), OTHER_VALUE);
-    // As long as the invocation span (ExecutionSpans), which the conventions want it to equal.
-    double seconds =
-        Math.max(
-            execution.breakdown().totalMs() / MS_PER_SECOND,
-            PhaseMetadata.lastPhaseEndNanos(execution) / NANOS_PER_SECOND);
+    double seconds = PhaseMetadata.invocationNanos(execution) / NANOS_PER_SECOND;
     @Nullable String workflow = PhaseMetadata.workflowName(execution);
     AttributesBuilder invocation =
         workflow != null

@@ -103,10 +103,7 @@ final class ExecutionSpans {
       agentSpan.setAttribute(ERROR_TYPE, requireNonNullElse(outcome.errorType(), OTHER_VALUE));
       agentSpan.setStatus(StatusCode.ERROR, requireNonNullElse(outcome.errorMessage(), ""));
     }
-    long totalNanos =
-        Math.max(
-            nanos(execution.breakdown().totalMs()), PhaseMetadata.lastPhaseEndNanos(execution));
-    agentSpan.end(start.plusNanos(totalNanos));
+    agentSpan.end(start.plusNanos(PhaseMetadata.invocationNanos(execution)));
   }
 
   private static Attributes agentAttributes(

@@ -76,16 +76,17 @@ final class PhaseMetadata {
   }
 
   /**
-   * When the last phase of {@code execution} ended, in nanoseconds after the execution's start; 0
-   * without phases. A phase may end after the breakdown's total (stopped on another thread while
-   * the execution completed): the invocation span and its duration metric then last until it ends.
+   * How long the invocation lasted, in nanoseconds from the execution's start: the breakdown's
+   * total, or until its last phase ended if that was later (a phase stopped on another thread while
+   * the execution completed). The invocation span and its duration metric both last this long, as
+   * the conventions want them equal.
    */
-  static long lastPhaseEndNanos(CompletedExecution execution) {
-    long lastEnd = 0;
+  static long invocationNanos(CompletedExecution execution) {
+    long nanos = Math.round(execution.breakdown().totalMs() * 1_000_000.0);
     for (PhaseRecord phase : execution.phases()) {
-      lastEnd = Math.max(lastEnd, phase.endOffsetNanos());
+      nanos = Math.max(nanos, phase.endOffsetNanos());
     }
-    return lastEnd;
+    return nanos;
   }
 
   /** The workflow an execution ran, if it is a workflow rather than one agent's invocation. */
