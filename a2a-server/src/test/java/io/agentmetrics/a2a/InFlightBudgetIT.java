@@ -186,6 +186,54 @@ class InFlightBudgetIT {
     awaitHeld(0);
   }
 
+  @Test
+  void longStringsAreReservedPerByteBeforeTheyAreRead() throws Exception {
+    // Four texts of 62,500 characters (each within A2A_MAX_TEXT_LENGTH): 250 KB on the wire, but
+    // some 2.25 MB (0.3, 8 bytes a byte) and 3.25 MB (1.0, 12) reserved for the strings and buffers
+    // that reading them builds, more than the 2 MiB the budget has left while a stalled upload
+    // holds the rest.
+    String text = "a".repeat(62_500);
+    String v1Part = ",{\"text\":\"" + text + "\"}";
+    String v1Send =
+        "{\"message\":{\"role\":\"ROLE_USER\",\"messageId\":\"m\",\"parts\":["
+            + v1Part.substring(1)
+            + v1Part.repeat(3)
+            + "]}}";
+    String v1Rpc =
+        "{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"method\":\"SendMessage\",\"params\":" + v1Send + "}";
+    String v03Part = ",{\"kind\":\"text\",\"text\":\"" + text + "\"}";
+    String v03Send =
+        "{\"jsonrpc\":\"2.0\",\"id\":\"long\",\"method\":\"message/send\",\"params\":{\"message\":"
+            + "{\"kind\":\"message\",\"role\":\"user\",\"messageId\":\"m\",\"parts\":["
+            + v03Part.substring(1)
+            + v03Part.repeat(3)
+            + "]}}}";
+    List<Socket> stalled = stalledUploads(1, MIB);
+    try {
+      awaitHeld(MIB);
+
+      HttpResponse<String> refused = server.post(v03Send);
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+      assertThat(JSON.readTree(refused.body()).path("error").path("code").asInt())
+          .isEqualTo(-32000);
+      for (HttpResponse<String> refusedV1 :
+          List.of(server.v1("POST", "/", v1Rpc), server.v1("POST", "/message:send", v1Send))) {
+        assertThat(refusedV1.statusCode()).as(refusedV1.body()).isEqualTo(503);
+        assertThat(refusedV1.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(refusedV1.body()).contains("A2A_MAX_INFLIGHT_BYTES");
+      }
+    } finally {
+      close(stalled);
+    }
+    awaitHeld(0);
+    HttpResponse<String> served = server.post(v03Send);
+    assertThat(JSON.readTree(served.body()).path("result").path("status").path("state").asText())
+        .as(served.body())
+        .isEqualTo("completed");
+    assertThat(server.v1("POST", "/message:send", v1Send).statusCode()).isEqualTo(200);
+    awaitHeld(0);
+  }
+
   /**
    * Connections that each declared a body of {@code length} bytes and sent only its first bytes.
    */

@@ -42,6 +42,9 @@ class MemoryFloodIT {
   /** 1 MiB each: five times what the task store may hold at this heap (an eighth of it). */
   private static final int FILL_SENDS = 160;
 
+  /** How long a filler refused with 503 waits before it sends again. */
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(10);
+
   /** Far more than the floods take on a busy 2-core machine; a server that thrashes runs out. */
   private static final Duration DEADLINE = Duration.ofSeconds(60);
 
@@ -102,7 +105,11 @@ class MemoryFloodIT {
       for (int round = 0; round < FLOOD_ROUNDS; round++) {
         List<Callable<Void>> sends = new ArrayList<>();
         for (int i = 0; i < FLOOD_CLIENTS; i++) {
-          sends.add(() -> outcomes.post(server.url(), emptyObjects));
+          sends.add(
+              () -> {
+                outcomes.post(server.url(), emptyObjects);
+                return null;
+              });
         }
         for (Future<Void> send : clients.invokeAll(sends)) {
           send.get();
@@ -113,9 +120,13 @@ class MemoryFloodIT {
     }
   }
 
-  /** {@value #FILL_SENDS} sends of {@code body} from {@value #FILL_CLIENTS} clients. */
+  /**
+   * Sends {@code body} from {@value #FILL_CLIENTS} clients until {@value #FILL_SENDS} are stored.
+   * At this heap each 1 MiB send reserves more than the whole in-flight budget, so the server takes
+   * them one at a time and refuses the others with 503; a refused client tries again shortly.
+   */
   private static void fill(ServerProcess server, Outcomes outcomes, byte[] body) throws Exception {
-    AtomicInteger sent = new AtomicInteger();
+    AtomicInteger stored = new AtomicInteger();
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     ExecutorService clients = Executors.newFixedThreadPool(FILL_CLIENTS);
     try {
@@ -123,8 +134,12 @@ class MemoryFloodIT {
       for (int i = 0; i < FILL_CLIENTS; i++) {
         fillers.add(
             () -> {
-              while (System.nanoTime() < deadline && sent.getAndIncrement() < FILL_SENDS) {
-                outcomes.post(server.url(), body);
+              while (System.nanoTime() < deadline && stored.get() < FILL_SENDS) {
+                if (outcomes.post(server.url(), body)) {
+                  stored.incrementAndGet();
+                } else {
+                  Thread.sleep(RETRY_PAUSE.toMillis());
+                }
               }
               return null;
             });
@@ -135,9 +150,9 @@ class MemoryFloodIT {
     } finally {
       clients.shutdownNow();
     }
-    if (sent.get() < FILL_SENDS) {
+    if (stored.get() < FILL_SENDS) {
       outcomes.failures.add(
-          "only " + sent.get() + " of " + FILL_SENDS + " sends started within " + DEADLINE);
+          "only " + stored.get() + " of " + FILL_SENDS + " sends stored within " + DEADLINE);
     }
   }
 
@@ -221,7 +236,8 @@ class MemoryFloodIT {
     final AtomicInteger accepted = new AtomicInteger();
     final Map<Integer, AtomicInteger> statuses = new ConcurrentSkipListMap<>();
 
-    Void post(URI url, byte[] body) throws InterruptedException {
+    /** Sends {@code body} and records the answer; returns whether the send was stored. */
+    boolean post(URI url, byte[] body) throws InterruptedException {
       HttpResponse<byte[]> response;
       try {
         response =
@@ -234,7 +250,7 @@ class MemoryFloodIT {
                 HttpResponse.BodyHandlers.ofByteArray());
       } catch (IOException e) {
         failures.add("broken exchange: " + e);
-        return null;
+        return false;
       }
       int status = response.statusCode();
       statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
@@ -246,8 +262,9 @@ class MemoryFloodIT {
         failures.add("HTTP " + status);
       } else if (status == 200 && contains(response.body(), "\"result\"")) {
         accepted.incrementAndGet();
+        return true;
       }
-      return null;
+      return false;
     }
 
     private static boolean contains(byte[] body, String fragment) {

@@ -82,6 +82,9 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
             "Method not found: the A2A v0.3.0 methods are message/send, message/stream, tasks/get,"
                 + " tasks/cancel, tasks/resubscribe and tasks/pushNotificationConfig/*");
       }
+      if (!lease.grow(ParamsReader.reading(request.params()))) {
+        return busy(id, streaming, clock);
+      }
       MethodOutcome outcome = handler.handle(request.params(), clock);
       if (outcome instanceof MethodOutcome.Stream stream) {
         return new JsonRpcReply.Stream(id, stream.events());
@@ -100,7 +103,7 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
       if (outcome instanceof MethodOutcome.Snapshot snapshot) {
         return lease.grow(RetainedSize.of(snapshot.task()))
             ? json(JsonRpcResponse.success(id, snapshot.task()), false, clock)
-            : new JsonRpcReply.Busy(failure(id, JsonRpcErrorCode.SERVER_BUSY, InFlightBudget.BUSY));
+            : busy(id, false, clock);
       }
       return json(
           JsonRpcResponse.success(id, ((MethodOutcome.Result) outcome).value()), false, clock);
@@ -121,6 +124,19 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
     } catch (RuntimeException e) {
       return internalError(id, streaming, clock, e);
     }
+  }
+
+  /**
+   * The refusal of a request the in-flight budget cannot hold: 503 with a retry hint, or the same
+   * error as the stream's only event.
+   */
+  private JsonRpcReply busy(JsonNode id, boolean streaming, RequestClock clock) {
+    return streaming
+        ? json(
+            JsonRpcResponse.failure(id, JsonRpcErrorCode.SERVER_BUSY.code(), InFlightBudget.BUSY),
+            true,
+            clock)
+        : new JsonRpcReply.Busy(failure(id, JsonRpcErrorCode.SERVER_BUSY, InFlightBudget.BUSY));
   }
 
   private JsonRpcReply.Json internalError(

@@ -29,6 +29,15 @@ final class WireWeight {
   static final int READ_BYTES_PER_TOKEN = 192;
 
   /**
+   * The most bytes reading one byte of a 1.0 request allocates beyond its tokens: the params again
+   * as the text protobuf reads (two bytes a character once one is not Latin-1), and each string as
+   * the tree and the message hold it, with the builder it grows in: up to 10 for a long text with
+   * one character past Latin-1 ({@code WireWeightTest} checks the bound). Everything held while
+   * reading was allocated by it, so this bounds what a string of any length holds.
+   */
+  static final int READ_BYTES_PER_BYTE = 12;
+
+  /**
    * The most bytes one character of a free-form value (a data part, metadata) holds while a task is
    * shown in 1.0: its {@code google.protobuf.Value} and the tree protobuf reads it through, up to
    * some 90 bytes per character.
@@ -40,9 +49,12 @@ final class WireWeight {
 
   private WireWeight() {}
 
-  /** What reading {@code params} holds: {@value #READ_BYTES_PER_TOKEN} bytes per token. */
+  /**
+   * What reading {@code params} holds: {@value #READ_BYTES_PER_TOKEN} bytes per token and {@value
+   * #READ_BYTES_PER_BYTE} per byte.
+   */
   static long reading(Params params) {
-    return params.tokens() * READ_BYTES_PER_TOKEN;
+    return params.tokens() * READ_BYTES_PER_TOKEN + (long) params.length() * READ_BYTES_PER_BYTE;
   }
 
   /**

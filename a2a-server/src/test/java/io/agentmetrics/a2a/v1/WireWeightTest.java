@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.lf.a2a.v1.SendMessageRequest;
+import io.agentmetrics.a2a.AllocatedBytes;
 import io.agentmetrics.a2a.dto.JsonMappers;
 import io.agentmetrics.a2a.dto.Message;
 import io.agentmetrics.a2a.dto.Part;
@@ -15,20 +17,74 @@ import io.agentmetrics.a2a.jsonrpc.InFlightBudget;
 import io.agentmetrics.a2a.jsonrpc.Params;
 import io.agentmetrics.a2a.store.RetainedSize;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class WireWeightTest {
 
   private static final ObjectMapper MAPPER = JsonMappers.create(32, 1 << 16, 1 << 20, 10_000);
 
   @Test
-  void readingIsChargedPerTokenOfTheParams() {
-    // {  "message"  {  "parts"  [  ]  }  }: eight tokens.
+  void readingIsChargedPerTokenAndPerByteOfTheParams() {
+    // {  "message"  {  "parts"  [  ]  }  }: eight tokens in 24 bytes.
     Params params =
         Params.ofBody(MAPPER, "{\"message\":{\"parts\":[]}}".getBytes(StandardCharsets.UTF_8));
 
-    assertThat(WireWeight.reading(params)).isEqualTo(8 * 192);
+    assertThat(WireWeight.reading(params)).isEqualTo(8 * 192 + 24 * 12);
+  }
+
+  /**
+   * Long strings, in every encoding width and every place a 1.0 message holds one: what reading
+   * them allocates, the bound of what it holds, is within what is reserved for it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("longStrings")
+  void readingReservesAtLeastWhatProtobufAllocatesForLongStrings(String shape, String json) {
+    Params params = Params.ofBody(MAPPER, json.getBytes(StandardCharsets.UTF_8));
+
+    long allocated =
+        AllocatedBytes.fewest(() -> ProtoJson.read(params.json(), SendMessageRequest.newBuilder()));
+
+    assertThat(allocated).as("bytes a read allocates").isGreaterThan(params.length() * 4L);
+    assertThat(WireWeight.reading(params)).isGreaterThanOrEqualTo(allocated);
+  }
+
+  static Stream<Arguments> longStrings() {
+    String ascii = "a".repeat(60_000);
+    return Stream.of(
+        Arguments.of("ASCII text", send("m", "{\"text\":\"" + ascii + "\"}", "{}")),
+        // One character past Latin-1 makes the params' text two bytes a character.
+        Arguments.of(
+            "ASCII text, one id past Latin-1",
+            send("m\u4e2d", "{\"text\":\"" + ascii + "\"}", "{}")),
+        Arguments.of(
+            "Cyrillic text", send("m", "{\"text\":\"" + "\u0436".repeat(30_000) + "\"}", "{}")),
+        Arguments.of("CJK text", send("m", "{\"text\":\"" + "\u4e2d".repeat(20_000) + "\"}", "{}")),
+        Arguments.of(
+            "raw bytes",
+            send(
+                "m",
+                "{\"raw\":\"" + Base64.getEncoder().encodeToString(new byte[45_000]) + "\"}",
+                "{}")),
+        Arguments.of(
+            "a string in a data part", send("m", "{\"data\":{\"k\":\"" + ascii + "\"}}", "{}")),
+        Arguments.of(
+            "a string in metadata", send("m", "{\"text\":\"x\"}", "{\"k\":\"" + ascii + "\"}")));
+  }
+
+  private static String send(String messageId, String part, String metadata) {
+    return "{\"message\":{\"messageId\":\""
+        + messageId
+        + "\",\"role\":\"ROLE_USER\",\"parts\":["
+        + part
+        + "],\"metadata\":"
+        + metadata
+        + "}}";
   }
 
   @Test
