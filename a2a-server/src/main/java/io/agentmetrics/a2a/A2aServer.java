@@ -133,7 +133,8 @@ public final class A2aServer implements AutoCloseable {
 
   /**
    * The server's own aggregator of agent executions: every execution's breakdown, by metric type,
-   * behind the {@code agent} section of {@code /metrics/summary}.
+   * behind the {@code agent} section of {@code /metrics/summary}. It keeps histograms only: its
+   * {@link MetricsAggregator#exportMetrics} returns at most the newest metric of each type.
    *
    * @return the aggregator
    * @since 0.1.0

@@ -15,8 +15,14 @@ import io.agentmetrics.a2a.task.TaskService;
 import io.agentmetrics.agent.llm.LlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmClient;
 import io.agentmetrics.agent.llm.SimulatedLlmConfig;
+import io.agentmetrics.aggregator.MetricsAggregator;
+import io.agentmetrics.api.AggregationWindow;
+import io.agentmetrics.api.MetricType;
+import io.agentmetrics.api.PerformanceMetric;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class A2aServerModuleTest {
@@ -59,6 +65,24 @@ class A2aServerModuleTest {
     } finally {
       tasks.close();
     }
+  }
+
+  @Test
+  void theServersAggregatorKeepsHistogramsButNoRingOfRawMetrics() {
+    MetricsAggregator aggregator =
+        Guice.createInjector(new A2aServerModule(CONFIG)).getInstance(MetricsAggregator.class);
+    UUID execution = UUID.randomUUID();
+
+    for (double millis : new double[] {10, 20, 30}) {
+      aggregator.addMetric(
+          new PerformanceMetric(MetricType.LLM_PROCESSING, millis, Instant.now(), execution, "a"));
+    }
+
+    assertThat(aggregator.getAggregatedMetrics(MetricType.LLM_PROCESSING, AggregationWindow.HOUR))
+        .hasValueSatisfying(metrics -> assertThat(metrics.count()).isEqualTo(3));
+    assertThat(aggregator.exportMetrics(AggregationWindow.HOUR))
+        .extracting(PerformanceMetric::value)
+        .containsExactly(30.0);
   }
 
   @Test
