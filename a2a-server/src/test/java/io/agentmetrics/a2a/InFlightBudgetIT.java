@@ -216,6 +216,13 @@ class InFlightBudgetIT {
       assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
       assertThat(JSON.readTree(refused.body()).path("error").path("code").asInt())
           .isEqualTo(-32000);
+      HttpResponse<String> refusedStream =
+          server.post(v03Send.replace("\"message/send\"", "\"message/stream\""));
+      assertThat(refusedStream.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+      assertThat(refusedStream.body())
+          .contains("\"code\":-32000")
+          .contains("A2A_MAX_INFLIGHT_BYTES");
       for (HttpResponse<String> refusedV1 :
           List.of(server.v1("POST", "/", v1Rpc), server.v1("POST", "/message:send", v1Send))) {
         assertThat(refusedV1.statusCode()).as(refusedV1.body()).isEqualTo(503);
