@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
 final class ParamsReader {
 
   /**
-   * The most bytes binding one byte of params allocates: the strings, and Jackson's buffers they
-   * are read through: about 3.6 for a long text, 6.9 for a long string in a data part, which is
-   * kept as its JSON text ({@code ParamsReaderTest} checks the bound). Everything held while
-   * binding was allocated by it, so reserving this much before binding never reserves too little.
+   * The most bytes binding one byte of params allocates, for its strings and the buffers Jackson
+   * reads them through: about 3.6 for a long text, 6.9 for a long string in a data part, which is
+   * kept as its JSON text ({@code ParamsReaderTest} checks the bound). Binding holds nothing it did
+   * not allocate but the buffers Jackson recycles on each thread, so reserving this much before
+   * binding never reserves too little.
    */
   static final int READ_BYTES_PER_BYTE = 8;
 
