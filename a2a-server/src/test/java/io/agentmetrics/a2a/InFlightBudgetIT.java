@@ -162,24 +162,17 @@ class InFlightBudgetIT {
             + "{\"data\":"
             + data
             + "}]}}";
-    String rpc =
-        "{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"method\":\"SendMessage\",\"params\":" + send + "}";
     List<Socket> stalled = stalledUploads(1, MIB / 2);
     try {
       awaitHeld(MIB / 2);
 
-      for (HttpResponse<String> refused :
-          List.of(server.v1("POST", "/", rpc), server.v1("POST", "/message:send", send))) {
-        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
-        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
-        assertThat(refused.body()).contains("A2A_MAX_INFLIGHT_BYTES");
-      }
+      assertBothV1BindingsRefuseAsBusy(send);
     } finally {
       close(stalled);
     }
     awaitHeld(0);
     // Alone, a request may hold more than the budget, so that none is refused forever.
-    HttpResponse<String> alone = server.v1("POST", "/", rpc);
+    HttpResponse<String> alone = server.v1("POST", "/", v1Rpc(send));
     assertThat(JSON.readTree(alone.body()).path("result").has("task")).as(alone.body()).isTrue();
     HttpResponse<String> aloneRest = server.v1("POST", "/message:send", send);
     assertThat(aloneRest.statusCode()).as(aloneRest.body()).isEqualTo(200);
@@ -199,8 +192,6 @@ class InFlightBudgetIT {
             + v1Part.substring(1)
             + v1Part.repeat(3)
             + "]}}";
-    String v1Rpc =
-        "{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"method\":\"SendMessage\",\"params\":" + v1Send + "}";
     String v03Part = ",{\"kind\":\"text\",\"text\":\"" + text + "\"}";
     String v03Send =
         "{\"jsonrpc\":\"2.0\",\"id\":\"long\",\"method\":\"message/send\",\"params\":{\"message\":"
@@ -223,12 +214,7 @@ class InFlightBudgetIT {
       assertThat(refusedStream.body())
           .contains("\"code\":-32000")
           .contains("A2A_MAX_INFLIGHT_BYTES");
-      for (HttpResponse<String> refusedV1 :
-          List.of(server.v1("POST", "/", v1Rpc), server.v1("POST", "/message:send", v1Send))) {
-        assertThat(refusedV1.statusCode()).as(refusedV1.body()).isEqualTo(503);
-        assertThat(refusedV1.headers().firstValue("Retry-After")).hasValue("1");
-        assertThat(refusedV1.body()).contains("A2A_MAX_INFLIGHT_BYTES");
-      }
+      assertBothV1BindingsRefuseAsBusy(v1Send);
     } finally {
       close(stalled);
     }
@@ -239,6 +225,24 @@ class InFlightBudgetIT {
         .isEqualTo("completed");
     assertThat(server.v1("POST", "/message:send", v1Send).statusCode()).isEqualTo(200);
     awaitHeld(0);
+  }
+
+  /**
+   * Both 1.0 bindings, JSON-RPC and HTTP+JSON, refuse {@code send} as busy: 503 with a retry hint
+   * naming the budget.
+   */
+  private static void assertBothV1BindingsRefuseAsBusy(String send) throws Exception {
+    for (HttpResponse<String> refused :
+        List.of(server.v1("POST", "/", v1Rpc(send)), server.v1("POST", "/message:send", send))) {
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(refused.body()).contains("A2A_MAX_INFLIGHT_BYTES");
+    }
+  }
+
+  /** The JSON-RPC {@code SendMessage} request of the HTTP+JSON body {@code send}. */
+  private static String v1Rpc(String send) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"method\":\"SendMessage\",\"params\":" + send + "}";
   }
 
   /**
