@@ -51,6 +51,9 @@ class WireWeightTest {
         AllocatedBytes.fewest(() -> ProtoJson.read(params.json(), SendMessageRequest.newBuilder()));
 
     assertThat(allocated).as("bytes a read allocates").isGreaterThan(params.length() * 4L);
+    assertThat(allocated)
+        .as("bytes a read allocates, without the tokens' share")
+        .isLessThanOrEqualTo(params.length() * (long) WireWeight.READ_BYTES_PER_BYTE);
     assertThat(WireWeight.reading(params)).isGreaterThanOrEqualTo(allocated);
   }
 
