@@ -181,7 +181,8 @@ public final class A2aServerModule extends AbstractModule {
   @Singleton
   MetricsAggregator aggregator(TimeSource time) {
     // The server reads histograms only, never raw metrics: the default rings of 10,000 raw
-    // metrics a type would be some 80,000 live objects for every young collection to copy.
+    // metrics a type would keep some 80,000 metrics and their timestamps alive for every young
+    // collection to copy.
     return new MetricsAggregator(AggregatorConfig.builder().reservoirSize(1).build(), time);
   }
 
