@@ -71,7 +71,8 @@ import java.util.function.Function;
  *       messages into its prompts, and {@link ContextRepository}, the conversations of the {@link
  *       TaskStores};
  *   <li>{@link OpenTelemetry}, no-op, and {@link CardSettings}, the union card unsigned;
- *   <li>{@link ObjectMapper}, the one mapper, bounded by {@link ServerConfig#limits()};
+ *   <li>{@link ObjectMapper}, the one mapper of requests and answers, bounded by {@link
+ *       ServerConfig#limits()} (the stores read their own JSON without those limits);
  *   <li>{@link RequestObserver}, the {@link StageMetrics} and, with tracing on, the trace log;
  *   <li>{@link InFlightBudget}, the bytes of request bodies held at once, bounded by {@link
  *       ServerConfig#limits()};
@@ -168,8 +169,8 @@ public final class A2aServerModule extends AbstractModule {
 
   @Provides
   @Singleton
-  TaskStores stores(ObjectMapper mapper, TimeSource time, Ticker ticker) {
-    return TaskStores.open(config.store(), config.tasks(), mapper, time, ticker);
+  TaskStores stores(TimeSource time, Ticker ticker) {
+    return TaskStores.open(config.store(), config.tasks(), time, ticker);
   }
 
   @Provides

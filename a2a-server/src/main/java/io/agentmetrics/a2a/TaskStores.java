@@ -1,6 +1,5 @@
 package io.agentmetrics.a2a;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.agentmetrics.a2a.agent.ConversationStore;
 import io.agentmetrics.a2a.store.ContextRepository;
@@ -32,11 +31,7 @@ final class TaskStores implements AutoCloseable {
   }
 
   static TaskStores open(
-      StoreSettings settings,
-      TasksConfig config,
-      ObjectMapper mapper,
-      TimeSource time,
-      Ticker ticker) {
+      StoreSettings settings, TasksConfig config, TimeSource time, Ticker ticker) {
     StoreLimits taskLimits = new StoreLimits(config.taskStoreMaxSize(), config.taskStoreMaxBytes());
     StoreLimits contextLimits =
         new StoreLimits(config.contextStoreMaxSize(), config.contextStoreMaxBytes());
@@ -55,10 +50,8 @@ final class TaskStores implements AutoCloseable {
     }
     PostgresDatabase database = PostgresDatabase.open(shared);
     return new TaskStores(
-        new PostgresTaskRepository(
-            database, taskLimits, config.taskTtl(), time, mapper, settings.lease()),
-        new PostgresContextRepository(
-            database, contextLimits, config.contextTtl(), maxTurns, time, mapper),
+        new PostgresTaskRepository(database, taskLimits, config.taskTtl(), time, settings.lease()),
+        new PostgresContextRepository(database, contextLimits, config.contextTtl(), maxTurns, time),
         database);
   }
 

@@ -147,6 +147,51 @@ class StoreInputIT {
         .isEqualTo("turn " + turns);
   }
 
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void aTaskThatOutgrowsTheBodyLimitTurnByTurnIsReadBack(Store store) throws Exception {
+    TestServer server = server(store);
+    // Each turn's metadata fills most of a body, so three turns make a task of three bodies.
+    String value = "m".repeat(LimitsConfig.DEFAULT_MAX_STRING_LENGTH - 1_024);
+    int values = LimitsConfig.DEFAULT_MAX_BODY_BYTES / value.length() - 1;
+    String id = null;
+    for (int turn = 0; turn < 3; turn++) {
+      ObjectNode message = message("turn " + turn);
+      if (id != null) {
+        message.put("taskId", id);
+      }
+      ObjectNode metadata = message.putObject("metadata");
+      for (int i = 0; i < values; i++) {
+        metadata.put("blob-" + i, value);
+      }
+      JsonNode sent = reply(server, send(message));
+      assertThat(sent.path("result").path("status").path("state").asText())
+          .as("%s", sent.path("error"))
+          .isEqualTo("completed");
+      id = sent.path("result").path("id").asText();
+    }
+
+    JsonNode history = get(server, id).path("history");
+
+    assertThat(history).hasSize(6);
+    assertThat(history.get(4).path("metadata").path("blob-0").asText()).isEqualTo(value);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void aConversationThatOutgrowsTheBodyLimitTurnByTurnIsStillRead(Store store) throws Exception {
+    TestServer server = server(store);
+    String context = "ctx-long-" + UUID.randomUUID();
+    String text = "t".repeat(LimitsConfig.DEFAULT_MAX_TEXT_LENGTH - 16);
+    // Twenty sends of the longest text are well over a body of turns in the conversation.
+    for (int turn = 0; turn < 20; turn++) {
+      JsonNode sent = reply(server, send(message(turn + " " + text).put("contextId", context)));
+      assertThat(sent.path("result").path("status").path("state").asText())
+          .as("turn %d: %s", turn, sent.path("error"))
+          .isEqualTo("completed");
+    }
+  }
+
   private static JsonNode get(TestServer server, String id) throws Exception {
     JsonNode read = reply(server, rpc("tasks/get", JSON.createObjectNode().put("id", id)));
     assertThat(read.has("result")).as(read.toString()).isTrue();

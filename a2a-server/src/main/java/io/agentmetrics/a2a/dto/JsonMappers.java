@@ -13,17 +13,21 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
 /**
- * Builds the server's single {@link ObjectMapper}: request limits enforced while parsing ({@link
- * StreamReadConstraints}: nesting depth, string length, document length and token count, so that
- * parsing stops before a hostile document costs more than its size), no silent type coercion (a
- * number where a string belongs is an error, not a string), trailing garbage rejected, unknown
- * fields ignored so newer clients keep working.
+ * Builds the server's {@link ObjectMapper}s: the one for what clients send and receive, with
+ * request limits enforced while parsing ({@link StreamReadConstraints}: nesting depth, string
+ * length, document length and token count, so that parsing stops before a hostile document costs
+ * more than its size), no silent type coercion (a number where a string belongs is an error, not a
+ * string), trailing garbage rejected, unknown fields ignored so newer clients keep working; and one
+ * for the JSON the stores wrote, configured alike without those limits ({@link #forStoredJson}).
  *
- * <p>The returned mapper is thread-safe once built.
+ * <p>The returned mappers are thread-safe once built.
  *
  * @since 0.1.0
  */
 public final class JsonMappers {
+
+  /** What {@link StreamReadConstraints} reads as no limit on a document's length or tokens. */
+  private static final long NO_LIMIT = -1;
 
   private JsonMappers() {}
 
@@ -66,5 +70,18 @@ public final class JsonMappers {
       mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
     }
     return mapper;
+  }
+
+  /**
+   * A mapper for JSON the server wrote itself, such as a store's columns: configured as {@link
+   * #create}'s, without the request limits. What was stored passed them on the way in, and a task
+   * or a conversation, many requests long, outgrows any one request: read back under the request
+   * limits, it would be lost.
+   *
+   * @return the mapper
+   * @since 0.1.0
+   */
+  public static ObjectMapper forStoredJson() {
+    return create(Integer.MAX_VALUE, Integer.MAX_VALUE, NO_LIMIT, NO_LIMIT);
   }
 }

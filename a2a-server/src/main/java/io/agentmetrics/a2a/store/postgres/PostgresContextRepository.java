@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.dto.JsonMappers;
 import io.agentmetrics.a2a.store.ContextRepository;
 import io.agentmetrics.a2a.store.StoreLimits;
 import io.agentmetrics.a2a.store.StoreStatistics;
@@ -30,6 +31,12 @@ import java.util.List;
  */
 public final class PostgresContextRepository implements ContextRepository {
 
+  /**
+   * Writes and reads the JSON columns, without the request limits: see {@link
+   * JsonMappers#forStoredJson}.
+   */
+  private static final ObjectMapper JSON = JsonMappers.forStoredJson();
+
   private static final TypeReference<List<String>> TURNS = new TypeReference<>() {};
 
   /** A context's key and row, besides its turns: as the in-memory store counts it. */
@@ -41,7 +48,6 @@ public final class PostgresContextRepository implements ContextRepository {
   private final PostgresDatabase database;
   private final int maxTurns;
   private final TimeSource time;
-  private final ObjectMapper mapper;
   private final TableBounds bounds;
 
   /**
@@ -52,16 +58,10 @@ public final class PostgresContextRepository implements ContextRepository {
    * @param ttl how long an unused context is kept
    * @param maxTurns the most turns kept per context
    * @param time the clock of this replica
-   * @param mapper writes and reads the turns
    * @since 0.1.0
    */
   public PostgresContextRepository(
-      PostgresDatabase database,
-      StoreLimits limits,
-      Duration ttl,
-      int maxTurns,
-      TimeSource time,
-      ObjectMapper mapper) {
+      PostgresDatabase database, StoreLimits limits, Duration ttl, int maxTurns, TimeSource time) {
     if (maxTurns < 0) {
       throw new IllegalArgumentException("maxTurns must not be negative, got " + maxTurns);
     }
@@ -74,7 +74,6 @@ public final class PostgresContextRepository implements ContextRepository {
             requireNonNull(ttl, "ttl"));
     this.maxTurns = maxTurns;
     this.time = requireNonNull(time, "time");
-    this.mapper = requireNonNull(mapper, "mapper");
   }
 
   @Override
@@ -153,7 +152,7 @@ public final class PostgresContextRepository implements ContextRepository {
 
   private List<String> turns(String json) throws SQLException {
     try {
-      return List.copyOf(mapper.readValue(json, TURNS));
+      return List.copyOf(JSON.readValue(json, TURNS));
     } catch (JsonProcessingException e) {
       throw new SQLException("a stored context could not be read: " + e.getOriginalMessage(), e);
     }
@@ -173,7 +172,7 @@ public final class PostgresContextRepository implements ContextRepository {
 
   private String json(List<String> turns) throws SQLException {
     try {
-      return mapper.writeValueAsString(turns);
+      return JSON.writeValueAsString(turns);
     } catch (JsonProcessingException e) {
       throw new SQLException("a context could not be written: " + e.getOriginalMessage(), e);
     }

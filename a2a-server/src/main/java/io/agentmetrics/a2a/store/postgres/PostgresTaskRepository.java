@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.a2a.dto.JsonMappers;
 import io.agentmetrics.a2a.dto.Task;
 import io.agentmetrics.a2a.dto.TaskState;
 import io.agentmetrics.a2a.store.StoreLimits;
@@ -50,6 +51,12 @@ import java.util.function.Consumer;
  */
 public final class PostgresTaskRepository implements TaskRepository {
 
+  /**
+   * Writes and reads the JSON columns, without the request limits: see {@link
+   * JsonMappers#forStoredJson}.
+   */
+  private static final ObjectMapper JSON = JsonMappers.forStoredJson();
+
   private static final TypeReference<List<StoredPushConfig>> PUSH_CONFIGS =
       new TypeReference<>() {};
 
@@ -70,7 +77,6 @@ public final class PostgresTaskRepository implements TaskRepository {
 
   private final PostgresDatabase database;
   private final TimeSource time;
-  private final ObjectMapper mapper;
   private final TableBounds bounds;
   private final Duration lease;
   private final String replica = UUID.randomUUID().toString();
@@ -82,7 +88,6 @@ public final class PostgresTaskRepository implements TaskRepository {
    * @param limits the most tasks and retained bytes kept
    * @param ttl how long a task is kept after it was last read or written
    * @param time the clock of this replica
-   * @param mapper writes and reads the JSON columns
    * @param lease how long a submitted or working task stays leased to this replica without a
    *     renewal: how soon other replicas fail the tasks of a replica that died
    * @since 0.1.0
@@ -92,7 +97,6 @@ public final class PostgresTaskRepository implements TaskRepository {
       StoreLimits limits,
       Duration ttl,
       TimeSource time,
-      ObjectMapper mapper,
       Duration lease) {
     if (lease.toMillis() < 1) {
       throw new IllegalArgumentException("lease must be positive, got " + lease);
@@ -103,7 +107,6 @@ public final class PostgresTaskRepository implements TaskRepository {
         new TableBounds(
             "a2a_task", "id", requireNonNull(limits, "limits"), requireNonNull(ttl, "ttl"));
     this.time = requireNonNull(time, "time");
-    this.mapper = requireNonNull(mapper, "mapper");
   }
 
   @Override
@@ -334,9 +337,9 @@ public final class PostgresTaskRepository implements TaskRepository {
   private StoredTask task(ResultSet row) throws SQLException {
     try {
       return new StoredTask(
-          mapper.readValue(row.getString(1), Task.class),
+          JSON.readValue(row.getString(1), Task.class),
           instant(row.getLong(2)),
-          mapper.readValue(row.getString(3), PUSH_CONFIGS),
+          JSON.readValue(row.getString(3), PUSH_CONFIGS),
           row.getLong(4));
     } catch (JsonProcessingException e) {
       throw new SQLException("a stored task could not be read: " + e.getOriginalMessage(), e);
@@ -345,7 +348,7 @@ public final class PostgresTaskRepository implements TaskRepository {
 
   private String json(Object value) throws SQLException {
     try {
-      return mapper.writeValueAsString(value);
+      return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new SQLException("a task could not be written: " + e.getOriginalMessage(), e);
     }

@@ -23,12 +23,7 @@ class PostgresContextRepositoryTest extends ContextRepositoryContract {
   protected ContextRepository open(
       long maxContexts, long maxBytes, Duration ttl, int maxTurns, FakeTimeSource time) {
     return new PostgresContextRepository(
-        database.emptied(),
-        new StoreLimits(maxContexts, maxBytes),
-        ttl,
-        maxTurns,
-        time,
-        PostgresStores.MAPPER);
+        database.emptied(), new StoreLimits(maxContexts, maxBytes), ttl, maxTurns, time);
   }
 
   @Test

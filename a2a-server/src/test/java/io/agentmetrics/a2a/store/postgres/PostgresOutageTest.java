@@ -1,6 +1,5 @@
 package io.agentmetrics.a2a.store.postgres;
 
-import static io.agentmetrics.a2a.store.postgres.PostgresStores.MAPPER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -116,7 +115,6 @@ class PostgresOutageTest {
         new StoreLimits(100, 1 << 20),
         Duration.ofHours(1),
         TimeSource.system(),
-        MAPPER,
         Duration.ofSeconds(30));
   }
 

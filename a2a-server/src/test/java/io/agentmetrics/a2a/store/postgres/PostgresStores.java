@@ -2,17 +2,13 @@ package io.agentmetrics.a2a.store.postgres;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentmetrics.a2a.dto.JsonMappers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The databases the PostgreSQL store tests run on, and what they share. */
+/** The databases the PostgreSQL store tests run on. */
 final class PostgresStores {
-
-  static final ObjectMapper MAPPER = JsonMappers.create(64, 1 << 24, 1L << 28, 1L << 24);
 
   private PostgresStores() {}
 

@@ -30,6 +30,6 @@ class PostgresTaskRepositoryContainerTest extends TaskRepositoryContract {
   @Override
   protected TaskRepository open(StoreLimits limits, Duration ttl, FakeTimeSource time) {
     return new PostgresTaskRepository(
-        database.emptied(), limits, ttl, time, PostgresStores.MAPPER, Duration.ofSeconds(30));
+        database.emptied(), limits, ttl, time, Duration.ofSeconds(30));
   }
 }

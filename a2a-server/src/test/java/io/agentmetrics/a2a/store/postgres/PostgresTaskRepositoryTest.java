@@ -24,7 +24,7 @@ class PostgresTaskRepositoryTest extends TaskRepositoryContract {
   @Override
   protected TaskRepository open(StoreLimits limits, Duration ttl, FakeTimeSource time) {
     return new PostgresTaskRepository(
-        database.emptied(), limits, ttl, time, PostgresStores.MAPPER, Duration.ofSeconds(30));
+        database.emptied(), limits, ttl, time, Duration.ofSeconds(30));
   }
 
   @Test
@@ -33,11 +33,9 @@ class PostgresTaskRepositoryTest extends TaskRepositoryContract {
     Duration lease = Duration.ofSeconds(30);
     StoreLimits limits = new StoreLimits(10, 1 << 20);
     TaskRepository running =
-        new PostgresTaskRepository(
-            shared, limits, Duration.ofMinutes(10), time, PostgresStores.MAPPER, lease);
+        new PostgresTaskRepository(shared, limits, Duration.ofMinutes(10), time, lease);
     TaskRepository other =
-        new PostgresTaskRepository(
-            shared, limits, Duration.ofMinutes(10), time, PostgresStores.MAPPER, lease);
+        new PostgresTaskRepository(shared, limits, Duration.ofMinutes(10), time, lease);
     running.create(submitted("t-1", "c", time.now()));
 
     time.advance(lease.plusSeconds(1)); // no renewal reached the database, as in an outage
