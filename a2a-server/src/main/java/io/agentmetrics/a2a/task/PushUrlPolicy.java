@@ -76,17 +76,6 @@ final class PushUrlPolicy {
   }
 
   /**
-   * Parses the URL, checks it, and resolves its host and checks every address.
-   *
-   * @param url the URL a client gave
-   * @return the URL with its scheme in lower case
-   * @throws TaskException naming the field and the rule it broke
-   */
-  URI check(String url) {
-    return checkAddresses(parse(url));
-  }
-
-  /**
    * Resolves the host of a URL {@link #parse} returned and checks every address; this may block for
    * as long as DNS takes, so requests go through {@link PushUrlChecker}.
    *

@@ -1,5 +1,6 @@
 package io.agentmetrics.a2a.task;
 
+import static io.agentmetrics.a2a.task.PushUrls.checked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -54,7 +55,7 @@ class PushNotifierTest {
     PushUrlPolicy urls = new PushUrlPolicy(List.of(), addresses);
     try (PushReceiver receiver = new PushReceiver(0)) {
       String url = "http://rebinding.example:" + receiver.port() + "/hook";
-      urls.check(url); // when the config is set, the name resolves to a public address
+      checked(urls, url); // when the config is set, the name resolves to a public address
 
       try (PushNotifier notifier = notifier(urls, addresses, 3)) {
         notifier.send(task(), new PushNotificationConfig("c", url, "t", null), null);

@@ -1,5 +1,6 @@
 package io.agentmetrics.a2a.task;
 
+import static io.agentmetrics.a2a.task.PushUrls.checked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,16 +52,16 @@ class PushUrlPolicyTest {
         "/relative"
       })
   void onlyAbsoluteHttpUrlsWithAHostAreAccepted(String url) {
-    assertThatThrownBy(() -> POLICY.check(url))
+    assertThatThrownBy(() -> checked(POLICY, url))
         .isInstanceOf(TaskException.class)
         .hasMessageStartingWith("pushNotificationConfig.url");
   }
 
   @Test
   void theSchemeIsMatchedInAnyCaseAndComesBackInLowerCase() {
-    assertThat(POLICY.check("HTTPS://hooks.example.com/a%20b?c=d").toString())
+    assertThat(checked(POLICY, "HTTPS://hooks.example.com/a%20b?c=d").toString())
         .isEqualTo("https://hooks.example.com/a%20b?c=d");
-    assertThat(POLICY.check("hTTp://hooks.example.com:8080/").getScheme()).isEqualTo("http");
+    assertThat(checked(POLICY, "hTTp://hooks.example.com:8080/").getScheme()).isEqualTo("http");
   }
 
   @ParameterizedTest
@@ -71,7 +72,7 @@ class PushUrlPolicyTest {
         "http://:@h.example/"
       })
   void aUrlWithUserInfoIsRefusedWithoutEchoingIt(String url) {
-    assertThatThrownBy(() -> POLICY.check(url))
+    assertThatThrownBy(() -> checked(POLICY, url))
         .isInstanceOf(TaskException.class)
         .hasMessageContaining("user info")
         .message()
@@ -87,7 +88,7 @@ class PushUrlPolicyTest {
         "http://127.000.000.001/"
       })
   void anIpv4AddressInAFormParsersReadDifferentlyIsRefused(String url) {
-    assertThatThrownBy(() -> POLICY.check(url))
+    assertThatThrownBy(() -> checked(POLICY, url))
         .isInstanceOf(TaskException.class)
         .hasMessageContaining("dotted decimal");
   }
@@ -108,7 +109,7 @@ class PushUrlPolicyTest {
     "http://[2002:a9fe:a9fe::]/, 6to4 form"
   })
   void aHostThatResolvesToAnInternalAddressIsRefusedNamingTheRule(String url, String rule) {
-    assertThatThrownBy(() -> POLICY.check(url))
+    assertThatThrownBy(() -> checked(POLICY, url))
         .isInstanceOf(TaskException.class)
         .hasMessageContaining(rule)
         .hasMessageContaining("A2A_PUSH_ALLOW_PRIVATE")
@@ -118,20 +119,21 @@ class PushUrlPolicyTest {
 
   @Test
   void aNameThatDoesNotResolveIsAcceptedButAnUnreadableIpv6LiteralIsNot() {
-    assertThat(POLICY.check("https://not-yet.example.org/hook").getHost())
+    assertThat(checked(POLICY, "https://not-yet.example.org/hook").getHost())
         .isEqualTo("not-yet.example.org");
-    assertThatThrownBy(() -> POLICY.check("http://[fe80::1%25eth0]/"))
+    assertThatThrownBy(() -> checked(POLICY, "http://[fe80::1%25eth0]/"))
         .isInstanceOf(TaskException.class)
         .hasMessageContaining("not a valid IPv6 address");
   }
 
   @Test
   void internalAddressesAreAcceptedWhenAllowedAndTheAllowListStillApplies() {
-    assertThat(policy(true, List.of()).check("http://127.0.0.1:8080/hook").getPort())
+    assertThat(checked(policy(true, List.of()), "http://127.0.0.1:8080/hook").getPort())
         .isEqualTo(8080);
-    assertThat(policy(true, List.of()).check("http://localhost/hook").getHost())
+    assertThat(checked(policy(true, List.of()), "http://localhost/hook").getHost())
         .isEqualTo("localhost");
-    assertThatThrownBy(() -> policy(true, List.of("hooks.example.com")).check("http://127.0.0.1/"))
+    assertThatThrownBy(
+            () -> checked(policy(true, List.of("hooks.example.com")), "http://127.0.0.1/"))
         .isInstanceOf(TaskException.class)
         .hasMessageContaining("A2A_PUSH_ALLOWED_HOSTS");
   }
@@ -149,9 +151,9 @@ class PushUrlPolicyTest {
     PushUrlPolicy policy = policy(false, List.of("*.telex.im", "HOOKS.example.com"));
 
     if (allowed) {
-      assertThat(policy.check(url).getHost()).isNotEmpty();
+      assertThat(checked(policy, url).getHost()).isNotEmpty();
     } else {
-      assertThatThrownBy(() -> policy.check(url))
+      assertThatThrownBy(() -> checked(policy, url))
           .isInstanceOf(TaskException.class)
           .hasMessageContaining("A2A_PUSH_ALLOWED_HOSTS");
     }
