@@ -29,6 +29,10 @@ class StoreInputIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String NUL = "\u0000";
 
+  /** A metadata value as long as a string may be, with room for its name and quotes. */
+  private static final String LONGEST_VALUE =
+      "m".repeat(LimitsConfig.DEFAULT_MAX_STRING_LENGTH - 1_024);
+
   enum Store {
     MEMORY,
     POSTGRES
@@ -111,14 +115,8 @@ class StoreInputIT {
   @EnumSource(Store.class)
   void metadataNearTheBodyLimitIsStoredAndReadBack(Store store) throws Exception {
     TestServer server = server(store);
-    // Strings as long as one may be, as many as fit in a body.
-    String value = "m".repeat(LimitsConfig.DEFAULT_MAX_STRING_LENGTH - 1_024);
-    int values = LimitsConfig.DEFAULT_MAX_BODY_BYTES / value.length() - 1;
     ObjectNode message = message("big");
-    ObjectNode metadata = message.putObject("metadata");
-    for (int i = 0; i < values; i++) {
-      metadata.put("blob-" + i, value);
-    }
+    ObjectNode metadata = fillMetadata(message);
 
     JsonNode sent = reply(server, send(message));
     assertThat(sent.has("result")).as("%s", sent.path("error")).isTrue();
@@ -152,18 +150,13 @@ class StoreInputIT {
   void aTaskThatOutgrowsTheBodyLimitTurnByTurnIsReadBack(Store store) throws Exception {
     TestServer server = server(store);
     // Each turn's metadata fills most of a body, so three turns make a task of three bodies.
-    String value = "m".repeat(LimitsConfig.DEFAULT_MAX_STRING_LENGTH - 1_024);
-    int values = LimitsConfig.DEFAULT_MAX_BODY_BYTES / value.length() - 1;
     String id = null;
     for (int turn = 0; turn < 3; turn++) {
       ObjectNode message = message("turn " + turn);
       if (id != null) {
         message.put("taskId", id);
       }
-      ObjectNode metadata = message.putObject("metadata");
-      for (int i = 0; i < values; i++) {
-        metadata.put("blob-" + i, value);
-      }
+      fillMetadata(message);
       JsonNode sent = reply(server, send(message));
       assertThat(sent.path("result").path("status").path("state").asText())
           .as("%s", sent.path("error"))
@@ -174,7 +167,7 @@ class StoreInputIT {
     JsonNode history = get(server, id).path("history");
 
     assertThat(history).hasSize(6);
-    assertThat(history.get(4).path("metadata").path("blob-0").asText()).isEqualTo(value);
+    assertThat(history.get(4).path("metadata").path("blob-0").asText()).isEqualTo(LONGEST_VALUE);
   }
 
   @ParameterizedTest
@@ -190,6 +183,16 @@ class StoreInputIT {
           .as("turn %d: %s", turn, sent.path("error"))
           .isEqualTo("completed");
     }
+  }
+
+  /** Gives {@code message} metadata of as many of the longest strings as fit in a body. */
+  private static ObjectNode fillMetadata(ObjectNode message) {
+    ObjectNode metadata = message.putObject("metadata");
+    int values = LimitsConfig.DEFAULT_MAX_BODY_BYTES / LONGEST_VALUE.length() - 1;
+    for (int i = 0; i < values; i++) {
+      metadata.put("blob-" + i, LONGEST_VALUE);
+    }
+    return metadata;
   }
 
   private static JsonNode get(TestServer server, String id) throws Exception {
