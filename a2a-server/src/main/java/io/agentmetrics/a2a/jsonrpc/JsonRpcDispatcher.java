@@ -83,7 +83,7 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
                 + " tasks/cancel, tasks/resubscribe and tasks/pushNotificationConfig/*");
       }
       if (!lease.grow(ParamsReader.reading(request.params()))) {
-        return busy(id, streaming, clock);
+        return busy(id, streaming, clock, InFlightBudget.BUSY);
       }
       MethodOutcome outcome = handler.handle(request.params(), clock);
       if (outcome instanceof MethodOutcome.Stream stream) {
@@ -103,7 +103,7 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
       if (outcome instanceof MethodOutcome.Snapshot snapshot) {
         return lease.grow(RetainedSize.of(snapshot.task()))
             ? json(JsonRpcResponse.success(id, snapshot.task()), false, clock)
-            : busy(id, false, clock);
+            : busy(id, false, clock, InFlightBudget.BUSY);
       }
       return json(
           JsonRpcResponse.success(id, ((MethodOutcome.Result) outcome).value()), false, clock);
@@ -111,15 +111,13 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
       return json(JsonRpcResponse.failure(id, e.code().code(), e.getMessage()), streaming, clock);
     } catch (TaskException e) {
       JsonRpcErrorCode code = code(e.reason());
-      if (code == JsonRpcErrorCode.SERVER_BUSY && !streaming) {
-        return new JsonRpcReply.Busy(failure(id, code, "Server busy: " + e.getMessage()));
+      if (code == JsonRpcErrorCode.SERVER_BUSY) {
+        return busy(id, streaming, clock, "Server busy: " + e.getMessage());
       }
       String message =
-          switch (code) {
-            case INVALID_PARAMS -> "Invalid params: " + e.getMessage();
-            case SERVER_BUSY -> "Server busy: " + e.getMessage();
-            default -> e.getMessage();
-          };
+          code == JsonRpcErrorCode.INVALID_PARAMS
+              ? "Invalid params: " + e.getMessage()
+              : e.getMessage();
       return json(JsonRpcResponse.failure(id, code.code(), message), streaming, clock);
     } catch (RuntimeException e) {
       return internalError(id, streaming, clock, e);
@@ -127,16 +125,14 @@ public final class JsonRpcDispatcher implements JsonRpcEndpoint {
   }
 
   /**
-   * The refusal of a request the in-flight budget cannot hold: 503 with a retry hint, or the same
+   * The refusal of a request the server has no room for now: 503 with a retry hint, or the same
    * error as the stream's only event.
    */
-  private JsonRpcReply busy(JsonNode id, boolean streaming, RequestClock clock) {
+  private JsonRpcReply busy(JsonNode id, boolean streaming, RequestClock clock, String message) {
     return streaming
         ? json(
-            JsonRpcResponse.failure(id, JsonRpcErrorCode.SERVER_BUSY.code(), InFlightBudget.BUSY),
-            true,
-            clock)
-        : new JsonRpcReply.Busy(failure(id, JsonRpcErrorCode.SERVER_BUSY, InFlightBudget.BUSY));
+            JsonRpcResponse.failure(id, JsonRpcErrorCode.SERVER_BUSY.code(), message), true, clock)
+        : new JsonRpcReply.Busy(failure(id, JsonRpcErrorCode.SERVER_BUSY, message));
   }
 
   private JsonRpcReply.Json internalError(
